@@ -1,0 +1,164 @@
+//! YAML front matter: splitting it from the body and reading the fields we use.
+//!
+//! Front matter is read leniently: unknown keys are ignored (Microsoft Learn articles
+//! carry dozens), a scalar `sources` is accepted as a one-item list, and dates may be
+//! YAML dates or strings. Only YAML that does not parse at all is an error.
+
+use serde_yaml_ng::Value;
+
+/// The fields of a doc's front matter that the server uses.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FrontMatter {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    /// Upstream pages the doc is based on (https URLs).
+    pub sources: Vec<String>,
+    /// `updated` or `verified` date, as written (`2026-11-29`).
+    pub updated: Option<String>,
+    /// `troubleshooting` marks a doc of troubleshooting cases.
+    pub kind: Option<String>,
+    /// Groups of terms that mean the same to a searcher.
+    pub synonyms: Vec<Vec<String>>,
+    /// Anchor of the section holding the general diagnostic checklist.
+    pub checklist: Option<String>,
+}
+
+/// A front matter block that could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterError {
+    /// 1-based line in the file.
+    pub line: usize,
+    pub message: String,
+}
+
+/// Splits `text` into front matter and body. Returns the parsed front matter, the body,
+/// and how many lines the front matter block took (so body line numbers can be mapped
+/// back to file lines).
+pub fn split(text: &str) -> Result<(FrontMatter, &str, usize), FrontMatterError> {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return Ok((FrontMatter::default(), text, 0));
+    };
+    // Find the closing fence: a line that is exactly `---` or `...`.
+    let mut offset = 0;
+    let mut lines = 1;
+    for line in rest.split_inclusive('\n') {
+        lines += 1;
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        if trimmed == "---" || trimmed == "..." {
+            let yaml = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            let front = parse(yaml)?;
+            return Ok((front, body, lines));
+        }
+        offset += line.len();
+    }
+    Err(FrontMatterError {
+        line: 1,
+        message: "front matter starts with `---` but has no closing `---` line".into(),
+    })
+}
+
+fn parse(yaml: &str) -> Result<FrontMatter, FrontMatterError> {
+    let value: Value = if yaml.trim().is_empty() {
+        Value::Null
+    } else {
+        serde_yaml_ng::from_str(yaml).map_err(|e| FrontMatterError {
+            // +1 for the opening `---` line.
+            line: e.location().map_or(1, |l| l.line() + 1),
+            message: format!("front matter is not valid YAML: {e}"),
+        })?
+    };
+    let map = match value {
+        Value::Mapping(map) => map,
+        Value::Null => return Ok(FrontMatter::default()),
+        _ => {
+            return Err(FrontMatterError {
+                line: 2,
+                message: "front matter must be a YAML mapping of keys to values".into(),
+            });
+        }
+    };
+    let get = |key: &str| map.get(Value::String(key.to_string()));
+    Ok(FrontMatter {
+        name: get("name").and_then(scalar),
+        description: get("description").and_then(scalar),
+        sources: get("sources").map(string_list).unwrap_or_default(),
+        updated: get("updated")
+            .and_then(scalar)
+            .or_else(|| get("verified").and_then(scalar)),
+        kind: get("kind").and_then(scalar),
+        synonyms: get("synonyms")
+            .and_then(Value::as_sequence)
+            .map(|groups| {
+                groups
+                    .iter()
+                    .map(string_list)
+                    .filter(|g| g.len() > 1)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        checklist: get("checklist").and_then(scalar),
+    })
+}
+
+fn scalar(value: &Value) -> Option<String> {
+    let s = match value {
+        Value::String(s) => s.trim().to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Tagged(t) => return scalar(&t.value),
+        _ => return None,
+    };
+    (!s.is_empty()).then_some(s)
+}
+
+fn string_list(value: &Value) -> Vec<String> {
+    match value {
+        Value::Sequence(items) => items.iter().filter_map(scalar).collect(),
+        other => scalar(other).into_iter().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_fields_and_reports_body_offset() {
+        let text = "---\nname: x\ndescription: d\nsources: https://a\nupdated: 2026-11-29\nsynonyms:\n  - [cmk, customer-managed key]\n  - [lonely]\nms.topic: how-to\n---\n# T\n";
+        let (fm, body, lines) = split(text).unwrap();
+        assert_eq!(fm.name.as_deref(), Some("x"));
+        assert_eq!(fm.sources, vec!["https://a"]);
+        assert_eq!(fm.updated.as_deref(), Some("2026-11-29"));
+        assert_eq!(
+            fm.synonyms,
+            vec![vec!["cmk".to_string(), "customer-managed key".into()]]
+        );
+        assert_eq!(body, "# T\n");
+        assert_eq!(lines, 10);
+    }
+
+    #[test]
+    fn no_front_matter_is_fine() {
+        let (fm, body, lines) = split("# Title\n").unwrap();
+        assert_eq!(fm, FrontMatter::default());
+        assert_eq!(body, "# Title\n");
+        assert_eq!(lines, 0);
+    }
+
+    #[test]
+    fn broken_yaml_names_a_line() {
+        let err = split("---\nname: x\ndescription: [unclosed\n---\n").unwrap_err();
+        assert!(err.message.contains("not valid YAML"), "{err:?}");
+        assert!(err.line >= 2, "{err:?}");
+    }
+
+    #[test]
+    fn unclosed_block_is_an_error() {
+        let err = split("---\nname: x\n").unwrap_err();
+        assert!(err.message.contains("no closing"));
+    }
+}

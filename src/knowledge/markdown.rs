@@ -1,0 +1,596 @@
+//! Splitting one Markdown body into heading-bounded sections with pulldown-cmark.
+//!
+//! Each section keeps three views of its content: the cleaned Markdown source (what a
+//! snippet shows, code fences intact), plain prose and code blocks (what the index
+//! reads), and a list of [`Block`]s (what the troubleshooting parser reads).
+
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// Headings up to this level start a new section; deeper ones stay inside their parent.
+const MAX_SPLIT_LEVEL: u8 = 4;
+
+/// A fenced or indented code block, kept whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeBlock {
+    /// The fence's language tag (`bash`), empty when there is none.
+    pub lang: String,
+    pub code: String,
+}
+
+/// A structural piece of a section, in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A paragraph. `label` is a bold lead-in ending in a colon (`**Cause:** ...`),
+    /// without the colon; `text` is what follows it.
+    Paragraph { label: Option<String>, text: String },
+    /// A top-level list item, with the inline code spans it contains.
+    ListItem {
+        text: String,
+        code_spans: Vec<String>,
+        ordered: bool,
+    },
+    Code(CodeBlock),
+}
+
+/// One heading-bounded section, as parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawSection {
+    /// Heading level 1-4, or 0 for text before the first heading.
+    pub level: u8,
+    /// Headings from the top of the doc down to this one.
+    pub heading_path: Vec<String>,
+    /// GitHub-style anchor, unique within the doc.
+    pub anchor: String,
+    /// 1-based, inclusive line range in the file.
+    pub lines: (usize, usize),
+    /// Cleaned Markdown of the body, without the heading line.
+    pub markdown: String,
+    /// Paragraph and list text, for the index.
+    pub prose: String,
+    pub code: Vec<CodeBlock>,
+    pub blocks: Vec<Block>,
+    /// Upstream page named by a `<!-- source: URL -->` comment in the body.
+    pub source_url: Option<String>,
+}
+
+/// Parses `body` (the file after its front matter) into sections. `line_offset` is the
+/// number of file lines before `body`; `title` names the section of text that comes
+/// before the first heading, if any.
+pub fn sections(body: &str, line_offset: usize, title: &str) -> Vec<RawSection> {
+    let line_starts = line_starts(body);
+    let line_of = |byte: usize| line_offset + line_starts.partition_point(|&s| s <= byte);
+
+    let mut out: Vec<RawSection> = Vec::new();
+    let mut stack: Vec<(u8, String)> = Vec::new();
+    let mut anchors = AnchorSet::default();
+    let mut builder = SectionBuilder::default();
+    // Byte offset where the current section's body starts, and its heading's start.
+    let mut current: Option<Pending> = Some(Pending {
+        level: 0,
+        heading_path: vec![title.to_string()],
+        anchor: None,
+        heading_start: 0,
+        body_start: 0,
+    });
+    let mut heading: Option<HeadingCapture> = None;
+
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES;
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        if let Some(h) = heading.as_mut() {
+            match event {
+                Event::End(TagEnd::Heading(_)) => {
+                    let h = heading.take().expect("heading capture is set");
+                    // Close the previous section at this heading.
+                    if let Some(p) = current.take() {
+                        push_section(&mut out, p, h.start, body, &line_of, &mut builder, &mut anchors);
+                    }
+                    let text = h.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    while stack.last().is_some_and(|(l, _)| *l >= h.level) {
+                        stack.pop();
+                    }
+                    stack.push((h.level, text));
+                    current = Some(Pending {
+                        level: h.level,
+                        heading_path: stack.iter().map(|(_, t)| t.clone()).collect(),
+                        anchor: h.id,
+                        heading_start: h.start,
+                        body_start: range.end,
+                    });
+                }
+                Event::Text(t) | Event::Code(t) => h.text.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => h.text.push(' '),
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) if heading_level(level) <= MAX_SPLIT_LEVEL => {
+                builder.flush_paragraph();
+                heading = Some(HeadingCapture {
+                    level: heading_level(level),
+                    id: id.map(|s| s.to_string()),
+                    text: String::new(),
+                    start: range.start,
+                });
+            }
+            other => builder.event(other),
+        }
+    }
+    if let Some(p) = current.take() {
+        push_section(&mut out, p, body.len(), body, &line_of, &mut builder, &mut anchors);
+    }
+    out
+}
+
+struct Pending {
+    level: u8,
+    heading_path: Vec<String>,
+    anchor: Option<String>,
+    heading_start: usize,
+    body_start: usize,
+}
+
+struct HeadingCapture {
+    level: u8,
+    id: Option<String>,
+    text: String,
+    start: usize,
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+fn push_section(
+    out: &mut Vec<RawSection>,
+    p: Pending,
+    end: usize,
+    body: &str,
+    line_of: &dyn Fn(usize) -> usize,
+    builder: &mut SectionBuilder,
+    anchors: &mut AnchorSet,
+) {
+    builder.flush_paragraph();
+    let built = std::mem::take(builder);
+    let raw = &body[p.body_start.min(end)..end];
+    let markdown = clean_markdown(raw);
+    // Text before the first heading only counts when it holds something.
+    if p.level == 0 && markdown.trim().is_empty() && built.blocks.is_empty() {
+        return;
+    }
+    let first = line_of(p.heading_start);
+    let trimmed_end = body[..end].trim_end();
+    let last = line_of(trimmed_end.len().saturating_sub(1).max(p.heading_start)).max(first);
+    let base = p
+        .anchor
+        .clone()
+        .unwrap_or_else(|| slug(p.heading_path.last().map_or("", String::as_str)));
+    out.push(RawSection {
+        level: p.level,
+        anchor: anchors.unique(&base),
+        heading_path: p.heading_path,
+        lines: (first, last),
+        markdown,
+        prose: built.prose.trim().to_string(),
+        code: built.code,
+        blocks: built.blocks,
+        source_url: built.source_url,
+    });
+}
+
+/// Accumulates a section's blocks, prose and code from pulldown-cmark events.
+#[derive(Default)]
+struct SectionBuilder {
+    blocks: Vec<Block>,
+    prose: String,
+    code: Vec<CodeBlock>,
+    source_url: Option<String>,
+    /// Nesting depth of lists; only depth-1 items become blocks.
+    list_depth: usize,
+    ordered: Vec<bool>,
+    item: Option<(String, Vec<String>, bool)>,
+    paragraph: Option<ParagraphCapture>,
+    code_block: Option<CodeBlock>,
+    html: String,
+}
+
+#[derive(Default)]
+struct ParagraphCapture {
+    text: String,
+    label: Option<String>,
+    /// Inside a leading `**bold**` run.
+    in_leading_strong: bool,
+    saw_content: bool,
+}
+
+impl SectionBuilder {
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code_block = Some(CodeBlock { lang, code: String::new() });
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(block) = self.code_block.take() {
+                    self.code.push(block.clone());
+                    self.blocks.push(Block::Code(block));
+                }
+            }
+            Event::Text(t) if self.code_block.is_some() => {
+                self.code_block.as_mut().expect("checked").code.push_str(&t);
+            }
+            Event::Start(Tag::List(start)) => {
+                self.flush_paragraph();
+                self.list_depth += 1;
+                self.ordered.push(start.is_some());
+            }
+            Event::End(TagEnd::List(_)) => {
+                self.list_depth = self.list_depth.saturating_sub(1);
+                self.ordered.pop();
+            }
+            Event::Start(Tag::Item) if self.list_depth == 1 => {
+                self.item = Some((String::new(), Vec::new(), *self.ordered.last().unwrap_or(&false)));
+            }
+            Event::End(TagEnd::Item) if self.list_depth == 1 => {
+                if let Some((text, code_spans, ordered)) = self.item.take() {
+                    let text = collapse(&text);
+                    self.push_prose(&text);
+                    self.blocks.push(Block::ListItem { text, code_spans, ordered });
+                }
+            }
+            Event::Start(Tag::Paragraph) if self.item.is_none() => {
+                self.paragraph = Some(ParagraphCapture::default());
+            }
+            Event::End(TagEnd::Paragraph) if self.item.is_none() => self.flush_paragraph(),
+            Event::Start(Tag::Strong) => {
+                if let Some(p) = self.paragraph.as_mut().filter(|p| !p.saw_content) {
+                    p.in_leading_strong = true;
+                    p.label = Some(String::new());
+                }
+            }
+            Event::End(TagEnd::Strong) => {
+                if let Some(p) = self.paragraph.as_mut().filter(|p| p.in_leading_strong) {
+                    p.in_leading_strong = false;
+                    p.saw_content = true;
+                }
+            }
+            Event::Start(Tag::Heading { .. }) | Event::End(TagEnd::Heading(_)) => {
+                // Headings deeper than the split level read as paragraph breaks.
+                self.flush_paragraph();
+            }
+            Event::End(TagEnd::TableCell) => self.text(" | "),
+            Event::End(TagEnd::TableRow) | Event::End(TagEnd::TableHead) => self.text("\n"),
+            Event::Code(t) => {
+                if let Some((_, spans, _)) = self.item.as_mut() {
+                    spans.push(t.to_string());
+                }
+                self.text(&t);
+            }
+            Event::Text(t) => self.text(&t),
+            Event::SoftBreak | Event::HardBreak => self.text(" "),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                self.html.push_str(&h);
+                if let Some(url) = source_comment(&self.html) {
+                    self.source_url.get_or_insert(url);
+                }
+                if !h.contains("<!--") || h.contains("-->") {
+                    self.html.clear();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        if let Some((text, _, _)) = self.item.as_mut() {
+            text.push_str(t);
+        } else if let Some(p) = self.paragraph.as_mut() {
+            if p.in_leading_strong {
+                p.label.get_or_insert_with(String::new).push_str(t);
+            } else {
+                p.saw_content = true;
+                p.text.push_str(t);
+            }
+        } else {
+            // Table cells and other loose text.
+            self.prose.push_str(t);
+        }
+    }
+
+    fn push_prose(&mut self, text: &str) {
+        if !text.is_empty() {
+            self.prose.push_str(text);
+            self.prose.push('\n');
+        }
+    }
+
+    fn flush_paragraph(&mut self) {
+        let Some(p) = self.paragraph.take() else { return };
+        let mut text = p.text;
+        let mut label = p.label.map(|l| collapse(&l));
+        // A label counts only when it ends with a colon, inside or right after the bold.
+        if let Some(l) = label.take() {
+            if let Some(stripped) = l.strip_suffix(':') {
+                label = Some(stripped.trim().to_string());
+            } else if let Some(rest) = text.trim_start().strip_prefix(':') {
+                text = rest.to_string();
+                label = Some(l);
+            } else {
+                text = format!("{l}{text}");
+            }
+        }
+        let text = collapse(&text);
+        if let Some(l) = &label {
+            self.push_prose(l);
+        }
+        self.push_prose(&text);
+        if !text.is_empty() || label.is_some() {
+            self.blocks.push(Block::Paragraph { label, text });
+        }
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn source_comment(html: &str) -> Option<String> {
+    let start = html.find("<!--")?;
+    let rest = &html[start + 4..];
+    let end = rest.find("-->")?;
+    let inner = rest[..end].trim();
+    let url = inner.strip_prefix("source:")?.trim();
+    url.starts_with("https://").then(|| url.to_string())
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// GitHub's heading anchor: lowercase, punctuation dropped, spaces to hyphens.
+pub fn slug(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+#[derive(Default)]
+struct AnchorSet(std::collections::HashMap<String, usize>);
+
+impl AnchorSet {
+    /// GitHub's rule for repeated headings: the second gets `-1`, the third `-2`.
+    fn unique(&mut self, base: &str) -> String {
+        let base = if base.is_empty() { "section" } else { base };
+        let mut n = *self.0.get(base).unwrap_or(&0);
+        let mut candidate = if n == 0 { base.to_string() } else { format!("{base}-{n}") };
+        while n > 0 && self.0.contains_key(&candidate) {
+            n += 1;
+            candidate = format!("{base}-{n}");
+        }
+        self.0.insert(base.to_string(), n + 1);
+        self.0.entry(candidate.clone()).or_insert(1);
+        candidate
+    }
+}
+
+/// Turns a section's raw Markdown into what a reader should see: HTML comments and
+/// Learn-style directives (`:::image`, `[!INCLUDE]`) dropped, `> [!NOTE]` callouts
+/// given a readable label, and code fences left exactly as written.
+pub fn clean_markdown(raw: &str) -> String {
+    let without_comments = strip_html_comments(raw);
+    let mut out = String::with_capacity(without_comments.len());
+    let mut fence: Option<(char, usize)> = None;
+    for line in without_comments.lines() {
+        let trimmed = line.trim_start();
+        if let Some((ch, len)) = fence {
+            out.push_str(line);
+            out.push('\n');
+            let run = trimmed.chars().take_while(|&c| c == ch).count();
+            if run >= len && trimmed[run * ch.len_utf8()..].trim().is_empty() {
+                fence = None;
+            }
+            continue;
+        }
+        if let Some(ch) = ['`', '~'].into_iter().find(|&c| trimmed.starts_with(&format!("{c}{c}{c}"))) {
+            fence = Some((ch, trimmed.chars().take_while(|&c| c == ch).count()));
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        if trimmed.starts_with(":::") || is_include(trimmed) || is_bare_html(trimmed) {
+            continue;
+        }
+        out.push_str(&relabel_callout(line));
+        out.push('\n');
+    }
+    // Collapse runs of blank lines left behind by removals.
+    let mut collapsed = String::with_capacity(out.len());
+    let mut blank = 0;
+    for line in out.lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        collapsed.push_str(line);
+        collapsed.push('\n');
+    }
+    collapsed.trim_matches('\n').to_string()
+}
+
+fn strip_html_comments(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("-->") {
+            Some(end) => rest = &rest[start + end + 3..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn is_include(line: &str) -> bool {
+    let l = line.trim_start_matches(['>', ' ']);
+    l.starts_with("[!INCLUDE") || l.starts_with("[!include")
+}
+
+/// A line made only of HTML tags (`<br>`, `<div class="x">`, `</div>`).
+fn is_bare_html(line: &str) -> bool {
+    let l = line.trim();
+    if !(l.starts_with('<') && l.ends_with('>')) || l.starts_with("<http") {
+        return false;
+    }
+    let mut depth = 0i32;
+    for c in l.chars() {
+        match c {
+            '<' => depth += 1,
+            '>' => depth -= 1,
+            _ if depth == 0 && !c.is_whitespace() => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+fn relabel_callout(line: &str) -> String {
+    for (tag, label) in [
+        ("[!NOTE]", "**Note:**"),
+        ("[!TIP]", "**Tip:**"),
+        ("[!IMPORTANT]", "**Important:**"),
+        ("[!WARNING]", "**Warning:**"),
+        ("[!CAUTION]", "**Caution:**"),
+    ] {
+        if let Some(pos) = line.to_ascii_uppercase().find(tag) {
+            return format!("{}{}{}", &line[..pos], label, &line[pos + tag.len()..]);
+        }
+    }
+    line.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(body: &str) -> Vec<RawSection> {
+        sections(body, 0, "Doc")
+    }
+
+    #[test]
+    fn splits_on_headings_with_paths_anchors_and_lines() {
+        let s = parse("# Top\nintro\n\n## Rotate a key\nbody\n\n### Versionless `kid`\nmore\n## Next\nx\n");
+        let paths: Vec<_> = s.iter().map(|s| s.heading_path.join(" > ")).collect();
+        assert_eq!(
+            paths,
+            ["Top", "Top > Rotate a key", "Top > Rotate a key > Versionless kid", "Top > Next"]
+        );
+        assert_eq!(s[1].anchor, "rotate-a-key");
+        assert_eq!(s[2].anchor, "versionless-kid");
+        assert_eq!(s[0].lines, (1, 2));
+        assert_eq!(s[1].lines, (4, 5));
+        assert_eq!(s[2].lines, (7, 8));
+        assert_eq!(s[3].lines, (9, 10));
+        assert_eq!(s[1].markdown, "body");
+    }
+
+    #[test]
+    fn line_offset_maps_to_file_lines() {
+        let s = sections("## A\ntext\n", 5, "Doc");
+        assert_eq!(s[0].lines, (6, 7));
+    }
+
+    #[test]
+    fn duplicate_headings_get_numbered_anchors() {
+        let s = parse("## Fix\na\n## Fix\nb\n## Fix\nc\n");
+        let anchors: Vec<_> = s.iter().map(|s| s.anchor.as_str()).collect();
+        assert_eq!(anchors, ["fix", "fix-1", "fix-2"]);
+    }
+
+    #[test]
+    fn code_blocks_stay_whole_including_headings_inside_them() {
+        let body = "## A\n````bash\naz acr show --name \"$R\"\n## not a heading\n```\nstill code\n````\n~~~python\nprint(1)\n~~~\n";
+        let s = parse(body);
+        assert_eq!(s.len(), 1, "{s:#?}");
+        assert_eq!(s[0].code.len(), 2);
+        assert_eq!(s[0].code[0].lang, "bash");
+        assert!(s[0].code[0].code.contains("## not a heading\n```\nstill code"));
+        assert_eq!(s[0].code[1].lang, "python");
+        assert!(s[0].markdown.contains("````bash") && s[0].markdown.ends_with("~~~"));
+    }
+
+    #[test]
+    fn nested_fence_in_list_is_kept() {
+        let s = parse("## A\n1. step\n   ```bash\n   az group list\n   ```\n");
+        assert_eq!(s[0].code.len(), 1);
+        assert_eq!(s[0].code[0].code.trim(), "az group list");
+    }
+
+    #[test]
+    fn labels_lists_and_source_comments() {
+        let body = "## Case\n<!-- source: https://example.org/a#b -->\n\n**Symptoms:**\n- pulls fail\n- `does not have access to identity` shows up\n\n**Cause:** the identity was removed.\n\n**Fix**: re-add it\n";
+        let s = parse(body);
+        assert_eq!(s[0].source_url.as_deref(), Some("https://example.org/a#b"));
+        let b = &s[0].blocks;
+        assert_eq!(b[0], Block::Paragraph { label: Some("Symptoms".into()), text: String::new() });
+        assert!(matches!(&b[2], Block::ListItem { code_spans, .. } if code_spans == &["does not have access to identity"]));
+        assert_eq!(b[3], Block::Paragraph { label: Some("Cause".into()), text: "the identity was removed.".into() });
+        assert_eq!(b[4], Block::Paragraph { label: Some("Fix".into()), text: "re-add it".into() });
+        assert!(!s[0].markdown.contains("<!--"));
+    }
+
+    #[test]
+    fn bold_without_colon_is_not_a_label() {
+        let s = parse("## A\n**Important** stuff here\n");
+        assert_eq!(s[0].blocks[0], Block::Paragraph { label: None, text: "Important stuff here".into() });
+    }
+
+    #[test]
+    fn learn_syntax_is_cleaned() {
+        let body = "## A\n:::image type=\"content\" source=\"x.png\" alt-text=\"y\":::\n> [!NOTE]\n> Keep the key.\n\n[!INCLUDE [x](includes/x.md)]\n<div class=\"x\">\n\nText.\n</div>\n";
+        let s = parse(body);
+        let md = &s[0].markdown;
+        assert!(!md.contains(":::") && !md.contains("INCLUDE") && !md.contains("<div"), "{md}");
+        assert!(md.contains("> **Note:**") && md.contains("Text."), "{md}");
+    }
+
+    #[test]
+    fn preamble_without_heading_becomes_a_section() {
+        let s = parse("Just text.\n");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].heading_path, ["Doc"]);
+        assert_eq!(s[0].level, 0);
+        assert!(parse("\n\n# T\n").iter().all(|s| s.level == 1));
+    }
+
+    #[test]
+    fn heading_attribute_ids_and_inline_markup() {
+        let s = parse("## Use [the CLI](https://x) with `--identity` {#cli}\nx\n");
+        assert_eq!(s[0].anchor, "cli");
+        assert_eq!(s[0].heading_path, ["Use the CLI with --identity"]);
+        assert_eq!(slug("Use the CLI with --identity"), "use-the-cli-with---identity");
+    }
+}

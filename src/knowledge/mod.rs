@@ -1,0 +1,612 @@
+//! The knowledge base: skill folders of Markdown, loaded into docs and sections.
+//!
+//! Loading never fails as a whole. A file that cannot be read or parsed becomes a
+//! [`Diagnostic`] naming the file (and line where known) and is skipped; everything
+//! else still loads. The default knowledge is compiled into the binary, so an installed
+//! binary works from any directory; `--knowledge DIR` adds a user's own skills.
+
+mod embedded;
+pub mod front_matter;
+pub mod markdown;
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+pub use front_matter::FrontMatter;
+pub use markdown::{Block, CodeBlock, slug};
+
+/// Files larger than this are skipped with a diagnostic: no skill doc is this big, and
+/// indexing one would slow startup for nothing.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Where to load knowledge from.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Serve the knowledge embedded in the binary.
+    pub builtin: bool,
+    /// Extra skill folders, or folders of skill folders.
+    pub dirs: Vec<PathBuf>,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            builtin: true,
+            dirs: Vec::new(),
+        }
+    }
+}
+
+/// Everything loaded: skills, docs, sections and what went wrong on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub skills: Vec<Skill>,
+    pub docs: Vec<Doc>,
+    /// All sections of all docs, in doc order; [`Doc::sections`] indexes into this.
+    pub sections: Vec<Section>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Synonym groups gathered from every doc's front matter, lowercased.
+    pub synonyms: Vec<Vec<String>>,
+}
+
+/// A skill folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skill {
+    pub name: String,
+    /// From `SKILL.md`'s front matter, when there is one.
+    pub description: Option<String>,
+    /// Where it came from: `builtin` or a directory path.
+    pub origin: String,
+}
+
+/// One Markdown file.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    /// The skill (folder) it belongs to.
+    pub skill: String,
+    /// Path inside the skill folder, with `/` separators (`references/rotation.md`).
+    pub path: String,
+    /// The first level-1 heading, or the front matter name, or the file stem.
+    pub title: String,
+    pub front: FrontMatter,
+    /// Where it was read from, for diagnostics (`builtin:acr-cmk/SKILL.md` or a path).
+    pub origin: String,
+    /// Its raw text, for serving the whole file.
+    pub text: String,
+    /// Its sections, as a range into [`Corpus::sections`].
+    pub sections: Range<usize>,
+}
+
+impl Doc {
+    /// `acr-cmk/references/rotation.md`: unique across the corpus.
+    pub fn id(&self) -> String {
+        format!("{}/{}", self.skill, self.path)
+    }
+
+    /// The doc's resource URI, `skill://acr-cmk/references/rotation.md`.
+    pub fn uri(&self) -> String {
+        format!("skill://{}/{}", self.skill, self.path)
+    }
+
+    pub fn is_troubleshooting(&self) -> bool {
+        self.front.kind.as_deref() == Some("troubleshooting")
+    }
+}
+
+/// A heading-bounded part of a doc.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Index of its doc in [`Corpus::docs`].
+    pub doc: usize,
+    pub level: u8,
+    pub heading_path: Vec<String>,
+    pub anchor: String,
+    /// 1-based, inclusive.
+    pub lines: (usize, usize),
+    /// Cleaned Markdown body (without the heading line), code fences intact.
+    pub markdown: String,
+    pub prose: String,
+    pub code: Vec<CodeBlock>,
+    pub blocks: Vec<Block>,
+    /// The upstream page for this section: its own `<!-- source: -->` comment, or the
+    /// doc's first `sources` entry.
+    pub source_url: Option<String>,
+}
+
+impl Section {
+    pub fn title(&self) -> &str {
+        self.heading_path.last().map_or("", String::as_str)
+    }
+}
+
+/// A 1-based, inclusive line range in a knowledge file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct LineRange {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Where a statement comes from: a section of the knowledge, and its upstream page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Citation {
+    /// Doc id: skill and path, e.g. `acr-cmk/references/key-rotation.md`.
+    pub doc: String,
+    pub heading_path: Vec<String>,
+    pub anchor: String,
+    /// `skill://` URI of the section.
+    pub uri: String,
+    pub lines: LineRange,
+    /// The official page the section is based on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
+}
+
+/// Something wrong with one file. Loading goes on without it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file (or directory) concerned.
+    pub file: String,
+    /// 1-based line, when the problem has one.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// A file to load, wherever it came from.
+struct SourceFile {
+    skill: String,
+    path: String,
+    origin: String,
+    bytes: Vec<u8>,
+}
+
+impl Corpus {
+    /// Loads the builtin knowledge and/or the given directories.
+    pub fn load(options: &LoadOptions) -> Corpus {
+        let mut files = Vec::new();
+        let mut diagnostics = Vec::new();
+        if options.builtin {
+            files.extend(embedded::files().map(|(skill, path, bytes)| SourceFile {
+                origin: format!("builtin:{skill}/{path}"),
+                skill,
+                path,
+                bytes: bytes.to_vec(),
+            }));
+        }
+        for dir in &options.dirs {
+            collect_dir(dir, &mut files, &mut diagnostics);
+        }
+        Corpus::from_files(files, diagnostics)
+    }
+
+    /// Loads docs given as `(skill, path inside the skill, text)`; for tests and tools
+    /// that hold Markdown in memory.
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Corpus {
+        let files = texts
+            .into_iter()
+            .map(|(skill, path, text)| SourceFile {
+                skill: skill.to_string(),
+                path: path.to_string(),
+                origin: format!("{skill}/{path}"),
+                bytes: text.as_bytes().to_vec(),
+            })
+            .collect();
+        Corpus::from_files(files, Vec::new())
+    }
+
+    fn from_files(files: Vec<SourceFile>, mut diagnostics: Vec<Diagnostic>) -> Corpus {
+        let mut corpus = Corpus::default();
+        let mut seen: HashSet<String> = HashSet::new();
+        // A later source overrides an earlier doc with the same id, so a user can
+        // replace a builtin doc by shipping one at the same skill path.
+        let mut by_id: Vec<(String, SourceFile)> = Vec::new();
+        for file in files {
+            let id = format!("{}/{}", file.skill, file.path);
+            if let Some(pos) = by_id.iter().position(|(i, _)| *i == id) {
+                diagnostics.push(Diagnostic {
+                    file: file.origin.clone(),
+                    line: None,
+                    message: format!("replaces {} (same skill and path)", by_id[pos].1.origin),
+                });
+                by_id[pos].1 = file;
+            } else {
+                by_id.push((id, file));
+            }
+        }
+        by_id.sort_by(|a, b| doc_order(&a.1).cmp(&doc_order(&b.1)));
+        for (_, file) in by_id {
+            if let Err(d) = corpus.add_file(file) {
+                diagnostics.push(d);
+            }
+        }
+        for doc in &corpus.docs {
+            if seen.insert(doc.skill.clone()) {
+                let skill_md = corpus
+                    .docs
+                    .iter()
+                    .find(|d| d.skill == doc.skill && d.path == "SKILL.md");
+                let origin = doc
+                    .origin
+                    .strip_suffix(&doc.path)
+                    .unwrap_or(&doc.origin)
+                    .trim_end_matches('/')
+                    .to_string();
+                corpus.skills.push(Skill {
+                    name: doc.skill.clone(),
+                    description: skill_md.and_then(|d| d.front.description.clone()),
+                    origin,
+                });
+            }
+            for group in &doc.front.synonyms {
+                let group: Vec<String> = group.iter().map(|t| t.to_lowercase()).collect();
+                if !corpus.synonyms.contains(&group) {
+                    corpus.synonyms.push(group);
+                }
+            }
+        }
+        corpus.diagnostics = diagnostics;
+        corpus
+    }
+
+    fn add_file(&mut self, file: SourceFile) -> Result<(), Diagnostic> {
+        let text = String::from_utf8(file.bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            Diagnostic {
+                file: file.origin.clone(),
+                line: Some(1 + valid.iter().filter(|&&b| b == b'\n').count()),
+                message: "not valid UTF-8; skipped".into(),
+            }
+        })?;
+        // A byte-order mark would hide the front matter fence.
+        let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+        let (front, body, fm_lines) = front_matter::split(&text).map_err(|e| Diagnostic {
+            file: file.origin.clone(),
+            line: Some(e.line),
+            message: format!("{}; skipped", e.message),
+        })?;
+        let stem = file
+            .path
+            .rsplit('/')
+            .next()
+            .unwrap_or(&file.path)
+            .trim_end_matches(".md")
+            .to_string();
+        let fallback_title = front.name.clone().unwrap_or(stem);
+        let raw = markdown::sections(body, fm_lines, &fallback_title);
+        let title = raw
+            .iter()
+            .find(|s| s.level == 1)
+            .map(|s| s.heading_path[0].clone())
+            .unwrap_or(fallback_title);
+        let doc_index = self.docs.len();
+        let start = self.sections.len();
+        let doc_source = front.sources.first().cloned();
+        for s in raw {
+            self.sections.push(Section {
+                doc: doc_index,
+                level: s.level,
+                heading_path: s.heading_path,
+                anchor: s.anchor,
+                lines: s.lines,
+                markdown: s.markdown,
+                prose: s.prose,
+                code: s.code,
+                blocks: s.blocks,
+                source_url: s.source_url.or_else(|| doc_source.clone()),
+            });
+        }
+        let end = self.sections.len();
+        self.docs.push(Doc {
+            skill: file.skill,
+            path: file.path,
+            title,
+            front,
+            origin: file.origin,
+            text: text.clone(),
+            sections: start..end,
+        });
+        Ok(())
+    }
+
+    pub fn doc_of(&self, section: &Section) -> &Doc {
+        &self.docs[section.doc]
+    }
+
+    /// The section's resource URI: `skill://acr-cmk/references/rotation.md#anchor`.
+    pub fn section_uri(&self, section: &Section) -> String {
+        format!("{}#{}", self.doc_of(section).uri(), section.anchor)
+    }
+
+    /// The citation of section `index`.
+    pub fn citation(&self, index: usize) -> Citation {
+        let s = &self.sections[index];
+        Citation {
+            doc: self.doc_of(s).id(),
+            heading_path: s.heading_path.clone(),
+            anchor: s.anchor.clone(),
+            uri: self.section_uri(s),
+            lines: LineRange {
+                start: s.lines.0,
+                end: s.lines.1,
+            },
+            source_url: s.source_url.clone(),
+        }
+    }
+
+    /// Finds a section by doc id (`acr-cmk/references/rotation.md`) and anchor.
+    pub fn find_section(&self, doc_id: &str, anchor: &str) -> Option<&Section> {
+        let doc = self.docs.iter().find(|d| d.id() == doc_id)?;
+        self.sections[doc.sections.clone()]
+            .iter()
+            .find(|s| s.anchor == anchor)
+    }
+
+    /// Finds a doc by its `skill://` URI or its id.
+    pub fn find_doc(&self, uri_or_id: &str) -> Option<&Doc> {
+        let id = uri_or_id.strip_prefix("skill://").unwrap_or(uri_or_id);
+        self.docs.iter().find(|d| d.id() == id)
+    }
+}
+
+/// SKILL.md first within a skill, then paths in order, so ids and ties are stable.
+fn doc_order(f: &SourceFile) -> (String, bool, String) {
+    (f.skill.clone(), f.path != "SKILL.md", f.path.clone())
+}
+
+fn collect_dir(dir: &Path, files: &mut Vec<SourceFile>, diagnostics: &mut Vec<Diagnostic>) {
+    let shown = dir.display().to_string();
+    let meta = match std::fs::metadata(dir) {
+        Ok(m) => m,
+        Err(e) => {
+            diagnostics.push(Diagnostic {
+                file: shown,
+                line: None,
+                message: format!("cannot read knowledge directory: {e}"),
+            });
+            return;
+        }
+    };
+    if !meta.is_dir() {
+        diagnostics.push(Diagnostic {
+            file: shown,
+            line: None,
+            message: "not a directory; --knowledge takes a skill folder or a folder of skill folders".into(),
+        });
+        return;
+    }
+    let base_name = dir
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "knowledge".into());
+    let mut visited = HashSet::new();
+    if dir.join("SKILL.md").is_file() {
+        walk(dir, dir, &base_name, files, diagnostics, &mut visited);
+        return;
+    }
+    // A folder of skill folders; loose .md files form a skill named after the folder.
+    let entries = match read_dir_sorted(dir) {
+        Ok(e) => e,
+        Err(d) => {
+            diagnostics.push(d);
+            return;
+        }
+    };
+    if let Ok(canonical) = dir.canonicalize() {
+        visited.insert(canonical);
+    }
+    for path in entries {
+        let name = file_name(&path);
+        if name.starts_with('.') || name.starts_with('_') {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, &path, &name, files, diagnostics, &mut visited);
+        } else if name.ends_with(".md") {
+            read_file(&path, dir, &base_name, files, diagnostics);
+        }
+    }
+}
+
+fn walk(
+    root: &Path,
+    dir: &Path,
+    skill: &str,
+    files: &mut Vec<SourceFile>,
+    diagnostics: &mut Vec<Diagnostic>,
+    visited: &mut HashSet<PathBuf>,
+) {
+    // Symlinks are followed, but each real directory is read once, so loops end.
+    match dir.canonicalize() {
+        Ok(c) if visited.contains(&c) => {
+            diagnostics.push(Diagnostic {
+                file: dir.display().to_string(),
+                line: None,
+                message: "directory already read (symlink loop?); skipped".into(),
+            });
+            return;
+        }
+        Err(e) => {
+            diagnostics.push(Diagnostic {
+                file: dir.display().to_string(),
+                line: None,
+                message: format!("cannot resolve directory: {e}"),
+            });
+            return;
+        }
+        Ok(c) => {
+            visited.insert(c);
+        }
+    }
+    let entries = match read_dir_sorted(dir) {
+        Ok(e) => e,
+        Err(d) => {
+            diagnostics.push(d);
+            return;
+        }
+    };
+    for path in entries {
+        let name = file_name(&path);
+        if name.starts_with('.') || name.starts_with('_') {
+            continue;
+        }
+        if path.is_dir() {
+            walk(root, &path, skill, files, diagnostics, visited);
+        } else if name.ends_with(".md") {
+            read_file(&path, root, skill, files, diagnostics);
+        }
+    }
+}
+
+fn read_file(path: &Path, root: &Path, skill: &str, files: &mut Vec<SourceFile>, diagnostics: &mut Vec<Diagnostic>) {
+    let shown = path.display().to_string();
+    let fail = |message: String| Diagnostic {
+        file: shown.clone(),
+        line: None,
+        message,
+    };
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_FILE_BYTES => {
+            diagnostics.push(fail(format!(
+                "file is {} bytes, over the {} byte limit; skipped",
+                m.len(),
+                MAX_FILE_BYTES
+            )));
+            return;
+        }
+        Err(e) => {
+            diagnostics.push(fail(format!("cannot read: {e}")));
+            return;
+        }
+        Ok(_) => {}
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            files.push(SourceFile {
+                skill: skill.to_string(),
+                path: rel,
+                origin: shown,
+                bytes,
+            });
+        }
+        Err(e) => diagnostics.push(fail(format!("cannot read: {e}"))),
+    }
+}
+
+fn read_dir_sorted(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Diagnostic {
+            file: dir.display().to_string(),
+            line: None,
+            message: format!("cannot list directory: {e}"),
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    Ok(entries)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_knowledge_loads_cleanly() {
+        let corpus = Corpus::load(&LoadOptions::default());
+        assert!(corpus.diagnostics.is_empty(), "{:#?}", corpus.diagnostics);
+        assert!(corpus.docs.iter().any(|d| d.id() == "acr-cmk/SKILL.md"));
+        assert_eq!(corpus.skills[0].name, "acr-cmk");
+        assert!(corpus.skills[0].description.is_some());
+        assert!(!corpus.synonyms.is_empty());
+        for doc in &corpus.docs {
+            assert!(doc.front.name.is_some(), "{} has no name", doc.id());
+            assert!(doc.front.description.is_some(), "{} has no description", doc.id());
+            assert!(!doc.front.sources.is_empty(), "{} has no sources", doc.id());
+        }
+    }
+
+    #[test]
+    fn bad_files_are_skipped_with_diagnostics() {
+        let dir = tempfile::tempdir().unwrap();
+        let skill = dir.path().join("mine");
+        std::fs::create_dir_all(skill.join("references")).unwrap();
+        std::fs::write(skill.join("SKILL.md"), "---\nname: mine\ndescription: d\n---\n# Mine\nok\n").unwrap();
+        std::fs::write(skill.join("references/bad-utf8.md"), b"# A\nline\n\xff\xfe\n").unwrap();
+        std::fs::write(skill.join("references/bad-yaml.md"), "---\nname: [x\n---\n# B\n").unwrap();
+        std::fs::write(skill.join("references/good.md"), "# Good\n## Part\ntext\n").unwrap();
+        let corpus = Corpus::load(&LoadOptions {
+            builtin: false,
+            dirs: vec![dir.path().to_path_buf(), dir.path().join("missing")],
+        });
+        let ids: Vec<_> = corpus.docs.iter().map(Doc::id).collect();
+        assert_eq!(ids, ["mine/SKILL.md", "mine/references/good.md"]);
+        let diags: Vec<String> = corpus.diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(diags.len(), 3, "{diags:#?}");
+        assert!(diags.iter().any(|d| d.contains("bad-utf8.md:3: not valid UTF-8")), "{diags:#?}");
+        assert!(diags.iter().any(|d| d.contains("bad-yaml.md:3: front matter is not valid YAML")), "{diags:#?}");
+        assert!(diags.iter().any(|d| d.contains("missing: cannot read knowledge directory")), "{diags:#?}");
+    }
+
+    #[test]
+    fn a_skill_folder_given_directly_is_one_skill() {
+        let dir = tempfile::tempdir().unwrap();
+        let skill = dir.path().join("team-notes");
+        std::fs::create_dir_all(&skill).unwrap();
+        std::fs::write(skill.join("SKILL.md"), "---\nname: team-notes\ndescription: d\n---\n# T\n").unwrap();
+        std::fs::write(skill.join("extra.md"), "# E\n").unwrap();
+        let corpus = Corpus::load(&LoadOptions { builtin: true, dirs: vec![skill] });
+        assert!(corpus.docs.iter().any(|d| d.id() == "team-notes/extra.md"));
+        assert!(corpus.skills.iter().any(|s| s.name == "team-notes"));
+        assert!(corpus.skills.iter().any(|s| s.name == "acr-cmk"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let skill = dir.path().join("s");
+        std::fs::create_dir_all(&skill).unwrap();
+        std::fs::write(skill.join("a.md"), "# A\n").unwrap();
+        std::os::unix::fs::symlink(&skill, skill.join("loop")).unwrap();
+        let corpus = Corpus::load(&LoadOptions { builtin: false, dirs: vec![dir.path().to_path_buf()] });
+        assert_eq!(corpus.docs.len(), 1);
+        assert!(corpus.diagnostics.iter().any(|d| d.message.contains("symlink loop")));
+    }
+
+    #[test]
+    fn section_source_falls_back_to_the_doc() {
+        let corpus = Corpus::from_texts([(
+            "s",
+            "a.md",
+            "---\nname: a\nsources: [https://one, https://two]\n---\n# A\n## B\n<!-- source: https://own -->\nx\n## C\ny\n",
+        )]);
+        let urls: Vec<_> = corpus.sections.iter().map(|s| s.source_url.clone().unwrap()).collect();
+        assert_eq!(urls, ["https://one", "https://own", "https://one"]);
+        assert_eq!(corpus.section_uri(&corpus.sections[1]), "skill://s/a.md#b");
+    }
+}

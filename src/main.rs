@@ -1,0 +1,303 @@
+//! The `acr-cmk-mcp` binary: parses the command line, sets up logging to stderr, loads
+//! the knowledge and starts the chosen front end. Everything else lives in the library.
+
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use acr_cmk_mcp::knowledge::LoadOptions;
+use acr_cmk_mcp::setup::SetupRequest;
+use acr_cmk_mcp::troubleshoot::TroubleshootRequest;
+use acr_cmk_mcp::{Engine, InputError, mcp, render};
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use serde_json::{Map, Value, json};
+
+/// Answers questions about Azure Container Registry customer-managed-key encryption,
+/// over MCP or on the command line.
+#[derive(Parser)]
+#[command(name = "acr-cmk-mcp", version, about)]
+struct Cli {
+    /// Add a folder of skill docs (a skill folder, or a folder of skill folders). Repeatable.
+    #[arg(long = "knowledge", value_name = "DIR", global = true)]
+    knowledge: Vec<PathBuf>,
+    /// Serve only the --knowledge folders, not the built-in knowledge.
+    #[arg(long, global = true)]
+    no_builtin: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve MCP over stdio (stdout carries JSON-RPC only; logs go to stderr).
+    Serve,
+    /// Answer a question with cited snippets.
+    Ask {
+        question: String,
+        /// How many snippets, 1-10.
+        #[arg(long, default_value_t = 3)]
+        max_results: i64,
+        /// Print the structured result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the az command sequence for a CMK scenario.
+    Setup(SetupArgs),
+    /// Match an error message or symptom to known causes. Use - to read it from stdin.
+    Troubleshoot(TroubleshootArgs),
+    /// Show what is loaded: knowledge folders, docs, sections, cases, diagnostics, timings.
+    Doctor,
+}
+
+#[derive(Args)]
+struct SetupArgs {
+    /// create_registry, rotate_key, enable_auto_rotation, use_system_identity,
+    /// revoke_access, restore_access, key_vault_firewall or show_status.
+    scenario: String,
+    #[arg(long)]
+    registry_name: Option<String>,
+    #[arg(long)]
+    resource_group: Option<String>,
+    #[arg(long)]
+    location: Option<String>,
+    /// A user-assigned identity name, or '[system]'.
+    #[arg(long)]
+    identity_name: Option<String>,
+    #[arg(long)]
+    key_vault_name: Option<String>,
+    #[arg(long)]
+    key_name: Option<String>,
+    /// RSA or RSA-HSM.
+    #[arg(long)]
+    key_type: Option<String>,
+    /// 2048, 3072 or 4096.
+    #[arg(long)]
+    key_size: Option<u32>,
+    /// rbac or access_policy.
+    #[arg(long)]
+    permission_model: Option<String>,
+    /// versionless or versioned.
+    #[arg(long)]
+    key_versioning: Option<String>,
+    #[arg(long)]
+    new_key_vault_name: Option<String>,
+    #[arg(long)]
+    new_key_vault_resource_group: Option<String>,
+    #[arg(long)]
+    new_key_name: Option<String>,
+    /// An IPv4 address or CIDR range to allow through the vault firewall. Repeatable.
+    #[arg(long = "allowed-ip-range")]
+    allowed_ip_ranges: Vec<String>,
+    /// public or restricted.
+    #[arg(long)]
+    key_vault_network: Option<String>,
+    /// ISO 8601 duration of at least 7 days, e.g. P90D.
+    #[arg(long)]
+    key_rotation_interval: Option<String>,
+    /// key or key_vault.
+    #[arg(long)]
+    recover: Option<String>,
+    #[arg(long)]
+    create_resource_group: Option<bool>,
+    #[arg(long)]
+    delete_key: bool,
+    /// Print the structured result as JSON.
+    #[arg(long, conflicts_with = "script")]
+    json: bool,
+    /// Print only the bash script.
+    #[arg(long)]
+    script: bool,
+}
+
+#[derive(Args)]
+struct TroubleshootArgs {
+    /// The error text or symptom; - reads it from standard input.
+    symptom: String,
+    #[arg(long)]
+    registry_name: Option<String>,
+    #[arg(long)]
+    resource_group: Option<String>,
+    #[arg(long)]
+    key_vault_name: Option<String>,
+    #[arg(long)]
+    key_name: Option<String>,
+    #[arg(long)]
+    identity_name: Option<String>,
+    /// Print the structured result as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let default_level = match cli.command {
+        Command::Serve => "info,rmcp=warn,tantivy=warn",
+        _ => "warn",
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| default_level.into()),
+        )
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .init();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            if let Some(input) = e.downcast_ref::<InputError>() {
+                eprintln!("error: invalid argument {input}");
+                return ExitCode::from(2);
+            }
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let options = LoadOptions {
+        builtin: !cli.no_builtin,
+        dirs: cli.knowledge.clone(),
+    };
+    let engine = Engine::load(&options).context("loading the knowledge")?;
+    for d in engine.diagnostics() {
+        tracing::warn!("{d}");
+    }
+    match cli.command {
+        Command::Serve => {
+            tracing::info!(
+                docs = engine.corpus.docs.len(),
+                sections = engine.corpus.sections.len(),
+                cases = engine.cases.cases.len(),
+                index_ms = engine.index_time.as_secs_f64() * 1e3,
+                "acr-cmk-mcp {} ready on stdio",
+                env!("CARGO_PKG_VERSION")
+            );
+            let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+            runtime
+                .block_on(mcp::serve_stdio(Arc::new(engine)))
+                .map_err(|e| anyhow::anyhow!(e))?;
+        }
+        Command::Ask { question, max_results, json } => {
+            let answer = engine.answer(&question, Some(max_results))?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&answer)?);
+            } else {
+                println!("{}", render::answer(&answer));
+            }
+        }
+        Command::Setup(args) => {
+            let request: SetupRequest = from_flags(setup_flags(&args))?;
+            let plan = engine.setup(&request)?;
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&plan)?);
+            } else if args.script {
+                print!("{}", plan.script);
+            } else {
+                println!("{}", render::setup_plan(&plan));
+            }
+        }
+        Command::Troubleshoot(args) => {
+            let symptom = if args.symptom == "-" {
+                let mut text = String::new();
+                std::io::stdin().read_to_string(&mut text).context("reading the symptom from standard input")?;
+                text
+            } else {
+                args.symptom.clone()
+            };
+            let request = TroubleshootRequest {
+                symptom,
+                registry_name: args.registry_name,
+                resource_group: args.resource_group,
+                key_vault_name: args.key_vault_name,
+                key_name: args.key_name,
+                identity_name: args.identity_name,
+            };
+            let diagnosis = engine.troubleshoot(&request)?;
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&diagnosis)?);
+            } else {
+                println!("{}", render::diagnosis(&diagnosis));
+            }
+        }
+        Command::Doctor => doctor(&engine, &options),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn setup_flags(a: &SetupArgs) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("scenario".into(), json!(a.scenario));
+    let strings = [
+        ("registry_name", &a.registry_name),
+        ("resource_group", &a.resource_group),
+        ("location", &a.location),
+        ("identity_name", &a.identity_name),
+        ("key_vault_name", &a.key_vault_name),
+        ("key_name", &a.key_name),
+        ("key_type", &a.key_type),
+        ("permission_model", &a.permission_model),
+        ("key_versioning", &a.key_versioning),
+        ("new_key_vault_name", &a.new_key_vault_name),
+        ("new_key_vault_resource_group", &a.new_key_vault_resource_group),
+        ("new_key_name", &a.new_key_name),
+        ("key_vault_network", &a.key_vault_network),
+        ("key_rotation_interval", &a.key_rotation_interval),
+        ("recover", &a.recover),
+    ];
+    for (name, value) in strings {
+        if let Some(v) = value {
+            m.insert(name.into(), json!(v));
+        }
+    }
+    if let Some(size) = a.key_size {
+        m.insert("key_size".into(), json!(size));
+    }
+    if !a.allowed_ip_ranges.is_empty() {
+        m.insert("allowed_ip_ranges".into(), json!(a.allowed_ip_ranges));
+    }
+    if let Some(b) = a.create_resource_group {
+        m.insert("create_resource_group".into(), json!(b));
+    }
+    if a.delete_key {
+        m.insert("delete_key".into(), json!(true));
+    }
+    m
+}
+
+/// Decodes CLI flags through the same path as MCP arguments, so both report the same
+/// errors for the same values.
+fn from_flags<T: serde::de::DeserializeOwned>(flags: Map<String, Value>) -> Result<T, InputError> {
+    mcp::decode(flags)
+}
+
+fn doctor(engine: &Engine, options: &LoadOptions) {
+    println!("acr-cmk-mcp {}", env!("CARGO_PKG_VERSION"));
+    println!("built-in knowledge: {}", if options.builtin { "on" } else { "off" });
+    for dir in &options.dirs {
+        println!("knowledge dir: {}", dir.display());
+    }
+    for skill in &engine.corpus.skills {
+        let docs = engine.corpus.docs.iter().filter(|d| d.skill == skill.name).count();
+        println!("skill {} ({}): {} docs", skill.name, skill.origin, docs);
+    }
+    println!(
+        "docs: {}, sections: {}, troubleshooting cases: {}, synonym groups: {}",
+        engine.corpus.docs.len(),
+        engine.corpus.sections.len(),
+        engine.cases.cases.len(),
+        engine.corpus.synonyms.len()
+    );
+    println!(
+        "load: {:.2} ms, index build: {:.2} ms",
+        engine.load_time.as_secs_f64() * 1e3,
+        engine.index_time.as_secs_f64() * 1e3
+    );
+    let diagnostics: Vec<_> = engine.diagnostics().collect();
+    println!("diagnostics: {}", diagnostics.len());
+    for d in diagnostics {
+        println!("  {d}");
+    }
+}

@@ -1,0 +1,134 @@
+//! Text renderings of core results, for people: the CLI's default output and the
+//! text block of MCP tool results. Both front ends use these, so they never disagree.
+
+use std::fmt::Write;
+
+use crate::search::answer::{Answer, Snippet};
+use crate::setup::{SetupPlan, ValueSource};
+use crate::troubleshoot::{Diagnosis, FixItem};
+
+pub fn answer(a: &Answer) -> String {
+    let mut out = String::new();
+    if a.snippets.is_empty() {
+        let _ = writeln!(out, "No match: the knowledge base has nothing on \"{}\".", a.question);
+        return out;
+    }
+    if !a.confident {
+        let _ = writeln!(
+            out,
+            "No confident match: the knowledge base does not seem to cover \"{}\". The nearest sections are listed below; do not treat them as an answer.\n",
+            a.question
+        );
+    }
+    for (i, s) in a.snippets.iter().enumerate() {
+        let _ = writeln!(out, "[{}] {}", i + 1, s.heading_path.join(" › "));
+        let _ = writeln!(out, "{}\n", citation_line(s));
+        let _ = writeln!(out, "{}\n", s.text);
+    }
+    out.trim_end().to_string()
+}
+
+fn citation_line(s: &Snippet) -> String {
+    let mut line = format!("Source: {} (lines {}-{})", s.uri, s.lines.start, s.lines.end);
+    if let Some(url) = &s.source_url {
+        let _ = write!(line, " · upstream: {url}");
+    }
+    line
+}
+
+pub fn setup_plan(p: &SetupPlan) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", p.title, p.scenario);
+    let _ = writeln!(out, "This is a script to review and run yourself; nothing has been run.\n");
+    if !p.missing_parameters.is_empty() {
+        let _ = writeln!(
+            out,
+            "Missing parameters (placeholders in the script; it refuses to run until they are set): {}\n",
+            p.missing_parameters.join(", ")
+        );
+    }
+    let _ = writeln!(out, "Parameters:");
+    for param in &p.parameters {
+        let note = match param.source {
+            ValueSource::Given => "",
+            ValueSource::Default => " (default)",
+            ValueSource::Placeholder => " (missing)",
+        };
+        let _ = writeln!(out, "  {} = {}{}", param.name, param.value, note);
+    }
+    list(&mut out, "Prerequisites", &p.prerequisites);
+    list(&mut out, "Warnings", &p.warnings);
+    let _ = writeln!(out, "\nSteps:");
+    for s in &p.steps {
+        let mark = if s.destructive { " [DESTRUCTIVE]" } else { "" };
+        let _ = writeln!(out, "{}. {}{}", s.number, s.title, mark);
+        let _ = writeln!(out, "   {}", s.purpose);
+        let _ = writeln!(out, "   $ {}", s.command);
+        if let Some(c) = &s.citation {
+            let _ = writeln!(out, "   Source: {}{}", c.uri, c.source_url.as_ref().map(|u| format!(" · upstream: {u}")).unwrap_or_default());
+        }
+    }
+    let _ = writeln!(out, "\nScript:\n```bash\n{}```", p.script);
+    out
+}
+
+pub fn diagnosis(d: &Diagnosis) -> String {
+    let mut out = String::new();
+    if d.confident {
+        let _ = writeln!(out, "Likely causes, most likely first:\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "No confident match: this does not look like a known customer-managed-key problem. Nearest cases, for reference only:\n"
+        );
+    }
+    for (i, m) in d.matches.iter().enumerate() {
+        let _ = writeln!(out, "{}. {} (confidence {:.2}, case {})", i + 1, m.title, m.confidence, m.id);
+        let _ = writeln!(out, "   Cause: {}", m.cause);
+        if !m.matched_errors.is_empty() {
+            let _ = writeln!(out, "   Matched error text: {}", m.matched_errors.join(" | "));
+        }
+        if !m.diagnose.is_empty() {
+            let _ = writeln!(out, "   Diagnose:");
+            for c in &m.diagnose {
+                let _ = writeln!(out, "     $ {c}");
+            }
+        }
+        let _ = writeln!(out, "   Fix:");
+        for f in &m.fix {
+            match f {
+                FixItem::Step(t) => {
+                    let _ = writeln!(out, "     - {t}");
+                }
+                FixItem::Command(c) => {
+                    let _ = writeln!(out, "       $ {c}");
+                }
+            }
+        }
+        for c in &m.citations {
+            let _ = writeln!(out, "   Source: {}{}", c.uri, c.source_url.as_ref().map(|u| format!(" · upstream: {u}")).unwrap_or_default());
+        }
+        out.push('\n');
+    }
+    if !d.checklist.is_empty() {
+        let _ = writeln!(out, "General checklist (read-only):");
+        for c in &d.checklist {
+            let _ = writeln!(out, "  $ {c}");
+        }
+        out.push('\n');
+    }
+    if !d.unset_variables.is_empty() {
+        let _ = writeln!(out, "Set these shell variables before running the commands: {}", d.unset_variables.join(", "));
+    }
+    out.trim_end().to_string()
+}
+
+fn list(out: &mut String, title: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{title}:");
+    for i in items {
+        let _ = writeln!(out, "  - {i}");
+    }
+}

@@ -1,0 +1,296 @@
+//! Full-text search over sections: the tantivy index, query building and the
+//! relevance floor.
+//!
+//! The index is built in RAM at startup from a [`Corpus`] and never changes after.
+//! Queries are built term by term rather than parsed, so any text a user types is a
+//! valid query. Besides tantivy's BM25 score, every hit carries a *coverage*: the
+//! IDF-weighted share of the question's terms that the section contains (directly or
+//! through a synonym). Coverage is what decides whether an answer is confident: BM25
+//! alone always finds *something*, even for "how do I bake bread?".
+
+pub mod answer;
+pub mod tokenize;
+
+use std::collections::{HashMap, HashSet};
+
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term, doc};
+
+use crate::error::IndexError;
+use crate::knowledge::Corpus;
+
+/// Field weights. The section's own heading says most about what it answers; the
+/// doc's title and description least.
+const BOOST_TITLE: f32 = 3.0;
+const BOOST_HEADINGS: f32 = 1.5;
+const BOOST_BODY: f32 = 1.0;
+const BOOST_CODE: f32 = 1.0;
+const BOOST_DOC: f32 = 0.5;
+/// A section that holds a synonym of a phrase of the question gets this flat bonus
+/// per field (times the field's boost). Flat, because a rare synonym would otherwise
+/// outweigh the question's own words through its high IDF.
+const SYNONYM_BONUS: f32 = 1.5;
+
+#[derive(Clone, Copy)]
+struct Fields {
+    id: Field,
+    title: Field,
+    headings: Field,
+    body: Field,
+    code: Field,
+    doc: Field,
+}
+
+/// One search result: a section and how well it matches.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Index into [`Corpus::sections`].
+    pub section: usize,
+    /// tantivy's BM25 score over all fields.
+    pub score: f32,
+    /// IDF-weighted share of the question's terms found in the section, 0 to 1.
+    pub coverage: f32,
+}
+
+/// A search index over one corpus.
+pub struct SearchIndex {
+    reader: IndexReader,
+    fields: Fields,
+    en: TextAnalyzer,
+    code: TextAnalyzer,
+    /// Stemmed terms of each section (all fields), for coverage.
+    section_terms: Vec<HashSet<String>>,
+    /// In how many sections each stemmed term occurs.
+    doc_freq: HashMap<String, u32>,
+    /// Synonym groups, each phrase as its normalized words.
+    synonyms: Vec<Vec<String>>,
+}
+
+/// The question after analysis: its own terms, and extra terms from synonyms.
+struct Analyzed {
+    terms: Vec<String>,
+    code_terms: Vec<String>,
+    /// For each of the question's terms, the stems that may stand in for it.
+    alternatives: HashMap<String, HashSet<String>>,
+    /// Synonym phrases brought in by the question, each as its stems.
+    synonym_phrases: Vec<Vec<String>>,
+}
+
+impl SearchIndex {
+    pub fn build(corpus: &Corpus) -> Result<SearchIndex, IndexError> {
+        let mut schema = Schema::builder();
+        let text = |tokenizer: &str| {
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(tokenizer)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+        };
+        let fields = Fields {
+            id: schema.add_u64_field("id", STORED),
+            title: schema.add_text_field("title", text(tokenize::EN)),
+            headings: schema.add_text_field("headings", text(tokenize::EN)),
+            body: schema.add_text_field("body", text(tokenize::EN)),
+            code: schema.add_text_field("code", text(tokenize::CODE)),
+            doc: schema.add_text_field("doc", text(tokenize::EN)),
+        };
+        let index = Index::create_in_ram(schema.build());
+        index.tokenizers().register(tokenize::EN, tokenize::en_analyzer());
+        index.tokenizers().register(tokenize::CODE, tokenize::code_analyzer());
+        let mut writer = index.writer_with_num_threads(1, 15_000_000)?;
+        let mut en = tokenize::en_analyzer();
+        let code = tokenize::code_analyzer();
+        let mut section_terms = Vec::with_capacity(corpus.sections.len());
+        let mut doc_freq: HashMap<String, u32> = HashMap::new();
+        for (i, s) in corpus.sections.iter().enumerate() {
+            let d = corpus.doc_of(s);
+            let title = s.title().to_string();
+            let headings = s.heading_path.join(" / ");
+            let code_text = s.code.iter().map(|c| c.code.as_str()).collect::<Vec<_>>().join("\n");
+            let doc_text = format!("{} {}", d.title, d.front.description.as_deref().unwrap_or(""));
+            writer.add_document(doc!(
+                fields.id => i as u64,
+                fields.title => title,
+                fields.headings => headings.clone(),
+                fields.body => s.prose.clone(),
+                fields.code => code_text.clone(),
+                fields.doc => doc_text,
+            ))?;
+            let mut terms: HashSet<String> = HashSet::new();
+            terms.extend(tokenize::tokens(&mut en, &headings));
+            terms.extend(tokenize::tokens(&mut en, &s.prose));
+            terms.extend(tokenize::tokens(&mut en, &code_text));
+            for t in &terms {
+                *doc_freq.entry(t.clone()).or_default() += 1;
+            }
+            section_terms.push(terms);
+        }
+        writer.commit()?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let synonyms = corpus
+            .synonyms
+            .iter()
+            .map(|group| group.iter().map(|p| normalize(p)).filter(|p| !p.is_empty()).collect())
+            .collect();
+        Ok(SearchIndex {
+            reader,
+            fields,
+            en,
+            code,
+            section_terms,
+            doc_freq,
+            synonyms,
+        })
+    }
+
+    /// The best `limit` sections for `query`, best first; ties go to the earlier
+    /// section so results are reproducible. `keep` filters sections before the limit.
+    pub fn search(&self, query: &str, limit: usize, keep: &dyn Fn(usize) -> bool) -> Vec<Hit> {
+        let analyzed = self.analyze(query);
+        if analyzed.terms.is_empty() && analyzed.code_terms.is_empty() {
+            return Vec::new();
+        }
+        let q = self.build_query(&analyzed);
+        let searcher = self.reader.searcher();
+        // Small corpora are ranked whole, so a filter never starves the result; large
+        // ones fetch a generous multiple of what is asked for.
+        let total = self.section_terms.len().max(1);
+        let fetch = if total <= 2_000 { total } else { (limit * 20).min(total) };
+        let top = match searcher.search(&q, &tantivy::collector::TopDocs::with_limit(fetch).order_by_score()) {
+            Ok(top) => top,
+            Err(e) => {
+                tracing::error!("search failed: {e}");
+                return Vec::new();
+            }
+        };
+        let mut hits: Vec<Hit> = top
+            .into_iter()
+            .filter_map(|(score, addr)| {
+                let doc: TantivyDocument = searcher.doc(addr).ok()?;
+                let section = doc.get_first(self.fields.id)?.as_u64()? as usize;
+                keep(section).then(|| Hit {
+                    section,
+                    score,
+                    coverage: self.coverage(&analyzed, section),
+                })
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.section.cmp(&b.section)));
+        hits.truncate(limit);
+        hits
+    }
+
+    fn analyze(&self, query: &str) -> Analyzed {
+        let mut en = self.en.clone();
+        let mut code = self.code.clone();
+        let terms = dedup(tokenize::tokens(&mut en, query));
+        let code_terms = dedup(
+            tokenize::tokens(&mut code, query)
+                .into_iter()
+                .filter(|t| !tokenize::STOP_WORDS.contains(&t.as_str()))
+                .collect(),
+        );
+        // Synonyms: a phrase of a group found in the question brings in the group's
+        // other phrases, and each of its words may be stood in for by their stems.
+        let normalized = format!(" {} ", normalize(query));
+        let mut alternatives: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut synonym_phrases: Vec<Vec<String>> = Vec::new();
+        for group in &self.synonyms {
+            let Some(found) = group.iter().find(|p| normalized.contains(&format!(" {p} "))) else {
+                continue;
+            };
+            let found_stems = tokenize::tokens(&mut en, found);
+            let mut group_stems = HashSet::new();
+            for phrase in group.iter().filter(|p| *p != found) {
+                let stems = tokenize::tokens(&mut en, phrase);
+                if !stems.is_empty() && !synonym_phrases.contains(&stems) {
+                    synonym_phrases.push(stems.clone());
+                }
+                group_stems.extend(stems);
+            }
+            for s in found_stems {
+                alternatives.entry(s).or_default().extend(group_stems.iter().cloned());
+            }
+        }
+        Analyzed {
+            terms,
+            code_terms,
+            alternatives,
+            synonym_phrases,
+        }
+    }
+
+    fn build_query(&self, a: &Analyzed) -> BooleanQuery {
+        let f = self.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut add = |field: Field, term: &str, boost: f32| {
+            let q = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
+        };
+        for t in &a.terms {
+            add(f.title, t, BOOST_TITLE);
+            add(f.headings, t, BOOST_HEADINGS);
+            add(f.body, t, BOOST_BODY);
+            add(f.doc, t, BOOST_DOC);
+        }
+        for t in &a.code_terms {
+            add(f.code, t, BOOST_CODE);
+        }
+        for phrase in &a.synonym_phrases {
+            for (field, boost) in [(f.title, BOOST_TITLE), (f.headings, BOOST_HEADINGS), (f.body, BOOST_BODY)] {
+                let all: Vec<(Occur, Box<dyn Query>)> = phrase
+                    .iter()
+                    .map(|t| {
+                        let q: Box<dyn Query> = Box::new(TermQuery::new(
+                            Term::from_field_text(field, t),
+                            IndexRecordOption::Basic,
+                        ));
+                        (Occur::Must, q)
+                    })
+                    .collect();
+                let q = ConstScoreQuery::new(Box::new(BooleanQuery::new(all)), SYNONYM_BONUS * boost);
+                clauses.push((Occur::Should, Box::new(q)));
+            }
+        }
+        BooleanQuery::new(clauses)
+    }
+
+    fn idf(&self, term: &str) -> f32 {
+        let n = self.section_terms.len() as f32;
+        let df = *self.doc_freq.get(term).unwrap_or(&0) as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn coverage(&self, a: &Analyzed, section: usize) -> f32 {
+        let have = &self.section_terms[section];
+        let (mut total, mut covered) = (0.0, 0.0);
+        for t in &a.terms {
+            let w = self.idf(t);
+            total += w;
+            let alt = a.alternatives.get(t);
+            if have.contains(t) || alt.is_some_and(|alt| alt.iter().any(|s| have.contains(s))) {
+                covered += w;
+            }
+        }
+        if total == 0.0 { 0.0 } else { covered / total }
+    }
+}
+
+fn dedup(v: Vec<String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    v.into_iter().filter(|t| seen.insert(t.clone())).collect()
+}
+
+/// Lowercase words separated by single spaces; hyphens count as spaces so that
+/// "customer-managed key" and "customer managed key" meet.
+fn normalize(text: &str) -> String {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,167 @@
+//! Tokenizers shared by indexing and querying.
+//!
+//! Two analyzers: `en` for prose (lowercase, stop words out, English stemming, so
+//! *rotate*, *rotating* and *rotation* meet) and `code` for commands and flags, which
+//! keeps `--key-encryption-key`, `rotate-key` and `unwrapKey` searchable both whole and
+//! in their parts.
+
+use tantivy::tokenizer::{
+    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer, Token,
+    TokenStream, Tokenizer,
+};
+
+pub const EN: &str = "en_acr";
+pub const CODE: &str = "code_acr";
+
+/// Lucene's English stop words plus the words questions are made of, which say
+/// nothing about which section answers them.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "of",
+    "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will",
+    "with", "how", "do", "does", "did", "i", "me", "my", "we", "our", "you", "your", "what", "which", "who",
+    "whom", "when", "where", "why", "can", "could", "should", "would", "shall", "may", "might", "must", "am",
+    "been", "being", "have", "has", "had", "having", "get", "got", "s", "t", "from", "about", "so", "some",
+    "any", "all", "there", "here", "its", "it's", "please", "tell", "explain", "want", "need", "way",
+];
+
+pub fn en_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(48))
+        .filter(LowerCaser)
+        .filter(StopWordFilter::remove(STOP_WORDS.iter().map(|s| s.to_string())))
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+pub fn code_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(CodeTokenizer).filter(RemoveLongFilter::limit(64)).build()
+}
+
+/// All tokens an analyzer makes of `text`, in order.
+pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while let Some(t) = stream.next() {
+        out.push(t.text.clone());
+    }
+    out
+}
+
+/// Splits on anything that is not a letter, digit, `-`, `_` or `.`, and emits each
+/// chunk whole (lowercased, leading dashes dropped) followed by its parts split at
+/// `-`, `_`, `.` and camelCase humps.
+#[derive(Clone, Default)]
+pub struct CodeTokenizer;
+
+pub struct VecTokenStream {
+    tokens: Vec<Token>,
+    index: usize,
+}
+
+impl TokenStream for VecTokenStream {
+    fn advance(&mut self) -> bool {
+        self.index += 1;
+        self.index <= self.tokens.len()
+    }
+    fn token(&self) -> &Token {
+        &self.tokens[self.index - 1]
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.index - 1]
+    }
+}
+
+impl Tokenizer for CodeTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        let mut tokens = Vec::new();
+        let mut push = |from: usize, to: usize, text: String| {
+            let position = tokens.len();
+            tokens.push(Token {
+                offset_from: from,
+                offset_to: to,
+                position,
+                text,
+                position_length: 1,
+            });
+        };
+        let is_part = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.');
+        let mut start = None;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            match (start, is_part(c) && i < text.len()) {
+                (None, true) => start = Some(i),
+                (Some(s), false) => {
+                    let chunk = &text[s..i];
+                    let lead = chunk.len() - chunk.trim_start_matches(['-', '_', '.']).len();
+                    let core = chunk.trim_matches(['-', '_', '.']);
+                    if !core.is_empty() {
+                        let from = s + lead;
+                        push(from, from + core.len(), core.to_lowercase());
+                        let parts = split_parts(core);
+                        if parts.len() > 1 {
+                            for (off, part) in parts {
+                                push(from + off, from + off + part.len(), part.to_lowercase());
+                            }
+                        }
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        VecTokenStream { tokens, index: 0 }
+    }
+}
+
+/// `rotate-key` → `rotate`, `key`; `unwrapKey` → `unwrap`, `Key`; with byte offsets.
+fn split_parts(word: &str) -> Vec<(usize, &str)> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in word.char_indices() {
+        let boundary_sep = matches!(c, '-' | '_' | '.');
+        let hump = c.is_uppercase() && prev.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit());
+        if boundary_sep || hump {
+            if i > start {
+                parts.push((start, &word[start..i]));
+            }
+            start = if boundary_sep { i + c.len_utf8() } else { i };
+        }
+        prev = Some(c);
+    }
+    if start < word.len() {
+        parts.push((start, &word[start..]));
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(text: &str) -> Vec<String> {
+        tokens(&mut code_analyzer(), text)
+    }
+
+    #[test]
+    fn flags_are_kept_whole_and_in_parts() {
+        assert_eq!(
+            code("az acr create --key-encryption-key \"$KEY_ID\""),
+            ["az", "acr", "create", "key-encryption-key", "key", "encryption", "key", "key_id", "key", "id"]
+        );
+    }
+
+    #[test]
+    fn camel_case_splits() {
+        assert_eq!(code("unwrapKey"), ["unwrapkey", "unwrap", "key"]);
+        assert_eq!(code("rotate-key"), ["rotate-key", "rotate", "key"]);
+        assert_eq!(code("'[system]'"), ["system"]);
+    }
+
+    #[test]
+    fn prose_is_stemmed_without_stop_words() {
+        let t = tokens(&mut en_analyzer(), "How do I rotate the keys when rotating?");
+        assert_eq!(t, ["rotat", "key", "rotat"]);
+    }
+}

@@ -1,0 +1,335 @@
+//! Troubleshooting cases, parsed from the knowledge's Markdown.
+//!
+//! A case is a level-2 section of a `kind: troubleshooting` doc with labelled parts
+//! (`**Symptoms:**`, `**Errors:**`, `**Cause:**`, `**Diagnose:**`, `**Fix:**`); see
+//! `docs/knowledge-format.md`. A user's skill docs add cases the same way.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::knowledge::{Block, Corpus, Diagnostic};
+
+/// One fix item: a step to take, or a command to run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "kind", content = "text", rename_all = "snake_case")]
+pub enum FixItem {
+    Step(String),
+    Command(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    /// The case heading's anchor; stable as long as the title is.
+    pub id: String,
+    /// Index into [`Corpus::sections`].
+    pub section: usize,
+    pub title: String,
+    pub symptoms: Vec<String>,
+    /// Exact error fragments, lowercased and with white space collapsed.
+    pub errors: Vec<String>,
+    pub cause: String,
+    pub diagnose: Vec<String>,
+    pub fix: Vec<FixItem>,
+}
+
+/// All cases of a corpus and the general checklist.
+#[derive(Debug, Clone, Default)]
+pub struct CaseCatalog {
+    pub cases: Vec<Case>,
+    /// Commands of the general diagnostic checklist, shown when no case fits.
+    pub checklist: Vec<String>,
+    /// The checklist's section, for its citation.
+    pub checklist_section: Option<usize>,
+    /// Cases that could not be used, and why.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    None,
+    Symptoms,
+    Errors,
+    Cause,
+    Diagnose,
+    Fix,
+}
+
+impl CaseCatalog {
+    pub fn from_corpus(corpus: &Corpus) -> CaseCatalog {
+        let mut catalog = CaseCatalog::default();
+        for doc in corpus.docs.iter().filter(|d| d.is_troubleshooting()) {
+            for index in doc.sections.clone() {
+                let section = &corpus.sections[index];
+                if doc.front.checklist.as_deref() == Some(section.anchor.as_str()) {
+                    catalog.checklist = section
+                        .code
+                        .iter()
+                        .flat_map(|c| command_lines(&c.code))
+                        .filter(|l| check_command(l).is_ok())
+                        .collect();
+                    catalog.checklist_section = Some(index);
+                    continue;
+                }
+                if section.level != 2 {
+                    continue;
+                }
+                match parse_case(&section.blocks) {
+                    Parsed::NotACase => {}
+                    Parsed::Incomplete(missing) => catalog.diagnostics.push(Diagnostic {
+                        file: doc.origin.clone(),
+                        line: Some(section.lines.0),
+                        message: format!(
+                            "troubleshooting case '{}' lacks {}; it is not used as a case",
+                            section.title(),
+                            missing
+                        ),
+                    }),
+                    Parsed::Case(mut case, rejected) => {
+                        for (line, why) in rejected {
+                            catalog.diagnostics.push(Diagnostic {
+                                file: doc.origin.clone(),
+                                line: Some(section.lines.0),
+                                message: format!("case '{}': command dropped ({why}): {line}", section.title()),
+                            });
+                        }
+                        case.id = section.anchor.clone();
+                        case.section = index;
+                        case.title = section.title().to_string();
+                        catalog.cases.push(case);
+                    }
+                }
+            }
+        }
+        catalog
+    }
+}
+
+enum Parsed {
+    NotACase,
+    Incomplete(&'static str),
+    Case(Case, Vec<(String, String)>),
+}
+
+fn parse_case(blocks: &[Block]) -> Parsed {
+    let mut part = Part::None;
+    let mut saw_label = false;
+    let mut case = Case {
+        id: String::new(),
+        section: 0,
+        title: String::new(),
+        symptoms: Vec::new(),
+        errors: Vec::new(),
+        cause: String::new(),
+        diagnose: Vec::new(),
+        fix: Vec::new(),
+    };
+    let mut rejected = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph { label: Some(label), text } => {
+                let next = match label.to_lowercase().as_str() {
+                    "symptoms" | "symptom" => Part::Symptoms,
+                    "errors" | "error" | "error text" => Part::Errors,
+                    "cause" => Part::Cause,
+                    "diagnose" | "diagnosis" => Part::Diagnose,
+                    "fix" | "fixes" | "resolution" => Part::Fix,
+                    _ => {
+                        // Some other bold lead-in: ordinary text of the current part.
+                        push_text(&mut case, part, &format!("{label}: {text}"));
+                        continue;
+                    }
+                };
+                saw_label = true;
+                part = next;
+                if !text.is_empty() {
+                    push_text(&mut case, part, text);
+                }
+            }
+            Block::Paragraph { label: None, text } => push_text(&mut case, part, text),
+            Block::ListItem { text, code_spans, .. } => match part {
+                Part::Symptoms => case.symptoms.push(text.clone()),
+                Part::Errors if !code_spans.is_empty() => {
+                    case.errors.extend(code_spans.iter().map(|s| normalize_error(s)).filter(|s| !s.is_empty()))
+                }
+                Part::Errors => case.errors.push(normalize_error(text)),
+                _ => push_text(&mut case, part, text),
+            },
+            Block::Code(code) => {
+                for line in command_lines(&code.code) {
+                    match (part, check_command(&line)) {
+                        (_, Err(why)) => rejected.push((line, why)),
+                        (Part::Diagnose, Ok(())) => case.diagnose.push(line),
+                        (Part::Fix, Ok(())) => case.fix.push(FixItem::Command(line)),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    if !saw_label {
+        return Parsed::NotACase;
+    }
+    if case.symptoms.is_empty() {
+        return Parsed::Incomplete("a **Symptoms:** list");
+    }
+    if case.cause.is_empty() {
+        return Parsed::Incomplete("a **Cause:** paragraph");
+    }
+    if case.fix.is_empty() {
+        return Parsed::Incomplete("**Fix:** steps");
+    }
+    Parsed::Case(case, rejected)
+}
+
+fn push_text(case: &mut Case, part: Part, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match part {
+        Part::Symptoms => case.symptoms.push(text.to_string()),
+        Part::Errors => case.errors.push(normalize_error(text)),
+        Part::Cause => {
+            if !case.cause.is_empty() {
+                case.cause.push(' ');
+            }
+            case.cause.push_str(text);
+        }
+        Part::Fix => case.fix.push(FixItem::Step(text.to_string())),
+        Part::None | Part::Diagnose => {}
+    }
+}
+
+/// Lowercase, with typographic quotes made plain and white space collapsed, so a
+/// fragment matches however a terminal or portal rendered it.
+pub fn normalize_error(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '`' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            c => c,
+        })
+        .collect::<String>()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Command lines of a code block: comments and blank lines dropped, backslash
+/// continuations joined.
+pub fn command_lines(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut pending = String::new();
+    for line in code.lines() {
+        let t = line.trim();
+        if pending.is_empty() && (t.is_empty() || t.starts_with('#')) {
+            continue;
+        }
+        if let Some(head) = t.strip_suffix('\\') {
+            pending.push_str(head.trim_end());
+            pending.push(' ');
+            continue;
+        }
+        pending.push_str(t);
+        out.push(std::mem::take(&mut pending));
+    }
+    if !pending.trim().is_empty() {
+        out.push(pending.trim().to_string());
+    }
+    out
+}
+
+/// A command taken from knowledge must be one plain `az` call, or one captured into a
+/// variable (`NAME="$(az ...)"`): no pipes, lists, redirections or substitutions that
+/// could make a doc run something else.
+pub fn check_command(line: &str) -> Result<(), String> {
+    let body = match capture_body(line) {
+        Some(b) => b,
+        None if is_plain_assignment(line) => return Ok(()),
+        None => line,
+    };
+    if !body.starts_with("az ") {
+        return Err("not an az command".into());
+    }
+    let mut quote: Option<char> = None;
+    let chars: Vec<char> = body.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match (quote, c) {
+            (Some('\''), '\'') => quote = None,
+            (Some('\''), _) => {}
+            (Some('"'), '"') => quote = None,
+            (Some('"'), '`') => return Err("command substitution".into()),
+            (Some('"'), '$') if chars.get(i + 1) == Some(&'(') => return Err("command substitution".into()),
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, ';' | '&' | '|' | '<' | '>' | '`') => return Err(format!("shell operator '{c}'")),
+            (None, '$') if chars.get(i + 1) == Some(&'(') => return Err("command substitution".into()),
+            _ => {}
+        }
+    }
+    if quote.is_some() {
+        return Err("unbalanced quotes".into());
+    }
+    shell_words::split(body).map(|_| ()).map_err(|e| e.to_string())
+}
+
+/// `NAME="text with ${EXPANSIONS}"`: a variable set from others, running nothing.
+fn is_plain_assignment(line: &str) -> bool {
+    let Some((name, value)) = line.split_once('=') else { return false };
+    let name_ok = !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    let quoted = value.len() >= 2 && value.starts_with('"') && value.ends_with('"');
+    let inner = &value[1.min(value.len())..value.len().saturating_sub(1)];
+    name_ok && quoted && !inner.contains('"') && !inner.contains("$(") && !inner.contains('`') && !inner.contains('\\')
+}
+
+/// `NAME="$(az ...)"` or `NAME=$(az ...)` → `az ...`.
+fn capture_body(line: &str) -> Option<&str> {
+    let (name, rest) = line.split_once('=')?;
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
+        return None;
+    }
+    let rest = rest.strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or(rest);
+    rest.strip_prefix("$(")?.strip_suffix(')')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "---\nname: t\ndescription: d\nsources: [https://x]\nkind: troubleshooting\nchecklist: general-checklist\n---\n# T\n\n## Identity removal fails\n\n**Symptoms:**\n- removing the identity fails\n\n**Errors:**\n- `Does not have access to identity`\n\n**Cause:** The identity is in use.\nMore cause.\n\n**Diagnose:**\n```bash\naz acr encryption show --name \"$REGISTRY_NAME\"\naz acr show --name x; rm -rf /\n```\n\n**Fix:**\n1. Re-assign it.\n```bash\naz acr identity assign --name \"$REGISTRY_NAME\" \\\n  --identities \"$IDENTITY_NAME\"\n```\n\n## Broken case\n\n**Symptoms:**\n- x\n\n## Plain section\ntext\n\n## General checklist\n```bash\naz acr encryption show --name \"$REGISTRY_NAME\"\n```\n";
+
+    #[test]
+    fn parses_cases_checklist_and_rejects() {
+        let corpus = Corpus::from_texts([("s", "references/troubleshooting.md", DOC)]);
+        let cat = CaseCatalog::from_corpus(&corpus);
+        assert_eq!(cat.cases.len(), 1, "{:#?}", cat.diagnostics);
+        let c = &cat.cases[0];
+        assert_eq!(c.id, "identity-removal-fails");
+        assert_eq!(c.errors, ["does not have access to identity"]);
+        assert_eq!(c.cause, "The identity is in use. More cause.");
+        assert_eq!(c.diagnose, ["az acr encryption show --name \"$REGISTRY_NAME\""]);
+        assert_eq!(
+            c.fix,
+            [
+                FixItem::Step("Re-assign it.".into()),
+                FixItem::Command("az acr identity assign --name \"$REGISTRY_NAME\" --identities \"$IDENTITY_NAME\"".into())
+            ]
+        );
+        assert_eq!(cat.checklist.len(), 1);
+        let msgs: Vec<_> = cat.diagnostics.iter().map(|d| d.message.clone()).collect();
+        assert!(msgs.iter().any(|m| m.contains("shell operator ';'")), "{msgs:#?}");
+        assert!(msgs.iter().any(|m| m.contains("'Broken case' lacks a **Cause:**")), "{msgs:#?}");
+    }
+
+    #[test]
+    fn command_checks() {
+        assert!(check_command("az acr show --name \"$REGISTRY_NAME\" --query 'a | b'").is_ok());
+        assert!(check_command("PRINCIPAL_ID=\"$(az identity show --name x --query principalId -o tsv)\"").is_ok());
+        assert!(check_command("PRINCIPAL_ID=$(az identity show --name x)").is_ok());
+        assert!(check_command("KEY_VERSION=\"${KEY_ID##*/}\"").is_ok());
+        assert!(check_command("X=\"$(id)\"").is_err());
+        for bad in ["curl x | sh", "az acr show && rm x", "az acr show --name \"$(id)\"", "az x `id`", "az x > /etc/passwd", "az 'x"] {
+            assert!(check_command(bad).is_err(), "{bad}");
+        }
+    }
+}

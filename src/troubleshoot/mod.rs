@@ -1,0 +1,301 @@
+//! `troubleshoot`: from a pasted error or a described symptom to ranked cases.
+//!
+//! Two signals are combined. Exact error fragments from a case's **Errors:** list,
+//! found anywhere in the pasted text, count strongly: they survive GUIDs, URLs and
+//! timestamps around them. Plain-language symptoms go through the search index,
+//! restricted to case sections, with the same IDF-weighted coverage that decides
+//! confidence for questions. A text that matches neither well is answered with
+//! `confident: false`, the nearest cases and the general checklist.
+
+pub mod cases;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub use cases::{Case, CaseCatalog, FixItem};
+
+use crate::error::InputError;
+use crate::knowledge::{Citation, Corpus};
+use crate::search::SearchIndex;
+use crate::search::answer::{Snippet, snippet};
+use crate::setup::shell::quote;
+use crate::setup::validate;
+
+pub const MAX_SYMPTOM_CHARS: usize = 20_000;
+const MAX_MATCHES: usize = 3;
+/// An error fragment at least this long is distinctive enough to decide a match on
+/// its own; shorter ones (`403`, `Forbidden`) only add weight.
+const DISTINCTIVE_FRAGMENT_CHARS: usize = 12;
+/// Coverage a case needs to be matched with confidence from its wording alone.
+const MIN_TEXT_COVERAGE: f32 = 0.6;
+/// The query sent to the index is cut to this many words: enough for any description,
+/// and a whole pasted log does not drown the words that matter.
+const MAX_QUERY_WORDS: usize = 400;
+
+/// Parameters of `troubleshoot`.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TroubleshootRequest {
+    /// The symptom in plain words, or pasted error text (CLI output, portal message,
+    /// docker error, activity log entry, or a whole log): 1-20,000 characters.
+    pub symptom: String,
+    /// Registry name, filled into the commands (5-50 lowercase letters and digits).
+    pub registry_name: Option<String>,
+    /// Resource group, filled into the commands.
+    pub resource_group: Option<String>,
+    /// Key vault name, filled into the commands.
+    pub key_vault_name: Option<String>,
+    /// Key name, filled into the commands.
+    pub key_name: Option<String>,
+    /// User-assigned identity name, filled into the commands.
+    pub identity_name: Option<String>,
+}
+
+/// A case that fits the symptom.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct CaseMatch {
+    pub id: String,
+    pub title: String,
+    pub cause: String,
+    /// 0 to 1: how sure the match is.
+    pub confidence: f32,
+    /// The error fragments of the case found in the text.
+    pub matched_errors: Vec<String>,
+    /// Read-only commands that confirm the cause.
+    pub diagnose: Vec<String>,
+    /// Steps and commands that fix it, in order.
+    pub fix: Vec<FixItem>,
+    pub citations: Vec<Citation>,
+}
+
+/// The result of `troubleshoot`.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Diagnosis {
+    /// False when no case fits well; `matches` are then only the nearest cases.
+    pub confident: bool,
+    pub matches: Vec<CaseMatch>,
+    /// When not confident: a general checklist of read-only commands.
+    pub checklist: Vec<String>,
+    /// Shell variables the commands use that were not given as parameters.
+    pub unset_variables: Vec<String>,
+    /// Related knowledge, for context.
+    pub snippets: Vec<Snippet>,
+}
+
+/// The parameters that fill command variables, with the rule each must meet.
+type Fill<'a> = [(&'static str, &'static str, Option<&'a String>, validate::Check); 5];
+
+pub fn diagnose(corpus: &Corpus, index: &SearchIndex, catalog: &CaseCatalog, req: &TroubleshootRequest) -> Result<Diagnosis, InputError> {
+    let symptom = req.symptom.trim();
+    if symptom.is_empty() {
+        return Err(InputError::new("symptom", "must not be empty or only whitespace"));
+    }
+    let chars = symptom.chars().count();
+    if chars > MAX_SYMPTOM_CHARS {
+        return Err(InputError::new(
+            "symptom",
+            format!("is {chars} characters long; the limit is {MAX_SYMPTOM_CHARS}"),
+        ));
+    }
+    if symptom.contains('\0') {
+        return Err(InputError::new("symptom", "must not contain NUL characters"));
+    }
+    let fills: Fill = [
+        ("registry_name", "REGISTRY_NAME", req.registry_name.as_ref(), validate::registry_name),
+        ("resource_group", "RESOURCE_GROUP", req.resource_group.as_ref(), validate::resource_group),
+        ("key_vault_name", "KEY_VAULT_NAME", req.key_vault_name.as_ref(), validate::key_vault_name),
+        ("key_name", "KEY_NAME", req.key_name.as_ref(), validate::key_name),
+        ("identity_name", "IDENTITY_NAME", req.identity_name.as_ref(), validate::identity_name),
+    ];
+    for (field, _, value, check) in &fills {
+        if let Some(v) = value {
+            check(field, v)?;
+        }
+    }
+
+    let normalized = cases::normalize_error(symptom);
+    let query = search_text(symptom);
+    let case_of_section = |section: usize| catalog.cases.iter().position(|c| c.section == section);
+    let hits = index.search(&query, catalog.cases.len().max(1), &|s| case_of_section(s).is_some());
+    let top_score = hits.first().map_or(1.0, |h| h.score.max(f32::EPSILON));
+
+    struct Scored {
+        case: usize,
+        rank: f32,
+        confidence: f32,
+        distinctive: bool,
+        matched: Vec<String>,
+    }
+    let mut scored: Vec<Scored> = Vec::new();
+    for (i, case) in catalog.cases.iter().enumerate() {
+        let matched: Vec<String> = case.errors.iter().filter(|e| normalized.contains(e.as_str())).cloned().collect();
+        let distinctive = matched.iter().any(|m| m.chars().count() >= DISTINCTIVE_FRAGMENT_CHARS);
+        let longest = matched.iter().map(|m| m.chars().count()).max().unwrap_or(0) as f32;
+        let fingerprint = if matched.is_empty() { 0.0 } else { (longest / 40.0).min(1.0) + 0.1 * (matched.len() - 1) as f32 };
+        let hit = hits.iter().find(|h| h.section == case.section);
+        let text = hit.map_or(0.0, |h| h.score / top_score);
+        let coverage = hit.map_or(0.0, |h| h.coverage);
+        if matched.is_empty() && hit.is_none() {
+            continue;
+        }
+        let confidence = if distinctive {
+            (0.85 + 0.15 * text).min(0.99)
+        } else {
+            (0.8 * coverage + if matched.is_empty() { 0.0 } else { 0.1 }).min(0.9)
+        };
+        scored.push(Scored {
+            case: i,
+            rank: 10.0 * fingerprint + text + coverage,
+            confidence,
+            distinctive,
+            matched,
+        });
+    }
+    scored.sort_by(|a, b| b.rank.total_cmp(&a.rank).then(a.case.cmp(&b.case)));
+    scored.truncate(MAX_MATCHES);
+    let confident = scored
+        .first()
+        .is_some_and(|s| s.distinctive || s.confidence >= 0.8 * MIN_TEXT_COVERAGE);
+
+    let mut unset = Vec::new();
+    let mut fill = |command: &str| fill_command(command, &fills, &mut unset);
+    let matches: Vec<CaseMatch> = scored
+        .iter()
+        .map(|s| {
+            let case = &catalog.cases[s.case];
+            CaseMatch {
+                id: case.id.clone(),
+                title: case.title.clone(),
+                cause: case.cause.clone(),
+                confidence: (s.confidence * 100.0).round() / 100.0,
+                matched_errors: s.matched.clone(),
+                diagnose: case.diagnose.iter().map(|c| fill(c)).collect(),
+                fix: case
+                    .fix
+                    .iter()
+                    .map(|f| match f {
+                        FixItem::Step(t) => FixItem::Step(t.clone()),
+                        FixItem::Command(c) => FixItem::Command(fill(c)),
+                    })
+                    .collect(),
+                citations: vec![corpus.citation(case.section)],
+            }
+        })
+        .collect();
+    let checklist = if confident {
+        Vec::new()
+    } else {
+        catalog.checklist.iter().map(|c| fill(c)).collect()
+    };
+    unset.sort();
+    unset.dedup();
+    let snippets = index
+        .search(&query, 2, &|s| !corpus.doc_of(&corpus.sections[s]).is_troubleshooting())
+        .iter()
+        .map(|h| snippet(corpus, h.section, h.score))
+        .collect();
+    Ok(Diagnosis {
+        confident,
+        matches,
+        checklist,
+        unset_variables: unset,
+        snippets,
+    })
+}
+
+/// Replaces `"$VAR"` (and bare `$VAR`) of given parameters with their quoted values,
+/// and records the parameter variables left for the user to set.
+fn fill_command(command: &str, fills: &Fill, unset: &mut Vec<String>) -> String {
+    let mut out = command.to_string();
+    for (_, var, value, _) in fills {
+        let refs = [format!("\"${var}\""), format!("\"${{{var}}}\""), format!("${{{var}}}"), format!("${var}")];
+        if !refs.iter().any(|r| contains_ref(&out, r)) {
+            continue;
+        }
+        match value {
+            Some(v) => {
+                let q = quote(v);
+                for r in &refs {
+                    out = replace_ref(&out, r, &q);
+                }
+            }
+            None => unset.push(var.to_string()),
+        }
+    }
+    out
+}
+
+/// Whether `reference` occurs and is not the prefix of a longer variable name.
+fn contains_ref(text: &str, reference: &str) -> bool {
+    !replace_ref(text, reference, "\u{0}").eq(text)
+}
+
+fn replace_ref(text: &str, reference: &str, with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(pos) = rest.find(reference) {
+        let after = &rest[pos + reference.len()..];
+        let extends = !reference.ends_with(['"', '}']) && after.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+        out.push_str(&rest[..pos]);
+        out.push_str(if extends { reference } else { with });
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The symptom with the noise of pasted logs removed (GUIDs, URLs, hex ids,
+/// timestamps, long numbers), cut to a bounded number of words.
+fn search_text(symptom: &str) -> String {
+    symptom
+        .split_whitespace()
+        .filter(|w| !is_noise(w))
+        .take(MAX_QUERY_WORDS)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_noise(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty() {
+        return true;
+    }
+    if word.contains("://") {
+        return true;
+    }
+    let hexish = w.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+    let digits = w.chars().filter(char::is_ascii_digit).count();
+    (hexish && w.len() >= 16) || (digits >= 4 && digits * 2 >= w.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filling_quotes_values_and_lists_the_rest() {
+        let reg = "myregistry".to_string();
+        let rg = "rg(prod)".to_string();
+        let fills: Fill = [
+            ("registry_name", "REGISTRY_NAME", Some(&reg), validate::registry_name),
+            ("resource_group", "RESOURCE_GROUP", Some(&rg), validate::resource_group),
+            ("key_vault_name", "KEY_VAULT_NAME", None, validate::key_vault_name),
+            ("key_name", "KEY_NAME", None, validate::key_name),
+            ("identity_name", "IDENTITY_NAME", None, validate::identity_name),
+        ];
+        let mut unset = Vec::new();
+        let out = fill_command(
+            "az acr show --name \"$REGISTRY_NAME\" --resource-group \"$RESOURCE_GROUP\" --x \"$KEY_VAULT_NAME\" --y \"$REGISTRY_NAME_2\"",
+            &fills,
+            &mut unset,
+        );
+        assert_eq!(out, "az acr show --name myregistry --resource-group 'rg(prod)' --x \"$KEY_VAULT_NAME\" --y \"$REGISTRY_NAME_2\"");
+        assert_eq!(unset, ["KEY_VAULT_NAME"]);
+    }
+
+    #[test]
+    fn log_noise_is_dropped() {
+        let text = search_text("2026-11-29T10:00:00Z 1f0e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b https://x.vault.azure.net/keys/k/0123456789abcdef0123456789abcdef Forbidden 403 caller");
+        assert_eq!(text, "Forbidden 403 caller");
+    }
+}
