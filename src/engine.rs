@@ -89,8 +89,10 @@ impl Engine {
                     .iter()
                     .any(|c| c.code.contains(&format!("{} ", hint.command)))
         };
-        let query = format!("{} {}", hint.command, hint.topic);
-        let best = |keep: &dyn Fn(usize) -> bool| self.index.search(&query, 1, keep).first().map(|h| h.section);
+        // The command already narrows the candidates; its words (create, show) would only
+        // pull in sections that happen to re-run it for another purpose.
+        let query = hint.topic;
+        let best = |keep: &dyn Fn(usize) -> bool| self.index.search(query, 1, keep).first().map(|h| h.section);
         best(&|s| reference(s) && runs_command(s))
             .or_else(|| best(&reference))
             .or_else(|| best(&|_| true))

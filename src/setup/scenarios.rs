@@ -353,7 +353,7 @@ impl Ctx<'_> {
             var,
             "Capture the key vault's resource ID",
             "A role assignment is scoped to the vault by its resource ID.",
-            cite("az keyvault show", "key vault resource ID scope role assignment"),
+            cite("az keyvault show", "grant the identity access with an Azure RBAC role scoped to the vault"),
             az("keyvault show")
                 .flag("--name", vault.clone())
                 .flag("--resource-group", group.clone())
@@ -400,7 +400,7 @@ impl Ctx<'_> {
         self.run(
             title,
             purpose,
-            cite("az keyvault key create", "create RSA key type size"),
+            cite("az keyvault key create", "create an RSA key and capture its key ID"),
             az("keyvault key create")
                 .flag("--vault-name", vault.clone())
                 .flag("--name", key.clone())
@@ -508,8 +508,8 @@ impl Ctx<'_> {
 
     fn network_rules(&mut self, vault: &Arg, group: &Arg) {
         let ranges = self.req.allowed_ip_ranges.clone().unwrap_or_default();
-        if !ranges.is_empty() {
-            self.record("allowed_ip_ranges", ranges.join(" "), ValueSource::Given, None);
+        if !ranges.is_empty() && !self.used.contains(&"allowed_ip_ranges") {
+            self.used.push("allowed_ip_ranges");
         }
         for (i, ip) in ranges.iter().enumerate() {
             let var: &'static str = ip_var(i);
@@ -985,7 +985,7 @@ fn key_vault_firewall(c: &mut Ctx) -> Result<(), InputError> {
     c.run(
         "Show the vault's current network rules",
         "Note the current settings so the change can be undone.",
-        cite("az keyvault show", "key vault firewall network rules networkAcls"),
+        cite("az keyvault show", "allow trusted services and deny other traffic firewall network rules"),
         az("keyvault show")
             .flag("--name", vault.clone())
             .flag("--resource-group", group.clone())
@@ -996,7 +996,7 @@ fn key_vault_firewall(c: &mut Ctx) -> Result<(), InputError> {
     c.run(
         "Check the new network rules",
         "Expect bypass AzureServices, defaultAction Deny and the allowed IP ranges.",
-        cite("az keyvault show", "key vault firewall network rules networkAcls"),
+        cite("az keyvault show", "allow trusted services and deny other traffic firewall network rules"),
         az("keyvault show")
             .flag("--name", vault)
             .flag("--resource-group", group)
@@ -1023,7 +1023,7 @@ fn show_status(c: &mut Ctx) -> Result<(), InputError> {
     c.run(
         "Show the registry's identities",
         "The encryption identity must stay assigned; compare its client ID with keyVaultProperties.identity.",
-        cite("az acr identity show", "registry identity show client ID"),
+        cite("az acr identity show", "which identity value goes where client ID"),
         az("acr identity show").flag("--name", registry.clone()).flag("--resource-group", group.clone()).done(),
     );
     c.run(
