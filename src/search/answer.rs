@@ -81,7 +81,9 @@ pub fn validate_max_results(max_results: Option<i64>) -> Result<usize, InputErro
 /// Answers `question` with up to `max_results` cited snippets.
 pub fn answer(corpus: &Corpus, index: &SearchIndex, question: &str, max_results: usize) -> Answer {
     let hits = index.search(question, max_results, &|_| true);
-    let confident = hits.first().is_some_and(|h| h.coverage >= MIN_CONFIDENT_COVERAGE);
+    // Confident when some returned section covers the question; it need not be the
+    // top one, which may win on a repeated word.
+    let confident = hits.iter().any(|h| h.coverage >= MIN_CONFIDENT_COVERAGE);
     Answer {
         question: question.to_string(),
         confident,

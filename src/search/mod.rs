@@ -13,7 +13,7 @@ pub mod tokenize;
 
 use std::collections::{HashMap, HashSet};
 
-use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value,
 };
@@ -30,10 +30,14 @@ const BOOST_HEADINGS: f32 = 1.5;
 const BOOST_BODY: f32 = 1.0;
 const BOOST_CODE: f32 = 1.0;
 const BOOST_DOC: f32 = 0.5;
+/// A doc's title section (its level-1 heading and intro) summarises the whole doc, so
+/// it matches many questions a little; it is ranked below a section of equal score
+/// that is about the question.
+const INTRO_FACTOR: f32 = 0.75;
 /// A section that holds a synonym of a phrase of the question gets this flat bonus
 /// per field (times the field's boost). Flat, because a rare synonym would otherwise
 /// outweigh the question's own words through its high IDF.
-const SYNONYM_BONUS: f32 = 1.5;
+const SYNONYM_BONUS: f32 = 3.0;
 
 #[derive(Clone, Copy)]
 struct Fields {
@@ -64,6 +68,8 @@ pub struct SearchIndex {
     code: TextAnalyzer,
     /// Stemmed terms of each section (all fields), for coverage.
     section_terms: Vec<HashSet<String>>,
+    /// Heading level of each section (0 for text before any heading).
+    levels: Vec<u8>,
     /// In how many sections each stemmed term occurs.
     doc_freq: HashMap<String, u32>,
     /// Synonym groups, each phrase as its normalized words.
@@ -76,8 +82,9 @@ struct Analyzed {
     code_terms: Vec<String>,
     /// For each of the question's terms, the stems that may stand in for it.
     alternatives: HashMap<String, HashSet<String>>,
-    /// Synonym phrases brought in by the question, each as its stems.
-    synonym_phrases: Vec<Vec<String>>,
+    /// For each synonym group the question touches, the group's other phrases, each
+    /// as its stems.
+    synonym_groups: Vec<Vec<Vec<String>>>,
 }
 
 impl SearchIndex {
@@ -142,6 +149,7 @@ impl SearchIndex {
             en,
             code,
             section_terms,
+            levels: corpus.sections.iter().map(|s| s.level).collect(),
             doc_freq,
             synonyms,
         })
@@ -172,9 +180,10 @@ impl SearchIndex {
             .filter_map(|(score, addr)| {
                 let doc: TantivyDocument = searcher.doc(addr).ok()?;
                 let section = doc.get_first(self.fields.id)?.as_u64()? as usize;
+                let factor = if self.levels[section] <= 1 { INTRO_FACTOR } else { 1.0 };
                 keep(section).then(|| Hit {
                     section,
-                    score,
+                    score: score * factor,
                     coverage: self.coverage(&analyzed, section),
                 })
             })
@@ -198,20 +207,22 @@ impl SearchIndex {
         // other phrases, and each of its words may be stood in for by their stems.
         let normalized = format!(" {} ", normalize(query));
         let mut alternatives: HashMap<String, HashSet<String>> = HashMap::new();
-        let mut synonym_phrases: Vec<Vec<String>> = Vec::new();
+        let mut synonym_groups: Vec<Vec<Vec<String>>> = Vec::new();
         for group in &self.synonyms {
             let Some(found) = group.iter().find(|p| normalized.contains(&format!(" {p} "))) else {
                 continue;
             };
             let found_stems = tokenize::tokens(&mut en, found);
             let mut group_stems = HashSet::new();
+            let mut phrases = Vec::new();
             for phrase in group.iter().filter(|p| *p != found) {
                 let stems = tokenize::tokens(&mut en, phrase);
-                if !stems.is_empty() && !synonym_phrases.contains(&stems) {
-                    synonym_phrases.push(stems.clone());
+                if !stems.is_empty() && !phrases.contains(&stems) {
+                    phrases.push(stems.clone());
                 }
                 group_stems.extend(stems);
             }
+            synonym_groups.push(phrases);
             for s in found_stems {
                 alternatives.entry(s).or_default().extend(group_stems.iter().cloned());
             }
@@ -220,7 +231,7 @@ impl SearchIndex {
             terms,
             code_terms,
             alternatives,
-            synonym_phrases,
+            synonym_groups,
         }
     }
 
@@ -240,21 +251,24 @@ impl SearchIndex {
         for t in &a.code_terms {
             add(f.code, t, BOOST_CODE);
         }
-        for phrase in &a.synonym_phrases {
-            for (field, boost) in [(f.title, BOOST_TITLE), (f.headings, BOOST_HEADINGS), (f.body, BOOST_BODY)] {
-                let all: Vec<(Occur, Box<dyn Query>)> = phrase
-                    .iter()
-                    .map(|t| {
-                        let q: Box<dyn Query> = Box::new(TermQuery::new(
-                            Term::from_field_text(field, t),
-                            IndexRecordOption::Basic,
-                        ));
-                        (Occur::Must, q)
-                    })
-                    .collect();
-                let q = ConstScoreQuery::new(Box::new(BooleanQuery::new(all)), SYNONYM_BONUS * boost);
-                clauses.push((Occur::Should, Box::new(q)));
+        // One bonus per synonym group, the best any of its phrases earns: a group with
+        // many phrases must not count more than one with few.
+        for group in &a.synonym_groups {
+            let mut options: Vec<Box<dyn Query>> = Vec::new();
+            for phrase in group {
+                for (field, boost) in [(f.title, BOOST_TITLE), (f.headings, BOOST_HEADINGS), (f.body, BOOST_BODY)] {
+                    let all: Vec<(Occur, Box<dyn Query>)> = phrase
+                        .iter()
+                        .map(|t| {
+                            let q: Box<dyn Query> =
+                                Box::new(TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::Basic));
+                            (Occur::Must, q)
+                        })
+                        .collect();
+                    options.push(Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(all)), SYNONYM_BONUS * boost)));
+                }
             }
+            clauses.push((Occur::Should, Box::new(DisjunctionMaxQuery::new(options))));
         }
         BooleanQuery::new(clauses)
     }

@@ -22,6 +22,11 @@ pub const STOP_WORDS: &[&str] = &[
     "whom", "when", "where", "why", "can", "could", "should", "would", "shall", "may", "might", "must", "am",
     "been", "being", "have", "has", "had", "having", "get", "got", "s", "t", "from", "about", "so", "some",
     "any", "all", "there", "here", "its", "it's", "please", "tell", "explain", "want", "need", "way",
+    // Filler that questions add and no section is about.
+    "vs", "versus", "long", "take", "takes", "took", "pick", "picks", "up", "happen", "happens", "happened",
+    "exactly", "still", "also", "really", "actually", "just", "ok", "okay", "much", "many", "anything",
+    "something", "thing", "things", "possible", "able", "go", "goes", "going", "know", "mean", "means",
+    "correct", "right", "best", "ways", "kind", "sort", "like", "later", "now", "currently",
 ];
 
 pub fn en_analyzer() -> TextAnalyzer {
