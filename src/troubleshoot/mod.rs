@@ -130,8 +130,9 @@ pub fn diagnose(corpus: &Corpus, index: &SearchIndex, catalog: &CaseCatalog, req
     for (i, case) in catalog.cases.iter().enumerate() {
         let matched: Vec<String> = case.errors.iter().filter(|e| normalized.contains(e.as_str())).cloned().collect();
         let distinctive = matched.iter().any(|m| m.chars().count() >= DISTINCTIVE_FRAGMENT_CHARS);
-        let longest = matched.iter().map(|m| m.chars().count()).max().unwrap_or(0) as f32;
-        let fingerprint = if matched.is_empty() { 0.0 } else { (longest / 40.0).min(1.0) + 0.1 * (matched.len() - 1) as f32 };
+        // Every distinct fragment found adds weight, longer ones more: two fragments of
+        // one case outweigh a single fragment another case shares.
+        let fingerprint: f32 = matched.iter().map(|m| (m.chars().count() as f32 / 40.0).min(1.0)).sum();
         let hit = hits.iter().find(|h| h.section == case.section);
         let text = hit.map_or(0.0, |h| h.score / top_score);
         let coverage = hit.map_or(0.0, |h| h.coverage);
