@@ -121,3 +121,79 @@ pub async fn check_server(client: &Client) {
     let r = call(client, "answer_cmk_question", serde_json::json!({"question": "rotate key"})).await;
     assert_eq!(r.is_error, Some(false));
 }
+
+/// The scenario matrix: every scenario × permission model × identity × versioning ×
+/// key type, plus the options that add steps. Every value is valid, so every request
+/// must plan.
+pub fn setup_matrix() -> Vec<(String, Value)> {
+    let base = serde_json::json!({
+        "registry_name": "contosoacr01",
+        "resource_group": "rg-acr-(prod).1",
+        "location": "westeurope",
+        "key_vault_name": "kv-acr-cmk-01",
+        "key_name": "acr-cmk-key",
+    });
+    let mut out = Vec::new();
+    let scenarios = [
+        "create_registry",
+        "rotate_key",
+        "enable_auto_rotation",
+        "use_system_identity",
+        "revoke_access",
+        "restore_access",
+        "key_vault_firewall",
+        "show_status",
+    ];
+    for scenario in scenarios {
+        for model in ["rbac", "access_policy"] {
+            let identities: &[Option<&str>] = match scenario {
+                "create_registry" => &[Some("id-acr-cmk")],
+                "rotate_key" => &[Some("id-acr-cmk"), Some("[system]"), None],
+                "revoke_access" | "restore_access" => &[Some("id-acr-cmk"), Some("[system]")],
+                _ => &[None],
+            };
+            for identity in identities {
+                for versioning in ["versionless", "versioned"] {
+                    for key_type in ["RSA", "RSA-HSM"] {
+                        let mut r = base.clone();
+                        r["scenario"] = scenario.into();
+                        r["permission_model"] = model.into();
+                        if let Some(i) = identity {
+                            r["identity_name"] = (*i).into();
+                        }
+                        if scenario != "enable_auto_rotation" || versioning == "versionless" {
+                            r["key_versioning"] = versioning.into();
+                        }
+                        r["key_type"] = key_type.into();
+                        r["key_size"] = if key_type == "RSA" { 3072 } else { 4096 }.into();
+                        let label = format!("{scenario}/{model}/{}/{versioning}/{key_type}", identity.unwrap_or("-"));
+                        out.push((label, r));
+                    }
+                }
+            }
+        }
+    }
+    // Options that add or change steps.
+    let extra = [
+        serde_json::json!({"scenario": "create_registry", "identity_name": "id-acr-cmk", "key_vault_network": "restricted", "allowed_ip_ranges": ["203.0.113.0/24", "198.51.100.7"], "key_rotation_interval": "P90D"}),
+        serde_json::json!({"scenario": "create_registry", "identity_name": "id-acr-cmk", "create_resource_group": false, "permission_model": "access_policy", "key_vault_network": "restricted"}),
+        serde_json::json!({"scenario": "rotate_key", "new_key_vault_name": "kv-acr-cmk-02", "new_key_vault_resource_group": "rg-keys", "new_key_name": "acr-cmk-key-2", "identity_name": "id-acr-cmk"}),
+        serde_json::json!({"scenario": "rotate_key", "new_key_vault_name": "kv-acr-cmk-02", "identity_name": "[system]", "permission_model": "access_policy"}),
+        serde_json::json!({"scenario": "rotate_key", "new_key_name": "acr-cmk-key-2", "key_rotation_interval": "P12W"}),
+        serde_json::json!({"scenario": "enable_auto_rotation", "key_rotation_interval": "P1Y"}),
+        serde_json::json!({"scenario": "revoke_access", "identity_name": "id-acr-cmk", "delete_key": true}),
+        serde_json::json!({"scenario": "revoke_access", "identity_name": "[system]", "permission_model": "access_policy", "delete_key": true}),
+        serde_json::json!({"scenario": "restore_access", "identity_name": "id-acr-cmk", "recover": "key_vault"}),
+        serde_json::json!({"scenario": "restore_access", "identity_name": "[system]", "recover": "key", "permission_model": "access_policy"}),
+        serde_json::json!({"scenario": "key_vault_firewall", "allowed_ip_ranges": ["203.0.113.0/24"]}),
+        serde_json::json!({"scenario": "show_status"}),
+    ];
+    for (i, e) in extra.into_iter().enumerate() {
+        let mut r = base.clone();
+        for (k, v) in e.as_object().unwrap() {
+            r[k] = v.clone();
+        }
+        out.push((format!("extra-{i}/{}", r["scenario"].as_str().unwrap()), r));
+    }
+    out
+}
