@@ -193,7 +193,7 @@ pub fn setup_matrix() -> Vec<(String, Value)> {
         for (k, v) in e.as_object().unwrap() {
             r[k] = v.clone();
         }
-        out.push((format!("extra-{i}/{}", r["scenario"].as_str().unwrap()), r));
+        out.push((format!("{}/extra-{i}", r["scenario"].as_str().unwrap()), r));
     }
     out
 }
