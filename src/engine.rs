@@ -49,7 +49,10 @@ impl Engine {
 
     /// Every problem found while loading: files skipped and cases not usable.
     pub fn diagnostics(&self) -> impl Iterator<Item = &crate::knowledge::Diagnostic> {
-        self.corpus.diagnostics.iter().chain(&self.cases.diagnostics)
+        self.corpus
+            .diagnostics
+            .iter()
+            .chain(&self.cases.diagnostics)
     }
 
     pub fn answer(&self, question: &str, max_results: Option<i64>) -> Result<Answer, InputError> {
@@ -92,7 +95,9 @@ impl Engine {
         // The command already narrows the candidates; its words (create, show) would only
         // pull in sections that happen to re-run it for another purpose.
         let query = hint.topic;
-        let best = |keep: &dyn Fn(usize) -> bool| self.index.search(query, 1, keep).first().map(|h| h.section);
+        let best = |keep: &dyn Fn(usize) -> bool| {
+            self.index.search(query, 1, keep).first().map(|h| h.section)
+        };
         best(&|s| reference(s) && runs_command(s))
             .or_else(|| best(&reference))
             .or_else(|| best(&|_| true))
@@ -110,10 +115,15 @@ fn all_cite_hints() -> Vec<CiteHint> {
             let request = SetupRequest {
                 scenario: Some(scenario),
                 permission_model: Some(model),
-                key_rotation_interval: matches!(scenario, Scenario::CreateRegistry).then(|| "P90D".to_string()),
-                key_vault_network: matches!(scenario, Scenario::CreateRegistry).then_some(KeyVaultNetwork::Restricted),
-                allowed_ip_ranges: matches!(scenario, Scenario::CreateRegistry | Scenario::KeyVaultFirewall)
-                    .then(|| vec!["203.0.113.0/24".to_string()]),
+                key_rotation_interval: matches!(scenario, Scenario::CreateRegistry)
+                    .then(|| "P90D".to_string()),
+                key_vault_network: matches!(scenario, Scenario::CreateRegistry)
+                    .then_some(KeyVaultNetwork::Restricted),
+                allowed_ip_ranges: matches!(
+                    scenario,
+                    Scenario::CreateRegistry | Scenario::KeyVaultFirewall
+                )
+                .then(|| vec!["203.0.113.0/24".to_string()]),
                 recover: matches!(scenario, Scenario::RestoreAccess).then_some(Recover::Key),
                 delete_key: matches!(scenario, Scenario::RevokeAccess).then_some(true),
                 ..SetupRequest::default()

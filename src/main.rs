@@ -44,7 +44,7 @@ enum Command {
         json: bool,
     },
     /// Print the az command sequence for a CMK scenario.
-    Setup(SetupArgs),
+    Setup(Box<SetupArgs>),
     /// Match an error message or symptom to known causes. Use - to read it from stdin.
     Troubleshoot(TroubleshootArgs),
     /// Show what is loaded: knowledge folders, docs, sections, cases, diagnostics, timings.
@@ -138,7 +138,8 @@ fn main() -> ExitCode {
     };
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| default_level.into()),
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| default_level.into()),
         )
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
@@ -175,12 +176,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 "acr-cmk-mcp {} ready on stdio",
                 env!("CARGO_PKG_VERSION")
             );
-            let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()?;
             runtime
                 .block_on(mcp::serve_stdio(Arc::new(engine)))
                 .map_err(|e| anyhow::anyhow!(e))?;
         }
-        Command::Ask { question, max_results, json } => {
+        Command::Ask {
+            question,
+            max_results,
+            json,
+        } => {
             let answer = engine.answer(&question, Some(max_results))?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&answer)?);
@@ -202,7 +209,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Troubleshoot(args) => {
             let symptom = if args.symptom == "-" {
                 let mut text = String::new();
-                std::io::stdin().read_to_string(&mut text).context("reading the symptom from standard input")?;
+                std::io::stdin()
+                    .read_to_string(&mut text)
+                    .context("reading the symptom from standard input")?;
                 text
             } else {
                 args.symptom.clone()
@@ -241,7 +250,10 @@ fn setup_flags(a: &SetupArgs) -> Map<String, Value> {
         ("permission_model", &a.permission_model),
         ("key_versioning", &a.key_versioning),
         ("new_key_vault_name", &a.new_key_vault_name),
-        ("new_key_vault_resource_group", &a.new_key_vault_resource_group),
+        (
+            "new_key_vault_resource_group",
+            &a.new_key_vault_resource_group,
+        ),
         ("new_key_name", &a.new_key_name),
         ("key_vault_network", &a.key_vault_network),
         ("key_rotation_interval", &a.key_rotation_interval),
@@ -275,12 +287,20 @@ fn from_flags<T: serde::de::DeserializeOwned>(flags: Map<String, Value>) -> Resu
 
 fn doctor(engine: &Engine, options: &LoadOptions) {
     println!("acr-cmk-mcp {}", env!("CARGO_PKG_VERSION"));
-    println!("built-in knowledge: {}", if options.builtin { "on" } else { "off" });
+    println!(
+        "built-in knowledge: {}",
+        if options.builtin { "on" } else { "off" }
+    );
     for dir in &options.dirs {
         println!("knowledge dir: {}", dir.display());
     }
     for skill in &engine.corpus.skills {
-        let docs = engine.corpus.docs.iter().filter(|d| d.skill == skill.name).count();
+        let docs = engine
+            .corpus
+            .docs
+            .iter()
+            .filter(|d| d.skill == skill.name)
+            .count();
         println!("skill {} ({}): {} docs", skill.name, skill.origin, docs);
     }
     println!(

@@ -10,7 +10,9 @@ use std::sync::Arc;
 
 use rmcp::handler::server::common::schema_for_output;
 use rmcp::handler::server::router::tool::ToolRouter;
-use rmcp::model::{CallToolResult, ContentBlock, Implementation, JsonObject, ServerCapabilities, ServerConfig};
+use rmcp::model::{
+    CallToolResult, ContentBlock, Implementation, JsonObject, ServerCapabilities, ServerConfig,
+};
 use rmcp::{ServerHandler, ServiceExt, tool, tool_handler, tool_router};
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -123,8 +125,12 @@ impl ServerHandler for CmkServer {
 }
 
 /// Serves MCP over stdin and stdout until the client closes the connection.
-pub async fn serve_stdio(engine: Arc<Engine>) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    let running = CmkServer::new(engine).serve(rmcp::transport::stdio()).await?;
+pub async fn serve_stdio(
+    engine: Arc<Engine>,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let running = CmkServer::new(engine)
+        .serve(rmcp::transport::stdio())
+        .await?;
     let reason = running.waiting().await?;
     tracing::info!(?reason, "stdio session ended");
     Ok(())

@@ -10,7 +10,11 @@ use crate::troubleshoot::{Diagnosis, FixItem};
 pub fn answer(a: &Answer) -> String {
     let mut out = String::new();
     if a.snippets.is_empty() {
-        let _ = writeln!(out, "No match: the knowledge base has nothing on \"{}\".", a.question);
+        let _ = writeln!(
+            out,
+            "No match: the knowledge base has nothing on \"{}\".",
+            a.question
+        );
         return out;
     }
     if !a.confident {
@@ -29,7 +33,10 @@ pub fn answer(a: &Answer) -> String {
 }
 
 fn citation_line(s: &Snippet) -> String {
-    let mut line = format!("Source: {} (lines {}-{})", s.uri, s.lines.start, s.lines.end);
+    let mut line = format!(
+        "Source: {} (lines {}-{})",
+        s.uri, s.lines.start, s.lines.end
+    );
     if let Some(url) = &s.source_url {
         let _ = write!(line, " · upstream: {url}");
     }
@@ -39,7 +46,10 @@ fn citation_line(s: &Snippet) -> String {
 pub fn setup_plan(p: &SetupPlan) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", p.title, p.scenario);
-    let _ = writeln!(out, "This is a script to review and run yourself; nothing has been run.\n");
+    let _ = writeln!(
+        out,
+        "This is a script to review and run yourself; nothing has been run.\n"
+    );
     if !p.missing_parameters.is_empty() {
         let _ = writeln!(
             out,
@@ -65,7 +75,15 @@ pub fn setup_plan(p: &SetupPlan) -> String {
         let _ = writeln!(out, "   {}", s.purpose);
         let _ = writeln!(out, "   $ {}", s.command);
         if let Some(c) = &s.citation {
-            let _ = writeln!(out, "   Source: {}{}", c.uri, c.source_url.as_ref().map(|u| format!(" · upstream: {u}")).unwrap_or_default());
+            let _ = writeln!(
+                out,
+                "   Source: {}{}",
+                c.uri,
+                c.source_url
+                    .as_ref()
+                    .map(|u| format!(" · upstream: {u}"))
+                    .unwrap_or_default()
+            );
         }
     }
     let _ = writeln!(out, "\nScript:\n```bash\n{}```", p.script);
@@ -83,10 +101,21 @@ pub fn diagnosis(d: &Diagnosis) -> String {
         );
     }
     for (i, m) in d.matches.iter().enumerate() {
-        let _ = writeln!(out, "{}. {} (confidence {:.2}, case {})", i + 1, m.title, m.confidence, m.id);
+        let _ = writeln!(
+            out,
+            "{}. {} (confidence {:.2}, case {})",
+            i + 1,
+            m.title,
+            m.confidence,
+            m.id
+        );
         let _ = writeln!(out, "   Cause: {}", m.cause);
         if !m.matched_errors.is_empty() {
-            let _ = writeln!(out, "   Matched error text: {}", m.matched_errors.join(" | "));
+            let _ = writeln!(
+                out,
+                "   Matched error text: {}",
+                m.matched_errors.join(" | ")
+            );
         }
         if !m.diagnose.is_empty() {
             let _ = writeln!(out, "   Diagnose:");
@@ -106,7 +135,15 @@ pub fn diagnosis(d: &Diagnosis) -> String {
             }
         }
         for c in &m.citations {
-            let _ = writeln!(out, "   Source: {}{}", c.uri, c.source_url.as_ref().map(|u| format!(" · upstream: {u}")).unwrap_or_default());
+            let _ = writeln!(
+                out,
+                "   Source: {}{}",
+                c.uri,
+                c.source_url
+                    .as_ref()
+                    .map(|u| format!(" · upstream: {u}"))
+                    .unwrap_or_default()
+            );
         }
         out.push('\n');
     }
@@ -118,7 +155,11 @@ pub fn diagnosis(d: &Diagnosis) -> String {
         out.push('\n');
     }
     if !d.unset_variables.is_empty() {
-        let _ = writeln!(out, "Set these shell variables before running the commands: {}", d.unset_variables.join(", "));
+        let _ = writeln!(
+            out,
+            "Set these shell variables before running the commands: {}",
+            d.unset_variables.join(", ")
+        );
     }
     out.trim_end().to_string()
 }

@@ -42,11 +42,18 @@ fn sample(var: &str) -> String {
         "TAG" => "v1".into(),
         v if v.starts_with("ALLOWED_IP_RANGE") || v.ends_with("_IP") => "203.0.113.0/24".into(),
         v if v.contains("KEY_ID") || v.contains("KID") => {
-            "https://kv-acr-cmk-01.vault.azure.net/keys/acr-cmk/0123456789abcdef0123456789abcdef".into()
+            "https://kv-acr-cmk-01.vault.azure.net/keys/acr-cmk/0123456789abcdef0123456789abcdef"
+                .into()
         }
-        v if v.contains("VAULT_ID") || v == "SCOPE" => format!("{sub}/providers/Microsoft.KeyVault/vaults/kv-acr-cmk-01"),
-        v if v.contains("IDENTITY_ID") => format!("{sub}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-acr-cmk"),
-        v if v.contains("REGISTRY_ID") => format!("{sub}/providers/Microsoft.ContainerRegistry/registries/contosoacr01"),
+        v if v.contains("VAULT_ID") || v == "SCOPE" => {
+            format!("{sub}/providers/Microsoft.KeyVault/vaults/kv-acr-cmk-01")
+        }
+        v if v.contains("IDENTITY_ID") => {
+            format!("{sub}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-acr-cmk")
+        }
+        v if v.contains("REGISTRY_ID") => {
+            format!("{sub}/providers/Microsoft.ContainerRegistry/registries/contosoacr01")
+        }
         v if v.ends_with("_ID") => guid.into(),
         _ => "sample".into(),
     }
@@ -62,11 +69,16 @@ fn substitute(line: &str) -> String {
         let after = &rest[pos + 1..];
         if let Some(braced) = after.strip_prefix('{') {
             let end = braced.find('}').unwrap_or(braced.len());
-            let name: String = braced[..end].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            let name: String = braced[..end]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
             out.push_str(&sample(&name));
             rest = &braced[(end + 1).min(braced.len())..];
         } else {
-            let end = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
+            let end = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after.len());
             if end == 0 {
                 out.push('$');
                 rest = after;
@@ -85,7 +97,11 @@ fn substitute(line: &str) -> String {
 fn az_argv(line: &str) -> Option<Vec<String>> {
     let line = line.trim();
     let inner = match line.split_once("=$(").or_else(|| line.split_once("=\"$(")) {
-        Some((name, rest)) if name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') => {
+        Some((name, rest))
+            if name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') =>
+        {
             rest.trim_end_matches('"').strip_suffix(')')?.to_string()
         }
         _ => line.to_string(),
@@ -105,12 +121,20 @@ fn collect() -> BTreeMap<Vec<String>, String> {
     };
     for s in &engine.corpus.sections {
         for block in &s.code {
-            if !matches!(block.lang.as_str(), "bash" | "sh" | "shell" | "azurecli" | "azurecli-interactive" | "console" | "") {
+            if !matches!(
+                block.lang.as_str(),
+                "bash" | "sh" | "shell" | "azurecli" | "azurecli-interactive" | "console" | ""
+            ) {
                 continue;
             }
             for line in command_lines(&block.code) {
                 if line.trim_start().starts_with("az ") || line.contains("$(az ") {
-                    let argv = az_argv(&line).unwrap_or_else(|| panic!("{}: unparsable az line: {line}", engine.corpus.section_uri(s)));
+                    let argv = az_argv(&line).unwrap_or_else(|| {
+                        panic!(
+                            "{}: unparsable az line: {line}",
+                            engine.corpus.section_uri(s)
+                        )
+                    });
                     add(argv, engine.corpus.section_uri(s));
                 }
             }
@@ -119,8 +143,11 @@ fn collect() -> BTreeMap<Vec<String>, String> {
     for (label, request) in common::setup_matrix() {
         let req: SetupRequest = serde_json::from_value(request).unwrap();
         let plan = engine.setup(&req).unwrap();
-        let values: BTreeMap<String, String> =
-            plan.parameters.iter().filter_map(|p| p.variable.clone().map(|v| (v, p.value.clone()))).collect();
+        let values: BTreeMap<String, String> = plan
+            .parameters
+            .iter()
+            .filter_map(|p| p.variable.clone().map(|v| (v, p.value.clone())))
+            .collect();
         for step in plan.steps.iter().filter(|s| !s.argv.is_empty()) {
             let argv = step
                 .argv
@@ -129,7 +156,9 @@ fn collect() -> BTreeMap<Vec<String>, String> {
                 .map(|a| {
                     let mut a = a.clone();
                     for (var, value) in &values {
-                        a = a.replace(&format!("${{{var}}}"), value).replace(&format!("${var}"), value);
+                        a = a
+                            .replace(&format!("${{{var}}}"), value)
+                            .replace(&format!("${var}"), value);
                     }
                     substitute(&a)
                 })
@@ -178,12 +207,19 @@ fn parsed(code: Option<i32>, output: &str) -> bool {
 #[test]
 fn every_emitted_az_command_parses_under_the_real_cli() {
     let Some(az) = std::env::var_os("AZ_CLI").map(PathBuf::from) else {
-        assert!(std::env::var_os("REQUIRE_AZ_CLI").is_none(), "REQUIRE_AZ_CLI is set but AZ_CLI is not");
+        assert!(
+            std::env::var_os("REQUIRE_AZ_CLI").is_none(),
+            "REQUIRE_AZ_CLI is set but AZ_CLI is not"
+        );
         eprintln!("skipped: set AZ_CLI to an az executable to run the Azure CLI parse check");
         return;
     };
     let commands: Vec<(Vec<String>, String)> = collect().into_iter().collect();
-    assert!(commands.len() > 100, "only {} commands collected", commands.len());
+    assert!(
+        commands.len() > 100,
+        "only {} commands collected",
+        commands.len()
+    );
     let config = tempfile::tempdir().unwrap();
     // An ARM template the deployment examples can read.
     std::fs::write(
@@ -193,36 +229,69 @@ fn every_emitted_az_command_parses_under_the_real_cli() {
     .unwrap();
     let next = Mutex::new(0usize);
     let failures = Mutex::new(Vec::new());
-    let workers = std::env::var("AZ_PARSE_JOBS").ok().and_then(|j| j.parse().ok()).unwrap_or(3);
+    let workers = std::env::var("AZ_PARSE_JOBS")
+        .ok()
+        .and_then(|j| j.parse().ok())
+        .unwrap_or(3);
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            scope.spawn(|| loop {
-                let i = {
-                    let mut n = next.lock().unwrap();
-                    *n += 1;
-                    *n - 1
-                };
-                let Some((argv, origin)) = commands.get(i) else { break };
-                let out = Command::new(&az)
-                    .args(argv)
-                    .current_dir(config.path())
-                    .env("AZURE_CONFIG_DIR", config.path().join("az"))
-                    .env("AZURE_CORE_COLLECT_TELEMETRY", "no")
-                    .env("AZURE_CORE_NO_COLOR", "true")
-                    .env("AZURE_CORE_ONLY_SHOW_ERRORS", "true")
-                    .stdin(Stdio::null())
-                    .output()
-                    .expect("run az");
-                let text = format!("{}{}", String::from_utf8_lossy(&out.stderr), String::from_utf8_lossy(&out.stdout));
-                if !parsed(out.status.code(), &text) {
-                    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").to_string();
-                    failures.lock().unwrap().push(format!("az {}\n    from {origin}\n    {first}", shell_words::join(argv)));
+            scope.spawn(|| {
+                loop {
+                    let i = {
+                        let mut n = next.lock().unwrap();
+                        *n += 1;
+                        *n - 1
+                    };
+                    let Some((argv, origin)) = commands.get(i) else {
+                        break;
+                    };
+                    let out = Command::new(&az)
+                        .args(argv)
+                        .current_dir(config.path())
+                        .env("AZURE_CONFIG_DIR", config.path().join("az"))
+                        .env("AZURE_CORE_COLLECT_TELEMETRY", "no")
+                        .env("AZURE_CORE_NO_COLOR", "true")
+                        .env("AZURE_CORE_ONLY_SHOW_ERRORS", "true")
+                        .stdin(Stdio::null())
+                        .output()
+                        .expect("run az");
+                    let text = format!(
+                        "{}{}",
+                        String::from_utf8_lossy(&out.stderr),
+                        String::from_utf8_lossy(&out.stdout)
+                    );
+                    if !parsed(out.status.code(), &text) {
+                        let first = text
+                            .lines()
+                            .find(|l| !l.trim().is_empty())
+                            .unwrap_or("")
+                            .to_string();
+                        failures.lock().unwrap().push(format!(
+                            "az {}\n    from {origin}\n    {first}",
+                            shell_words::join(argv)
+                        ));
+                    }
                 }
             });
         }
     });
     let failures = failures.into_inner().unwrap();
-    let scenarios: BTreeSet<&str> = commands.iter().filter_map(|(_, o)| o.strip_prefix("setup ")).map(|o| o.split('/').next().unwrap()).collect();
-    println!("{} passed, {} failed ({} unique commands; setup scenarios: {:?})", commands.len() - failures.len(), failures.len(), commands.len(), scenarios);
-    assert!(failures.is_empty(), "{} commands did not parse:\n{}", failures.len(), failures.join("\n"));
+    let scenarios: BTreeSet<&str> = commands
+        .iter()
+        .filter_map(|(_, o)| o.strip_prefix("setup "))
+        .map(|o| o.split('/').next().unwrap())
+        .collect();
+    println!(
+        "{} passed, {} failed ({} unique commands; setup scenarios: {:?})",
+        commands.len() - failures.len(),
+        failures.len(),
+        commands.len(),
+        scenarios
+    );
+    assert!(
+        failures.is_empty(),
+        "{} commands did not parse:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

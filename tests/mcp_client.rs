@@ -17,7 +17,11 @@ async fn in_process_client() -> anyhow::Result<()> {
     let engine = Arc::new(Engine::load(&LoadOptions::default())?);
     let (server_io, client_io) = tokio::io::duplex(256 * 1024);
     let server = tokio::spawn(async move {
-        CmkServer::new(engine).serve(server_io).await?.waiting().await?;
+        CmkServer::new(engine)
+            .serve(server_io)
+            .await?
+            .waiting()
+            .await?;
         anyhow::Ok(())
     });
     let client = ().serve(client_io).await?;
@@ -32,7 +36,9 @@ async fn built_binary_over_stdio() -> anyhow::Result<()> {
     let command = tokio::process::Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp")).configure(|c| {
         c.arg("serve");
     });
-    let (transport, stderr) = TokioChildProcess::builder(command).stderr(Stdio::piped()).spawn()?;
+    let (transport, stderr) = TokioChildProcess::builder(command)
+        .stderr(Stdio::piped())
+        .spawn()?;
     let client = ().serve(transport).await?;
     common::check_server(&client).await;
     client.cancel().await?;

@@ -10,34 +10,115 @@ fn engine() -> Engine {
 
 /// (question, an acceptable `doc#anchor` in the top three; `|` separates alternatives)
 const CASES: &[(&str, &str)] = &[
-    ("Which SKU do I need for a customer-managed key?", "overview.md#cmk-requires-the-premium-sku"),
+    (
+        "Which SKU do I need for a customer-managed key?",
+        "overview.md#cmk-requires-the-premium-sku",
+    ),
     ("cmk sku?", "overview.md#cmk-requires-the-premium-sku"),
-    ("Can I turn off CMK encryption later?", "overview.md#cmk-cannot-be-disabled-after-it-is-enabled"),
-    ("Can I enable CMK on an existing registry?", "overview.md#cmk-can-only-be-enabled-when-the-registry-is-created"),
-    ("Are elliptic curve keys supported?", "overview.md#which-key-types-and-sizes-are-supported"),
-    ("RSA-HSM key needs which key vault sku", "overview.md#rsa-hsm-keys-need-a-premium-key-vault"),
-    ("Is purge protection required on the key vault?", "overview.md#soft-delete-and-purge-protection-on-the-key-vault"),
-    ("Can I use a system-assigned identity when creating the registry?", "identities.md#a-user-assigned-identity-is-required-when-the-registry-is-created|troubleshooting.md#system-assigned-identity-rejected-at-registry-creation"),
-    ("Which identity ID goes into the ARM template keyVaultProperties.identity?", "identities.md#which-identity-value-goes-where|setup-cli.md#set-up-cmk-with-an-arm-template"),
-    ("What role does the managed identity need on the key vault?", "key-vault-access.md#grant-access-with-an-azure-rbac-role|setup-cli.md#option-a-azure-rbac-role-on-an-rbac-vault|key-vault-access.md#two-supported-ways-to-grant-key-access"),
-    ("Do I need Key Vault Crypto User?", "key-vault-access.md#why-key-vault-crypto-user-is-not-needed"),
-    ("access policy key permissions for ACR", "key-vault-access.md#grant-access-with-a-key-vault-access-policy"),
-    ("Why does set-policy need --enable-rbac-authorization false?", "key-vault-access.md#azure-cli-262-and-later-create-rbac-vaults-by-default"),
-    ("How do I create a registry with a customer-managed key using the CLI?", "setup-cli.md#step-7-create-the-premium-registry-with-the-customer-managed-key"),
-    ("ARM template for a CMK registry", "setup-cli.md#set-up-cmk-with-an-arm-template"),
-    ("versioned vs versionless key ID", "key-rotation.md#versioned-and-versionless-key-ids"),
-    ("How long does automatic key rotation take to pick up a new version?", "key-rotation.md#automatic-rotation-with-a-versionless-key-id"),
-    ("How do I rotate to a key in a different key vault?", "key-rotation.md#move-to-a-different-key-or-to-a-key-in-another-vault"),
-    ("set a key vault rotation policy", "key-rotation.md#rotate-on-a-schedule-with-a-key-vault-rotation-policy"),
-    ("How do I revoke the registry's access to the key?", "revocation-and-recovery.md#what-revocation-does-to-the-registry|revocation-and-recovery.md#revoke-by-removing-the-access-policy|revocation-and-recovery.md#revoke-by-deleting-the-rbac-role-assignment"),
-    ("recover a deleted key vault", "revocation-and-recovery.md#recover-a-deleted-key-vault"),
-    ("Key vault behind a firewall with CMK", "networking.md#trusted-azure-services-must-be-allowed-through-a-restricted-key-vault|networking.md#http-403-after-enabling-the-vault-firewall-on-an-existing-cmk-registry|networking.md#allow-trusted-services-and-deny-other-traffic"),
-    ("task logs only kept 24 hours", "limitations.md#acr-tasks-run-logs-are-kept-for-only-24-hours"),
-    ("Does content trust work with a CMK registry?", "limitations.md#docker-content-trust-is-not-supported"),
-    ("Does geo-replication work with CMK?", "limitations.md#geo-replication-works-with-cmk"),
-    ("azure policy built-in for cmk", "limitations.md#azure-policy-built-in-for-cmk"),
-    ("What does CMK_ERROR from check-health mean?", "limitations.md#az-acr-check-health-and-cmk_error"),
-    ("--key-encryption-key", "setup-cli.md#step-7-create-the-premium-registry-with-the-customer-managed-key|overview.md#the-key-encryption-key-kek-and-its-identifier"),
+    (
+        "Can I turn off CMK encryption later?",
+        "overview.md#cmk-cannot-be-disabled-after-it-is-enabled",
+    ),
+    (
+        "Can I enable CMK on an existing registry?",
+        "overview.md#cmk-can-only-be-enabled-when-the-registry-is-created",
+    ),
+    (
+        "Are elliptic curve keys supported?",
+        "overview.md#which-key-types-and-sizes-are-supported",
+    ),
+    (
+        "RSA-HSM key needs which key vault sku",
+        "overview.md#rsa-hsm-keys-need-a-premium-key-vault",
+    ),
+    (
+        "Is purge protection required on the key vault?",
+        "overview.md#soft-delete-and-purge-protection-on-the-key-vault",
+    ),
+    (
+        "Can I use a system-assigned identity when creating the registry?",
+        "identities.md#a-user-assigned-identity-is-required-when-the-registry-is-created|troubleshooting.md#system-assigned-identity-rejected-at-registry-creation",
+    ),
+    (
+        "Which identity ID goes into the ARM template keyVaultProperties.identity?",
+        "identities.md#which-identity-value-goes-where|setup-cli.md#set-up-cmk-with-an-arm-template",
+    ),
+    (
+        "What role does the managed identity need on the key vault?",
+        "key-vault-access.md#grant-access-with-an-azure-rbac-role|setup-cli.md#option-a-azure-rbac-role-on-an-rbac-vault|key-vault-access.md#two-supported-ways-to-grant-key-access",
+    ),
+    (
+        "Do I need Key Vault Crypto User?",
+        "key-vault-access.md#why-key-vault-crypto-user-is-not-needed",
+    ),
+    (
+        "access policy key permissions for ACR",
+        "key-vault-access.md#grant-access-with-a-key-vault-access-policy",
+    ),
+    (
+        "Why does set-policy need --enable-rbac-authorization false?",
+        "key-vault-access.md#azure-cli-262-and-later-create-rbac-vaults-by-default",
+    ),
+    (
+        "How do I create a registry with a customer-managed key using the CLI?",
+        "setup-cli.md#step-7-create-the-premium-registry-with-the-customer-managed-key",
+    ),
+    (
+        "ARM template for a CMK registry",
+        "setup-cli.md#set-up-cmk-with-an-arm-template",
+    ),
+    (
+        "versioned vs versionless key ID",
+        "key-rotation.md#versioned-and-versionless-key-ids",
+    ),
+    (
+        "How long does automatic key rotation take to pick up a new version?",
+        "key-rotation.md#automatic-rotation-with-a-versionless-key-id",
+    ),
+    (
+        "How do I rotate to a key in a different key vault?",
+        "key-rotation.md#move-to-a-different-key-or-to-a-key-in-another-vault",
+    ),
+    (
+        "set a key vault rotation policy",
+        "key-rotation.md#rotate-on-a-schedule-with-a-key-vault-rotation-policy",
+    ),
+    (
+        "How do I revoke the registry's access to the key?",
+        "revocation-and-recovery.md#what-revocation-does-to-the-registry|revocation-and-recovery.md#revoke-by-removing-the-access-policy|revocation-and-recovery.md#revoke-by-deleting-the-rbac-role-assignment",
+    ),
+    (
+        "recover a deleted key vault",
+        "revocation-and-recovery.md#recover-a-deleted-key-vault",
+    ),
+    (
+        "Key vault behind a firewall with CMK",
+        "networking.md#trusted-azure-services-must-be-allowed-through-a-restricted-key-vault|networking.md#http-403-after-enabling-the-vault-firewall-on-an-existing-cmk-registry|networking.md#allow-trusted-services-and-deny-other-traffic",
+    ),
+    (
+        "task logs only kept 24 hours",
+        "limitations.md#acr-tasks-run-logs-are-kept-for-only-24-hours",
+    ),
+    (
+        "Does content trust work with a CMK registry?",
+        "limitations.md#docker-content-trust-is-not-supported",
+    ),
+    (
+        "Does geo-replication work with CMK?",
+        "limitations.md#geo-replication-works-with-cmk",
+    ),
+    (
+        "azure policy built-in for cmk",
+        "limitations.md#azure-policy-built-in-for-cmk",
+    ),
+    (
+        "What does CMK_ERROR from check-health mean?",
+        "limitations.md#az-acr-check-health-and-cmk_error",
+    ),
+    (
+        "--key-encryption-key",
+        "setup-cli.md#step-7-create-the-premium-registry-with-the-customer-managed-key|overview.md#the-key-encryption-key-kek-and-its-identifier",
+    ),
 ];
 
 #[test]
@@ -49,28 +130,58 @@ fn questions_find_their_sections() {
         let found: Vec<String> = answer
             .snippets
             .iter()
-            .map(|s| format!("{}#{}", s.doc.trim_start_matches("acr-cmk/references/"), s.anchor))
+            .map(|s| {
+                format!(
+                    "{}#{}",
+                    s.doc.trim_start_matches("acr-cmk/references/"),
+                    s.anchor
+                )
+            })
             .collect();
         if !found.iter().any(|f| expected.split('|').any(|e| e == f)) || !answer.confident {
-            misses.push(format!("{question:?}: want {expected}, got {found:?} (confident: {})", answer.confident));
+            misses.push(format!(
+                "{question:?}: want {expected}, got {found:?} (confident: {})",
+                answer.confident
+            ));
         }
     }
-    assert!(misses.is_empty(), "{} of {} missed:\n{}", misses.len(), CASES.len(), misses.join("\n"));
+    assert!(
+        misses.is_empty(),
+        "{} of {} missed:\n{}",
+        misses.len(),
+        CASES.len(),
+        misses.join("\n")
+    );
 }
 
 #[test]
 fn off_topic_questions_are_not_confident() {
     let engine = engine();
-    for q in ["How do I bake bread?", "What is the capital of France?", "kubectl CrashLoopBackOff restart loop"] {
+    for q in [
+        "How do I bake bread?",
+        "What is the capital of France?",
+        "kubectl CrashLoopBackOff restart loop",
+    ] {
         let a = engine.answer(q, None).unwrap();
-        assert!(!a.confident, "{q}: {:?}", a.snippets.first().map(|s| &s.heading_path));
+        assert!(
+            !a.confident,
+            "{q}: {:?}",
+            a.snippets.first().map(|s| &s.heading_path)
+        );
     }
 }
 
 #[test]
 fn any_text_is_a_valid_query_and_ties_are_stable() {
     let engine = engine();
-    for q in ["\"unbalanced", "AND OR NOT", "--key-encryption-key:(*)", "title:foo^3", "𝕦𝕟𝕚𝕔𝕠𝕕𝕖 ✓", "a"] {
+    for q in [
+        "\"unbalanced",
+        "AND OR NOT",
+        "--key-encryption-key:(*)",
+        "title:foo^3",
+        "𝕦𝕟𝕚𝕔𝕠𝕕𝕖 ✓",
+        "a",
+    ] {
         let a = engine.answer(q, Some(10)).unwrap();
         let b = engine.answer(q, Some(10)).unwrap();
         assert_eq!(a, b, "{q}");
@@ -83,11 +194,21 @@ fn every_citation_resolves_to_a_real_section() {
     let corpus = &engine.corpus;
     for (question, _) in CASES {
         for s in engine.answer(question, Some(10)).unwrap().snippets {
-            let section = corpus.find_section(&s.doc, &s.anchor).unwrap_or_else(|| panic!("{} #{} does not exist", s.doc, s.anchor));
-            assert_eq!((section.lines.0, section.lines.1), (s.lines.start, s.lines.end));
+            let section = corpus
+                .find_section(&s.doc, &s.anchor)
+                .unwrap_or_else(|| panic!("{} #{} does not exist", s.doc, s.anchor));
+            assert_eq!(
+                (section.lines.0, section.lines.1),
+                (s.lines.start, s.lines.end)
+            );
             let doc = corpus.find_doc(&s.doc).unwrap();
             let lines: Vec<&str> = doc.text.lines().collect();
-            assert!(lines[s.lines.start - 1].trim_start().starts_with('#'), "{}:{} is not a heading", s.doc, s.lines.start);
+            assert!(
+                lines[s.lines.start - 1].trim_start().starts_with('#'),
+                "{}:{} is not a heading",
+                s.doc,
+                s.lines.start
+            );
             assert!(s.lines.end <= lines.len());
         }
     }
@@ -99,7 +220,11 @@ fn every_citation_resolves_to_a_real_section() {
 #[test]
 fn snippets_keep_code_fences_balanced() {
     let engine = engine();
-    for question in ["az acr create command", "rotation policy json", "ARM template for a CMK registry"] {
+    for question in [
+        "az acr create command",
+        "rotation policy json",
+        "ARM template for a CMK registry",
+    ] {
         for s in engine.answer(question, Some(10)).unwrap().snippets {
             assert_eq!(s.text.matches("```").count() % 2, 0, "{}", s.text);
         }

@@ -20,8 +20,11 @@ fn engine() -> Engine {
 }
 
 fn plan(engine: &Engine, request: &serde_json::Value) -> SetupPlan {
-    let req: SetupRequest = serde_json::from_value(request.clone()).unwrap_or_else(|e| panic!("{request}: {e}"));
-    engine.setup(&req).unwrap_or_else(|e| panic!("{request}: {e}"))
+    let req: SetupRequest =
+        serde_json::from_value(request.clone()).unwrap_or_else(|e| panic!("{request}: {e}"));
+    engine
+        .setup(&req)
+        .unwrap_or_else(|e| panic!("{request}: {e}"))
 }
 
 /// What a captured command's stub prints: a versioned key ID, so that stripping the
@@ -44,15 +47,27 @@ fn run_with_stub(script: &str) -> Vec<Vec<String>> {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(wrapped.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(wrapped.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "script failed: {}\n{script}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "script failed: {}\n{script}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let bytes = std::fs::read(&log).unwrap_or_default();
     bytes
         .split(|&b| b == b'\n')
         .filter(|l| !l.is_empty())
         .map(|l| {
-            let mut argv: Vec<String> = l.split(|&b| b == 0).map(|a| String::from_utf8(a.to_vec()).unwrap()).collect();
+            let mut argv: Vec<String> = l
+                .split(|&b| b == 0)
+                .map(|a| String::from_utf8(a.to_vec()).unwrap())
+                .collect();
             argv.pop(); // after the final NUL
             argv
         })
@@ -70,10 +85,15 @@ fn expand(arg: &str, vars: &HashMap<String, String>) -> String {
             let end = braced.find('}').unwrap();
             (&braced[..end], &braced[end + 1..])
         } else {
-            let end = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
+            let end = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after.len());
             (&after[..end], &after[end..])
         };
-        out.push_str(vars.get(name).unwrap_or_else(|| panic!("${name} used before it is set")));
+        out.push_str(
+            vars.get(name)
+                .unwrap_or_else(|| panic!("${name} used before it is set")),
+        );
         rest = tail;
     }
     out.push_str(rest);
@@ -91,7 +111,12 @@ fn expected_calls(plan: &SetupPlan) -> Vec<Vec<String>> {
         if step.argv.is_empty() {
             // The only shell assignment plans make: drop the key version.
             let (var, value) = step.command.split_once('=').unwrap();
-            assert_eq!(value, format!("\"${{{var}%/*}}\""), "unexpected assignment {}", step.command);
+            assert_eq!(
+                value,
+                format!("\"${{{var}%/*}}\""),
+                "unexpected assignment {}",
+                step.command
+            );
             let v = vars[var].rsplit_once('/').unwrap().0.to_string();
             vars.insert(var.to_string(), v);
             continue;
@@ -111,16 +136,48 @@ fn every_script_of_the_matrix_is_valid_bash_and_passes_exactly_the_planned_argv(
     assert!(matrix.len() > 100, "{}", matrix.len());
     for (label, request) in &matrix {
         let plan = plan(&engine, request);
-        let syntax = Command::new("bash").arg("-n").arg("-c").arg(&plan.script).output().unwrap();
-        assert!(syntax.status.success(), "{label}: bash -n: {}", String::from_utf8_lossy(&syntax.stderr));
+        let syntax = Command::new("bash")
+            .arg("-n")
+            .arg("-c")
+            .arg(&plan.script)
+            .output()
+            .unwrap();
+        assert!(
+            syntax.status.success(),
+            "{label}: bash -n: {}",
+            String::from_utf8_lossy(&syntax.stderr)
+        );
         assert!(plan.script.starts_with("#!/usr/bin/env bash\n"));
         assert!(plan.script.contains("\nset -euo pipefail\n"));
-        assert!(plan.missing_parameters.is_empty(), "{label}: {:?}", plan.missing_parameters);
-        assert_eq!(run_with_stub(&plan.script), expected_calls(&plan), "{label}");
+        assert!(
+            plan.missing_parameters.is_empty(),
+            "{label}: {:?}",
+            plan.missing_parameters
+        );
+        assert_eq!(
+            run_with_stub(&plan.script),
+            expected_calls(&plan),
+            "{label}"
+        );
         for step in &plan.steps {
-            let citation = step.citation.as_ref().unwrap_or_else(|| panic!("{label}: step {} has no citation", step.title));
-            assert!(engine.corpus.find_section(&citation.doc, &citation.anchor).is_some(), "{label}: {citation:?}");
-            assert!(citation.source_url.as_deref().unwrap_or("").starts_with("https://"));
+            let citation = step
+                .citation
+                .as_ref()
+                .unwrap_or_else(|| panic!("{label}: step {} has no citation", step.title));
+            assert!(
+                engine
+                    .corpus
+                    .find_section(&citation.doc, &citation.anchor)
+                    .is_some(),
+                "{label}: {citation:?}"
+            );
+            assert!(
+                citation
+                    .source_url
+                    .as_deref()
+                    .unwrap_or("")
+                    .starts_with("https://")
+            );
             if !step.argv.is_empty() {
                 assert_eq!(step.argv[0], "az", "{label}: {}", step.command);
             }
@@ -133,18 +190,37 @@ fn every_step_is_what_the_docs_require() {
     let engine = engine();
     for (label, request) in common::setup_matrix() {
         let plan = plan(&engine, &request);
-        let all = plan.steps.iter().map(|s| s.command.clone()).collect::<Vec<_>>().join("\n");
+        let all = plan
+            .steps
+            .iter()
+            .map(|s| s.command.clone())
+            .collect::<Vec<_>>()
+            .join("\n");
         assert!(!all.contains("--enable-soft-delete"), "{label}");
-        assert!(!all.contains("Key Vault Crypto User'"), "{label}: over-privileged role");
+        assert!(
+            !all.contains("Key Vault Crypto User'"),
+            "{label}: over-privileged role"
+        );
         for s in &plan.steps {
-            if s.command.contains("role assignment create") || s.command.contains("role assignment delete") {
+            if s.command.contains("role assignment create")
+                || s.command.contains("role assignment delete")
+            {
                 assert!(s.command.contains("--scope"), "{label}: {}", s.command);
             }
             if s.command.contains("set-policy") {
-                assert!(s.command.ends_with("--key-permissions get unwrapKey wrapKey"), "{label}: {}", s.command);
+                assert!(
+                    s.command
+                        .ends_with("--key-permissions get unwrapKey wrapKey"),
+                    "{label}: {}",
+                    s.command
+                );
             }
             if s.command.contains("az acr create") {
-                for flag in ["--sku Premium", "--identity \"$IDENTITY_ID\"", "--key-encryption-key \"$KEY_ID\""] {
+                for flag in [
+                    "--sku Premium",
+                    "--identity \"$IDENTITY_ID\"",
+                    "--key-encryption-key \"$KEY_ID\"",
+                ] {
                     assert!(s.command.contains(flag), "{label}: {}", s.command);
                 }
             }
@@ -153,26 +229,56 @@ fn every_step_is_what_the_docs_require() {
         }
         let scenario = request["scenario"].as_str().unwrap();
         if scenario == "create_registry" {
-            let kv = plan.steps.iter().find(|s| s.command.starts_with("az keyvault create")).unwrap();
+            let kv = plan
+                .steps
+                .iter()
+                .find(|s| s.command.starts_with("az keyvault create"))
+                .unwrap();
             let rbac = request["permission_model"] != "access_policy";
-            assert!(kv.command.contains(if rbac { "--enable-rbac-authorization true" } else { "--enable-rbac-authorization false" }));
-            assert_eq!(kv.command.contains("--sku premium"), request["key_type"] == "RSA-HSM", "{label}");
+            assert!(kv.command.contains(if rbac {
+                "--enable-rbac-authorization true"
+            } else {
+                "--enable-rbac-authorization false"
+            }));
+            assert_eq!(
+                kv.command.contains("--sku premium"),
+                request["key_type"] == "RSA-HSM",
+                "{label}"
+            );
             let pos = |needle: &str| plan.steps.iter().position(|s| s.command.contains(needle));
             if let Some(lock) = pos("--default-action Deny") {
-                assert!(pos("az keyvault key create").unwrap() < lock, "{label}: the key must exist before the vault is locked");
+                assert!(
+                    pos("az keyvault key create").unwrap() < lock,
+                    "{label}: the key must exist before the vault is locked"
+                );
                 assert!(lock < pos("az acr create").unwrap(), "{label}");
             }
         }
         if scenario == "revoke_access" {
             assert!(plan.steps.iter().any(|s| s.destructive));
-            assert!(plan.warnings.iter().any(|w| w.contains("blocks all registry data")));
+            assert!(
+                plan.warnings
+                    .iter()
+                    .any(|w| w.contains("blocks all registry data"))
+            );
             let first_destructive = plan.steps.iter().position(|s| s.destructive).unwrap();
-            assert!(plan.steps[..first_destructive].iter().any(|s| s.command.contains(" list") || s.command.contains("--query \"properties.accessPolicies")), "{label}: show before removing");
+            assert!(
+                plan.steps[..first_destructive]
+                    .iter()
+                    .any(|s| s.command.contains(" list")
+                        || s.command.contains("--query \"properties.accessPolicies")),
+                "{label}: show before removing"
+            );
         }
-        if scenario == "use_system_identity" || request["identity_name"] == "[system]" {
-            if plan.steps.iter().any(|s| s.command.contains("rotate-key")) {
-                assert!(plan.steps.iter().any(|s| s.command.contains("--identity '[system]'")), "{label}");
-            }
+        if (scenario == "use_system_identity" || request["identity_name"] == "[system]")
+            && plan.steps.iter().any(|s| s.command.contains("rotate-key"))
+        {
+            assert!(
+                plan.steps
+                    .iter()
+                    .any(|s| s.command.contains("--identity '[system]'")),
+                "{label}"
+            );
         }
     }
 }
@@ -181,11 +287,30 @@ fn every_step_is_what_the_docs_require() {
 fn missing_names_become_placeholders_that_stop_the_script() {
     let engine = engine();
     let plan = plan(&engine, &serde_json::json!({"scenario": "create_registry"}));
-    for name in ["registry_name", "resource_group", "location", "identity_name", "key_vault_name", "key_name"] {
-        assert!(plan.missing_parameters.contains(&name.to_string()), "{name}");
+    for name in [
+        "registry_name",
+        "resource_group",
+        "location",
+        "identity_name",
+        "key_vault_name",
+        "key_name",
+    ] {
+        assert!(
+            plan.missing_parameters.contains(&name.to_string()),
+            "{name}"
+        );
     }
-    assert!(plan.parameters.iter().any(|p| p.name == "permission_model" && p.source == ValueSource::Default));
-    let out = Command::new("bash").arg("-c").arg(&plan.script).env("PATH", "/usr/bin:/bin").output().unwrap();
+    assert!(
+        plan.parameters
+            .iter()
+            .any(|p| p.name == "permission_model" && p.source == ValueSource::Default)
+    );
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(&plan.script)
+        .env("PATH", "/usr/bin:/bin")
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("Set REGISTRY_NAME before running"));
 }
@@ -194,24 +319,65 @@ fn missing_names_become_placeholders_that_stop_the_script() {
 fn invalid_values_name_the_field_and_generate_nothing() {
     let engine = engine();
     let cases = [
-        (serde_json::json!({"scenario": "create_registry", "registry_name": "My-Registry"}), "registry_name"),
-        (serde_json::json!({"scenario": "create_registry", "key_vault_name": "kv--x"}), "key_vault_name"),
-        (serde_json::json!({"scenario": "create_registry", "resource_group": "rg;rm -rf ~"}), "resource_group"),
-        (serde_json::json!({"scenario": "create_registry", "identity_name": "[system]"}), "identity_name"),
-        (serde_json::json!({"scenario": "create_registry", "key_name": "key$(id)"}), "key_name"),
-        (serde_json::json!({"scenario": "create_registry", "location": "West Europe"}), "location"),
-        (serde_json::json!({"scenario": "create_registry", "key_size": 1024}), "key_size"),
-        (serde_json::json!({"scenario": "create_registry", "key_rotation_interval": "P3D"}), "key_rotation_interval"),
-        (serde_json::json!({"scenario": "key_vault_firewall", "allowed_ip_ranges": ["10.0.0.0/8", "1.2.3.4; ls"]}), "allowed_ip_ranges[1]"),
-        (serde_json::json!({"scenario": "create_registry", "allowed_ip_ranges": ["203.0.113.0/24"]}), "allowed_ip_ranges"),
-        (serde_json::json!({"scenario": "enable_auto_rotation", "key_versioning": "versioned"}), "key_versioning"),
-        (serde_json::json!({"registry_name": "contosoacr01"}), "scenario"),
+        (
+            serde_json::json!({"scenario": "create_registry", "registry_name": "My-Registry"}),
+            "registry_name",
+        ),
+        (
+            serde_json::json!({"scenario": "create_registry", "key_vault_name": "kv--x"}),
+            "key_vault_name",
+        ),
+        (
+            serde_json::json!({"scenario": "create_registry", "resource_group": "rg;rm -rf ~"}),
+            "resource_group",
+        ),
+        (
+            serde_json::json!({"scenario": "create_registry", "identity_name": "[system]"}),
+            "identity_name",
+        ),
+        (
+            serde_json::json!({"scenario": "create_registry", "key_name": "key$(id)"}),
+            "key_name",
+        ),
+        (
+            serde_json::json!({"scenario": "create_registry", "location": "West Europe"}),
+            "location",
+        ),
+        (
+            serde_json::json!({"scenario": "create_registry", "key_size": 1024}),
+            "key_size",
+        ),
+        (
+            serde_json::json!({"scenario": "create_registry", "key_rotation_interval": "P3D"}),
+            "key_rotation_interval",
+        ),
+        (
+            serde_json::json!({"scenario": "key_vault_firewall", "allowed_ip_ranges": ["10.0.0.0/8", "1.2.3.4; ls"]}),
+            "allowed_ip_ranges[1]",
+        ),
+        (
+            serde_json::json!({"scenario": "create_registry", "allowed_ip_ranges": ["203.0.113.0/24"]}),
+            "allowed_ip_ranges",
+        ),
+        (
+            serde_json::json!({"scenario": "enable_auto_rotation", "key_versioning": "versioned"}),
+            "key_versioning",
+        ),
+        (
+            serde_json::json!({"registry_name": "contosoacr01"}),
+            "scenario",
+        ),
     ];
     for (request, field) in cases {
         let req: SetupRequest = serde_json::from_value(request.clone()).unwrap();
         let err = engine.setup(&req).unwrap_err();
         assert_eq!(err.field, field, "{request}: {err}");
-        assert!(err.problem.contains("must") || err.problem.contains("contradicts") || err.problem.contains("only"), "{err}");
+        assert!(
+            err.problem.contains("must")
+                || err.problem.contains("contradicts")
+                || err.problem.contains("only"),
+            "{err}"
+        );
     }
 }
 
@@ -219,10 +385,22 @@ fn invalid_values_name_the_field_and_generate_nothing() {
 fn golden_scripts() {
     let engine = engine();
     let goldens = [
-        ("create_registry_rbac.sh", serde_json::json!({"scenario": "create_registry", "registry_name": "contosoacr01", "resource_group": "rg-acr", "location": "westeurope", "identity_name": "id-acr-cmk", "key_vault_name": "kv-acr-cmk-01", "key_name": "acr-cmk"})),
-        ("create_registry_access_policy_restricted.sh", serde_json::json!({"scenario": "create_registry", "registry_name": "contosoacr01", "resource_group": "rg-acr", "location": "westeurope", "identity_name": "id-acr-cmk", "key_vault_name": "kv-acr-cmk-01", "key_name": "acr-cmk", "permission_model": "access_policy", "key_versioning": "versioned", "key_type": "RSA-HSM", "key_size": 4096, "key_vault_network": "restricted", "allowed_ip_ranges": ["203.0.113.0/24"]})),
-        ("rotate_key_other_vault_system.sh", serde_json::json!({"scenario": "rotate_key", "registry_name": "contosoacr01", "resource_group": "rg-acr", "key_vault_name": "kv-acr-cmk-01", "new_key_vault_name": "kv-acr-cmk-02", "new_key_name": "acr-cmk-2", "identity_name": "[system]"})),
-        ("revoke_access_rbac.sh", serde_json::json!({"scenario": "revoke_access", "registry_name": "contosoacr01", "resource_group": "rg-acr", "key_vault_name": "kv-acr-cmk-01", "identity_name": "id-acr-cmk", "key_name": "acr-cmk", "delete_key": true})),
+        (
+            "create_registry_rbac.sh",
+            serde_json::json!({"scenario": "create_registry", "registry_name": "contosoacr01", "resource_group": "rg-acr", "location": "westeurope", "identity_name": "id-acr-cmk", "key_vault_name": "kv-acr-cmk-01", "key_name": "acr-cmk"}),
+        ),
+        (
+            "create_registry_access_policy_restricted.sh",
+            serde_json::json!({"scenario": "create_registry", "registry_name": "contosoacr01", "resource_group": "rg-acr", "location": "westeurope", "identity_name": "id-acr-cmk", "key_vault_name": "kv-acr-cmk-01", "key_name": "acr-cmk", "permission_model": "access_policy", "key_versioning": "versioned", "key_type": "RSA-HSM", "key_size": 4096, "key_vault_network": "restricted", "allowed_ip_ranges": ["203.0.113.0/24"]}),
+        ),
+        (
+            "rotate_key_other_vault_system.sh",
+            serde_json::json!({"scenario": "rotate_key", "registry_name": "contosoacr01", "resource_group": "rg-acr", "key_vault_name": "kv-acr-cmk-01", "new_key_vault_name": "kv-acr-cmk-02", "new_key_name": "acr-cmk-2", "identity_name": "[system]"}),
+        ),
+        (
+            "revoke_access_rbac.sh",
+            serde_json::json!({"scenario": "revoke_access", "registry_name": "contosoacr01", "resource_group": "rg-acr", "key_vault_name": "kv-acr-cmk-01", "identity_name": "id-acr-cmk", "key_name": "acr-cmk", "delete_key": true}),
+        ),
     ];
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
@@ -233,8 +411,12 @@ fn golden_scripts() {
             std::fs::create_dir_all(&dir).unwrap();
             std::fs::write(&path, &script).unwrap();
         }
-        let want = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} missing; run with UPDATE_GOLDEN=1", path.display()));
-        assert_eq!(script, want, "{file} changed; review the diff and rerun with UPDATE_GOLDEN=1");
+        let want = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("{} missing; run with UPDATE_GOLDEN=1", path.display()));
+        assert_eq!(
+            script, want,
+            "{file} changed; review the diff and rerun with UPDATE_GOLDEN=1"
+        );
     }
 }
 
@@ -244,8 +426,19 @@ fn any_text() -> impl Strategy<Value = String> {
         "[A-Za-z0-9_.()-]{1,20}",
         ".{0,24}",
         prop::sample::select(vec![
-            "a;b".to_string(), "$(id)".into(), "`id`".into(), "x'y".into(), "x\"y".into(), "a\nb".into(),
-            "*".into(), "[system]".into(), "~root".into(), "a b".into(), "$HOME".into(), "-rf".into(), "\\".into(),
+            "a;b".to_string(),
+            "$(id)".into(),
+            "`id`".into(),
+            "x'y".into(),
+            "x\"y".into(),
+            "a\nb".into(),
+            "*".into(),
+            "[system]".into(),
+            "~root".into(),
+            "a b".into(),
+            "$HOME".into(),
+            "-rf".into(),
+            "\\".into(),
         ]),
     ]
 }

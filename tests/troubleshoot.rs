@@ -34,7 +34,8 @@ struct Tally {
 #[test]
 fn dev_set_accuracy() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
-    let items: Vec<Item> = serde_json::from_str(include_str!("data/troubleshoot_dev.json")).unwrap();
+    let items: Vec<Item> =
+        serde_json::from_str(include_str!("data/troubleshoot_dev.json")).unwrap();
     assert!(items.len() >= 30);
     let mut by_category: BTreeMap<String, Tally> = BTreeMap::new();
     let (mut off, mut off_declined) = (0, 0);
@@ -46,7 +47,11 @@ fn dev_set_accuracy() {
             None => {
                 off += 1;
                 if d.confident {
-                    failures.push(format!("{} off-topic matched with confidence: {:?}", item.id, ids.first()));
+                    failures.push(format!(
+                        "{} off-topic matched with confidence: {:?}",
+                        item.id,
+                        ids.first()
+                    ));
                 } else {
                     off_declined += 1;
                 }
@@ -59,7 +64,10 @@ fn dev_set_accuracy() {
                 t.top3 += ids.iter().take(3).any(|i| i == expected) as usize;
                 t.confident_right += (first && d.confident) as usize;
                 if !first {
-                    failures.push(format!("{} [{}] want {expected}, got {ids:?} (confident {})", item.id, item.category, d.confident));
+                    failures.push(format!(
+                        "{} [{}] want {expected}, got {ids:?} (confident {})",
+                        item.id, item.category, d.confident
+                    ));
                 }
             }
         }
@@ -73,16 +81,35 @@ fn dev_set_accuracy() {
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
     println!("category        n   top-1   top-3   confident&right");
     for (c, t) in &by_category {
-        println!("{c:<14} {:>3} {:>6.1}% {:>6.1}% {:>6.1}%", t.n, pct(t.top1, t.n), pct(t.top3, t.n), pct(t.confident_right, t.n));
+        println!(
+            "{c:<14} {:>3} {:>6.1}% {:>6.1}% {:>6.1}%",
+            t.n,
+            pct(t.top1, t.n),
+            pct(t.top3, t.n),
+            pct(t.confident_right, t.n)
+        );
     }
-    println!("{:<14} {:>3} {:>6.1}% {:>6.1}% {:>6.1}%", "all on-topic", total.n, pct(total.top1, total.n), pct(total.top3, total.n), pct(total.confident_right, total.n));
-    println!("off-topic declined: {off_declined}/{off} ({:.1}%)", pct(off_declined, off));
+    println!(
+        "{:<14} {:>3} {:>6.1}% {:>6.1}% {:>6.1}%",
+        "all on-topic",
+        total.n,
+        pct(total.top1, total.n),
+        pct(total.top3, total.n),
+        pct(total.confident_right, total.n)
+    );
+    println!(
+        "off-topic declined: {off_declined}/{off} ({:.1}%)",
+        pct(off_declined, off)
+    );
     for f in &failures {
         println!("  miss: {f}");
     }
     assert!(pct(total.top1, total.n) >= 85.0, "top-1 below 85%");
     assert!(pct(total.top3, total.n) >= 95.0, "top-3 below 95%");
-    assert_eq!(off_declined, off, "an off-topic error was matched with confidence");
+    assert_eq!(
+        off_declined, off,
+        "an off-topic error was matched with confidence"
+    );
 }
 
 #[test]
@@ -95,35 +122,62 @@ fn a_users_own_case_becomes_matchable() {
         "---\nname: troubleshooting\ndescription: Our own cases.\nsources: [https://example.com/runbook]\nkind: troubleshooting\n---\n# Team cases\n\n## Pipeline cannot read the signing key\n\n**Symptoms:**\n- The nightly pipeline fails to sign images.\n\n**Errors:**\n- `SIGNER_KEY_UNREACHABLE_42`\n\n**Cause:** The pipeline identity lost access to the signing vault.\n\n**Diagnose:**\n```bash\naz keyvault show --name \"$KEY_VAULT_NAME\" --query properties.networkAcls\n```\n\n**Fix:**\n1. Re-grant the pipeline identity.\n",
     )
     .unwrap();
-    let engine = Engine::load(&LoadOptions { builtin: true, dirs: vec![dir.path().to_path_buf()] }).unwrap();
+    let engine = Engine::load(&LoadOptions {
+        builtin: true,
+        dirs: vec![dir.path().to_path_buf()],
+    })
+    .unwrap();
     let mut req = request("build 1234 failed: error SIGNER_KEY_UNREACHABLE_42 while signing");
     req.key_vault_name = Some("kv-team-01".into());
     let d = engine.troubleshoot(&req).unwrap();
     assert!(d.confident);
     assert_eq!(d.matches[0].id, "pipeline-cannot-read-the-signing-key");
-    assert_eq!(d.matches[0].diagnose, ["az keyvault show --name kv-team-01 --query properties.networkAcls"]);
-    assert_eq!(d.matches[0].citations[0].doc, "team-runbook/troubleshooting.md");
+    assert_eq!(
+        d.matches[0].diagnose,
+        ["az keyvault show --name kv-team-01 --query properties.networkAcls"]
+    );
+    assert_eq!(
+        d.matches[0].citations[0].doc,
+        "team-runbook/troubleshooting.md"
+    );
     // Described in words, it is found too.
-    let d = engine.troubleshoot(&request("nightly pipeline can't sign images anymore")).unwrap();
+    let d = engine
+        .troubleshoot(&request("nightly pipeline can't sign images anymore"))
+        .unwrap();
     assert_eq!(d.matches[0].id, "pipeline-cannot-read-the-signing-key");
 }
 
 #[test]
 fn bad_input_is_refused_with_the_field_named() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
-    let e = engine.troubleshoot(&request(&"x".repeat(20_001))).unwrap_err();
+    let e = engine
+        .troubleshoot(&request(&"x".repeat(20_001)))
+        .unwrap_err();
     assert_eq!(e.field, "symptom");
     let mut req = request("403");
     req.key_vault_name = Some("kv;rm -rf /".into());
-    assert_eq!(engine.troubleshoot(&req).unwrap_err().field, "key_vault_name");
+    assert_eq!(
+        engine.troubleshoot(&req).unwrap_err().field,
+        "key_vault_name"
+    );
     assert!(engine.troubleshoot(&request(&"y".repeat(20_000))).is_ok());
 }
 
 #[test]
 fn unmatched_text_gets_the_checklist() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
-    let d = engine.troubleshoot(&request("Back-off restarting failed container app in pod web-7d9c (CrashLoopBackOff)")).unwrap();
+    let d = engine
+        .troubleshoot(&request(
+            "Back-off restarting failed container app in pod web-7d9c (CrashLoopBackOff)",
+        ))
+        .unwrap();
     assert!(!d.confident);
-    assert!(d.checklist.iter().any(|c| c.contains("az acr encryption show")), "{:?}", d.checklist);
+    assert!(
+        d.checklist
+            .iter()
+            .any(|c| c.contains("az acr encryption show")),
+        "{:?}",
+        d.checklist
+    );
     assert!(d.checklist.iter().any(|c| c.contains("check-health")));
 }

@@ -22,7 +22,10 @@ pub struct CodeBlock {
 pub enum Block {
     /// A paragraph. `label` is a bold lead-in ending in a colon (`**Cause:** ...`),
     /// without the colon; `text` is what follows it.
-    Paragraph { label: Option<String>, text: String },
+    Paragraph {
+        label: Option<String>,
+        text: String,
+    },
     /// A top-level list item, with the inline code spans it contains.
     ListItem {
         text: String,
@@ -86,7 +89,15 @@ pub fn sections(body: &str, line_offset: usize, title: &str) -> Vec<RawSection> 
                     let h = heading.take().expect("heading capture is set");
                     // Close the previous section at this heading.
                     if let Some(p) = current.take() {
-                        push_section(&mut out, p, h.start, body, &line_of, &mut builder, &mut anchors);
+                        push_section(
+                            &mut out,
+                            p,
+                            h.start,
+                            body,
+                            &line_of,
+                            &mut builder,
+                            &mut anchors,
+                        );
                     }
                     let text = h.text.split_whitespace().collect::<Vec<_>>().join(" ");
                     while stack.last().is_some_and(|(l, _)| *l >= h.level) {
@@ -108,7 +119,9 @@ pub fn sections(body: &str, line_offset: usize, title: &str) -> Vec<RawSection> 
             continue;
         }
         match event {
-            Event::Start(Tag::Heading { level, id, .. }) if heading_level(level) <= MAX_SPLIT_LEVEL => {
+            Event::Start(Tag::Heading { level, id, .. })
+                if heading_level(level) <= MAX_SPLIT_LEVEL =>
+            {
                 builder.flush_paragraph();
                 heading = Some(HeadingCapture {
                     level: heading_level(level),
@@ -121,7 +134,15 @@ pub fn sections(body: &str, line_offset: usize, title: &str) -> Vec<RawSection> 
         }
     }
     if let Some(p) = current.take() {
-        push_section(&mut out, p, body.len(), body, &line_of, &mut builder, &mut anchors);
+        push_section(
+            &mut out,
+            p,
+            body.len(),
+            body,
+            &line_of,
+            &mut builder,
+            &mut anchors,
+        );
     }
     out
 }
@@ -212,10 +233,15 @@ impl SectionBuilder {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_string()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
-                self.code_block = Some(CodeBlock { lang, code: String::new() });
+                self.code_block = Some(CodeBlock {
+                    lang,
+                    code: String::new(),
+                });
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some(block) = self.code_block.take() {
@@ -236,13 +262,21 @@ impl SectionBuilder {
                 self.ordered.pop();
             }
             Event::Start(Tag::Item) if self.list_depth == 1 => {
-                self.item = Some((String::new(), Vec::new(), *self.ordered.last().unwrap_or(&false)));
+                self.item = Some((
+                    String::new(),
+                    Vec::new(),
+                    *self.ordered.last().unwrap_or(&false),
+                ));
             }
             Event::End(TagEnd::Item) if self.list_depth == 1 => {
                 if let Some((text, code_spans, ordered)) = self.item.take() {
                     let text = collapse(&text);
                     self.push_prose(&text);
-                    self.blocks.push(Block::ListItem { text, code_spans, ordered });
+                    self.blocks.push(Block::ListItem {
+                        text,
+                        code_spans,
+                        ordered,
+                    });
                 }
             }
             Event::Start(Tag::Paragraph) if self.item.is_none() => {
@@ -312,7 +346,9 @@ impl SectionBuilder {
     }
 
     fn flush_paragraph(&mut self) {
-        let Some(p) = self.paragraph.take() else { return };
+        let Some(p) = self.paragraph.take() else {
+            return;
+        };
         let mut text = p.text;
         let mut label = p.label.map(|l| collapse(&l));
         // A label counts only when it ends with a colon, inside or right after the bold.
@@ -378,7 +414,11 @@ impl AnchorSet {
     fn unique(&mut self, base: &str) -> String {
         let base = if base.is_empty() { "section" } else { base };
         let mut n = *self.0.get(base).unwrap_or(&0);
-        let mut candidate = if n == 0 { base.to_string() } else { format!("{base}-{n}") };
+        let mut candidate = if n == 0 {
+            base.to_string()
+        } else {
+            format!("{base}-{n}")
+        };
         while n > 0 && self.0.contains_key(&candidate) {
             n += 1;
             candidate = format!("{base}-{n}");
@@ -407,7 +447,10 @@ pub fn clean_markdown(raw: &str) -> String {
             }
             continue;
         }
-        if let Some(ch) = ['`', '~'].into_iter().find(|&c| trimmed.starts_with(&format!("{c}{c}{c}"))) {
+        if let Some(ch) = ['`', '~']
+            .into_iter()
+            .find(|&c| trimmed.starts_with(&format!("{c}{c}{c}")))
+        {
             fence = Some((ch, trimmed.chars().take_while(|&c| c == ch).count()));
             out.push_str(line);
             out.push('\n');
@@ -502,11 +545,18 @@ mod tests {
 
     #[test]
     fn splits_on_headings_with_paths_anchors_and_lines() {
-        let s = parse("# Top\nintro\n\n## Rotate a key\nbody\n\n### Versionless `kid`\nmore\n## Next\nx\n");
+        let s = parse(
+            "# Top\nintro\n\n## Rotate a key\nbody\n\n### Versionless `kid`\nmore\n## Next\nx\n",
+        );
         let paths: Vec<_> = s.iter().map(|s| s.heading_path.join(" > ")).collect();
         assert_eq!(
             paths,
-            ["Top", "Top > Rotate a key", "Top > Rotate a key > Versionless kid", "Top > Next"]
+            [
+                "Top",
+                "Top > Rotate a key",
+                "Top > Rotate a key > Versionless kid",
+                "Top > Next"
+            ]
         );
         assert_eq!(s[1].anchor, "rotate-a-key");
         assert_eq!(s[2].anchor, "versionless-kid");
@@ -537,7 +587,11 @@ mod tests {
         assert_eq!(s.len(), 1, "{s:#?}");
         assert_eq!(s[0].code.len(), 2);
         assert_eq!(s[0].code[0].lang, "bash");
-        assert!(s[0].code[0].code.contains("## not a heading\n```\nstill code"));
+        assert!(
+            s[0].code[0]
+                .code
+                .contains("## not a heading\n```\nstill code")
+        );
         assert_eq!(s[0].code[1].lang, "python");
         assert!(s[0].markdown.contains("````bash") && s[0].markdown.ends_with("~~~"));
     }
@@ -555,17 +609,43 @@ mod tests {
         let s = parse(body);
         assert_eq!(s[0].source_url.as_deref(), Some("https://example.org/a#b"));
         let b = &s[0].blocks;
-        assert_eq!(b[0], Block::Paragraph { label: Some("Symptoms".into()), text: String::new() });
-        assert!(matches!(&b[2], Block::ListItem { code_spans, .. } if code_spans == &["does not have access to identity"]));
-        assert_eq!(b[3], Block::Paragraph { label: Some("Cause".into()), text: "the identity was removed.".into() });
-        assert_eq!(b[4], Block::Paragraph { label: Some("Fix".into()), text: "re-add it".into() });
+        assert_eq!(
+            b[0],
+            Block::Paragraph {
+                label: Some("Symptoms".into()),
+                text: String::new()
+            }
+        );
+        assert!(
+            matches!(&b[2], Block::ListItem { code_spans, .. } if code_spans == &["does not have access to identity"])
+        );
+        assert_eq!(
+            b[3],
+            Block::Paragraph {
+                label: Some("Cause".into()),
+                text: "the identity was removed.".into()
+            }
+        );
+        assert_eq!(
+            b[4],
+            Block::Paragraph {
+                label: Some("Fix".into()),
+                text: "re-add it".into()
+            }
+        );
         assert!(!s[0].markdown.contains("<!--"));
     }
 
     #[test]
     fn bold_without_colon_is_not_a_label() {
         let s = parse("## A\n**Important** stuff here\n");
-        assert_eq!(s[0].blocks[0], Block::Paragraph { label: None, text: "Important stuff here".into() });
+        assert_eq!(
+            s[0].blocks[0],
+            Block::Paragraph {
+                label: None,
+                text: "Important stuff here".into()
+            }
+        );
     }
 
     #[test]
@@ -573,7 +653,10 @@ mod tests {
         let body = "## A\n:::image type=\"content\" source=\"x.png\" alt-text=\"y\":::\n> [!NOTE]\n> Keep the key.\n\n[!INCLUDE [x](includes/x.md)]\n<div class=\"x\">\n\nText.\n</div>\n";
         let s = parse(body);
         let md = &s[0].markdown;
-        assert!(!md.contains(":::") && !md.contains("INCLUDE") && !md.contains("<div"), "{md}");
+        assert!(
+            !md.contains(":::") && !md.contains("INCLUDE") && !md.contains("<div"),
+            "{md}"
+        );
         assert!(md.contains("> **Note:**") && md.contains("Text."), "{md}");
     }
 
@@ -591,6 +674,9 @@ mod tests {
         let s = parse("## Use [the CLI](https://x) with `--identity` {#cli}\nx\n");
         assert_eq!(s[0].anchor, "cli");
         assert_eq!(s[0].heading_path, ["Use the CLI with --identity"]);
-        assert_eq!(slug("Use the CLI with --identity"), "use-the-cli-with---identity");
+        assert_eq!(
+            slug("Use the CLI with --identity"),
+            "use-the-cli-with---identity"
+        );
     }
 }

@@ -225,7 +225,7 @@ impl Corpus {
                 by_id.push((id, file));
             }
         }
-        by_id.sort_by(|a, b| doc_order(&a.1).cmp(&doc_order(&b.1)));
+        by_id.sort_by_key(|(_, f)| doc_order(f));
         for (_, file) in by_id {
             if let Err(d) = corpus.add_file(file) {
                 diagnostics.push(d);
@@ -270,7 +270,10 @@ impl Corpus {
             }
         })?;
         // A byte-order mark would hide the front matter fence.
-        let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+        let text = text
+            .strip_prefix('\u{feff}')
+            .map(str::to_string)
+            .unwrap_or(text);
         let (front, body, fm_lines) = front_matter::split(&text).map_err(|e| Diagnostic {
             file: file.origin.clone(),
             line: Some(e.line),
@@ -382,7 +385,9 @@ fn collect_dir(dir: &Path, files: &mut Vec<SourceFile>, diagnostics: &mut Vec<Di
         diagnostics.push(Diagnostic {
             file: shown,
             line: None,
-            message: "not a directory; --knowledge takes a skill folder or a folder of skill folders".into(),
+            message:
+                "not a directory; --knowledge takes a skill folder or a folder of skill folders"
+                    .into(),
         });
         return;
     }
@@ -470,7 +475,13 @@ fn walk(
     }
 }
 
-fn read_file(path: &Path, root: &Path, skill: &str, files: &mut Vec<SourceFile>, diagnostics: &mut Vec<Diagnostic>) {
+fn read_file(
+    path: &Path,
+    root: &Path,
+    skill: &str,
+    files: &mut Vec<SourceFile>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let shown = path.display().to_string();
     let fail = |message: String| Diagnostic {
         file: shown.clone(),
@@ -545,7 +556,11 @@ mod tests {
         assert!(!corpus.synonyms.is_empty());
         for doc in &corpus.docs {
             assert!(doc.front.name.is_some(), "{} has no name", doc.id());
-            assert!(doc.front.description.is_some(), "{} has no description", doc.id());
+            assert!(
+                doc.front.description.is_some(),
+                "{} has no description",
+                doc.id()
+            );
             assert!(!doc.front.sources.is_empty(), "{} has no sources", doc.id());
         }
     }
@@ -555,9 +570,21 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let skill = dir.path().join("mine");
         std::fs::create_dir_all(skill.join("references")).unwrap();
-        std::fs::write(skill.join("SKILL.md"), "---\nname: mine\ndescription: d\n---\n# Mine\nok\n").unwrap();
-        std::fs::write(skill.join("references/bad-utf8.md"), b"# A\nline\n\xff\xfe\n").unwrap();
-        std::fs::write(skill.join("references/bad-yaml.md"), "---\nname: [x\n---\n# B\n").unwrap();
+        std::fs::write(
+            skill.join("SKILL.md"),
+            "---\nname: mine\ndescription: d\n---\n# Mine\nok\n",
+        )
+        .unwrap();
+        std::fs::write(
+            skill.join("references/bad-utf8.md"),
+            b"# A\nline\n\xff\xfe\n",
+        )
+        .unwrap();
+        std::fs::write(
+            skill.join("references/bad-yaml.md"),
+            "---\nname: [x\n---\n# B\n",
+        )
+        .unwrap();
         std::fs::write(skill.join("references/good.md"), "# Good\n## Part\ntext\n").unwrap();
         let corpus = Corpus::load(&LoadOptions {
             builtin: false,
@@ -567,9 +594,24 @@ mod tests {
         assert_eq!(ids, ["mine/SKILL.md", "mine/references/good.md"]);
         let diags: Vec<String> = corpus.diagnostics.iter().map(ToString::to_string).collect();
         assert_eq!(diags.len(), 3, "{diags:#?}");
-        assert!(diags.iter().any(|d| d.contains("bad-utf8.md:3: not valid UTF-8")), "{diags:#?}");
-        assert!(diags.iter().any(|d| d.contains("bad-yaml.md:3: front matter is not valid YAML")), "{diags:#?}");
-        assert!(diags.iter().any(|d| d.contains("missing: cannot read knowledge directory")), "{diags:#?}");
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.contains("bad-utf8.md:3: not valid UTF-8")),
+            "{diags:#?}"
+        );
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.contains("bad-yaml.md:3: front matter is not valid YAML")),
+            "{diags:#?}"
+        );
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.contains("missing: cannot read knowledge directory")),
+            "{diags:#?}"
+        );
     }
 
     #[test]
@@ -577,9 +619,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let skill = dir.path().join("team-notes");
         std::fs::create_dir_all(&skill).unwrap();
-        std::fs::write(skill.join("SKILL.md"), "---\nname: team-notes\ndescription: d\n---\n# T\n").unwrap();
+        std::fs::write(
+            skill.join("SKILL.md"),
+            "---\nname: team-notes\ndescription: d\n---\n# T\n",
+        )
+        .unwrap();
         std::fs::write(skill.join("extra.md"), "# E\n").unwrap();
-        let corpus = Corpus::load(&LoadOptions { builtin: true, dirs: vec![skill] });
+        let corpus = Corpus::load(&LoadOptions {
+            builtin: true,
+            dirs: vec![skill],
+        });
         assert!(corpus.docs.iter().any(|d| d.id() == "team-notes/extra.md"));
         assert!(corpus.skills.iter().any(|s| s.name == "team-notes"));
         assert!(corpus.skills.iter().any(|s| s.name == "acr-cmk"));
@@ -593,9 +642,17 @@ mod tests {
         std::fs::create_dir_all(&skill).unwrap();
         std::fs::write(skill.join("a.md"), "# A\n").unwrap();
         std::os::unix::fs::symlink(&skill, skill.join("loop")).unwrap();
-        let corpus = Corpus::load(&LoadOptions { builtin: false, dirs: vec![dir.path().to_path_buf()] });
+        let corpus = Corpus::load(&LoadOptions {
+            builtin: false,
+            dirs: vec![dir.path().to_path_buf()],
+        });
         assert_eq!(corpus.docs.len(), 1);
-        assert!(corpus.diagnostics.iter().any(|d| d.message.contains("symlink loop")));
+        assert!(
+            corpus
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("symlink loop"))
+        );
     }
 
     #[test]
@@ -605,7 +662,11 @@ mod tests {
             "a.md",
             "---\nname: a\nsources: [https://one, https://two]\n---\n# A\n## B\n<!-- source: https://own -->\nx\n## C\ny\n",
         )]);
-        let urls: Vec<_> = corpus.sections.iter().map(|s| s.source_url.clone().unwrap()).collect();
+        let urls: Vec<_> = corpus
+            .sections
+            .iter()
+            .map(|s| s.source_url.clone().unwrap())
+            .collect();
         assert_eq!(urls, ["https://one", "https://own", "https://one"]);
         assert_eq!(corpus.section_uri(&corpus.sections[1]), "skill://s/a.md#b");
     }

@@ -52,7 +52,10 @@ pub struct Answer {
 pub fn validate_question(question: &str) -> Result<&str, InputError> {
     let q = question.trim();
     if q.is_empty() {
-        return Err(InputError::new("question", "must not be empty or only whitespace"));
+        return Err(InputError::new(
+            "question",
+            "must not be empty or only whitespace",
+        ));
     }
     let chars = q.chars().count();
     if chars > MAX_QUESTION_CHARS {
@@ -61,8 +64,13 @@ pub fn validate_question(question: &str) -> Result<&str, InputError> {
             format!("is {chars} characters long; the limit is {MAX_QUESTION_CHARS} after trimming"),
         ));
     }
-    if q.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
-        return Err(InputError::new("question", "must not contain control characters such as NUL"));
+    if q.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(InputError::new(
+            "question",
+            "must not contain control characters such as NUL",
+        ));
     }
     Ok(q)
 }
@@ -87,7 +95,10 @@ pub fn answer(corpus: &Corpus, index: &SearchIndex, question: &str, max_results:
     Answer {
         question: question.to_string(),
         confident,
-        snippets: hits.iter().map(|h| snippet(corpus, h.section, h.score)).collect(),
+        snippets: hits
+            .iter()
+            .map(|h| snippet(corpus, h.section, h.score))
+            .collect(),
     }
 }
 
@@ -146,7 +157,12 @@ fn split_blocks(markdown: &str) -> Vec<String> {
             Some(f) => {
                 current.push_str(line);
                 current.push('\n');
-                if trimmed.starts_with(f.as_str()) && trimmed.trim_start_matches(f.chars().next().unwrap_or('`')).trim().is_empty() {
+                if trimmed.starts_with(f.as_str())
+                    && trimmed
+                        .trim_start_matches(f.chars().next().unwrap_or('`'))
+                        .trim()
+                        .is_empty()
+                {
                     fence = None;
                 }
             }
@@ -209,8 +225,18 @@ mod tests {
     fn question_rules() {
         assert_eq!(validate_question("  hi ").unwrap(), "hi");
         assert_eq!(validate_question(" \n ").unwrap_err().field, "question");
-        assert!(validate_question(&"x".repeat(2001)).unwrap_err().problem.contains("2000"));
-        assert!(validate_question("a\0b").unwrap_err().problem.contains("control"));
+        assert!(
+            validate_question(&"x".repeat(2001))
+                .unwrap_err()
+                .problem
+                .contains("2000")
+        );
+        assert!(
+            validate_question("a\0b")
+                .unwrap_err()
+                .problem
+                .contains("control")
+        );
         assert_eq!(validate_max_results(None).unwrap(), 3);
         assert!(validate_max_results(Some(0)).is_err());
         assert!(validate_max_results(Some(11)).is_err());
@@ -218,12 +244,18 @@ mod tests {
 
     #[test]
     fn trimming_never_breaks_a_fence() {
-        let md = format!("intro\n\n```bash\n{}```\n\nafter", "az acr show --name x\n".repeat(200));
+        let md = format!(
+            "intro\n\n```bash\n{}```\n\nafter",
+            "az acr show --name x\n".repeat(200)
+        );
         let t = trim_markdown(&md, 500);
         assert!(t.chars().count() <= 520, "{}", t.len());
         assert_eq!(t.matches("```").count() % 2, 0, "{t}");
         let t = trim_markdown(&md[7..], 300);
-        assert!(t.starts_with("```bash") && t.trim_end_matches('…').trim_end().ends_with("```"), "{t}");
+        assert!(
+            t.starts_with("```bash") && t.trim_end_matches('…').trim_end().ends_with("```"),
+            "{t}"
+        );
         assert_eq!(trim_markdown("short", 10), "short");
     }
 }

@@ -13,7 +13,9 @@ pub mod tokenize;
 
 use std::collections::{HashMap, HashSet};
 
-use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query, TermQuery,
+};
 use tantivy::schema::{
     Field, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value,
 };
@@ -106,8 +108,12 @@ impl SearchIndex {
             doc: schema.add_text_field("doc", text(tokenize::EN)),
         };
         let index = Index::create_in_ram(schema.build());
-        index.tokenizers().register(tokenize::EN, tokenize::en_analyzer());
-        index.tokenizers().register(tokenize::CODE, tokenize::code_analyzer());
+        index
+            .tokenizers()
+            .register(tokenize::EN, tokenize::en_analyzer());
+        index
+            .tokenizers()
+            .register(tokenize::CODE, tokenize::code_analyzer());
         let mut writer = index.writer_with_num_threads(1, 15_000_000)?;
         let mut en = tokenize::en_analyzer();
         let code = tokenize::code_analyzer();
@@ -117,8 +123,17 @@ impl SearchIndex {
             let d = corpus.doc_of(s);
             let title = s.title().to_string();
             let headings = s.heading_path.join(" / ");
-            let code_text = s.code.iter().map(|c| c.code.as_str()).collect::<Vec<_>>().join("\n");
-            let doc_text = format!("{} {}", d.title, d.front.description.as_deref().unwrap_or(""));
+            let code_text = s
+                .code
+                .iter()
+                .map(|c| c.code.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            let doc_text = format!(
+                "{} {}",
+                d.title,
+                d.front.description.as_deref().unwrap_or("")
+            );
             writer.add_document(doc!(
                 fields.id => i as u64,
                 fields.title => title,
@@ -137,11 +152,20 @@ impl SearchIndex {
             section_terms.push(terms);
         }
         writer.commit()?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         let synonyms = corpus
             .synonyms
             .iter()
-            .map(|group| group.iter().map(|p| normalize(p)).filter(|p| !p.is_empty()).collect())
+            .map(|group| {
+                group
+                    .iter()
+                    .map(|p| normalize(p))
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            })
             .collect();
         Ok(SearchIndex {
             reader,
@@ -167,8 +191,15 @@ impl SearchIndex {
         // Small corpora are ranked whole, so a filter never starves the result; large
         // ones fetch a generous multiple of what is asked for.
         let total = self.section_terms.len().max(1);
-        let fetch = if total <= 2_000 { total } else { (limit * 20).min(total) };
-        let top = match searcher.search(&q, &tantivy::collector::TopDocs::with_limit(fetch).order_by_score()) {
+        let fetch = if total <= 2_000 {
+            total
+        } else {
+            (limit * 20).min(total)
+        };
+        let top = match searcher.search(
+            &q,
+            &tantivy::collector::TopDocs::with_limit(fetch).order_by_score(),
+        ) {
             Ok(top) => top,
             Err(e) => {
                 tracing::error!("search failed: {e}");
@@ -180,7 +211,11 @@ impl SearchIndex {
             .filter_map(|(score, addr)| {
                 let doc: TantivyDocument = searcher.doc(addr).ok()?;
                 let section = doc.get_first(self.fields.id)?.as_u64()? as usize;
-                let factor = if self.levels[section] <= 1 { INTRO_FACTOR } else { 1.0 };
+                let factor = if self.levels[section] <= 1 {
+                    INTRO_FACTOR
+                } else {
+                    1.0
+                };
                 keep(section).then(|| Hit {
                     section,
                     score: score * factor,
@@ -209,7 +244,10 @@ impl SearchIndex {
         let mut alternatives: HashMap<String, HashSet<String>> = HashMap::new();
         let mut synonym_groups: Vec<Vec<Vec<String>>> = Vec::new();
         for group in &self.synonyms {
-            let Some(found) = group.iter().find(|p| normalized.contains(&format!(" {p} "))) else {
+            let Some(found) = group
+                .iter()
+                .find(|p| normalized.contains(&format!(" {p} ")))
+            else {
                 continue;
             };
             let found_stems = tokenize::tokens(&mut en, found);
@@ -224,7 +262,10 @@ impl SearchIndex {
             }
             synonym_groups.push(phrases);
             for s in found_stems {
-                alternatives.entry(s).or_default().extend(group_stems.iter().cloned());
+                alternatives
+                    .entry(s)
+                    .or_default()
+                    .extend(group_stems.iter().cloned());
             }
         }
         Analyzed {
@@ -239,7 +280,10 @@ impl SearchIndex {
         let f = self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut add = |field: Field, term: &str, boost: f32| {
-            let q = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
+            let q = TermQuery::new(
+                Term::from_field_text(field, term),
+                IndexRecordOption::WithFreqs,
+            );
             clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
         };
         for t in &a.terms {
@@ -256,16 +300,25 @@ impl SearchIndex {
         for group in &a.synonym_groups {
             let mut options: Vec<Box<dyn Query>> = Vec::new();
             for phrase in group {
-                for (field, boost) in [(f.title, BOOST_TITLE), (f.headings, BOOST_HEADINGS), (f.body, BOOST_BODY)] {
+                for (field, boost) in [
+                    (f.title, BOOST_TITLE),
+                    (f.headings, BOOST_HEADINGS),
+                    (f.body, BOOST_BODY),
+                ] {
                     let all: Vec<(Occur, Box<dyn Query>)> = phrase
                         .iter()
                         .map(|t| {
-                            let q: Box<dyn Query> =
-                                Box::new(TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::Basic));
+                            let q: Box<dyn Query> = Box::new(TermQuery::new(
+                                Term::from_field_text(field, t),
+                                IndexRecordOption::Basic,
+                            ));
                             (Occur::Must, q)
                         })
                         .collect();
-                    options.push(Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(all)), SYNONYM_BONUS * boost)));
+                    options.push(Box::new(ConstScoreQuery::new(
+                        Box::new(BooleanQuery::new(all)),
+                        SYNONYM_BONUS * boost,
+                    )));
                 }
             }
             clauses.push((Occur::Should, Box::new(DisjunctionMaxQuery::new(options))));

@@ -6,8 +6,8 @@
 //! in their parts.
 
 use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer, Token,
-    TokenStream, Tokenizer,
+    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
+    Token, TokenStream, Tokenizer,
 };
 
 pub const EN: &str = "en_acr";
@@ -16,30 +16,153 @@ pub const CODE: &str = "code_acr";
 /// Lucene's English stop words plus the words questions are made of, which say
 /// nothing about which section answers them.
 pub const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "of",
-    "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will",
-    "with", "how", "do", "does", "did", "i", "me", "my", "we", "our", "you", "your", "what", "which", "who",
-    "whom", "when", "where", "why", "can", "could", "should", "would", "shall", "may", "might", "must", "am",
-    "been", "being", "have", "has", "had", "having", "get", "got", "s", "t", "from", "about", "so", "some",
-    "any", "all", "there", "here", "its", "it's", "please", "tell", "explain", "want", "need", "way",
+    "a",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "be",
+    "but",
+    "by",
+    "for",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "no",
+    "of",
+    "on",
+    "or",
+    "such",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "to",
+    "was",
+    "will",
+    "with",
+    "how",
+    "do",
+    "does",
+    "did",
+    "i",
+    "me",
+    "my",
+    "we",
+    "our",
+    "you",
+    "your",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "when",
+    "where",
+    "why",
+    "can",
+    "could",
+    "should",
+    "would",
+    "shall",
+    "may",
+    "might",
+    "must",
+    "am",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "having",
+    "get",
+    "got",
+    "s",
+    "t",
+    "from",
+    "about",
+    "so",
+    "some",
+    "any",
+    "all",
+    "there",
+    "here",
+    "its",
+    "it's",
+    "please",
+    "tell",
+    "explain",
+    "want",
+    "need",
+    "way",
     // Filler that questions add and no section is about.
-    "vs", "versus", "long", "take", "takes", "took", "pick", "picks", "up", "happen", "happens", "happened",
-    "exactly", "still", "also", "really", "actually", "just", "ok", "okay", "much", "many", "anything",
-    "something", "thing", "things", "possible", "able", "go", "goes", "going", "know", "mean", "means",
-    "correct", "right", "best", "ways", "kind", "sort", "like", "later", "now", "currently",
+    "vs",
+    "versus",
+    "long",
+    "take",
+    "takes",
+    "took",
+    "pick",
+    "picks",
+    "up",
+    "happen",
+    "happens",
+    "happened",
+    "exactly",
+    "still",
+    "also",
+    "really",
+    "actually",
+    "just",
+    "ok",
+    "okay",
+    "much",
+    "many",
+    "anything",
+    "something",
+    "thing",
+    "things",
+    "possible",
+    "able",
+    "go",
+    "goes",
+    "going",
+    "know",
+    "mean",
+    "means",
+    "correct",
+    "right",
+    "best",
+    "ways",
+    "kind",
+    "sort",
+    "like",
+    "later",
+    "now",
+    "currently",
 ];
 
 pub fn en_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(48))
         .filter(LowerCaser)
-        .filter(StopWordFilter::remove(STOP_WORDS.iter().map(|s| s.to_string())))
+        .filter(StopWordFilter::remove(
+            STOP_WORDS.iter().map(|s| s.to_string()),
+        ))
         .filter(Stemmer::new(Language::English))
         .build()
 }
 
 pub fn code_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(CodeTokenizer).filter(RemoveLongFilter::limit(64)).build()
+    TextAnalyzer::builder(CodeTokenizer)
+        .filter(RemoveLongFilter::limit(64))
+        .build()
 }
 
 /// All tokens an analyzer makes of `text`, in order.
@@ -93,7 +216,10 @@ impl Tokenizer for CodeTokenizer {
         };
         let is_part = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.');
         let mut start = None;
-        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        for (i, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
             match (start, is_part(c) && i < text.len()) {
                 (None, true) => start = Some(i),
                 (Some(s), false) => {
@@ -153,7 +279,18 @@ mod tests {
     fn flags_are_kept_whole_and_in_parts() {
         assert_eq!(
             code("az acr create --key-encryption-key \"$KEY_ID\""),
-            ["az", "acr", "create", "key-encryption-key", "key", "encryption", "key", "key_id", "key", "id"]
+            [
+                "az",
+                "acr",
+                "create",
+                "key-encryption-key",
+                "key",
+                "encryption",
+                "key",
+                "key_id",
+                "key",
+                "id"
+            ]
         );
     }
 
@@ -166,7 +303,10 @@ mod tests {
 
     #[test]
     fn prose_is_stemmed_without_stop_words() {
-        let t = tokens(&mut en_analyzer(), "How do I rotate the keys when rotating?");
+        let t = tokens(
+            &mut en_analyzer(),
+            "How do I rotate the keys when rotating?",
+        );
         assert_eq!(t, ["rotat", "key", "rotat"]);
     }
 }

@@ -15,7 +15,9 @@ pub mod validate;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-pub use request::{KeyType, KeyVaultNetwork, KeyVersioning, PermissionModel, Recover, Scenario, SetupRequest};
+pub use request::{
+    KeyType, KeyVaultNetwork, KeyVersioning, PermissionModel, Recover, Scenario, SetupRequest,
+};
 use shell::Arg;
 
 use crate::error::InputError;
@@ -90,7 +92,10 @@ pub struct SetupPlan {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Run {
     /// An `az` command, optionally capturing its output into a variable.
-    Az { argv: Vec<Arg>, capture: Option<&'static str> },
+    Az {
+        argv: Vec<Arg>,
+        capture: Option<&'static str>,
+    },
     /// `VAR=value` with fixed shell text, e.g. stripping a key version.
     Assign { var: &'static str, value: Arg },
 }
@@ -139,9 +144,17 @@ impl Plan {
                             Some(var) => format!("{var}=\"$({line})\""),
                             None => line,
                         };
-                        (command, argv.iter().map(Arg::unexpanded).collect(), capture.iter().map(|c| c.to_string()).collect())
+                        (
+                            command,
+                            argv.iter().map(Arg::unexpanded).collect(),
+                            capture.iter().map(|c| c.to_string()).collect(),
+                        )
                     }
-                    Run::Assign { var, value } => (format!("{var}={}", value.render()), Vec::new(), vec![var.to_string()]),
+                    Run::Assign { var, value } => (
+                        format!("{var}={}", value.render()),
+                        Vec::new(),
+                        vec![var.to_string()],
+                    ),
                 };
                 Step {
                     number: i + 1,
@@ -175,7 +188,12 @@ impl Plan {
     }
 }
 
-fn render_script(scenario: Scenario, params: &[ResolvedParameter], warnings: &[String], steps: &[Step]) -> String {
+fn render_script(
+    scenario: Scenario,
+    params: &[ResolvedParameter],
+    warnings: &[String],
+    steps: &[Step],
+) -> String {
     let mut s = String::new();
     s.push_str("#!/usr/bin/env bash\n");
     s.push_str(&format!(

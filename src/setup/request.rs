@@ -53,10 +53,14 @@ impl Scenario {
 
     pub fn title(self) -> &'static str {
         match self {
-            Scenario::CreateRegistry => "Create a Premium registry encrypted with a customer-managed key",
+            Scenario::CreateRegistry => {
+                "Create a Premium registry encrypted with a customer-managed key"
+            }
             Scenario::RotateKey => "Rotate the registry's customer-managed key",
             Scenario::EnableAutoRotation => "Turn on automatic key rotation (versionless key ID)",
-            Scenario::UseSystemIdentity => "Encrypt through the registry's system-assigned identity",
+            Scenario::UseSystemIdentity => {
+                "Encrypt through the registry's system-assigned identity"
+            }
             Scenario::RevokeAccess => "Revoke the registry's access to its key",
             Scenario::RestoreAccess => "Restore the registry's access to its key",
             Scenario::KeyVaultFirewall => "Lock the key vault to selected networks",

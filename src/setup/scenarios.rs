@@ -81,12 +81,28 @@ pub(super) fn plan(req: &SetupRequest) -> Result<Plan, InputError> {
 fn validate_all_given(r: &SetupRequest) -> Result<(), InputError> {
     let names: [(&str, &Option<String>, Check); 9] = [
         ("registry_name", &r.registry_name, validate::registry_name),
-        ("resource_group", &r.resource_group, validate::resource_group),
+        (
+            "resource_group",
+            &r.resource_group,
+            validate::resource_group,
+        ),
         ("location", &r.location, validate::location),
-        ("key_vault_name", &r.key_vault_name, validate::key_vault_name),
+        (
+            "key_vault_name",
+            &r.key_vault_name,
+            validate::key_vault_name,
+        ),
         ("key_name", &r.key_name, validate::key_name),
-        ("new_key_vault_name", &r.new_key_vault_name, validate::key_vault_name),
-        ("new_key_vault_resource_group", &r.new_key_vault_resource_group, validate::resource_group),
+        (
+            "new_key_vault_name",
+            &r.new_key_vault_name,
+            validate::key_vault_name,
+        ),
+        (
+            "new_key_vault_resource_group",
+            &r.new_key_vault_resource_group,
+            validate::resource_group,
+        ),
         ("new_key_name", &r.new_key_name, validate::key_name),
         ("identity_name", &r.identity_name, identity_or_system),
     ];
@@ -95,13 +111,13 @@ fn validate_all_given(r: &SetupRequest) -> Result<(), InputError> {
             check(field, v)?;
         }
     }
-    if let Some(size) = r.key_size {
-        if ![2048, 3072, 4096].contains(&size) {
-            return Err(InputError::new(
-                "key_size",
-                format!("{size} is not a supported RSA key size: it must be 2048, 3072 or 4096"),
-            ));
-        }
+    if let Some(size) = r.key_size
+        && ![2048, 3072, 4096].contains(&size)
+    {
+        return Err(InputError::new(
+            "key_size",
+            format!("{size} is not a supported RSA key size: it must be 2048, 3072 or 4096"),
+        ));
     }
     if let Some(ranges) = &r.allowed_ip_ranges {
         if ranges.len() > 64 {
@@ -125,14 +141,21 @@ fn identity_or_system(field: &str, v: &str) -> Result<(), InputError> {
         Ok(())
     } else {
         validate::identity_name(field, v).map_err(|mut e| {
-            e.problem.push_str(", or '[system]' for the registry's system-assigned identity");
+            e.problem
+                .push_str(", or '[system]' for the registry's system-assigned identity");
             e
         })
     }
 }
 
 impl Ctx<'_> {
-    fn record(&mut self, name: &'static str, value: String, source: ValueSource, variable: Option<&str>) {
+    fn record(
+        &mut self,
+        name: &'static str,
+        value: String,
+        source: ValueSource,
+        variable: Option<&str>,
+    ) {
         if !self.params.iter().any(|p| p.name == name) {
             self.params.push(ResolvedParameter {
                 name: name.to_string(),
@@ -147,16 +170,33 @@ impl Ctx<'_> {
     }
 
     /// A required name: the caller's value (already validated) or a placeholder.
-    fn name(&mut self, field: &'static str, var: &'static str, given: &Option<String>, placeholder: &str) -> Arg {
+    fn name(
+        &mut self,
+        field: &'static str,
+        var: &'static str,
+        given: &Option<String>,
+        placeholder: &str,
+    ) -> Arg {
         match given {
             Some(v) => self.record(field, v.clone(), ValueSource::Given, Some(var)),
-            None => self.record(field, format!("<{placeholder}>"), ValueSource::Placeholder, Some(var)),
+            None => self.record(
+                field,
+                format!("<{placeholder}>"),
+                ValueSource::Placeholder,
+                Some(var),
+            ),
         }
         Arg::var(var)
     }
 
     /// A value with a default.
-    fn defaulted(&mut self, field: &'static str, var: &'static str, given: Option<String>, default: &str) -> Arg {
+    fn defaulted(
+        &mut self,
+        field: &'static str,
+        var: &'static str,
+        given: Option<String>,
+        default: &str,
+    ) -> Arg {
         match given {
             Some(v) => self.record(field, v, ValueSource::Given, Some(var)),
             None => self.record(field, default.to_string(), ValueSource::Default, Some(var)),
@@ -165,7 +205,13 @@ impl Ctx<'_> {
     }
 
     /// A choice that shapes the commands rather than appearing in them.
-    fn choice<T: Copy>(&mut self, field: &'static str, given: Option<T>, default: T, show: fn(T) -> &'static str) -> T {
+    fn choice<T: Copy>(
+        &mut self,
+        field: &'static str,
+        given: Option<T>,
+        default: T,
+        show: fn(T) -> &'static str,
+    ) -> T {
         let (value, source) = match given {
             Some(v) => (v, ValueSource::Given),
             None => (default, ValueSource::Default),
@@ -191,20 +237,35 @@ impl Ctx<'_> {
         self.name("key_name", "KEY_NAME", &r, "key-name")
     }
     fn permission_model(&mut self) -> PermissionModel {
-        self.choice("permission_model", self.req.permission_model, PermissionModel::Rbac, |m| match m {
-            PermissionModel::Rbac => "rbac",
-            PermissionModel::AccessPolicy => "access_policy",
-        })
+        self.choice(
+            "permission_model",
+            self.req.permission_model,
+            PermissionModel::Rbac,
+            |m| match m {
+                PermissionModel::Rbac => "rbac",
+                PermissionModel::AccessPolicy => "access_policy",
+            },
+        )
     }
     fn versioning(&mut self) -> KeyVersioning {
-        self.choice("key_versioning", self.req.key_versioning, KeyVersioning::Versionless, |v| match v {
-            KeyVersioning::Versionless => "versionless",
-            KeyVersioning::Versioned => "versioned",
-        })
+        self.choice(
+            "key_versioning",
+            self.req.key_versioning,
+            KeyVersioning::Versionless,
+            |v| match v {
+                KeyVersioning::Versionless => "versionless",
+                KeyVersioning::Versioned => "versioned",
+            },
+        )
     }
     fn key_type(&mut self) -> (KeyType, Arg) {
         let t = self.req.key_type.unwrap_or(KeyType::Rsa);
-        let arg = self.defaulted("key_type", "KEY_TYPE", self.req.key_type.map(|t| t.as_str().to_string()), "RSA");
+        let arg = self.defaulted(
+            "key_type",
+            "KEY_TYPE",
+            self.req.key_type.map(|t| t.as_str().to_string()),
+            "RSA",
+        );
         (t, arg)
     }
     fn key_size(&mut self) -> Arg {
@@ -250,15 +311,49 @@ impl Ctx<'_> {
     }
 
     fn run(&mut self, title: &str, purpose: &str, cite: CiteHint, argv: Vec<Arg>) {
-        self.push(title, purpose, cite, Run::Az { argv, capture: None }, false);
+        self.push(
+            title,
+            purpose,
+            cite,
+            Run::Az {
+                argv,
+                capture: None,
+            },
+            false,
+        );
     }
 
     fn destroy(&mut self, title: &str, purpose: &str, cite: CiteHint, argv: Vec<Arg>) {
-        self.push(title, purpose, cite, Run::Az { argv, capture: None }, true);
+        self.push(
+            title,
+            purpose,
+            cite,
+            Run::Az {
+                argv,
+                capture: None,
+            },
+            true,
+        );
     }
 
-    fn capture(&mut self, var: &'static str, title: &str, purpose: &str, cite: CiteHint, argv: Vec<Arg>) {
-        self.push(title, purpose, cite, Run::Az { argv, capture: Some(var) }, false);
+    fn capture(
+        &mut self,
+        var: &'static str,
+        title: &str,
+        purpose: &str,
+        cite: CiteHint,
+        argv: Vec<Arg>,
+    ) {
+        self.push(
+            title,
+            purpose,
+            cite,
+            Run::Az {
+                argv,
+                capture: Some(var),
+            },
+            false,
+        );
     }
 
     fn warn_unused(&mut self) {
@@ -275,7 +370,10 @@ impl Ctx<'_> {
             ("permission_model", r.permission_model.is_some()),
             ("key_versioning", r.key_versioning.is_some()),
             ("new_key_vault_name", r.new_key_vault_name.is_some()),
-            ("new_key_vault_resource_group", r.new_key_vault_resource_group.is_some()),
+            (
+                "new_key_vault_resource_group",
+                r.new_key_vault_resource_group.is_some(),
+            ),
             ("new_key_name", r.new_key_name.is_some()),
             ("allowed_ip_ranges", r.allowed_ip_ranges.is_some()),
             ("key_vault_network", r.key_vault_network.is_some()),
@@ -304,7 +402,10 @@ impl Ctx<'_> {
                 "IDENTITY_ID",
                 "Capture the identity's resource ID",
                 "The registry refers to a user-assigned identity by its resource ID.",
-                cite("az identity show", "user-assigned identity resource ID principal ID"),
+                cite(
+                    "az identity show",
+                    "user-assigned identity resource ID principal ID",
+                ),
                 az("identity show")
                     .flag("--name", name.clone())
                     .flag("--resource-group", group.clone())
@@ -332,7 +433,10 @@ impl Ctx<'_> {
             "PRINCIPAL_ID",
             "Capture the registry's system-assigned identity principal ID",
             "Key Vault access is granted to this principal ID.",
-            cite("az acr identity show", "system-assigned identity principal ID"),
+            cite(
+                "az acr identity show",
+                "system-assigned identity principal ID",
+            ),
             az("acr identity show")
                 .flag("--name", registry.clone())
                 .flag("--resource-group", group.clone())
@@ -353,7 +457,10 @@ impl Ctx<'_> {
             var,
             "Capture the key vault's resource ID",
             "A role assignment is scoped to the vault by its resource ID.",
-            cite("az keyvault show", "grant the identity access with an Azure RBAC role scoped to the vault"),
+            cite(
+                "az keyvault show",
+                "grant the identity access with an Azure RBAC role scoped to the vault",
+            ),
             az("keyvault show")
                 .flag("--name", vault.clone())
                 .flag("--resource-group", group.clone())
@@ -364,7 +471,13 @@ impl Ctx<'_> {
 
     /// Grants the captured `PRINCIPAL_ID` wrap/unwrap access to the vault, the way the
     /// vault's permission model requires.
-    fn grant(&mut self, model: PermissionModel, vault: &Arg, group: &Arg, vault_id_var: &'static str) {
+    fn grant(
+        &mut self,
+        model: PermissionModel,
+        vault: &Arg,
+        group: &Arg,
+        vault_id_var: &'static str,
+    ) {
         match model {
             PermissionModel::Rbac => {
                 self.capture_vault_id(vault_id_var, vault, group);
@@ -400,7 +513,10 @@ impl Ctx<'_> {
         self.run(
             title,
             purpose,
-            cite("az keyvault key create", "create an RSA key and capture its key ID"),
+            cite(
+                "az keyvault key create",
+                "create an RSA key and capture its key ID",
+            ),
             az("keyvault key create")
                 .flag("--vault-name", vault.clone())
                 .flag("--name", key.clone())
@@ -438,8 +554,15 @@ impl Ctx<'_> {
     }
 
     fn rotation_policy(&mut self, vault: &Arg, key: &Arg) {
-        let Some(interval) = self.req.key_rotation_interval.clone() else { return };
-        self.defaulted("key_rotation_interval", "KEY_ROTATION_INTERVAL", Some(interval), "");
+        let Some(interval) = self.req.key_rotation_interval.clone() else {
+            return;
+        };
+        self.defaulted(
+            "key_rotation_interval",
+            "KEY_ROTATION_INTERVAL",
+            Some(interval),
+            "",
+        );
         let value = Arg(vec![
             Part::Lit(r#"{"lifetimeActions":[{"trigger":{"timeAfterCreate":""#.into()),
             Part::Var("KEY_ROTATION_INTERVAL".into()),
@@ -471,13 +594,20 @@ impl Ctx<'_> {
             None => cmd,
         };
         let purpose = match identity {
-            None => "Points the registry at the key ID captured above; the identity stays as it is.",
-            Some(_) => "Points the registry at the key ID captured above, reaching it through the chosen identity.",
+            None => {
+                "Points the registry at the key ID captured above; the identity stays as it is."
+            }
+            Some(_) => {
+                "Points the registry at the key ID captured above, reaching it through the chosen identity."
+            }
         };
         self.run(
             "Point the registry's encryption at the key",
             purpose,
-            cite("az acr encryption rotate-key", "rotate key encryption identity"),
+            cite(
+                "az acr encryption rotate-key",
+                "rotate key encryption identity",
+            ),
             cmd.done(),
         );
     }
@@ -546,19 +676,70 @@ impl Ctx<'_> {
 /// Script variables for IP ranges: a fixed set of names, so none is built from input.
 fn ip_var(i: usize) -> &'static str {
     const NAMES: [&str; 64] = [
-        "ALLOWED_IP_RANGE_1", "ALLOWED_IP_RANGE_2", "ALLOWED_IP_RANGE_3", "ALLOWED_IP_RANGE_4", "ALLOWED_IP_RANGE_5",
-        "ALLOWED_IP_RANGE_6", "ALLOWED_IP_RANGE_7", "ALLOWED_IP_RANGE_8", "ALLOWED_IP_RANGE_9", "ALLOWED_IP_RANGE_10",
-        "ALLOWED_IP_RANGE_11", "ALLOWED_IP_RANGE_12", "ALLOWED_IP_RANGE_13", "ALLOWED_IP_RANGE_14", "ALLOWED_IP_RANGE_15",
-        "ALLOWED_IP_RANGE_16", "ALLOWED_IP_RANGE_17", "ALLOWED_IP_RANGE_18", "ALLOWED_IP_RANGE_19", "ALLOWED_IP_RANGE_20",
-        "ALLOWED_IP_RANGE_21", "ALLOWED_IP_RANGE_22", "ALLOWED_IP_RANGE_23", "ALLOWED_IP_RANGE_24", "ALLOWED_IP_RANGE_25",
-        "ALLOWED_IP_RANGE_26", "ALLOWED_IP_RANGE_27", "ALLOWED_IP_RANGE_28", "ALLOWED_IP_RANGE_29", "ALLOWED_IP_RANGE_30",
-        "ALLOWED_IP_RANGE_31", "ALLOWED_IP_RANGE_32", "ALLOWED_IP_RANGE_33", "ALLOWED_IP_RANGE_34", "ALLOWED_IP_RANGE_35",
-        "ALLOWED_IP_RANGE_36", "ALLOWED_IP_RANGE_37", "ALLOWED_IP_RANGE_38", "ALLOWED_IP_RANGE_39", "ALLOWED_IP_RANGE_40",
-        "ALLOWED_IP_RANGE_41", "ALLOWED_IP_RANGE_42", "ALLOWED_IP_RANGE_43", "ALLOWED_IP_RANGE_44", "ALLOWED_IP_RANGE_45",
-        "ALLOWED_IP_RANGE_46", "ALLOWED_IP_RANGE_47", "ALLOWED_IP_RANGE_48", "ALLOWED_IP_RANGE_49", "ALLOWED_IP_RANGE_50",
-        "ALLOWED_IP_RANGE_51", "ALLOWED_IP_RANGE_52", "ALLOWED_IP_RANGE_53", "ALLOWED_IP_RANGE_54", "ALLOWED_IP_RANGE_55",
-        "ALLOWED_IP_RANGE_56", "ALLOWED_IP_RANGE_57", "ALLOWED_IP_RANGE_58", "ALLOWED_IP_RANGE_59", "ALLOWED_IP_RANGE_60",
-        "ALLOWED_IP_RANGE_61", "ALLOWED_IP_RANGE_62", "ALLOWED_IP_RANGE_63", "ALLOWED_IP_RANGE_64",
+        "ALLOWED_IP_RANGE_1",
+        "ALLOWED_IP_RANGE_2",
+        "ALLOWED_IP_RANGE_3",
+        "ALLOWED_IP_RANGE_4",
+        "ALLOWED_IP_RANGE_5",
+        "ALLOWED_IP_RANGE_6",
+        "ALLOWED_IP_RANGE_7",
+        "ALLOWED_IP_RANGE_8",
+        "ALLOWED_IP_RANGE_9",
+        "ALLOWED_IP_RANGE_10",
+        "ALLOWED_IP_RANGE_11",
+        "ALLOWED_IP_RANGE_12",
+        "ALLOWED_IP_RANGE_13",
+        "ALLOWED_IP_RANGE_14",
+        "ALLOWED_IP_RANGE_15",
+        "ALLOWED_IP_RANGE_16",
+        "ALLOWED_IP_RANGE_17",
+        "ALLOWED_IP_RANGE_18",
+        "ALLOWED_IP_RANGE_19",
+        "ALLOWED_IP_RANGE_20",
+        "ALLOWED_IP_RANGE_21",
+        "ALLOWED_IP_RANGE_22",
+        "ALLOWED_IP_RANGE_23",
+        "ALLOWED_IP_RANGE_24",
+        "ALLOWED_IP_RANGE_25",
+        "ALLOWED_IP_RANGE_26",
+        "ALLOWED_IP_RANGE_27",
+        "ALLOWED_IP_RANGE_28",
+        "ALLOWED_IP_RANGE_29",
+        "ALLOWED_IP_RANGE_30",
+        "ALLOWED_IP_RANGE_31",
+        "ALLOWED_IP_RANGE_32",
+        "ALLOWED_IP_RANGE_33",
+        "ALLOWED_IP_RANGE_34",
+        "ALLOWED_IP_RANGE_35",
+        "ALLOWED_IP_RANGE_36",
+        "ALLOWED_IP_RANGE_37",
+        "ALLOWED_IP_RANGE_38",
+        "ALLOWED_IP_RANGE_39",
+        "ALLOWED_IP_RANGE_40",
+        "ALLOWED_IP_RANGE_41",
+        "ALLOWED_IP_RANGE_42",
+        "ALLOWED_IP_RANGE_43",
+        "ALLOWED_IP_RANGE_44",
+        "ALLOWED_IP_RANGE_45",
+        "ALLOWED_IP_RANGE_46",
+        "ALLOWED_IP_RANGE_47",
+        "ALLOWED_IP_RANGE_48",
+        "ALLOWED_IP_RANGE_49",
+        "ALLOWED_IP_RANGE_50",
+        "ALLOWED_IP_RANGE_51",
+        "ALLOWED_IP_RANGE_52",
+        "ALLOWED_IP_RANGE_53",
+        "ALLOWED_IP_RANGE_54",
+        "ALLOWED_IP_RANGE_55",
+        "ALLOWED_IP_RANGE_56",
+        "ALLOWED_IP_RANGE_57",
+        "ALLOWED_IP_RANGE_58",
+        "ALLOWED_IP_RANGE_59",
+        "ALLOWED_IP_RANGE_60",
+        "ALLOWED_IP_RANGE_61",
+        "ALLOWED_IP_RANGE_62",
+        "ALLOWED_IP_RANGE_63",
+        "ALLOWED_IP_RANGE_64",
     ];
     NAMES[i]
 }
@@ -572,7 +753,10 @@ struct Cmd(Vec<Arg>);
 
 /// `az` followed by fixed words, e.g. `az("acr encryption show")`.
 fn az(words: &str) -> Cmd {
-    Cmd(std::iter::once("az").chain(words.split_whitespace()).map(Arg::lit).collect())
+    Cmd(std::iter::once("az")
+        .chain(words.split_whitespace())
+        .map(Arg::lit)
+        .collect())
 }
 
 impl Cmd {
@@ -606,11 +790,21 @@ fn create_registry(c: &mut Ctx) -> Result<(), InputError> {
     let model = c.permission_model();
     let versioning = c.versioning();
     let (key_type, _) = c.key_type();
-    let create_group = c.choice("create_resource_group", c.req.create_resource_group, true, |b| if b { "true" } else { "false" });
-    let network = c.choice("key_vault_network", c.req.key_vault_network, KeyVaultNetwork::Public, |n| match n {
-        KeyVaultNetwork::Public => "public",
-        KeyVaultNetwork::Restricted => "restricted",
-    });
+    let create_group = c.choice(
+        "create_resource_group",
+        c.req.create_resource_group,
+        true,
+        |b| if b { "true" } else { "false" },
+    );
+    let network = c.choice(
+        "key_vault_network",
+        c.req.key_vault_network,
+        KeyVaultNetwork::Public,
+        |n| match n {
+            KeyVaultNetwork::Public => "public",
+            KeyVaultNetwork::Restricted => "restricted",
+        },
+    );
     if network == KeyVaultNetwork::Public && c.req.allowed_ip_ranges.is_some() {
         return Err(InputError::new(
             "allowed_ip_ranges",
@@ -640,7 +834,10 @@ fn create_registry(c: &mut Ctx) -> Result<(), InputError> {
             "Create the resource group",
             "Holds the identity, the key vault and the registry.",
             cite("az group create", "resource group create"),
-            az("group create").flag("--name", group.clone()).flag("--location", location.clone()).done(),
+            az("group create")
+                .flag("--name", group.clone())
+                .flag("--location", location.clone())
+                .done(),
         );
     }
     c.run(
@@ -717,9 +914,19 @@ fn rotate_key(c: &mut Ctx) -> Result<(), InputError> {
     let versioning = c.versioning();
     let other_vault = c.req.new_key_vault_name.is_some();
     let (target_vault, target_group, target_key) = if other_vault {
-        let v = c.name("new_key_vault_name", "NEW_KEY_VAULT_NAME", &c.req.new_key_vault_name.clone(), "new-key-vault-name");
+        let v = c.name(
+            "new_key_vault_name",
+            "NEW_KEY_VAULT_NAME",
+            &c.req.new_key_vault_name.clone(),
+            "new-key-vault-name",
+        );
         let g = match c.req.new_key_vault_resource_group.clone() {
-            Some(g) => c.defaulted("new_key_vault_resource_group", "NEW_KEY_VAULT_RESOURCE_GROUP", Some(g), ""),
+            Some(g) => c.defaulted(
+                "new_key_vault_resource_group",
+                "NEW_KEY_VAULT_RESOURCE_GROUP",
+                Some(g),
+                "",
+            ),
             None => group.clone(),
         };
         let k = match (c.req.new_key_name.clone(), c.req.key_name.clone()) {
@@ -729,7 +936,12 @@ fn rotate_key(c: &mut Ctx) -> Result<(), InputError> {
         };
         (v, g, k)
     } else if c.req.new_key_name.is_some() {
-        let k = c.name("new_key_name", "NEW_KEY_NAME", &c.req.new_key_name.clone(), "new-key-name");
+        let k = c.name(
+            "new_key_name",
+            "NEW_KEY_NAME",
+            &c.req.new_key_name.clone(),
+            "new-key-name",
+        );
         (vault.clone(), group.clone(), k)
     } else {
         (vault.clone(), group.clone(), c.key())
@@ -747,7 +959,8 @@ fn rotate_key(c: &mut Ctx) -> Result<(), InputError> {
         c.prerequisites.push("The registry's system-assigned identity must be turned on (see the use_system_identity scenario).".into());
     }
     if c.req.key_type == Some(KeyType::RsaHsm) {
-        c.prerequisites.push("RSA-HSM keys need a vault on the Premium SKU.".into());
+        c.prerequisites
+            .push("RSA-HSM keys need a vault on the Premium SKU.".into());
     }
     match versioning {
         KeyVersioning::Versionless => c.warnings.push("With a versionless key ID the registry follows new versions of this key automatically from now on.".into()),
@@ -763,13 +976,23 @@ fn rotate_key(c: &mut Ctx) -> Result<(), InputError> {
         }
     }
     if needs_grant {
-        let var = if other_vault { "NEW_KEY_VAULT_ID" } else { "KEY_VAULT_ID" };
+        let var = if other_vault {
+            "NEW_KEY_VAULT_ID"
+        } else {
+            "KEY_VAULT_ID"
+        };
         c.grant(model, &target_vault, &target_group, var);
     }
     let (title, purpose) = if other_vault {
-        ("Create the key in the other vault", "The new key lives in the other vault; the identity was given access there first.")
+        (
+            "Create the key in the other vault",
+            "The new key lives in the other vault; the identity was given access there first.",
+        )
     } else if c.req.new_key_name.is_some() {
-        ("Create the new key", "Rotating to a different key in the same vault.")
+        (
+            "Create the new key",
+            "Rotating to a different key in the same vault.",
+        )
     } else {
         (
             "Create a new version of the key",
@@ -796,7 +1019,8 @@ fn enable_auto_rotation(c: &mut Ctx) -> Result<(), InputError> {
     let vault = c.vault();
     let key = c.key();
     c.versioning();
-    c.prerequisites.push("The registry must already be encrypted with a customer-managed key.".into());
+    c.prerequisites
+        .push("The registry must already be encrypted with a customer-managed key.".into());
     c.warnings.push("Automatic rotation makes the registry follow new key versions; it does not create them. Add key_rotation_interval to have Key Vault create them on a schedule.".into());
     c.show_current(&registry, &group);
     c.capture_key_id(KeyVersioning::Versionless, &vault, &key);
@@ -813,7 +1037,12 @@ fn use_system_identity(c: &mut Ctx) -> Result<(), InputError> {
     let key = c.key();
     let model = c.permission_model();
     let versioning = c.versioning();
-    c.record("identity_name", "[system]".into(), ValueSource::Default, None);
+    c.record(
+        "identity_name",
+        "[system]".into(),
+        ValueSource::Default,
+        None,
+    );
     c.prerequisites.push("The registry must already be encrypted with a customer-managed key (created with a user-assigned identity).".into());
     c.warnings.push("Keep the user-assigned identity assigned until the rotation to the system-assigned identity has finished; removing an identity that encryption still uses fails or blocks registry data.".into());
     c.warnings.push("A system-assigned identity that encryption uses cannot be removed without an Azure support request, so choose this on purpose.".into());
@@ -821,7 +1050,10 @@ fn use_system_identity(c: &mut Ctx) -> Result<(), InputError> {
     c.run(
         "Turn on the registry's system-assigned identity",
         "The system-assigned identity can be used for encryption only after the registry exists.",
-        cite("az acr identity assign", "system-assigned identity assign [system]"),
+        cite(
+            "az acr identity assign",
+            "system-assigned identity assign [system]",
+        ),
         az("acr identity assign")
             .flag("--name", registry.clone())
             .flag("--resource-group", group.clone())
@@ -842,7 +1074,9 @@ fn revoke_access(c: &mut Ctx) -> Result<(), InputError> {
     let vault = c.vault();
     let model = c.permission_model();
     let identity = c.identity(true)?;
-    let delete_key = c.choice("delete_key", c.req.delete_key, false, |b| if b { "true" } else { "false" });
+    let delete_key = c.choice("delete_key", c.req.delete_key, false, |b| {
+        if b { "true" } else { "false" }
+    });
     c.warnings.push("Revoking blocks all registry data: pulls, pushes and every other data operation fail until access is restored (see the restore_access scenario).".into());
     c.warnings.push("Any other identity or grant that can still reach the key keeps the registry working; check the listing step before removing anything.".into());
     c.capture_principal(identity, &registry, &group);
@@ -852,7 +1086,10 @@ fn revoke_access(c: &mut Ctx) -> Result<(), InputError> {
             c.run(
                 "List the identity's role assignments on the vault",
                 "Shows exactly what the next step removes.",
-                cite("az role assignment list", "revoke role assignment list vault"),
+                cite(
+                    "az role assignment list",
+                    "revoke role assignment list vault",
+                ),
                 az("role assignment list")
                     .flag("--assignee-object-id", Arg::var("PRINCIPAL_ID"))
                     .flag("--scope", Arg::var("KEY_VAULT_ID"))
@@ -874,7 +1111,10 @@ fn revoke_access(c: &mut Ctx) -> Result<(), InputError> {
             c.run(
                 "Show the identity's access policy on the vault",
                 "Shows exactly what the next step removes.",
-                cite("az keyvault delete-policy", "revoke access policy delete-policy"),
+                cite(
+                    "az keyvault delete-policy",
+                    "revoke access policy delete-policy",
+                ),
                 az("keyvault show")
                     .flag("--name", vault.clone())
                     .flag("--resource-group", group.clone())
@@ -891,7 +1131,10 @@ fn revoke_access(c: &mut Ctx) -> Result<(), InputError> {
             c.destroy(
                 "Remove the identity's access policy",
                 "Without get, wrapKey and unwrapKey the registry loses access to its data.",
-                cite("az keyvault delete-policy", "revoke access policy delete-policy"),
+                cite(
+                    "az keyvault delete-policy",
+                    "revoke access policy delete-policy",
+                ),
                 az("keyvault delete-policy")
                     .flag("--name", vault.clone())
                     .flag("--resource-group", group.clone())
@@ -938,14 +1181,25 @@ fn restore_access(c: &mut Ctx) -> Result<(), InputError> {
             c.run(
                 "Find the deleted key vault",
                 "The vault must still be in its soft-deleted state.",
-                cite("az keyvault recover", "recover deleted key vault soft delete"),
-                az("keyvault list-deleted").lit("--resource-type vault --output table").done(),
+                cite(
+                    "az keyvault recover",
+                    "recover deleted key vault soft delete",
+                ),
+                az("keyvault list-deleted")
+                    .lit("--resource-type vault --output table")
+                    .done(),
             );
             c.run(
                 "Recover the key vault",
                 "Brings the vault back with its keys and access policies.",
-                cite("az keyvault recover", "recover deleted key vault soft delete"),
-                az("keyvault recover").flag("--name", vault.clone()).flag("--resource-group", group.clone()).done(),
+                cite(
+                    "az keyvault recover",
+                    "recover deleted key vault soft delete",
+                ),
+                az("keyvault recover")
+                    .flag("--name", vault.clone())
+                    .flag("--resource-group", group.clone())
+                    .done(),
             );
             if model == PermissionModel::Rbac {
                 c.warnings.push("Azure RBAC role assignments on a vault are deleted with it and do not come back on recovery; the script re-creates the identity's assignment.".into());
@@ -953,18 +1207,27 @@ fn restore_access(c: &mut Ctx) -> Result<(), InputError> {
         }
         Some(Recover::Key) => {
             let key = c.key();
-            c.prerequisites.push("A deleted key can only be recovered while it is soft-deleted and not purged.".into());
+            c.prerequisites.push(
+                "A deleted key can only be recovered while it is soft-deleted and not purged."
+                    .into(),
+            );
             c.run(
                 "Find the deleted key",
                 "The key must still be in its soft-deleted state.",
                 cite("az keyvault key recover", "recover deleted key"),
-                az("keyvault key list-deleted").flag("--vault-name", vault.clone()).lit("--output table").done(),
+                az("keyvault key list-deleted")
+                    .flag("--vault-name", vault.clone())
+                    .lit("--output table")
+                    .done(),
             );
             c.run(
                 "Recover the key",
                 "Brings the key back with all its versions.",
                 cite("az keyvault key recover", "recover deleted key"),
-                az("keyvault key recover").flag("--vault-name", vault.clone()).flag("--name", key).done(),
+                az("keyvault key recover")
+                    .flag("--vault-name", vault.clone())
+                    .flag("--name", key)
+                    .done(),
             );
         }
         None => {}
@@ -985,7 +1248,10 @@ fn key_vault_firewall(c: &mut Ctx) -> Result<(), InputError> {
     c.run(
         "Show the vault's current network rules",
         "Note the current settings so the change can be undone.",
-        cite("az keyvault show", "allow trusted services and deny other traffic firewall network rules"),
+        cite(
+            "az keyvault show",
+            "allow trusted services and deny other traffic firewall network rules",
+        ),
         az("keyvault show")
             .flag("--name", vault.clone())
             .flag("--resource-group", group.clone())
@@ -996,7 +1262,10 @@ fn key_vault_firewall(c: &mut Ctx) -> Result<(), InputError> {
     c.run(
         "Check the new network rules",
         "Expect bypass AzureServices, defaultAction Deny and the allowed IP ranges.",
-        cite("az keyvault show", "allow trusted services and deny other traffic firewall network rules"),
+        cite(
+            "az keyvault show",
+            "allow trusted services and deny other traffic firewall network rules",
+        ),
         az("keyvault show")
             .flag("--name", vault)
             .flag("--resource-group", group)
@@ -1013,7 +1282,10 @@ fn show_status(c: &mut Ctx) -> Result<(), InputError> {
     c.run(
         "Show the key version in use",
         "versionedKeyIdentifier is the exact key version the registry uses right now.",
-        cite("az acr encryption show", "versionedKeyIdentifier key version in use"),
+        cite(
+            "az acr encryption show",
+            "versionedKeyIdentifier key version in use",
+        ),
         az("acr encryption show")
             .flag("--name", registry.clone())
             .flag("--resource-group", group.clone())
@@ -1030,7 +1302,10 @@ fn show_status(c: &mut Ctx) -> Result<(), InputError> {
         "Run the registry health check",
         "A CMK_ERROR line means the registry cannot reach the identity it uses for encryption.",
         cite("az acr check-health", "check-health CMK_ERROR"),
-        az("acr check-health").flag("--name", registry).lit("--ignore-errors --yes").done(),
+        az("acr check-health")
+            .flag("--name", registry)
+            .lit("--ignore-errors --yes")
+            .done(),
     );
     if let (Some(_), Some(_)) = (&c.req.key_vault_name, &c.req.key_name) {
         let vault = c.vault();

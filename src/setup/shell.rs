@@ -84,14 +84,19 @@ impl Arg {
 /// `$NAME`, or `${NAME}` when the next character would otherwise extend the name.
 fn var_ref(name: &str, next: Option<&Part>) -> String {
     let joins = matches!(next, Some(Part::Lit(s)) if s.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'));
-    if joins { format!("${{{name}}}") } else { format!("${name}") }
+    if joins {
+        format!("${{{name}}}")
+    } else {
+        format!("${name}")
+    }
 }
 
 /// Quotes a literal for bash: bare when it holds only characters that are never
 /// special, single-quoted otherwise.
 pub fn quote(s: &str) -> String {
     let safe = !s.is_empty()
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c))
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c))
         && !s.starts_with('=');
     if safe {
         s.to_string()
@@ -114,7 +119,10 @@ mod tests {
         assert_eq!(quote("az"), "az");
         assert_eq!(quote("--key-encryption-key"), "--key-encryption-key");
         assert_eq!(quote("[system]"), "'[system]'");
-        assert_eq!(quote("Key Vault Crypto Service Encryption User"), "'Key Vault Crypto Service Encryption User'");
+        assert_eq!(
+            quote("Key Vault Crypto Service Encryption User"),
+            "'Key Vault Crypto Service Encryption User'"
+        );
         assert_eq!(quote("it's"), r"'it'\''s'");
         assert_eq!(quote(""), "''");
     }

@@ -12,29 +12,43 @@ pub type Check = fn(&str, &str) -> Result<(), InputError>;
 /// Shows a caller's value inside an error message: escaped, and cut when long.
 pub fn shown(value: &str) -> String {
     let cut: String = value.chars().take(80).collect();
-    let more = if value.chars().count() > 80 { "…" } else { "" };
+    let more = if value.chars().count() > 80 {
+        "…"
+    } else {
+        ""
+    };
     format!("{:?}{more}", cut)
 }
 
 fn fail(field: &str, value: &str, what: &str, rule: &str) -> InputError {
-    InputError::new(field, format!("{} is not a valid {what}: {rule}", shown(value)))
+    InputError::new(
+        field,
+        format!("{} is not a valid {what}: {rule}", shown(value)),
+    )
 }
 
 fn len_between(value: &str, min: usize, max: usize) -> bool {
     (min..=max).contains(&value.len())
 }
 
-pub const REGISTRY_RULE: &str = "it must be 5-50 characters of lowercase letters a-z and digits 0-9, with no hyphens";
+pub const REGISTRY_RULE: &str =
+    "it must be 5-50 characters of lowercase letters a-z and digits 0-9, with no hyphens";
 pub const KEY_VAULT_RULE: &str = "it must be 3-24 characters of letters, digits and hyphens, start with a letter, end with a letter or digit, and have no consecutive hyphens";
 pub const RESOURCE_GROUP_RULE: &str = "it must be 1-90 characters of ASCII letters, digits, '_', '-', '.', '(' and ')', and must not end with '.'";
-pub const IDENTITY_RULE: &str = "it must be 3-128 characters of letters, digits, '-' and '_', starting with a letter or digit";
+pub const IDENTITY_RULE: &str =
+    "it must be 3-128 characters of letters, digits, '-' and '_', starting with a letter or digit";
 pub const KEY_RULE: &str = "it must be 1-127 characters of letters, digits and hyphens";
-pub const LOCATION_RULE: &str = "it must be an Azure region name of lowercase letters and digits, such as 'westeurope'";
-pub const IP_RULE: &str = "it must be an IPv4 address or CIDR range such as '203.0.113.7' or '203.0.113.0/24'";
+pub const LOCATION_RULE: &str =
+    "it must be an Azure region name of lowercase letters and digits, such as 'westeurope'";
+pub const IP_RULE: &str =
+    "it must be an IPv4 address or CIDR range such as '203.0.113.7' or '203.0.113.0/24'";
 
 pub fn registry_name(field: &str, v: &str) -> Result<(), InputError> {
-    let ok = len_between(v, 5, 50) && v.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-    ok.then_some(()).ok_or_else(|| fail(field, v, "registry name", REGISTRY_RULE))
+    let ok = len_between(v, 5, 50)
+        && v.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    ok.then_some(())
+        .ok_or_else(|| fail(field, v, "registry name", REGISTRY_RULE))
 }
 
 pub fn key_vault_name(field: &str, v: &str) -> Result<(), InputError> {
@@ -44,31 +58,40 @@ pub fn key_vault_name(field: &str, v: &str) -> Result<(), InputError> {
         && b[0].is_ascii_alphabetic()
         && b[b.len() - 1].is_ascii_alphanumeric()
         && !v.contains("--");
-    ok.then_some(()).ok_or_else(|| fail(field, v, "key vault name", KEY_VAULT_RULE))
+    ok.then_some(())
+        .ok_or_else(|| fail(field, v, "key vault name", KEY_VAULT_RULE))
 }
 
 pub fn resource_group(field: &str, v: &str) -> Result<(), InputError> {
     let ok = len_between(v, 1, 90)
-        && v.bytes().all(|c| c.is_ascii_alphanumeric() || b"_-.()".contains(&c))
+        && v.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || b"_-.()".contains(&c))
         && !v.ends_with('.');
-    ok.then_some(()).ok_or_else(|| fail(field, v, "resource group name", RESOURCE_GROUP_RULE))
+    ok.then_some(())
+        .ok_or_else(|| fail(field, v, "resource group name", RESOURCE_GROUP_RULE))
 }
 
 pub fn identity_name(field: &str, v: &str) -> Result<(), InputError> {
     let ok = len_between(v, 3, 128)
-        && v.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+        && v.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
         && v.as_bytes()[0].is_ascii_alphanumeric();
-    ok.then_some(()).ok_or_else(|| fail(field, v, "user-assigned identity name", IDENTITY_RULE))
+    ok.then_some(())
+        .ok_or_else(|| fail(field, v, "user-assigned identity name", IDENTITY_RULE))
 }
 
 pub fn key_name(field: &str, v: &str) -> Result<(), InputError> {
     let ok = len_between(v, 1, 127) && v.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-');
-    ok.then_some(()).ok_or_else(|| fail(field, v, "key name", KEY_RULE))
+    ok.then_some(())
+        .ok_or_else(|| fail(field, v, "key name", KEY_RULE))
 }
 
 pub fn location(field: &str, v: &str) -> Result<(), InputError> {
-    let ok = len_between(v, 2, 40) && v.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-    ok.then_some(()).ok_or_else(|| fail(field, v, "location", LOCATION_RULE))
+    let ok = len_between(v, 2, 40)
+        && v.bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    ok.then_some(())
+        .ok_or_else(|| fail(field, v, "location", LOCATION_RULE))
 }
 
 pub fn ip_range(field: &str, v: &str) -> Result<(), InputError> {
@@ -79,7 +102,10 @@ pub fn ip_range(field: &str, v: &str) -> Result<(), InputError> {
     // std accepts only dotted-quad with no leading zeros: exactly what Key Vault takes.
     let addr_ok = addr.parse::<std::net::Ipv4Addr>().is_ok();
     let prefix_ok = prefix.is_none_or(|p| {
-        !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u8>().is_ok_and(|n| n <= 32)
+        !p.is_empty()
+            && p.len() <= 2
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u8>().is_ok_and(|n| n <= 32)
     });
     (addr_ok && prefix_ok)
         .then_some(())
@@ -122,7 +148,7 @@ pub fn rotation_interval(field: &str, v: &str) -> Result<u32, InputError> {
         number.clear();
         last_unit = order;
     }
-    if !number.is_empty() || days < 7 || days > 36_500 {
+    if !number.is_empty() || !(7..=36_500).contains(&days) {
         return Err(bad());
     }
     Ok(days as u32)
@@ -135,7 +161,14 @@ mod tests {
     #[test]
     fn registry_names() {
         assert!(registry_name("registry_name", "myregistry01").is_ok());
-        for bad in ["abcd", "My-Registry", "my-registry", &"a".repeat(51), "regіstry1" /* Cyrillic i */, "reg;rm -rf"] {
+        for bad in [
+            "abcd",
+            "My-Registry",
+            "my-registry",
+            &"a".repeat(51),
+            "regіstry1", /* Cyrillic i */
+            "reg;rm -rf",
+        ] {
             let e = registry_name("registry_name", bad).unwrap_err();
             assert_eq!(e.field, "registry_name");
             assert!(e.problem.contains("5-50"), "{e}");
@@ -145,7 +178,15 @@ mod tests {
     #[test]
     fn key_vault_names() {
         assert!(key_vault_name("f", "kv-cmk-01").is_ok());
-        for bad in ["kv", "1kv", "kv-", "kv--x", "kv_x", &"a".repeat(25), "k$(id)"] {
+        for bad in [
+            "kv",
+            "1kv",
+            "kv-",
+            "kv--x",
+            "kv_x",
+            &"a".repeat(25),
+            "k$(id)",
+        ] {
             assert!(key_vault_name("f", bad).is_err(), "{bad}");
         }
     }
@@ -170,7 +211,15 @@ mod tests {
         for ok in ["203.0.113.7", "203.0.113.0/24", "0.0.0.0/0"] {
             assert!(ip_range("f", ok).is_ok(), "{ok}");
         }
-        for bad in ["203.0.113.0/33", "203.0.113", "::1", "1.2.3.4/", "1.2.3.4/024", "1.2.3.4; ls", "01.2.3.4"] {
+        for bad in [
+            "203.0.113.0/33",
+            "203.0.113",
+            "::1",
+            "1.2.3.4/",
+            "1.2.3.4/024",
+            "1.2.3.4; ls",
+            "01.2.3.4",
+        ] {
             assert!(ip_range("f", bad).is_err(), "{bad}");
         }
     }
@@ -180,7 +229,16 @@ mod tests {
         assert_eq!(rotation_interval("f", "P90D").unwrap(), 90);
         assert_eq!(rotation_interval("f", "P1W").unwrap(), 7);
         assert_eq!(rotation_interval("f", "P1Y6M").unwrap(), 365 + 6 * 28);
-        for bad in ["P6D", "90D", "P", "PT24H", "P1D2Y", "P1.5D", "P99999999D", "P1M1M"] {
+        for bad in [
+            "P6D",
+            "90D",
+            "P",
+            "PT24H",
+            "P1D2Y",
+            "P1.5D",
+            "P99999999D",
+            "P1M1M",
+        ] {
             assert!(rotation_interval("f", bad).is_err(), "{bad}");
         }
     }

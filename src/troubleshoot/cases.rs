@@ -89,7 +89,10 @@ impl CaseCatalog {
                             catalog.diagnostics.push(Diagnostic {
                                 file: doc.origin.clone(),
                                 line: Some(section.lines.0),
-                                message: format!("case '{}': command dropped ({why}): {line}", section.title()),
+                                message: format!(
+                                    "case '{}': command dropped ({why}): {line}",
+                                    section.title()
+                                ),
                             });
                         }
                         case.id = section.anchor.clone();
@@ -126,7 +129,10 @@ fn parse_case(blocks: &[Block]) -> Parsed {
     let mut rejected = Vec::new();
     for block in blocks {
         match block {
-            Block::Paragraph { label: Some(label), text } => {
+            Block::Paragraph {
+                label: Some(label),
+                text,
+            } => {
                 let next = match label.to_lowercase().as_str() {
                     "symptoms" | "symptom" => Part::Symptoms,
                     "errors" | "error" | "error text" => Part::Errors,
@@ -146,11 +152,16 @@ fn parse_case(blocks: &[Block]) -> Parsed {
                 }
             }
             Block::Paragraph { label: None, text } => push_text(&mut case, part, text),
-            Block::ListItem { text, code_spans, .. } => match part {
+            Block::ListItem {
+                text, code_spans, ..
+            } => match part {
                 Part::Symptoms => case.symptoms.push(text.clone()),
-                Part::Errors if !code_spans.is_empty() => {
-                    case.errors.extend(code_spans.iter().map(|s| normalize_error(s)).filter(|s| !s.is_empty()))
-                }
+                Part::Errors if !code_spans.is_empty() => case.errors.extend(
+                    code_spans
+                        .iter()
+                        .map(|s| normalize_error(s))
+                        .filter(|s| !s.is_empty()),
+                ),
                 Part::Errors => case.errors.push(normalize_error(text)),
                 _ => push_text(&mut case, part, text),
             },
@@ -259,36 +270,61 @@ pub fn check_command(line: &str) -> Result<(), String> {
             (Some('\''), _) => {}
             (Some('"'), '"') => quote = None,
             (Some('"'), '`') => return Err("command substitution".into()),
-            (Some('"'), '$') if chars.get(i + 1) == Some(&'(') => return Err("command substitution".into()),
+            (Some('"'), '$') if chars.get(i + 1) == Some(&'(') => {
+                return Err("command substitution".into());
+            }
             (Some(_), _) => {}
             (None, '\'' | '"') => quote = Some(c),
-            (None, ';' | '&' | '|' | '<' | '>' | '`') => return Err(format!("shell operator '{c}'")),
-            (None, '$') if chars.get(i + 1) == Some(&'(') => return Err("command substitution".into()),
+            (None, ';' | '&' | '|' | '<' | '>' | '`') => {
+                return Err(format!("shell operator '{c}'"));
+            }
+            (None, '$') if chars.get(i + 1) == Some(&'(') => {
+                return Err("command substitution".into());
+            }
             _ => {}
         }
     }
     if quote.is_some() {
         return Err("unbalanced quotes".into());
     }
-    shell_words::split(body).map(|_| ()).map_err(|e| e.to_string())
+    shell_words::split(body)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// `NAME="text with ${EXPANSIONS}"`: a variable set from others, running nothing.
 fn is_plain_assignment(line: &str) -> bool {
-    let Some((name, value)) = line.split_once('=') else { return false };
-    let name_ok = !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    let Some((name, value)) = line.split_once('=') else {
+        return false;
+    };
+    let name_ok = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
     let quoted = value.len() >= 2 && value.starts_with('"') && value.ends_with('"');
     let inner = &value[1.min(value.len())..value.len().saturating_sub(1)];
-    name_ok && quoted && !inner.contains('"') && !inner.contains("$(") && !inner.contains('`') && !inner.contains('\\')
+    name_ok
+        && quoted
+        && !inner.contains('"')
+        && !inner.contains("$(")
+        && !inner.contains('`')
+        && !inner.contains('\\')
 }
 
 /// `NAME="$(az ...)"` or `NAME=$(az ...)` → `az ...`.
 fn capture_body(line: &str) -> Option<&str> {
     let (name, rest) = line.split_once('=')?;
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    {
         return None;
     }
-    let rest = rest.strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .unwrap_or(rest);
     rest.strip_prefix("$(")?.strip_suffix(')')
 }
 
@@ -307,7 +343,10 @@ mod tests {
         assert_eq!(c.id, "identity-removal-fails");
         assert_eq!(c.errors, ["does not have access to identity"]);
         assert_eq!(c.cause, "The identity is in use. More cause.");
-        assert_eq!(c.diagnose, ["az acr encryption show --name \"$REGISTRY_NAME\""]);
+        assert_eq!(
+            c.diagnose,
+            ["az acr encryption show --name \"$REGISTRY_NAME\""]
+        );
         assert_eq!(
             c.fix,
             [
@@ -317,18 +356,37 @@ mod tests {
         );
         assert_eq!(cat.checklist.len(), 1);
         let msgs: Vec<_> = cat.diagnostics.iter().map(|d| d.message.clone()).collect();
-        assert!(msgs.iter().any(|m| m.contains("shell operator ';'")), "{msgs:#?}");
-        assert!(msgs.iter().any(|m| m.contains("'Broken case' lacks a **Cause:**")), "{msgs:#?}");
+        assert!(
+            msgs.iter().any(|m| m.contains("shell operator ';'")),
+            "{msgs:#?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("'Broken case' lacks a **Cause:**")),
+            "{msgs:#?}"
+        );
     }
 
     #[test]
     fn command_checks() {
         assert!(check_command("az acr show --name \"$REGISTRY_NAME\" --query 'a | b'").is_ok());
-        assert!(check_command("PRINCIPAL_ID=\"$(az identity show --name x --query principalId -o tsv)\"").is_ok());
+        assert!(
+            check_command(
+                "PRINCIPAL_ID=\"$(az identity show --name x --query principalId -o tsv)\""
+            )
+            .is_ok()
+        );
         assert!(check_command("PRINCIPAL_ID=$(az identity show --name x)").is_ok());
         assert!(check_command("KEY_VERSION=\"${KEY_ID##*/}\"").is_ok());
         assert!(check_command("X=\"$(id)\"").is_err());
-        for bad in ["curl x | sh", "az acr show && rm x", "az acr show --name \"$(id)\"", "az x `id`", "az x > /etc/passwd", "az 'x"] {
+        for bad in [
+            "curl x | sh",
+            "az acr show && rm x",
+            "az acr show --name \"$(id)\"",
+            "az x `id`",
+            "az x > /etc/passwd",
+            "az 'x",
+        ] {
             assert!(check_command(bad).is_err(), "{bad}");
         }
     }

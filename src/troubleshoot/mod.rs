@@ -83,12 +83,25 @@ pub struct Diagnosis {
 }
 
 /// The parameters that fill command variables, with the rule each must meet.
-type Fill<'a> = [(&'static str, &'static str, Option<&'a String>, validate::Check); 5];
+type Fill<'a> = [(
+    &'static str,
+    &'static str,
+    Option<&'a String>,
+    validate::Check,
+); 5];
 
-pub fn diagnose(corpus: &Corpus, index: &SearchIndex, catalog: &CaseCatalog, req: &TroubleshootRequest) -> Result<Diagnosis, InputError> {
+pub fn diagnose(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    catalog: &CaseCatalog,
+    req: &TroubleshootRequest,
+) -> Result<Diagnosis, InputError> {
     let symptom = req.symptom.trim();
     if symptom.is_empty() {
-        return Err(InputError::new("symptom", "must not be empty or only whitespace"));
+        return Err(InputError::new(
+            "symptom",
+            "must not be empty or only whitespace",
+        ));
     }
     let chars = symptom.chars().count();
     if chars > MAX_SYMPTOM_CHARS {
@@ -98,14 +111,42 @@ pub fn diagnose(corpus: &Corpus, index: &SearchIndex, catalog: &CaseCatalog, req
         ));
     }
     if symptom.contains('\0') {
-        return Err(InputError::new("symptom", "must not contain NUL characters"));
+        return Err(InputError::new(
+            "symptom",
+            "must not contain NUL characters",
+        ));
     }
     let fills: Fill = [
-        ("registry_name", "REGISTRY_NAME", req.registry_name.as_ref(), validate::registry_name),
-        ("resource_group", "RESOURCE_GROUP", req.resource_group.as_ref(), validate::resource_group),
-        ("key_vault_name", "KEY_VAULT_NAME", req.key_vault_name.as_ref(), validate::key_vault_name),
-        ("key_name", "KEY_NAME", req.key_name.as_ref(), validate::key_name),
-        ("identity_name", "IDENTITY_NAME", req.identity_name.as_ref(), validate::identity_name),
+        (
+            "registry_name",
+            "REGISTRY_NAME",
+            req.registry_name.as_ref(),
+            validate::registry_name,
+        ),
+        (
+            "resource_group",
+            "RESOURCE_GROUP",
+            req.resource_group.as_ref(),
+            validate::resource_group,
+        ),
+        (
+            "key_vault_name",
+            "KEY_VAULT_NAME",
+            req.key_vault_name.as_ref(),
+            validate::key_vault_name,
+        ),
+        (
+            "key_name",
+            "KEY_NAME",
+            req.key_name.as_ref(),
+            validate::key_name,
+        ),
+        (
+            "identity_name",
+            "IDENTITY_NAME",
+            req.identity_name.as_ref(),
+            validate::identity_name,
+        ),
     ];
     for (field, _, value, check) in &fills {
         if let Some(v) = value {
@@ -116,7 +157,9 @@ pub fn diagnose(corpus: &Corpus, index: &SearchIndex, catalog: &CaseCatalog, req
     let normalized = cases::normalize_error(symptom);
     let query = search_text(symptom);
     let case_of_section = |section: usize| catalog.cases.iter().position(|c| c.section == section);
-    let hits = index.search(&query, catalog.cases.len().max(1), &|s| case_of_section(s).is_some());
+    let hits = index.search(&query, catalog.cases.len().max(1), &|s| {
+        case_of_section(s).is_some()
+    });
     let top_score = hits.first().map_or(1.0, |h| h.score.max(f32::EPSILON));
 
     struct Scored {
@@ -128,11 +171,21 @@ pub fn diagnose(corpus: &Corpus, index: &SearchIndex, catalog: &CaseCatalog, req
     }
     let mut scored: Vec<Scored> = Vec::new();
     for (i, case) in catalog.cases.iter().enumerate() {
-        let matched: Vec<String> = case.errors.iter().filter(|e| normalized.contains(e.as_str())).cloned().collect();
-        let distinctive = matched.iter().any(|m| m.chars().count() >= DISTINCTIVE_FRAGMENT_CHARS);
+        let matched: Vec<String> = case
+            .errors
+            .iter()
+            .filter(|e| normalized.contains(e.as_str()))
+            .cloned()
+            .collect();
+        let distinctive = matched
+            .iter()
+            .any(|m| m.chars().count() >= DISTINCTIVE_FRAGMENT_CHARS);
         // Every distinct fragment found adds weight, longer ones more: two fragments of
         // one case outweigh a single fragment another case shares.
-        let fingerprint: f32 = matched.iter().map(|m| (m.chars().count() as f32 / 40.0).min(1.0)).sum();
+        let fingerprint: f32 = matched
+            .iter()
+            .map(|m| (m.chars().count() as f32 / 40.0).min(1.0))
+            .sum();
         let hit = hits.iter().find(|h| h.section == case.section);
         let text = hit.map_or(0.0, |h| h.score / top_score);
         let coverage = hit.map_or(0.0, |h| h.coverage);
@@ -191,7 +244,9 @@ pub fn diagnose(corpus: &Corpus, index: &SearchIndex, catalog: &CaseCatalog, req
     unset.sort();
     unset.dedup();
     let snippets = index
-        .search(&query, 2, &|s| !corpus.doc_of(&corpus.sections[s]).is_troubleshooting())
+        .search(&query, 2, &|s| {
+            !corpus.doc_of(&corpus.sections[s]).is_troubleshooting()
+        })
         .iter()
         .map(|h| snippet(corpus, h.section, h.score))
         .collect();
@@ -209,7 +264,12 @@ pub fn diagnose(corpus: &Corpus, index: &SearchIndex, catalog: &CaseCatalog, req
 fn fill_command(command: &str, fills: &Fill, unset: &mut Vec<String>) -> String {
     let mut out = command.to_string();
     for (_, var, value, _) in fills {
-        let refs = [format!("\"${var}\""), format!("\"${{{var}}}\""), format!("${{{var}}}"), format!("${var}")];
+        let refs = [
+            format!("\"${var}\""),
+            format!("\"${{{var}}}\""),
+            format!("${{{var}}}"),
+            format!("${var}"),
+        ];
         if !refs.iter().any(|r| contains_ref(&out, r)) {
             continue;
         }
@@ -236,7 +296,8 @@ fn replace_ref(text: &str, reference: &str, with: &str) -> String {
     let mut rest = text;
     while let Some(pos) = rest.find(reference) {
         let after = &rest[pos + reference.len()..];
-        let extends = !reference.ends_with(['"', '}']) && after.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+        let extends = !reference.ends_with(['"', '}'])
+            && after.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
         out.push_str(&rest[..pos]);
         out.push_str(if extends { reference } else { with });
         rest = after;
@@ -278,11 +339,31 @@ mod tests {
         let reg = "myregistry".to_string();
         let rg = "rg(prod)".to_string();
         let fills: Fill = [
-            ("registry_name", "REGISTRY_NAME", Some(&reg), validate::registry_name),
-            ("resource_group", "RESOURCE_GROUP", Some(&rg), validate::resource_group),
-            ("key_vault_name", "KEY_VAULT_NAME", None, validate::key_vault_name),
+            (
+                "registry_name",
+                "REGISTRY_NAME",
+                Some(&reg),
+                validate::registry_name,
+            ),
+            (
+                "resource_group",
+                "RESOURCE_GROUP",
+                Some(&rg),
+                validate::resource_group,
+            ),
+            (
+                "key_vault_name",
+                "KEY_VAULT_NAME",
+                None,
+                validate::key_vault_name,
+            ),
             ("key_name", "KEY_NAME", None, validate::key_name),
-            ("identity_name", "IDENTITY_NAME", None, validate::identity_name),
+            (
+                "identity_name",
+                "IDENTITY_NAME",
+                None,
+                validate::identity_name,
+            ),
         ];
         let mut unset = Vec::new();
         let out = fill_command(
@@ -290,13 +371,18 @@ mod tests {
             &fills,
             &mut unset,
         );
-        assert_eq!(out, "az acr show --name myregistry --resource-group 'rg(prod)' --x \"$KEY_VAULT_NAME\" --y \"$REGISTRY_NAME_2\"");
+        assert_eq!(
+            out,
+            "az acr show --name myregistry --resource-group 'rg(prod)' --x \"$KEY_VAULT_NAME\" --y \"$REGISTRY_NAME_2\""
+        );
         assert_eq!(unset, ["KEY_VAULT_NAME"]);
     }
 
     #[test]
     fn log_noise_is_dropped() {
-        let text = search_text("2026-11-29T10:00:00Z 1f0e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b https://x.vault.azure.net/keys/k/0123456789abcdef0123456789abcdef Forbidden 403 caller");
+        let text = search_text(
+            "2026-11-29T10:00:00Z 1f0e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b https://x.vault.azure.net/keys/k/0123456789abcdef0123456789abcdef Forbidden 403 caller",
+        );
         assert_eq!(text, "Forbidden 403 caller");
     }
 }

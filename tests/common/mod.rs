@@ -10,7 +10,9 @@ use serde_json::Value;
 pub type Client = RunningService<RoleClient, ()>;
 
 pub async fn call(client: &Client, tool: &str, args: Value) -> CallToolResult {
-    let Value::Object(args) = args else { panic!("arguments must be an object") };
+    let Value::Object(args) = args else {
+        panic!("arguments must be an object")
+    };
     client
         .call_tool(CallToolRequestParams::new(tool.to_string()).with_arguments(args))
         .await
@@ -27,7 +29,10 @@ pub fn text(result: &CallToolResult) -> String {
 }
 
 pub fn structured(result: &CallToolResult) -> &Value {
-    result.structured_content.as_ref().expect("structured content")
+    result
+        .structured_content
+        .as_ref()
+        .expect("structured content")
 }
 
 /// The whole tool contract, as any MCP client sees it.
@@ -36,16 +41,32 @@ pub async fn check_server(client: &Client) {
     let server = info.server_info.as_ref().expect("serverInfo");
     assert_eq!(server.name, "acr-cmk-mcp");
     assert_eq!(server.version, env!("CARGO_PKG_VERSION"));
-    assert!(info.instructions.as_deref().unwrap_or("").contains("customer-managed"));
+    assert!(
+        info.instructions
+            .as_deref()
+            .unwrap_or("")
+            .contains("customer-managed")
+    );
 
     let tools = client.list_all_tools().await.expect("tools/list");
     let mut names: Vec<_> = tools.iter().map(|t| t.name.to_string()).collect();
     names.sort();
-    assert_eq!(names, ["answer_cmk_question", "get_setup_commands", "troubleshoot"]);
+    assert_eq!(
+        names,
+        ["answer_cmk_question", "get_setup_commands", "troubleshoot"]
+    );
     for tool in &tools {
         let schema = serde_json::to_string(&tool.input_schema).unwrap();
-        assert!(!schema.contains("$ref") && !schema.contains("$defs"), "{} input schema is not flat: {schema}", tool.name);
-        assert!(tool.output_schema.is_some(), "{} has no output schema", tool.name);
+        assert!(
+            !schema.contains("$ref") && !schema.contains("$defs"),
+            "{} input schema is not flat: {schema}",
+            tool.name
+        );
+        assert!(
+            tool.output_schema.is_some(),
+            "{} has no output schema",
+            tool.name
+        );
         let a = tool.annotations.as_ref().expect("annotations");
         assert_eq!(a.read_only_hint, Some(true), "{}", tool.name);
         assert_eq!(a.idempotent_hint, Some(true), "{}", tool.name);
@@ -54,32 +75,71 @@ pub async fn check_server(client: &Client) {
     }
 
     // A covered question: confident, cited.
-    let r = call(client, "answer_cmk_question", serde_json::json!({"question": "Which SKU do I need for a customer-managed key?"})).await;
+    let r = call(
+        client,
+        "answer_cmk_question",
+        serde_json::json!({"question": "Which SKU do I need for a customer-managed key?"}),
+    )
+    .await;
     assert_eq!(r.is_error, Some(false), "{}", text(&r));
     let s = structured(&r);
     assert_eq!(s["confident"], true);
     let first = &s["snippets"][0];
-    assert!(first["uri"].as_str().unwrap().starts_with("skill://acr-cmk/"));
-    assert!(first["source_url"].as_str().unwrap().starts_with("https://learn.microsoft.com/"));
-    assert!(first["text"].as_str().unwrap().to_lowercase().contains("premium"));
+    assert!(
+        first["uri"]
+            .as_str()
+            .unwrap()
+            .starts_with("skill://acr-cmk/")
+    );
+    assert!(
+        first["source_url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://learn.microsoft.com/")
+    );
+    assert!(
+        first["text"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("premium")
+    );
     assert!(text(&r).contains("Source: skill://"));
 
     // Not covered: honest.
-    let r = call(client, "answer_cmk_question", serde_json::json!({"question": "How do I bake bread?", "max_results": 2})).await;
+    let r = call(
+        client,
+        "answer_cmk_question",
+        serde_json::json!({"question": "How do I bake bread?", "max_results": 2}),
+    )
+    .await;
     assert_eq!(structured(&r)["confident"], false);
     assert!(text(&r).contains("No confident match") || text(&r).contains("No match"));
 
     // Bad arguments: tool-level errors that name the field and the rule.
     for (args, field) in [
         (serde_json::json!({"question": "   "}), "question"),
-        (serde_json::json!({"question": "x", "max_results": 11}), "max_results"),
-        (serde_json::json!({"question": "x", "max_results": "three"}), "max_results"),
-        (serde_json::json!({"question": "x", "verbose": true}), "verbose"),
+        (
+            serde_json::json!({"question": "x", "max_results": 11}),
+            "max_results",
+        ),
+        (
+            serde_json::json!({"question": "x", "max_results": "three"}),
+            "max_results",
+        ),
+        (
+            serde_json::json!({"question": "x", "verbose": true}),
+            "verbose",
+        ),
         (serde_json::json!({}), "question"),
     ] {
         let r = call(client, "answer_cmk_question", args.clone()).await;
         assert_eq!(r.is_error, Some(true), "{args}");
-        assert!(text(&r).contains(&format!("'{field}'")), "{args}: {}", text(&r));
+        assert!(
+            text(&r).contains(&format!("'{field}'")),
+            "{args}: {}",
+            text(&r)
+        );
     }
 
     // Setup: a plan, and a bad name refused before anything is generated.
@@ -91,11 +151,31 @@ pub async fn check_server(client: &Client) {
     .await;
     assert_eq!(r.is_error, Some(false), "{}", text(&r));
     let plan = structured(&r);
-    assert!(plan["script"].as_str().unwrap().starts_with("#!/usr/bin/env bash"));
-    assert!(plan["missing_parameters"].as_array().unwrap().iter().any(|m| m == "key_vault_name"));
-    let r = call(client, "get_setup_commands", serde_json::json!({"scenario": "create_registry", "registry_name": "Bad-Name;rm"})).await;
+    assert!(
+        plan["script"]
+            .as_str()
+            .unwrap()
+            .starts_with("#!/usr/bin/env bash")
+    );
+    assert!(
+        plan["missing_parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m == "key_vault_name")
+    );
+    let r = call(
+        client,
+        "get_setup_commands",
+        serde_json::json!({"scenario": "create_registry", "registry_name": "Bad-Name;rm"}),
+    )
+    .await;
     assert_eq!(r.is_error, Some(true));
-    assert!(text(&r).contains("'registry_name'") && text(&r).contains("lowercase"), "{}", text(&r));
+    assert!(
+        text(&r).contains("'registry_name'") && text(&r).contains("lowercase"),
+        "{}",
+        text(&r)
+    );
     assert!(r.structured_content.is_none());
 
     // Troubleshoot: a pasted error finds its case.
@@ -108,7 +188,10 @@ pub async fn check_server(client: &Client) {
     assert_eq!(r.is_error, Some(false), "{}", text(&r));
     let d = structured(&r);
     assert_eq!(d["confident"], true);
-    assert_eq!(d["matches"][0]["id"], "registry-identity-is-inactive-or-expired");
+    assert_eq!(
+        d["matches"][0]["id"],
+        "registry-identity-is-inactive-or-expired"
+    );
     let r = call(client, "troubleshoot", serde_json::json!({"symptom": ""})).await;
     assert_eq!(r.is_error, Some(true));
     assert!(text(&r).contains("'symptom'"));
@@ -118,7 +201,12 @@ pub async fn check_server(client: &Client) {
         .call_tool(CallToolRequestParams::new("no_such_tool").with_arguments(object!({})))
         .await;
     assert!(err.is_err());
-    let r = call(client, "answer_cmk_question", serde_json::json!({"question": "rotate key"})).await;
+    let r = call(
+        client,
+        "answer_cmk_question",
+        serde_json::json!({"question": "rotate key"}),
+    )
+    .await;
     assert_eq!(r.is_error, Some(false));
 }
 
@@ -166,7 +254,10 @@ pub fn setup_matrix() -> Vec<(String, Value)> {
                         }
                         r["key_type"] = key_type.into();
                         r["key_size"] = if key_type == "RSA" { 3072 } else { 4096 }.into();
-                        let label = format!("{scenario}/{model}/{}/{versioning}/{key_type}", identity.unwrap_or("-"));
+                        let label = format!(
+                            "{scenario}/{model}/{}/{versioning}/{key_type}",
+                            identity.unwrap_or("-")
+                        );
                         out.push((label, r));
                     }
                 }

@@ -1,0 +1,191 @@
+//! The binary's command line, run for real.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn ask_prints_cited_snippets() {
+    let o = run(&["ask", "How do I rotate the customer-managed key?"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Source: skill://acr-cmk/references/"), "{out}");
+    assert!(
+        out.contains("upstream: https://learn.microsoft.com/"),
+        "{out}"
+    );
+    assert!(out.to_lowercase().contains("rotate"));
+}
+
+#[test]
+fn ask_json_is_the_structured_answer() {
+    let o = run(&[
+        "ask",
+        "How do I bake bread?",
+        "--json",
+        "--max-results",
+        "2",
+    ]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["confident"], false);
+    assert!(v["snippets"].as_array().unwrap().len() <= 2);
+}
+
+#[test]
+fn usage_and_input_errors_exit_2_with_a_clear_message() {
+    let o = run(&["ask"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("<QUESTION>"), "{}", stderr(&o));
+    let o = run(&["frobnicate"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["ask", "x", "--max-results", "99"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("max_results"), "{}", stderr(&o));
+    let o = run(&["setup", "create_registry", "--registry-name", "Bad_Name"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("registry_name") && stderr(&o).contains("lowercase"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["setup", "make_coffee"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("scenario") && stderr(&o).contains("create_registry"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn setup_script_is_only_bash() {
+    let o = run(&[
+        "setup",
+        "show_status",
+        "--registry-name",
+        "contosoacr01",
+        "--resource-group",
+        "rg-acr",
+        "--script",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let script = stdout(&o);
+    assert!(script.starts_with("#!/usr/bin/env bash\n"));
+    assert!(script.contains("az acr check-health --name \"$REGISTRY_NAME\" --ignore-errors --yes"));
+    let check = Command::new("bash")
+        .arg("-n")
+        .arg("-c")
+        .arg(&script)
+        .status()
+        .unwrap();
+    assert!(check.success());
+    let o = run(&[
+        "setup",
+        "revoke_access",
+        "--identity-name",
+        "[system]",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        v["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["destructive"] == true)
+    );
+}
+
+#[test]
+fn troubleshoot_reads_a_log_from_stdin() {
+    let mut child = bin()
+        .args([
+            "troubleshoot",
+            "-",
+            "--json",
+            "--registry-name",
+            "contosoacr01",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"2026-11-29T10:00:01Z INFO starting\n2026-11-29T10:00:02Z ERROR az acr check-health: CMK_ERROR The identity used for registry 'contosoacr01' encryption doesn't exist.\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["confident"], true);
+    assert_eq!(v["matches"][0]["id"], "check-health-reports-cmk_error");
+    let diagnose = v["matches"][0]["diagnose"].to_string();
+    assert!(diagnose.contains("--name contosoacr01"), "{diagnose}");
+}
+
+#[test]
+fn doctor_reports_what_is_loaded() {
+    let o = run(&["doctor"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("skill acr-cmk (builtin:acr-cmk)"), "{out}");
+    assert!(out.contains("troubleshooting cases: 2"), "{out}");
+    assert!(out.contains("diagnostics: 0"), "{out}");
+    assert!(out.contains("index build:"));
+}
+
+#[test]
+fn own_knowledge_can_replace_the_builtin() {
+    let dir = tempfile::tempdir().unwrap();
+    let skill = dir.path().join("bakery");
+    std::fs::create_dir_all(&skill).unwrap();
+    std::fs::write(
+        skill.join("SKILL.md"),
+        "---\nname: bakery\ndescription: Bread.\nsources: [https://example.com/bread]\n---\n# Bakery\n## How to bake bread\nKnead the dough, let it rise, bake at 230 degrees.\n",
+    )
+    .unwrap();
+    std::fs::write(skill.join("broken.md"), b"# Broken\n\xff\n").unwrap();
+    let d = dir.path().to_str().unwrap();
+    let o = run(&[
+        "--knowledge",
+        d,
+        "--no-builtin",
+        "ask",
+        "How do I bake bread?",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["confident"], true);
+    assert_eq!(
+        v["snippets"][0]["uri"],
+        "skill://bakery/SKILL.md#how-to-bake-bread"
+    );
+    assert!(
+        stderr(&o).contains("broken.md:2: not valid UTF-8"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["--knowledge", d, "doctor"]);
+    assert!(stdout(&o).contains("skill bakery"));
+    assert!(stdout(&o).contains("skill acr-cmk"));
+}
