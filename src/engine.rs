@@ -55,10 +55,22 @@ impl Engine {
             .chain(&self.cases.diagnostics)
     }
 
-    pub fn answer(&self, question: &str, max_results: Option<i64>) -> Result<Answer, InputError> {
+    pub fn answer(
+        &self,
+        question: &str,
+        max_results: Option<i64>,
+        max_chars: Option<i64>,
+    ) -> Result<Answer, InputError> {
         let question = answer::validate_question(question)?;
         let max = answer::validate_max_results(max_results)?;
-        Ok(answer::answer(&self.corpus, &self.index, question, max))
+        let chars = answer::validate_max_chars(max_chars)?;
+        Ok(answer::answer(
+            &self.corpus,
+            &self.index,
+            question,
+            max,
+            chars,
+        ))
     }
 
     pub fn setup(&self, request: &SetupRequest) -> Result<SetupPlan, InputError> {

@@ -8,6 +8,7 @@
 
 pub mod engine;
 pub mod error;
+pub mod eval;
 pub mod knowledge;
 pub mod mcp;
 pub mod render;

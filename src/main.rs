@@ -39,6 +39,9 @@ enum Command {
         /// How many snippets, 1-10.
         #[arg(long, default_value_t = 3)]
         max_results: i64,
+        /// Budget for the snippets' text, 200-20,000 characters.
+        #[arg(long)]
+        max_chars: Option<i64>,
         /// Print the structured result as JSON.
         #[arg(long)]
         json: bool,
@@ -49,6 +52,27 @@ enum Command {
     Troubleshoot(TroubleshootArgs),
     /// Show what is loaded: knowledge folders, docs, sections, cases, diagnostics, timings.
     Doctor,
+    /// Measure retrieval quality on a labelled question set.
+    Eval(EvalArgs),
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    /// The question set.
+    #[arg(long, default_value = "eval/questions.json")]
+    questions: PathBuf,
+    /// Compare the headline metrics with this baseline; exit 1 if one drops more than 2 points.
+    #[arg(long)]
+    baseline: Option<PathBuf>,
+    /// Write the overall metrics to this file as the new baseline.
+    #[arg(long)]
+    write_baseline: Option<PathBuf>,
+    /// Also run with each ranking technique switched off, one at a time.
+    #[arg(long)]
+    ablate: bool,
+    /// Print the full report as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -186,9 +210,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ask {
             question,
             max_results,
+            max_chars,
             json,
         } => {
-            let answer = engine.answer(&question, Some(max_results))?;
+            let answer = engine.answer(&question, Some(max_results), max_chars)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&answer)?);
             } else {
@@ -232,6 +257,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Doctor => doctor(&engine, &options),
+        Command::Eval(args) => return eval(engine, &args),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -283,6 +309,60 @@ fn setup_flags(a: &SetupArgs) -> Map<String, Value> {
 /// errors for the same values.
 fn from_flags<T: serde::de::DeserializeOwned>(flags: Map<String, Value>) -> Result<T, InputError> {
     mcp::decode(flags)
+}
+
+fn eval(mut engine: Engine, args: &EvalArgs) -> anyhow::Result<ExitCode> {
+    use acr_cmk_mcp::eval;
+    let text = std::fs::read_to_string(&args.questions)
+        .with_context(|| format!("reading {}", args.questions.display()))?;
+    let questions = eval::load_questions(&text)
+        .with_context(|| format!("parsing {}", args.questions.display()))?;
+    let report = eval::run(&engine, &questions);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        println!(
+            "{} questions from {}\n",
+            questions.len(),
+            args.questions.display()
+        );
+        print!("{}", eval::table(&report));
+    }
+    if args.ablate {
+        println!(
+            "\nablation: the change in each headline metric when one technique is switched off"
+        );
+        println!("{:<16} {}", "technique", eval::HEADLINE.join("  "));
+        for (name, tuning) in acr_cmk_mcp::search::Tuning::ablations() {
+            engine.index.tuning = tuning;
+            let off = eval::run(&engine, &questions).overall;
+            let deltas: Vec<String> = eval::HEADLINE
+                .iter()
+                .map(|m| format!("{:>+8.3}", off.get(m) - report.overall.get(m)))
+                .collect();
+            println!("{name:<16} {}", deltas.join(" "));
+        }
+    }
+    if let Some(path) = &args.write_baseline {
+        std::fs::write(path, serde_json::to_string_pretty(&report.overall)? + "\n")?;
+        println!("\nbaseline written to {}", path.display());
+    }
+    if let Some(path) = &args.baseline {
+        let baseline: eval::Metrics = serde_json::from_str(&std::fs::read_to_string(path)?)?;
+        let regressions = eval::regressions(&report.overall, &baseline, 0.02);
+        if !regressions.is_empty() {
+            eprintln!("retrieval regressed against {}:", path.display());
+            for r in regressions {
+                eprintln!("  {r}");
+            }
+            return Ok(ExitCode::FAILURE);
+        }
+        println!(
+            "\nno headline metric is more than 2 points below {}",
+            path.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn doctor(engine: &Engine, options: &LoadOptions) {

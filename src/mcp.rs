@@ -36,6 +36,10 @@ pub struct AnswerArgs {
     /// How many cited snippets to return: 1-10 (default 3).
     #[schemars(range(min = 1, max = 10))]
     pub max_results: Option<i64>,
+    /// Budget for the snippets' text in characters: 200-20,000 (default 8,000). Code
+    /// blocks are never cut in half.
+    #[schemars(range(min = 200, max = 20000))]
+    pub max_chars: Option<i64>,
 }
 
 /// The MCP server: three read-only tools over one shared [`Engine`].
@@ -67,7 +71,10 @@ impl CmkServer {
             Ok(a) => a,
             Err(e) => return input_error(&e),
         };
-        match self.engine.answer(&args.question, args.max_results) {
+        match self
+            .engine
+            .answer(&args.question, args.max_results, args.max_chars)
+        {
             Ok(answer) => structured(&answer, render::answer(&answer)),
             Err(e) => input_error(&e),
         }

@@ -21,6 +21,11 @@ pub struct FrontMatter {
     pub synonyms: Vec<Vec<String>>,
     /// Anchor of the section holding the general diagnostic checklist.
     pub checklist: Option<String>,
+    /// Subjects this knowledge is about (`container registry`, `acr`).
+    pub covers: Vec<String>,
+    /// Neighbouring subjects it does not cover (`storage account`, `aws kms`): a
+    /// question about one of them, and none of `covers`, is not answered with confidence.
+    pub not_covered: Vec<String>,
 }
 
 /// A front matter block that could not be parsed.
@@ -101,6 +106,8 @@ fn parse(yaml: &str) -> Result<FrontMatter, FrontMatterError> {
             })
             .unwrap_or_default(),
         checklist: get("checklist").and_then(scalar),
+        covers: get("covers").map(string_list).unwrap_or_default(),
+        not_covered: get("not_covered").map(string_list).unwrap_or_default(),
     })
 }
 

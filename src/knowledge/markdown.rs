@@ -456,10 +456,18 @@ pub fn clean_markdown(raw: &str) -> String {
             out.push('\n');
             continue;
         }
-        if trimmed.starts_with(":::") || is_include(trimmed) || is_bare_html(trimmed) {
+        if trimmed.starts_with(":::")
+            || is_include(trimmed)
+            || is_bare_html(trimmed)
+            || is_div_directive(trimmed)
+        {
             continue;
         }
-        out.push_str(&relabel_callout(line));
+        let line = strip_inline_html(&relabel_callout(line));
+        if line.trim().is_empty() && !trimmed.is_empty() {
+            continue; // the line held nothing but markup
+        }
+        out.push_str(&line);
         out.push('\n');
     }
     // Collapse runs of blank lines left behind by removals.
@@ -518,6 +526,60 @@ fn is_bare_html(line: &str) -> bool {
         }
     }
     true
+}
+
+/// Learn's `> [!div class="nextstepaction"]` wrapper around a link.
+fn is_div_directive(line: &str) -> bool {
+    line.trim_start_matches(['>', ' '])
+        .to_ascii_lowercase()
+        .starts_with("[!div")
+}
+
+/// HTML elements that only lay text out; their tags are dropped (`<br>` becomes a
+/// space) and their text kept. Inline code is left alone, so `<registry-name>`
+/// placeholders in backticks survive.
+const LAYOUT_TAGS: &[&str] = &[
+    "a", "b", "br", "center", "details", "div", "em", "font", "i", "img", "kbd", "li", "ol", "p",
+    "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "th",
+    "thead", "tr", "u", "ul", "hr",
+];
+
+fn strip_inline_html(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for (i, segment) in line.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        if i % 2 == 1 {
+            out.push_str(segment);
+            continue;
+        }
+        let mut rest = segment;
+        while let Some(start) = rest.find('<') {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + 1..];
+            let name: String = after
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            match after.find('>') {
+                Some(end) if LAYOUT_TAGS.contains(&name.as_str()) => {
+                    if name == "br" {
+                        out.push(' ');
+                    }
+                    rest = &after[end + 1..];
+                }
+                _ => {
+                    out.push('<');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+    }
+    out
 }
 
 fn relabel_callout(line: &str) -> String {
@@ -658,6 +720,17 @@ mod tests {
             "{md}"
         );
         assert!(md.contains("> **Note:**") && md.contains("Text."), "{md}");
+    }
+
+    #[test]
+    fn inline_layout_html_is_dropped_but_code_kept() {
+        let md = clean_markdown(
+            "a<br>b | <details><summary>More</summary> text\nuse `<registry-name>` and a <placeholder>\n> [!div class=\"nextstepaction\"]\n> [Next](x.md)\n",
+        );
+        assert_eq!(
+            md,
+            "a b | More text\nuse `<registry-name>` and a <placeholder>\n> [Next](x.md)"
+        );
     }
 
     #[test]

@@ -51,6 +51,10 @@ pub struct Corpus {
     pub diagnostics: Vec<Diagnostic>,
     /// Synonym groups gathered from every doc's front matter, lowercased.
     pub synonyms: Vec<Vec<String>>,
+    /// `covers` phrases from every doc's front matter, lowercased.
+    pub covers: Vec<String>,
+    /// `not_covered` phrases from every doc's front matter, lowercased.
+    pub not_covered: Vec<String>,
 }
 
 /// A skill folder.
@@ -248,6 +252,12 @@ impl Corpus {
                     description: skill_md.and_then(|d| d.front.description.clone()),
                     origin,
                 });
+            }
+            for phrase in &doc.front.covers {
+                corpus.covers.push(phrase.to_lowercase());
+            }
+            for phrase in &doc.front.not_covered {
+                corpus.not_covered.push(phrase.to_lowercase());
             }
             for group in &doc.front.synonyms {
                 let group: Vec<String> = group.iter().map(|t| t.to_lowercase()).collect();

@@ -9,13 +9,18 @@ use crate::knowledge::{Corpus, LineRange};
 
 /// Below this coverage (IDF-weighted share of the question's terms found in the best
 /// section) the knowledge is taken not to cover the question.
-pub const MIN_CONFIDENT_COVERAGE: f32 = 0.5;
+pub const MIN_CONFIDENT_COVERAGE: f32 = 0.45;
 pub const MAX_QUESTION_CHARS: usize = 2_000;
 pub const DEFAULT_MAX_RESULTS: usize = 3;
 pub const MAX_RESULTS: usize = 10;
 /// Per-snippet text budget: whole sections for coding assistants, yet every response
-/// stays far below the 25k-token tool-output cap of common clients.
+/// stays far below the 25k-token tool-output cap of common clients (ten snippets of
+/// this size are about 6k tokens).
 pub const SNIPPET_MAX_CHARS: usize = 2_400;
+/// Bounds and default of the caller's total text budget (`max_chars`).
+pub const MIN_MAX_CHARS: usize = 200;
+pub const MAX_MAX_CHARS: usize = 20_000;
+pub const DEFAULT_MAX_CHARS: usize = 8_000;
 
 /// A cited piece of knowledge.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -36,6 +41,9 @@ pub struct Snippet {
     pub source_url: Option<String>,
     /// Relevance score (BM25); higher is better, only comparable within one answer.
     pub score: f32,
+    /// Anchors of adjacent sections of the same doc merged into this snippet.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub merged_anchors: Vec<String>,
 }
 
 /// The answer to a question: cited snippets, and whether they really answer it.
@@ -86,20 +94,104 @@ pub fn validate_max_results(max_results: Option<i64>) -> Result<usize, InputErro
     }
 }
 
-/// Answers `question` with up to `max_results` cited snippets.
-pub fn answer(corpus: &Corpus, index: &SearchIndex, question: &str, max_results: usize) -> Answer {
-    let hits = index.search(question, max_results, &|_| true);
+pub fn validate_max_chars(max_chars: Option<i64>) -> Result<usize, InputError> {
+    match max_chars {
+        None => Ok(DEFAULT_MAX_CHARS),
+        Some(n) if (MIN_MAX_CHARS as i64..=MAX_MAX_CHARS as i64).contains(&n) => Ok(n as usize),
+        Some(n) => Err(InputError::new(
+            "max_chars",
+            format!(
+                "{n} is out of range; it must be an integer from {MIN_MAX_CHARS} to {MAX_MAX_CHARS}"
+            ),
+        )),
+    }
+}
+
+/// Answers `question` with up to `max_results` cited snippets whose text together
+/// stays within about `max_chars`.
+pub fn answer(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    question: &str,
+    max_results: usize,
+    max_chars: usize,
+) -> Answer {
+    // Fetch extra hits: merging adjacent sections frees places for the next ones.
+    let hits = index.search(question, max_results * 2, &|_| true);
     // Confident when some returned section covers the question; it need not be the
     // top one, which may win on a repeated word.
-    let confident = hits.iter().any(|h| h.coverage >= MIN_CONFIDENT_COVERAGE);
+    let confident = !index.out_of_scope(question)
+        && hits
+            .iter()
+            .take(max_results)
+            .any(|h| h.coverage >= MIN_CONFIDENT_COVERAGE);
+    // Groups of hits: a hit right before or after an earlier, better hit of the same
+    // doc joins its group, so one excerpt covers both.
+    let mut groups: Vec<(Vec<usize>, f32)> = Vec::new();
+    for h in &hits {
+        let doc = corpus.sections[h.section].doc;
+        let joins = if index.tuning.merge_adjacent {
+            groups.iter().position(|(sections, _)| {
+                sections
+                    .iter()
+                    .any(|&s| s.abs_diff(h.section) == 1 && corpus.sections[s].doc == doc)
+            })
+        } else {
+            None
+        };
+        match joins {
+            Some(g) => groups[g].0.push(h.section),
+            None if groups.len() < max_results => groups.push((vec![h.section], h.score)),
+            None => {}
+        }
+    }
+    let per_snippet = (max_chars / groups.len().max(1)).clamp(MIN_MAX_CHARS, SNIPPET_MAX_CHARS * 2);
     Answer {
         question: question.to_string(),
         confident,
-        snippets: hits
-            .iter()
-            .map(|h| snippet(corpus, h.section, h.score))
+        snippets: groups
+            .into_iter()
+            .map(|(mut sections, score)| {
+                let best = sections[0];
+                sections.sort_unstable();
+                merged_snippet(corpus, best, &sections, score, per_snippet)
+            })
             .collect(),
     }
+}
+
+/// One snippet over consecutive sections of a doc (in document order), cited by the
+/// best-ranked of them; its line range spans them all.
+fn merged_snippet(
+    corpus: &Corpus,
+    best: usize,
+    sections: &[usize],
+    score: f32,
+    max_chars: usize,
+) -> Snippet {
+    let mut snippet = snippet(corpus, best, score);
+    if sections.len() > 1 {
+        let mut text = String::new();
+        for &i in sections {
+            let s = &corpus.sections[i];
+            if i != best || !text.is_empty() {
+                let hashes = "#".repeat(usize::from(s.level.clamp(1, 6)));
+                text.push_str(&format!("{hashes} {}\n\n", s.title()));
+            }
+            text.push_str(&s.markdown);
+            text.push_str("\n\n");
+            if i != best {
+                snippet.merged_anchors.push(s.anchor.clone());
+            }
+        }
+        snippet.lines.start = corpus.sections[sections[0]].lines.0;
+        snippet.lines.end = corpus.sections[*sections.last().expect("not empty")]
+            .lines
+            .1;
+        snippet.text = text.trim_end().to_string();
+    }
+    snippet.text = trim_markdown(&snippet.text, max_chars);
+    snippet
 }
 
 /// A citation-carrying snippet of one section.
@@ -117,6 +209,7 @@ pub fn snippet(corpus: &Corpus, section: usize, score: f32) -> Snippet {
         },
         source_url: s.source_url.clone(),
         score: (score * 1000.0).round() / 1000.0,
+        merged_anchors: Vec::new(),
     }
 }
 

@@ -4,17 +4,23 @@
 //! The index is built in RAM at startup from a [`Corpus`] and never changes after.
 //! Queries are built term by term rather than parsed, so any text a user types is a
 //! valid query. Besides tantivy's BM25 score, every hit carries a *coverage*: the
-//! IDF-weighted share of the question's terms that the section contains (directly or
-//! through a synonym). Coverage is what decides whether an answer is confident: BM25
-//! alone always finds *something*, even for "how do I bake bread?".
+//! IDF-weighted share of the question's terms that the section contains (directly,
+//! through a synonym, or through a typo correction). Coverage is what decides whether
+//! an answer is confident: BM25 alone always finds *something*, even for "how do I
+//! bake bread?".
+//!
+//! Each ranking technique can be switched off through [`Tuning`], so the evaluation
+//! (`acr-cmk-mcp eval --ablate`) can show what each one is worth.
 
 pub mod answer;
 pub mod tokenize;
+mod typos;
 
 use std::collections::{HashMap, HashSet};
 
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query,
+    TermQuery,
 };
 use tantivy::schema::{
     Field, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value,
@@ -27,11 +33,14 @@ use crate::knowledge::Corpus;
 
 /// Field weights. The section's own heading says most about what it answers; the
 /// doc's title and description least.
-const BOOST_TITLE: f32 = 3.0;
-const BOOST_HEADINGS: f32 = 1.5;
-const BOOST_BODY: f32 = 1.0;
+const BOOST_TITLE: f32 = 1.5;
+const BOOST_HEADINGS: f32 = 0.5;
+const BOOST_BODY: f32 = 2.0;
 const BOOST_CODE: f32 = 1.0;
 const BOOST_DOC: f32 = 0.5;
+/// Two question words that stand next to each other in a section count extra, as a
+/// share of the field's boost.
+const PHRASE_BOOST: f32 = 0.5;
 /// A doc's title section (its level-1 heading and intro) summarises the whole doc, so
 /// it matches many questions a little; it is ranked below a section of equal score
 /// that is about the question.
@@ -39,7 +48,102 @@ const INTRO_FACTOR: f32 = 0.75;
 /// A section that holds a synonym of a phrase of the question gets this flat bonus
 /// per field (times the field's boost). Flat, because a rare synonym would otherwise
 /// outweigh the question's own words through its high IDF.
-const SYNONYM_BONUS: f32 = 3.0;
+const SYNONYM_BONUS: f32 = 1.5;
+/// A corrected typo counts this much of a real match in coverage: enough to keep a
+/// misspelt question confident, too little to make an off-topic word look covered.
+const CORRECTION_CREDIT: f32 = 0.5;
+
+/// Which ranking techniques are on. All are on by default; the evaluation switches
+/// them off one at a time to measure each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tuning {
+    /// Expand the question with the knowledge's synonym groups.
+    pub synonyms: bool,
+    /// Search fenced code with the code-aware tokenizer.
+    pub code_tokens: bool,
+    /// Boost sections where two question words stand together.
+    pub phrase_boost: bool,
+    /// Correct unknown words of five letters or more to the nearest known word.
+    pub typo_correction: bool,
+    /// Rank doc intros below sections of equal score.
+    pub intro_demotion: bool,
+    /// Decide confidence by coverage; off means every answer with a hit is confident.
+    pub relevance_floor: bool,
+    /// Merge a hit with an adjacent hit of the same doc into one excerpt.
+    pub merge_adjacent: bool,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Tuning {
+            synonyms: true,
+            code_tokens: true,
+            phrase_boost: true,
+            typo_correction: true,
+            intro_demotion: true,
+            relevance_floor: true,
+            merge_adjacent: true,
+        }
+    }
+}
+
+impl Tuning {
+    /// Each technique's name with the tuning that has only it switched off.
+    pub fn ablations() -> Vec<(&'static str, Tuning)> {
+        let all = Tuning::default();
+        vec![
+            (
+                "synonyms",
+                Tuning {
+                    synonyms: false,
+                    ..all
+                },
+            ),
+            (
+                "code_tokens",
+                Tuning {
+                    code_tokens: false,
+                    ..all
+                },
+            ),
+            (
+                "phrase_boost",
+                Tuning {
+                    phrase_boost: false,
+                    ..all
+                },
+            ),
+            (
+                "typo_correction",
+                Tuning {
+                    typo_correction: false,
+                    ..all
+                },
+            ),
+            (
+                "intro_demotion",
+                Tuning {
+                    intro_demotion: false,
+                    ..all
+                },
+            ),
+            (
+                "relevance_floor",
+                Tuning {
+                    relevance_floor: false,
+                    ..all
+                },
+            ),
+            (
+                "merge_adjacent",
+                Tuning {
+                    merge_adjacent: false,
+                    ..all
+                },
+            ),
+        ]
+    }
+}
 
 #[derive(Clone, Copy)]
 struct Fields {
@@ -56,7 +160,7 @@ struct Fields {
 pub struct Hit {
     /// Index into [`Corpus::sections`].
     pub section: usize,
-    /// tantivy's BM25 score over all fields.
+    /// tantivy's BM25 score over all fields, with the intro factor applied.
     pub score: f32,
     /// IDF-weighted share of the question's terms found in the section, 0 to 1.
     pub coverage: f32,
@@ -74,19 +178,30 @@ pub struct SearchIndex {
     levels: Vec<u8>,
     /// In how many sections each stemmed term occurs.
     doc_freq: HashMap<String, u32>,
+    /// Words of the corpus as written, for correcting typos.
+    vocabulary: typos::Vocabulary,
     /// Synonym groups, each phrase as its normalized words.
     synonyms: Vec<Vec<String>>,
+    /// Normalized `covers` and `not_covered` phrases of the knowledge.
+    covers: Vec<String>,
+    not_covered: Vec<String>,
+    pub tuning: Tuning,
 }
 
-/// The question after analysis: its own terms, and extra terms from synonyms.
+/// The question after analysis.
 struct Analyzed {
+    /// Stemmed terms of the question, typos corrected.
     terms: Vec<String>,
+    /// Terms that are corrections of typos, not words the user typed.
+    corrected: HashSet<String>,
     code_terms: Vec<String>,
     /// For each of the question's terms, the stems that may stand in for it.
     alternatives: HashMap<String, HashSet<String>>,
     /// For each synonym group the question touches, the group's other phrases, each
     /// as its stems.
     synonym_groups: Vec<Vec<Vec<String>>>,
+    /// Adjacent pairs of the question's terms.
+    bigrams: Vec<(String, String)>,
 }
 
 impl SearchIndex {
@@ -119,6 +234,7 @@ impl SearchIndex {
         let code = tokenize::code_analyzer();
         let mut section_terms = Vec::with_capacity(corpus.sections.len());
         let mut doc_freq: HashMap<String, u32> = HashMap::new();
+        let mut vocabulary = typos::Vocabulary::default();
         for (i, s) in corpus.sections.iter().enumerate() {
             let d = corpus.doc_of(s);
             let title = s.title().to_string();
@@ -134,14 +250,6 @@ impl SearchIndex {
                 d.title,
                 d.front.description.as_deref().unwrap_or("")
             );
-            writer.add_document(doc!(
-                fields.id => i as u64,
-                fields.title => title,
-                fields.headings => headings.clone(),
-                fields.body => s.prose.clone(),
-                fields.code => code_text.clone(),
-                fields.doc => doc_text,
-            ))?;
             let mut terms: HashSet<String> = HashSet::new();
             terms.extend(tokenize::tokens(&mut en, &headings));
             terms.extend(tokenize::tokens(&mut en, &s.prose));
@@ -149,6 +257,16 @@ impl SearchIndex {
             for t in &terms {
                 *doc_freq.entry(t.clone()).or_default() += 1;
             }
+            vocabulary.add_text(&headings);
+            vocabulary.add_text(&s.prose);
+            writer.add_document(doc!(
+                fields.id => i as u64,
+                fields.title => title,
+                fields.headings => headings,
+                fields.body => s.prose.clone(),
+                fields.code => code_text,
+                fields.doc => doc_text,
+            ))?;
             section_terms.push(terms);
         }
         writer.commit()?;
@@ -175,8 +293,33 @@ impl SearchIndex {
             section_terms,
             levels: corpus.sections.iter().map(|s| s.level).collect(),
             doc_freq,
+            vocabulary,
             synonyms,
+            covers: corpus
+                .covers
+                .iter()
+                .map(|p| normalize(p))
+                .filter(|p| !p.is_empty())
+                .collect(),
+            not_covered: corpus
+                .not_covered
+                .iter()
+                .map(|p| normalize(p))
+                .filter(|p| !p.is_empty())
+                .collect(),
+            tuning: Tuning::default(),
         })
+    }
+
+    /// Whether the question is about a subject the knowledge says it does not cover
+    /// (and names none it does).
+    pub fn out_of_scope(&self, question: &str) -> bool {
+        if !self.tuning.relevance_floor {
+            return false;
+        }
+        let q = format!(" {} ", normalize(question));
+        let has = |p: &String| q.contains(&format!(" {p} "));
+        self.not_covered.iter().any(has) && !self.covers.iter().any(has)
     }
 
     /// The best `limit` sections for `query`, best first; ties go to the earlier
@@ -211,15 +354,18 @@ impl SearchIndex {
             .filter_map(|(score, addr)| {
                 let doc: TantivyDocument = searcher.doc(addr).ok()?;
                 let section = doc.get_first(self.fields.id)?.as_u64()? as usize;
-                let factor = if self.levels[section] <= 1 {
-                    INTRO_FACTOR
-                } else {
-                    1.0
-                };
-                keep(section).then(|| Hit {
+                if !keep(section) {
+                    return None;
+                }
+                let intro = self.tuning.intro_demotion && self.levels[section] <= 1;
+                Some(Hit {
                     section,
-                    score: score * factor,
-                    coverage: self.coverage(&analyzed, section),
+                    score: if intro { score * INTRO_FACTOR } else { score },
+                    coverage: if self.tuning.relevance_floor {
+                        self.coverage(&analyzed, section)
+                    } else {
+                        1.0
+                    },
                 })
             })
             .collect();
@@ -231,19 +377,58 @@ impl SearchIndex {
     fn analyze(&self, query: &str) -> Analyzed {
         let mut en = self.en.clone();
         let mut code = self.code.clone();
-        let terms = dedup(tokenize::tokens(&mut en, query));
-        let code_terms = dedup(
-            tokenize::tokens(&mut code, query)
-                .into_iter()
-                .filter(|t| !tokenize::STOP_WORDS.contains(&t.as_str()))
-                .collect(),
-        );
+        let mut terms = Vec::new();
+        let mut corrected = HashSet::new();
+        // Word by word, so an unknown word can be replaced by its correction.
+        for word in query
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            for stem in tokenize::tokens(&mut en, word) {
+                if self.tuning.typo_correction
+                    && !self.doc_freq.contains_key(&stem)
+                    && let Some(fix) = self.vocabulary.correct(&word.to_lowercase())
+                {
+                    for s in tokenize::tokens(&mut en, fix) {
+                        if self.doc_freq.contains_key(&s) {
+                            corrected.insert(s.clone());
+                            terms.push(s);
+                        }
+                    }
+                    continue;
+                }
+                terms.push(stem);
+            }
+        }
+        let bigrams = terms
+            .windows(2)
+            .map(|w| (w[0].clone(), w[1].clone()))
+            .filter(|(a, b)| a != b)
+            .collect();
+        let terms = dedup(terms);
+        // Only words that look like code (flags, hyphenated commands, camelCase error
+        // codes, dotted paths) go to the code field: plain words like "registry" occur
+        // in nearly every code block and would drown the signal.
+        let code_terms = if self.tuning.code_tokens {
+            let code_like: Vec<&str> = query
+                .split_whitespace()
+                .filter(|w| looks_like_code(w))
+                .collect();
+            dedup(
+                tokenize::tokens(&mut code, &code_like.join(" "))
+                    .into_iter()
+                    .filter(|t| !tokenize::STOP_WORDS.contains(&t.as_str()))
+                    .collect(),
+            )
+        } else {
+            Vec::new()
+        };
         // Synonyms: a phrase of a group found in the question brings in the group's
         // other phrases, and each of its words may be stood in for by their stems.
         let normalized = format!(" {} ", normalize(query));
         let mut alternatives: HashMap<String, HashSet<String>> = HashMap::new();
         let mut synonym_groups: Vec<Vec<Vec<String>>> = Vec::new();
-        for group in &self.synonyms {
+        for group in self.synonyms.iter().filter(|_| self.tuning.synonyms) {
             let Some(found) = group
                 .iter()
                 .find(|p| normalized.contains(&format!(" {p} ")))
@@ -270,9 +455,11 @@ impl SearchIndex {
         }
         Analyzed {
             terms,
+            corrected,
             code_terms,
             alternatives,
             synonym_groups,
+            bigrams,
         }
     }
 
@@ -294,6 +481,24 @@ impl SearchIndex {
         }
         for t in &a.code_terms {
             add(f.code, t, BOOST_CODE);
+        }
+        if self.tuning.phrase_boost {
+            for (x, y) in &a.bigrams {
+                for (field, boost) in [
+                    (f.title, BOOST_TITLE),
+                    (f.headings, BOOST_HEADINGS),
+                    (f.body, BOOST_BODY),
+                ] {
+                    let q = PhraseQuery::new(vec![
+                        Term::from_field_text(field, x),
+                        Term::from_field_text(field, y),
+                    ]);
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(Box::new(q), PHRASE_BOOST * boost)),
+                    ));
+                }
+            }
         }
         // One bonus per synonym group, the best any of its phrases earns: a group with
         // many phrases must not count more than one with few.
@@ -340,11 +545,29 @@ impl SearchIndex {
             total += w;
             let alt = a.alternatives.get(t);
             if have.contains(t) || alt.is_some_and(|alt| alt.iter().any(|s| have.contains(s))) {
-                covered += w;
+                covered += if a.corrected.contains(t) {
+                    w * CORRECTION_CREDIT
+                } else {
+                    w
+                };
             }
         }
         if total == 0.0 { 0.0 } else { covered / total }
     }
+}
+
+/// `--key-encryption-key`, `rotate-key`, `unwrapKey`, `keyVaultProperties.identity`,
+/// `CMK_ERROR`: a word with inner punctuation or a case change.
+fn looks_like_code(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    let inner = w.trim_matches('-');
+    w.starts_with("--")
+        || inner.contains(['-', '_', '.'])
+        || inner.chars().skip(1).any(|c| c.is_uppercase())
+            && inner.chars().any(|c| c.is_lowercase())
+        || inner.len() > 1
+            && inner.chars().all(|c| c.is_uppercase() || c == '_')
+            && inner.contains('_')
 }
 
 fn dedup(v: Vec<String>) -> Vec<String> {

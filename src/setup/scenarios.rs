@@ -459,7 +459,7 @@ impl Ctx<'_> {
             "A role assignment is scoped to the vault by its resource ID.",
             cite(
                 "az keyvault show",
-                "grant the identity access with an Azure RBAC role scoped to the vault",
+                "create the key vault with purge protection and capture its resource ID",
             ),
             az("keyvault show")
                 .flag("--name", vault.clone())

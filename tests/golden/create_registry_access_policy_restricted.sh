@@ -26,7 +26,7 @@ az group create --name "$RESOURCE_GROUP" --location "$LOCATION"
 # Step 2: Create the user-assigned identity
 # A registry must be created with a user-assigned identity to reach its key; a
 # system-assigned identity can only be used later.
-# See skill://acr-cmk/references/identities.md#create-the-user-assigned-identity-and-capture-its-ids (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-user-assigned-managed-identity)
+# See skill://acr-cmk/references/setup-cli.md#step-2-create-a-user-assigned-managed-identity-and-capture-its-ids (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-user-assigned-managed-identity)
 az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" --location "$LOCATION"
 
 # Step 3: Capture the identity's resource ID

@@ -25,7 +25,7 @@ az group create --name "$RESOURCE_GROUP" --location "$LOCATION"
 # Step 2: Create the user-assigned identity
 # A registry must be created with a user-assigned identity to reach its key; a
 # system-assigned identity can only be used later.
-# See skill://acr-cmk/references/identities.md#create-the-user-assigned-identity-and-capture-its-ids (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-user-assigned-managed-identity)
+# See skill://acr-cmk/references/setup-cli.md#step-2-create-a-user-assigned-managed-identity-and-capture-its-ids (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-user-assigned-managed-identity)
 az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" --location "$LOCATION"
 
 # Step 3: Capture the identity's resource ID
@@ -47,13 +47,13 @@ az keyvault create --name "$KEY_VAULT_NAME" --resource-group "$RESOURCE_GROUP" -
 
 # Step 6: Capture the key vault's resource ID
 # A role assignment is scoped to the vault by its resource ID.
-# See skill://acr-cmk/references/revocation-and-recovery.md#re-create-rbac-role-assignments-after-recovering-a-vault (https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview)
+# See skill://acr-cmk/references/setup-cli.md#step-3-create-the-key-vault-with-purge-protection (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-key-vault)
 KEY_VAULT_ID="$(az keyvault show --name "$KEY_VAULT_NAME" --resource-group "$RESOURCE_GROUP" --query id --output tsv)"
 
 # Step 7: Grant the identity the Key Vault Crypto Service Encryption User role
 # This role lets the identity read the key and wrap and unwrap with it, and nothing more. It
 # only works on a vault that uses the Azure RBAC permission model.
-# See skill://acr-cmk/references/setup-cli.md#option-a-azure-rbac-role-on-an-rbac-vault (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-managed-identities-to-access-the-key-vault)
+# See skill://acr-cmk/references/key-vault-access.md#grant-access-with-an-azure-rbac-role (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-managed-identities-to-access-the-key-vault)
 az role assignment create --assignee-object-id "$PRINCIPAL_ID" --assignee-principal-type ServicePrincipal --role 'Key Vault Crypto Service Encryption User' --scope "$KEY_VAULT_ID"
 
 # Step 8: Create the key

@@ -21,7 +21,7 @@ PRINCIPAL_ID="$(az identity show --name "$IDENTITY_NAME" --resource-group "$RESO
 
 # Step 2: Capture the key vault's resource ID
 # A role assignment is scoped to the vault by its resource ID.
-# See skill://acr-cmk/references/revocation-and-recovery.md#re-create-rbac-role-assignments-after-recovering-a-vault (https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview)
+# See skill://acr-cmk/references/setup-cli.md#step-3-create-the-key-vault-with-purge-protection (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-key-vault)
 KEY_VAULT_ID="$(az keyvault show --name "$KEY_VAULT_NAME" --resource-group "$RESOURCE_GROUP" --query id --output tsv)"
 
 # Step 3: List the identity's role assignments on the vault

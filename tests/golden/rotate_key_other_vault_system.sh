@@ -27,13 +27,13 @@ PRINCIPAL_ID="$(az acr identity show --name "$REGISTRY_NAME" --resource-group "$
 
 # Step 3: Capture the key vault's resource ID
 # A role assignment is scoped to the vault by its resource ID.
-# See skill://acr-cmk/references/revocation-and-recovery.md#re-create-rbac-role-assignments-after-recovering-a-vault (https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview)
+# See skill://acr-cmk/references/setup-cli.md#step-3-create-the-key-vault-with-purge-protection (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-key-vault)
 NEW_KEY_VAULT_ID="$(az keyvault show --name "$NEW_KEY_VAULT_NAME" --resource-group "$RESOURCE_GROUP" --query id --output tsv)"
 
 # Step 4: Grant the identity the Key Vault Crypto Service Encryption User role
 # This role lets the identity read the key and wrap and unwrap with it, and nothing more. It
 # only works on a vault that uses the Azure RBAC permission model.
-# See skill://acr-cmk/references/setup-cli.md#option-a-azure-rbac-role-on-an-rbac-vault (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-managed-identities-to-access-the-key-vault)
+# See skill://acr-cmk/references/key-vault-access.md#grant-access-with-an-azure-rbac-role (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-managed-identities-to-access-the-key-vault)
 az role assignment create --assignee-object-id "$PRINCIPAL_ID" --assignee-principal-type ServicePrincipal --role 'Key Vault Crypto Service Encryption User' --scope "$NEW_KEY_VAULT_ID"
 
 # Step 5: Create the key in the other vault

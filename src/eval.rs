@@ -1,0 +1,272 @@
+//! Retrieval evaluation: the dev set of questions in `eval/questions.json`, the metrics
+//! peers report (Hit@1, Hit@3, MRR, nDCG@5, fact recall in the top three, off-topic
+//! decline), broken down by category, and the comparison with a committed baseline
+//! that CI uses as a gate.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::Engine;
+
+/// Results looked at per question: nDCG is taken at 5, MRR over these.
+const DEPTH: usize = 10;
+
+/// One labelled question.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub category: String,
+    pub question: String,
+    /// Sections (`doc#anchor`) that answer it; empty for an off-topic question.
+    #[serde(default)]
+    pub canonical: Vec<String>,
+    /// Sections that help.
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// Lowercase phrases the top three snippets must contain between them.
+    #[serde(default)]
+    pub facts: Vec<String>,
+    /// Lowercase phrases the extracted answer must contain.
+    #[serde(default)]
+    pub answer_facts: Vec<String>,
+}
+
+impl Question {
+    pub fn off_topic(&self) -> bool {
+        self.canonical.is_empty()
+    }
+}
+
+/// Metrics over a set of questions; rates are 0 to 1.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metrics {
+    pub questions: usize,
+    pub hit_at_1: f64,
+    pub hit_at_3: f64,
+    pub mrr: f64,
+    pub ndcg_at_5: f64,
+    pub fact_recall_at_3: f64,
+    /// On-topic questions answered with `confident: true`.
+    pub confident_rate: f64,
+    pub off_topic_questions: usize,
+    /// Off-topic questions answered with `confident: false`.
+    pub off_topic_decline: f64,
+}
+
+/// The headline metrics the CI gate compares with the baseline.
+pub const HEADLINE: [&str; 6] = [
+    "hit_at_1",
+    "hit_at_3",
+    "mrr",
+    "ndcg_at_5",
+    "fact_recall_at_3",
+    "off_topic_decline",
+];
+
+impl Metrics {
+    pub fn get(&self, name: &str) -> f64 {
+        match name {
+            "hit_at_1" => self.hit_at_1,
+            "hit_at_3" => self.hit_at_3,
+            "mrr" => self.mrr,
+            "ndcg_at_5" => self.ndcg_at_5,
+            "fact_recall_at_3" => self.fact_recall_at_3,
+            "confident_rate" => self.confident_rate,
+            "off_topic_decline" => self.off_topic_decline,
+            _ => f64::NAN,
+        }
+    }
+}
+
+/// How one question fared.
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    pub id: String,
+    pub category: String,
+    pub off_topic: bool,
+    pub confident: bool,
+    /// 1-based rank of the first canonical section, if any was returned.
+    pub rank: Option<usize>,
+    pub ndcg_at_5: f64,
+    pub fact_recall: f64,
+    pub top: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub overall: Metrics,
+    pub by_category: BTreeMap<String, Metrics>,
+    pub outcomes: Vec<Outcome>,
+}
+
+pub fn load_questions(json: &str) -> Result<Vec<Question>, serde_json::Error> {
+    serde_json::from_str(json)
+}
+
+pub fn run(engine: &Engine, questions: &[Question]) -> Report {
+    let outcomes: Vec<Outcome> = questions.iter().map(|q| evaluate(engine, q)).collect();
+    let overall = aggregate(outcomes.iter());
+    let mut by_category = BTreeMap::new();
+    for category in outcomes
+        .iter()
+        .map(|o| o.category.clone())
+        .collect::<std::collections::BTreeSet<_>>()
+    {
+        by_category.insert(
+            category.clone(),
+            aggregate(outcomes.iter().filter(|o| o.category == category)),
+        );
+    }
+    Report {
+        overall,
+        by_category,
+        outcomes,
+    }
+}
+
+fn evaluate(engine: &Engine, q: &Question) -> Outcome {
+    let answer = engine
+        .answer(&q.question, Some(DEPTH as i64), Some(20_000))
+        .expect("eval questions are valid input");
+    // A merged snippet stands for each section it holds, at its rank.
+    let ids = |s: &crate::search::answer::Snippet| {
+        std::iter::once(s.anchor.clone())
+            .chain(s.merged_anchors.clone())
+            .map(|a| format!("{}#{a}", s.doc))
+            .collect::<Vec<_>>()
+    };
+    let per_rank: Vec<Vec<String>> = answer.snippets.iter().map(ids).collect();
+    let top: Vec<String> = per_rank.iter().map(|ids| ids[0].clone()).collect();
+    let gain = |id: &str| {
+        if q.canonical.iter().any(|c| c == id) {
+            2.0
+        } else if q.related.iter().any(|r| r == id) {
+            1.0
+        } else {
+            0.0
+        }
+    };
+    let rank = per_rank
+        .iter()
+        .position(|ids| ids.iter().any(|id| q.canonical.contains(id)))
+        .map(|p| p + 1);
+    let dcg: f64 = per_rank
+        .iter()
+        .take(5)
+        .enumerate()
+        .map(|(i, ids)| {
+            (2f64.powf(ids.iter().map(|id| gain(id)).fold(0.0, f64::max)) - 1.0)
+                / (i as f64 + 2.0).log2()
+        })
+        .sum();
+    let mut ideal: Vec<f64> = q
+        .canonical
+        .iter()
+        .map(|_| 2.0)
+        .chain(q.related.iter().map(|_| 1.0))
+        .collect();
+    ideal.truncate(5);
+    let idcg: f64 = ideal
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (2f64.powf(*g) - 1.0) / (i as f64 + 2.0).log2())
+        .sum();
+    // Facts are judged on what a default call returns: three snippets in the default budget.
+    let default = engine
+        .answer(&q.question, None, None)
+        .expect("eval questions are valid input");
+    let text: String = default
+        .snippets
+        .iter()
+        .take(3)
+        .map(|s| format!("{} {}", s.heading_path.join(" "), s.text))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .to_lowercase();
+    let found = q
+        .facts
+        .iter()
+        .filter(|f| text.contains(&f.to_lowercase()))
+        .count();
+    Outcome {
+        id: q.id.clone(),
+        category: q.category.clone(),
+        off_topic: q.off_topic(),
+        confident: answer.confident,
+        rank,
+        ndcg_at_5: if idcg > 0.0 { dcg / idcg } else { 0.0 },
+        fact_recall: if q.facts.is_empty() {
+            1.0
+        } else {
+            found as f64 / q.facts.len() as f64
+        },
+        top: top.into_iter().take(3).collect(),
+    }
+}
+
+fn aggregate<'a>(outcomes: impl Iterator<Item = &'a Outcome>) -> Metrics {
+    let (mut on, mut off) = (Vec::new(), Vec::new());
+    for o in outcomes {
+        if o.off_topic { off.push(o) } else { on.push(o) }
+    }
+    let n = on.len().max(1) as f64;
+    let mean = |f: &dyn Fn(&Outcome) -> f64| on.iter().map(|o| f(o)).sum::<f64>() / n;
+    Metrics {
+        questions: on.len(),
+        hit_at_1: mean(&|o| (o.rank == Some(1)) as u8 as f64),
+        hit_at_3: mean(&|o| o.rank.is_some_and(|r| r <= 3) as u8 as f64),
+        mrr: mean(&|o| o.rank.map_or(0.0, |r| 1.0 / r as f64)),
+        ndcg_at_5: mean(&|o| o.ndcg_at_5),
+        fact_recall_at_3: mean(&|o| o.fact_recall),
+        confident_rate: mean(&|o| o.confident as u8 as f64),
+        off_topic_questions: off.len(),
+        off_topic_decline: if off.is_empty() {
+            1.0
+        } else {
+            off.iter().filter(|o| !o.confident).count() as f64 / off.len() as f64
+        },
+    }
+}
+
+/// Headline metrics that fell more than `tolerance` (0.02 = two points) below the
+/// baseline, as readable lines.
+pub fn regressions(current: &Metrics, baseline: &Metrics, tolerance: f64) -> Vec<String> {
+    HEADLINE
+        .iter()
+        .filter(|m| current.get(m) + tolerance < baseline.get(m))
+        .map(|m| {
+            format!(
+                "{m}: {:.3} < baseline {:.3} - {tolerance}",
+                current.get(m),
+                baseline.get(m)
+            )
+        })
+        .collect()
+}
+
+/// A table of metrics by category, for people.
+pub fn table(report: &Report) -> String {
+    let mut out = String::from(
+        "category        n   Hit@1  Hit@3   MRR  nDCG@5 facts@3 confident | off-topic n decline\n",
+    );
+    let row = |name: &str, m: &Metrics| {
+        format!(
+            "{name:<14} {:>3}  {:>5.3}  {:>5.3} {:>5.3}  {:>5.3}  {:>5.3}   {:>5.3}   | {:>3}   {:>5.3}\n",
+            m.questions,
+            m.hit_at_1,
+            m.hit_at_3,
+            m.mrr,
+            m.ndcg_at_5,
+            m.fact_recall_at_3,
+            m.confident_rate,
+            m.off_topic_questions,
+            m.off_topic_decline
+        )
+    };
+    for (c, m) in &report.by_category {
+        out.push_str(&row(c, m));
+    }
+    out.push_str(&row("ALL", &report.overall));
+    out
+}

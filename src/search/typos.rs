@@ -1,0 +1,122 @@
+//! Typo correction against the corpus's own words.
+//!
+//! A question word of five letters or more that no section contains is replaced by the
+//! closest word the corpus does contain: one edit away for words up to seven letters,
+//! two for longer ones (an edit being an insertion, deletion, substitution or swap of
+//! neighbours). Short words are never corrected: `az`, `mi` and `kv` are too close to
+//! too much. Correcting against the corpus's vocabulary, rather than running fuzzy
+//! queries, keeps the correction deterministic and lets coverage see it.
+
+use std::collections::BTreeMap;
+
+const MIN_LEN: usize = 5;
+
+#[derive(Debug, Default)]
+pub(super) struct Vocabulary {
+    /// Word → how often it occurs; ties between corrections go to the commoner word,
+    /// then the alphabetically first, so results are stable.
+    words: BTreeMap<String, u32>,
+}
+
+impl Vocabulary {
+    pub fn add_text(&mut self, text: &str) {
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            if word.chars().count() >= MIN_LEN - 1 && word.chars().all(|c| c.is_alphabetic()) {
+                *self.words.entry(word.to_lowercase()).or_default() += 1;
+            }
+        }
+    }
+
+    /// The closest known word to `word`, if `word` is unknown and one is close enough.
+    pub fn correct(&self, word: &str) -> Option<&str> {
+        let len = word.chars().count();
+        if len < MIN_LEN
+            || !word.chars().all(|c| c.is_alphabetic())
+            || self.words.contains_key(word)
+        {
+            return None;
+        }
+        let max = if len <= 7 { 1 } else { 2 };
+        let mut best: Option<(usize, u32, &str)> = None;
+        for (candidate, &count) in &self.words {
+            let clen = candidate.chars().count();
+            if clen.abs_diff(len) > max {
+                continue;
+            }
+            let d = distance(word, candidate, max);
+            if d > max {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((bd, bc, _)) => d < bd || (d == bd && count > bc),
+            };
+            if better {
+                best = Some((d, count, candidate));
+            }
+        }
+        best.map(|(_, _, w)| w)
+    }
+}
+
+/// Optimal string alignment distance, giving up early once it exceeds `max`.
+fn distance(a: &str, b: &str, max: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let mut row_min = usize::MAX;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab() -> Vocabulary {
+        let mut v = Vocabulary::default();
+        v.add_text("rotation protection premium registry identity rotate");
+        v
+    }
+
+    #[test]
+    fn corrects_long_words_only() {
+        let v = vocab();
+        assert_eq!(v.correct("roation"), Some("rotation"));
+        assert_eq!(v.correct("premuim"), Some("premium"));
+        assert_eq!(v.correct("protecton"), Some("protection"));
+        assert_eq!(v.correct("regsitry"), Some("registry"));
+        assert_eq!(v.correct("identiy"), Some("identity"));
+        assert_eq!(v.correct("rotation"), None, "known words stay");
+        assert_eq!(v.correct("bread"), None);
+        assert_eq!(v.correct("rot"), None, "too short");
+    }
+
+    #[test]
+    fn distance_counts_swaps_as_one() {
+        assert_eq!(distance("premuim", "premium", 2), 1);
+        assert_eq!(distance("abc", "abc", 2), 0);
+        assert_eq!(distance("kitten", "sitting", 5), 3);
+    }
+}
