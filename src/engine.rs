@@ -81,10 +81,12 @@ impl Engine {
                 .map(|hint| (hint, self.cite(hint)))
                 .collect()
         });
-        Ok(plan.render(&|hint| match table.get(&hint) {
+        let mut plan = plan.render(&|hint| match table.get(&hint) {
             Some(c) => c.clone(),
             None => self.cite(hint),
-        }))
+        });
+        plan.knowledge = self.corpus.version.clone();
+        Ok(plan)
     }
 
     pub fn troubleshoot(&self, request: &TroubleshootRequest) -> Result<Diagnosis, InputError> {

@@ -52,6 +52,10 @@ pub struct Metrics {
     pub off_topic_questions: usize,
     /// Off-topic questions answered with `confident: false`.
     pub off_topic_decline: f64,
+    /// On-topic questions with answer checks whose extracted answer holds every
+    /// expected phrase.
+    #[serde(default)]
+    pub answer_accuracy: f64,
 }
 
 /// The headline metrics the CI gate compares with the baseline.
@@ -74,6 +78,7 @@ impl Metrics {
             "fact_recall_at_3" => self.fact_recall_at_3,
             "confident_rate" => self.confident_rate,
             "off_topic_decline" => self.off_topic_decline,
+            "answer_accuracy" => self.answer_accuracy,
             _ => f64::NAN,
         }
     }
@@ -90,6 +95,9 @@ pub struct Outcome {
     pub rank: Option<usize>,
     pub ndcg_at_5: f64,
     pub fact_recall: f64,
+    /// Whether the extracted answer holds every answer fact; None without answer facts.
+    pub answer_ok: Option<bool>,
+    pub answer: Option<String>,
     pub top: Vec<String>,
 }
 
@@ -201,6 +209,17 @@ fn evaluate(engine: &Engine, q: &Question) -> Outcome {
         } else {
             found as f64 / q.facts.len() as f64
         },
+        answer_ok: (!q.answer_facts.is_empty()).then(|| {
+            let text = default
+                .answer
+                .as_ref()
+                .map(|a| a.text.to_lowercase())
+                .unwrap_or_default();
+            q.answer_facts
+                .iter()
+                .all(|f| text.contains(&f.to_lowercase()))
+        }),
+        answer: default.answer.as_ref().map(|a| a.text.clone()),
         top: top.into_iter().take(3).collect(),
     }
 }
@@ -221,6 +240,14 @@ fn aggregate<'a>(outcomes: impl Iterator<Item = &'a Outcome>) -> Metrics {
         fact_recall_at_3: mean(&|o| o.fact_recall),
         confident_rate: mean(&|o| o.confident as u8 as f64),
         off_topic_questions: off.len(),
+        answer_accuracy: {
+            let checked: Vec<bool> = on.iter().filter_map(|o| o.answer_ok).collect();
+            if checked.is_empty() {
+                1.0
+            } else {
+                checked.iter().filter(|&&ok| ok).count() as f64 / checked.len() as f64
+            }
+        },
         off_topic_decline: if off.is_empty() {
             1.0
         } else {
@@ -248,11 +275,11 @@ pub fn regressions(current: &Metrics, baseline: &Metrics, tolerance: f64) -> Vec
 /// A table of metrics by category, for people.
 pub fn table(report: &Report) -> String {
     let mut out = String::from(
-        "category        n   Hit@1  Hit@3   MRR  nDCG@5 facts@3 confident | off-topic n decline\n",
+        "category        n   Hit@1  Hit@3   MRR  nDCG@5 facts@3 confident answer | off-topic n decline\n",
     );
     let row = |name: &str, m: &Metrics| {
         format!(
-            "{name:<14} {:>3}  {:>5.3}  {:>5.3} {:>5.3}  {:>5.3}  {:>5.3}   {:>5.3}   | {:>3}   {:>5.3}\n",
+            "{name:<14} {:>3}  {:>5.3}  {:>5.3} {:>5.3}  {:>5.3}  {:>5.3}   {:>5.3}   {:>5.3} | {:>3}   {:>5.3}\n",
             m.questions,
             m.hit_at_1,
             m.hit_at_3,
@@ -260,6 +287,7 @@ pub fn table(report: &Report) -> String {
             m.ndcg_at_5,
             m.fact_recall_at_3,
             m.confident_rate,
+            m.answer_accuracy,
             m.off_topic_questions,
             m.off_topic_decline
         )

@@ -367,6 +367,7 @@ fn eval(mut engine: Engine, args: &EvalArgs) -> anyhow::Result<ExitCode> {
 
 fn doctor(engine: &Engine, options: &LoadOptions) {
     println!("acr-cmk-mcp {}", env!("CARGO_PKG_VERSION"));
+    println!("{}", render::version_line(&engine.corpus.version));
     println!(
         "built-in knowledge: {}",
         if options.builtin { "on" } else { "off" }

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::knowledge::KnowledgeVersion;
 use crate::search::answer::{Answer, Snippet};
 use crate::setup::{SetupPlan, ValueSource};
 use crate::troubleshoot::{Diagnosis, FixItem};
@@ -20,16 +21,37 @@ pub fn answer(a: &Answer) -> String {
     if !a.confident {
         let _ = writeln!(
             out,
-            "No confident match: the knowledge base does not seem to cover \"{}\". The nearest sections are listed below; do not treat them as an answer.\n",
+            "No confident match: the knowledge base does not cover \"{}\". The nearest sections are listed below; do not treat them as an answer.\n",
             a.question
         );
+    }
+    if let Some(answer) = &a.answer {
+        let _ = writeln!(out, "Answer:");
+        for s in &answer.sentences {
+            let _ = writeln!(out, "  {} [{}]", s.text, s.citation.uri);
+        }
+        let _ = writeln!(out, "\nSources:\n");
     }
     for (i, s) in a.snippets.iter().enumerate() {
         let _ = writeln!(out, "[{}] {}", i + 1, s.heading_path.join(" › "));
         let _ = writeln!(out, "{}\n", citation_line(s));
         let _ = writeln!(out, "{}\n", s.text);
     }
+    let _ = writeln!(out, "{}", version_line(&a.knowledge));
     out.trim_end().to_string()
+}
+
+/// `Knowledge: acr-cmk-mcp 0.1.0, content 1a2b…, updated 2026-11-29, 10 docs`.
+pub fn version_line(v: &KnowledgeVersion) -> String {
+    let mut line = format!(
+        "Knowledge: acr-cmk-mcp {}, content {}",
+        v.server_version, v.content_hash
+    );
+    if let Some(u) = &v.updated {
+        let _ = write!(line, ", updated {u}");
+    }
+    let _ = write!(line, ", {} docs", v.docs);
+    line
 }
 
 fn citation_line(s: &Snippet) -> String {
@@ -87,6 +109,7 @@ pub fn setup_plan(p: &SetupPlan) -> String {
         }
     }
     let _ = writeln!(out, "\nScript:\n```bash\n{}```", p.script);
+    let _ = writeln!(out, "{}", version_line(&p.knowledge));
     out
 }
 

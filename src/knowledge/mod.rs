@@ -55,6 +55,43 @@ pub struct Corpus {
     pub covers: Vec<String>,
     /// `not_covered` phrases from every doc's front matter, lowercased.
     pub not_covered: Vec<String>,
+    /// Which knowledge this is, so a client can tell how fresh an answer is.
+    pub version: KnowledgeVersion,
+}
+
+/// Identifies the served knowledge: every tool response carries it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct KnowledgeVersion {
+    /// The server's own version.
+    pub server_version: String,
+    /// SHA-256 (first 16 hex digits) over every served doc's id and text.
+    pub content_hash: String,
+    /// The newest `updated` or `verified` date in the docs' front matter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    /// How many docs are served.
+    pub docs: usize,
+}
+
+impl KnowledgeVersion {
+    fn of(docs: &[Doc]) -> KnowledgeVersion {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        for doc in docs {
+            hasher.update(doc.id().as_bytes());
+            hasher.update([0]);
+            hasher.update(doc.text.as_bytes());
+            hasher.update([0]);
+        }
+        let digest = hasher.finalize();
+        KnowledgeVersion {
+            server_version: env!("CARGO_PKG_VERSION").to_string(),
+            content_hash: digest.iter().take(8).map(|b| format!("{b:02x}")).collect(),
+            // ISO dates compare correctly as text.
+            updated: docs.iter().filter_map(|d| d.front.updated.clone()).max(),
+            docs: docs.len(),
+        }
+    }
 }
 
 /// A skill folder.
@@ -267,6 +304,7 @@ impl Corpus {
             }
         }
         corpus.diagnostics = diagnostics;
+        corpus.version = KnowledgeVersion::of(&corpus.docs);
         corpus
     }
 

@@ -4,8 +4,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::SearchIndex;
+use super::extract::{DirectAnswer, extract};
 use crate::error::InputError;
-use crate::knowledge::{Corpus, LineRange};
+use crate::knowledge::{Corpus, KnowledgeVersion, LineRange};
 
 /// Below this coverage (IDF-weighted share of the question's terms found in the best
 /// section) the knowledge is taken not to cover the question.
@@ -53,7 +54,13 @@ pub struct Answer {
     /// False when the knowledge base does not cover the question; the snippets are
     /// then only the nearest sections, not an answer.
     pub confident: bool,
+    /// A short answer of sentences taken word for word from the top sections, each
+    /// cited; absent when not confident.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<DirectAnswer>,
     pub snippets: Vec<Snippet>,
+    /// Which knowledge answered.
+    pub knowledge: KnowledgeVersion,
 }
 
 /// Checks a question against the input rules and returns it trimmed.
@@ -146,9 +153,21 @@ pub fn answer(
         }
     }
     let per_snippet = (max_chars / groups.len().max(1)).clamp(MIN_MAX_CHARS, SNIPPET_MAX_CHARS * 2);
+    let answer = if confident {
+        let sections: Vec<usize> = groups
+            .iter()
+            .take(3)
+            .flat_map(|(s, _)| s.iter().copied())
+            .collect();
+        extract(corpus, index, question, &sections)
+    } else {
+        None
+    };
     Answer {
         question: question.to_string(),
         confident,
+        answer,
+        knowledge: corpus.version.clone(),
         snippets: groups
             .into_iter()
             .map(|(mut sections, score)| {

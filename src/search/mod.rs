@@ -13,6 +13,7 @@
 //! (`acr-cmk-mcp eval --ablate`) can show what each one is worth.
 
 pub mod answer;
+pub mod extract;
 pub mod tokenize;
 mod typos;
 
@@ -164,6 +165,14 @@ pub struct Hit {
     pub score: f32,
     /// IDF-weighted share of the question's terms found in the section, 0 to 1.
     pub coverage: f32,
+}
+
+/// A question term for sentence scoring: the term's stem first, then the stems that
+/// may stand in for it, and its IDF.
+#[derive(Debug, Clone)]
+pub(crate) struct WeightedTerm {
+    pub stems: Vec<String>,
+    pub weight: f32,
 }
 
 /// A search index over one corpus.
@@ -535,6 +544,31 @@ impl SearchIndex {
         let n = self.section_terms.len() as f32;
         let df = *self.doc_freq.get(term).unwrap_or(&0) as f32;
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// The question's terms with their weights and stand-ins, for sentence scoring.
+    pub(crate) fn weighted_terms(&self, question: &str) -> Vec<WeightedTerm> {
+        let a = self.analyze(question);
+        a.terms
+            .iter()
+            .map(|t| {
+                let mut stems = vec![t.clone()];
+                if let Some(alt) = a.alternatives.get(t) {
+                    let mut alt: Vec<String> = alt.iter().cloned().collect();
+                    alt.sort();
+                    stems.extend(alt);
+                }
+                WeightedTerm {
+                    stems,
+                    weight: self.idf(t),
+                }
+            })
+            .collect()
+    }
+
+    /// Stems of `text` with the prose analyzer.
+    pub(crate) fn stems(&self, text: &str) -> Vec<String> {
+        tokenize::tokens(&mut self.en.clone(), text)
     }
 
     fn coverage(&self, a: &Analyzed, section: usize) -> f32 {

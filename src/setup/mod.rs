@@ -21,7 +21,7 @@ pub use request::{
 use shell::Arg;
 
 use crate::error::InputError;
-use crate::knowledge::Citation;
+use crate::knowledge::{Citation, KnowledgeVersion};
 
 /// What a step should cite: a section whose code shows `command` and whose text is
 /// about `topic`.
@@ -86,6 +86,8 @@ pub struct SetupPlan {
     pub steps: Vec<Step>,
     /// The whole sequence as a bash script, to review before running.
     pub script: String,
+    /// Which knowledge the citations come from.
+    pub knowledge: KnowledgeVersion,
 }
 
 /// What a step runs.
@@ -184,6 +186,7 @@ impl Plan {
             warnings: self.warnings,
             steps,
             script,
+            knowledge: KnowledgeVersion::default(),
         }
     }
 }

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 pub use cases::{Case, CaseCatalog, FixItem};
 
 use crate::error::InputError;
-use crate::knowledge::{Citation, Corpus};
+use crate::knowledge::{Citation, Corpus, KnowledgeVersion};
 use crate::search::SearchIndex;
 use crate::search::answer::{Snippet, snippet};
 use crate::setup::shell::quote;
@@ -80,6 +80,8 @@ pub struct Diagnosis {
     pub unset_variables: Vec<String>,
     /// Related knowledge, for context.
     pub snippets: Vec<Snippet>,
+    /// Which knowledge answered.
+    pub knowledge: KnowledgeVersion,
 }
 
 /// The parameters that fill command variables, with the rule each must meet.
@@ -256,6 +258,7 @@ pub fn diagnose(
         checklist,
         unset_variables: unset,
         snippets,
+        knowledge: corpus.version.clone(),
     })
 }
 

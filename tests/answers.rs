@@ -1,0 +1,103 @@
+//! Direct answers: extracted, cited, and correct for the questions users ask most;
+//! absent when the knowledge does not cover the question.
+
+use std::process::Command;
+
+use acr_cmk_mcp::Engine;
+use acr_cmk_mcp::knowledge::LoadOptions;
+
+/// (question, a phrase the answer must contain)
+const COMMON: &[(&str, &str)] = &[
+    (
+        "Which SKU does a registry need for a customer-managed key?",
+        "premium",
+    ),
+    ("Can I disable CMK later?", "cannot be disabled"),
+    ("Is EC supported?", "not supported"),
+    (
+        "How long until a new key version is used with a versionless key ID?",
+        "within one hour",
+    ),
+    ("How long are task logs kept on a CMK registry?", "24 hours"),
+    (
+        "Can I enable CMK on an existing registry?",
+        "cannot be switched to cmk",
+    ),
+];
+
+#[test]
+fn common_questions_get_a_correct_extracted_answer() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    for (question, phrase) in COMMON {
+        let a = engine.answer(question, None, None).unwrap();
+        assert!(a.confident, "{question}");
+        let answer = a
+            .answer
+            .as_ref()
+            .unwrap_or_else(|| panic!("{question}: no answer"));
+        assert!(
+            answer.text.to_lowercase().contains(phrase),
+            "{question}: {}",
+            answer.text
+        );
+        assert!((1..=3).contains(&answer.sentences.len()));
+        for s in &answer.sentences {
+            // Word for word from the cited section.
+            let section = engine
+                .corpus
+                .find_section(&s.citation.doc, &s.citation.anchor)
+                .unwrap();
+            let plain: String = section.blocks.iter().map(|b| format!("{b:?}")).collect();
+            assert!(
+                plain.contains(&s.text),
+                "{question}: {:?} is not in {}",
+                s.text,
+                s.citation.uri
+            );
+        }
+    }
+}
+
+#[test]
+fn no_answer_when_not_covered() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    for q in [
+        "How do I bake bread?",
+        "Enable customer-managed keys for an Azure Storage account",
+    ] {
+        let a = engine.answer(q, None, None).unwrap();
+        assert!(!a.confident && a.answer.is_none(), "{q}");
+    }
+}
+
+#[test]
+fn ask_prints_the_answer_first_and_the_knowledge_version() {
+    let out = Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
+        .args(["ask", "Is EC supported?"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Answer:\n"), "{text}");
+    assert!(text.contains("Knowledge: acr-cmk-mcp "), "{text}");
+    let out = Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
+        .args(["ask", "How do I bake bread?"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("No confident match: the knowledge base does not cover"),
+        "{text}"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
+        .args(["ask", "Is EC supported?", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["answer"]["sentences"][0]["citation"]["uri"]
+            .as_str()
+            .unwrap()
+            .starts_with("skill://")
+    );
+    assert_eq!(v["knowledge"]["content_hash"].as_str().unwrap().len(), 16);
+}
