@@ -6,10 +6,12 @@
 //! the Model Context Protocol; [`render`] turns core results into text for people.
 //! See ARCHITECTURE.md for the code map.
 
+pub mod azcheck;
 pub mod engine;
 pub mod error;
 pub mod eval;
 pub mod knowledge;
+pub mod lint;
 pub mod mcp;
 pub mod render;
 pub mod search;

@@ -54,6 +54,14 @@ enum Command {
     Doctor,
     /// Measure retrieval quality on a labelled question set.
     Eval(EvalArgs),
+    /// Check skill docs (the built-in knowledge when no DIR is given). Exits 1 with findings.
+    Lint {
+        /// Skill folders, or folders of skill folders.
+        dirs: Vec<PathBuf>,
+        /// Also check that every `az` line parses under this Azure CLI.
+        #[arg(long, value_name = "PATH")]
+        az: Option<PathBuf>,
+    },
 }
 
 #[derive(Args)]
@@ -182,6 +190,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Command::Lint { dirs, az } = &cli.command {
+        return lint(dirs, az.as_deref());
+    }
     let options = LoadOptions {
         builtin: !cli.no_builtin,
         dirs: cli.knowledge.clone(),
@@ -258,6 +269,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Doctor => doctor(&engine, &options),
         Command::Eval(args) => return eval(engine, &args),
+        Command::Lint { .. } => unreachable!("handled before loading"),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -363,6 +375,31 @@ fn eval(mut engine: Engine, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn lint(dirs: &[PathBuf], az: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+    let options = LoadOptions {
+        builtin: dirs.is_empty(),
+        dirs: dirs.to_vec(),
+    };
+    let engine = Engine::load(&options).context("loading the knowledge")?;
+    let findings = acr_cmk_mcp::lint::lint(&engine.corpus, &engine.cases, az)
+        .context("running the Azure CLI")?;
+    for f in &findings {
+        println!("{f}");
+    }
+    let docs = engine.corpus.docs.len();
+    if findings.is_empty() {
+        println!(
+            "{docs} docs, {} sections, {} cases: no findings",
+            engine.corpus.sections.len(),
+            engine.cases.cases.len()
+        );
+        Ok(ExitCode::SUCCESS)
+    } else {
+        println!("{docs} docs: {} findings", findings.len());
+        Ok(ExitCode::from(1))
+    }
 }
 
 fn doctor(engine: &Engine, options: &LoadOptions) {

@@ -189,3 +189,30 @@ fn own_knowledge_can_replace_the_builtin() {
     assert!(stdout(&o).contains("skill bakery"));
     assert!(stdout(&o).contains("skill acr-cmk"));
 }
+
+#[test]
+fn lint_passes_our_knowledge_and_flags_a_broken_doc() {
+    let knowledge = concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge");
+    let o = run(&["lint", knowledge]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("no findings"));
+    let dir = tempfile::tempdir().unwrap();
+    let skill = dir.path().join("mine");
+    std::fs::create_dir_all(&skill).unwrap();
+    std::fs::write(
+        skill.join("SKILL.md"),
+        "---\nname: Mine\ndescription: d\n---\n# Mine\nSee [x](gone.md).\n```bash\naz acr show\n",
+    )
+    .unwrap();
+    let o = run(&["lint", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let out = stdout(&o);
+    for expected in [
+        "[front-matter] `name` \"Mine\"",
+        "missing `sources`",
+        "[link]",
+        "[fence]",
+    ] {
+        assert!(out.contains(expected), "{expected}: {out}");
+    }
+}

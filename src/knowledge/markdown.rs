@@ -54,6 +54,8 @@ pub struct RawSection {
     pub blocks: Vec<Block>,
     /// Upstream page named by a `<!-- source: URL -->` comment in the body.
     pub source_url: Option<String>,
+    /// Link targets in the body, with their 1-based file lines.
+    pub links: Vec<(String, usize)>,
 }
 
 /// Parses `body` (the file after its front matter) into sections. `line_offset` is the
@@ -130,6 +132,9 @@ pub fn sections(body: &str, line_offset: usize, title: &str) -> Vec<RawSection> 
                     start: range.start,
                 });
             }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                builder.links.push((dest_url.to_string(), range.start))
+            }
             other => builder.event(other),
         }
     }
@@ -200,6 +205,11 @@ fn push_section(
         code: built.code,
         blocks: built.blocks,
         source_url: built.source_url,
+        links: built
+            .links
+            .into_iter()
+            .map(|(target, at)| (target, line_of(at)))
+            .collect(),
     });
 }
 
@@ -210,6 +220,8 @@ struct SectionBuilder {
     prose: String,
     code: Vec<CodeBlock>,
     source_url: Option<String>,
+    /// Link targets with the byte offset where each starts.
+    links: Vec<(String, usize)>,
     /// Nesting depth of lists; only depth-1 items become blocks.
     list_depth: usize,
     ordered: Vec<bool>,

@@ -156,6 +156,8 @@ pub struct Section {
     /// The upstream page for this section: its own `<!-- source: -->` comment, or the
     /// doc's first `sources` entry.
     pub source_url: Option<String>,
+    /// Link targets in the body with their 1-based lines, for `lint`.
+    pub links: Vec<(String, usize)>,
 }
 
 impl Section {
@@ -356,6 +358,7 @@ impl Corpus {
                 code: s.code,
                 blocks: s.blocks,
                 source_url: s.source_url.or_else(|| doc_source.clone()),
+                links: s.links,
             });
         }
         let end = self.sections.len();
@@ -445,11 +448,6 @@ fn collect_dir(dir: &Path, files: &mut Vec<SourceFile>, diagnostics: &mut Vec<Di
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "knowledge".into());
     let mut visited = HashSet::new();
-    if dir.join("SKILL.md").is_file() {
-        walk(dir, dir, &base_name, files, diagnostics, &mut visited);
-        return;
-    }
-    // A folder of skill folders; loose .md files form a skill named after the folder.
     let entries = match read_dir_sorted(dir) {
         Ok(e) => e,
         Err(d) => {
@@ -457,18 +455,33 @@ fn collect_dir(dir: &Path, files: &mut Vec<SourceFile>, diagnostics: &mut Vec<Di
             return;
         }
     };
+    let visible = |p: &&PathBuf| {
+        let name = file_name(p);
+        !name.starts_with('.') && !name.starts_with('_')
+    };
+    // A folder with SKILL.md or Markdown of its own is one skill (its subfolders are
+    // part of it, like Learn's includes/); otherwise each subfolder is a skill.
+    let loose_markdown = entries
+        .iter()
+        .filter(visible)
+        .any(|p| p.is_file() && file_name(p).ends_with(".md"));
+    if dir.join("SKILL.md").is_file() || loose_markdown {
+        walk(dir, dir, &base_name, files, diagnostics, &mut visited);
+        return;
+    }
     if let Ok(canonical) = dir.canonicalize() {
         visited.insert(canonical);
     }
-    for path in entries {
-        let name = file_name(&path);
-        if name.starts_with('.') || name.starts_with('_') {
-            continue;
-        }
+    for path in entries.iter().filter(visible) {
         if path.is_dir() {
-            walk(&path, &path, &name, files, diagnostics, &mut visited);
-        } else if name.ends_with(".md") {
-            read_file(&path, dir, &base_name, files, diagnostics);
+            walk(
+                path,
+                path,
+                &file_name(path),
+                files,
+                diagnostics,
+                &mut visited,
+            );
         }
     }
 }

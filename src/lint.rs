@@ -1,0 +1,357 @@
+//! `acr-cmk-mcp lint`: checks skill docs the way their authors' CI should.
+//!
+//! Findings cover what makes knowledge load badly or cite wrongly: front matter
+//! against the Agent Skills rules, required fields and https sources, duplicate and
+//! empty sections, links between docs and to anchors, troubleshooting case structure,
+//! unbalanced code fences, and (with an Azure CLI) `az` lines that do not parse.
+
+use std::path::Path;
+
+use crate::azcheck;
+use crate::knowledge::{Corpus, Doc, markdown::slug};
+use crate::troubleshoot::{CaseCatalog, cases::command_lines};
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub file: String,
+    pub line: Option<usize>,
+    /// A short rule name (`front-matter`, `link`, `fence`…).
+    pub rule: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}: [{}] {}", self.file, l, self.rule, self.message),
+            None => write!(f, "{}: [{}] {}", self.file, self.rule, self.message),
+        }
+    }
+}
+
+/// Lints a loaded corpus. `az`, when given, is an Azure CLI to check `az` lines with.
+pub fn lint(
+    corpus: &Corpus,
+    cases: &CaseCatalog,
+    az: Option<&Path>,
+) -> std::io::Result<Vec<Finding>> {
+    let mut findings: Vec<Finding> = Vec::new();
+    for d in corpus.diagnostics.iter().chain(&cases.diagnostics) {
+        let rule = if d.message.contains("troubleshooting case") || d.message.starts_with("case ") {
+            "case"
+        } else {
+            "load"
+        };
+        findings.push(Finding {
+            file: d.file.clone(),
+            line: d.line,
+            rule,
+            message: d.message.clone(),
+        });
+    }
+    for doc in &corpus.docs {
+        front_matter(doc, &mut findings);
+        sections(corpus, doc, &mut findings);
+        links(corpus, doc, &mut findings);
+        fences(doc, &mut findings);
+    }
+    if let Some(az) = az {
+        let mut commands = Vec::new();
+        for s in &corpus.sections {
+            let doc = corpus.doc_of(s);
+            for block in s
+                .code
+                .iter()
+                .filter(|b| matches!(b.lang.as_str(), "bash" | "sh" | "shell" | "azurecli" | ""))
+            {
+                for line in command_lines(&block.code) {
+                    if let Some(argv) = azcheck::az_argv(&line) {
+                        commands.push((argv, format!("{}:{}", doc.origin, s.lines.0)));
+                    }
+                }
+            }
+        }
+        commands.sort();
+        commands.dedup_by(|a, b| a.0 == b.0);
+        for f in azcheck::check(az, &commands, 3)? {
+            let (file, line) = f
+                .origin
+                .rsplit_once(':')
+                .map_or((f.origin.clone(), None), |(f, l)| {
+                    (f.to_string(), l.parse().ok())
+                });
+            findings.push(Finding {
+                file,
+                line,
+                rule: "az",
+                message: format!("{} does not parse: {}", f.command, f.message),
+            });
+        }
+    }
+    findings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    Ok(findings)
+}
+
+fn front_matter(doc: &Doc, out: &mut Vec<Finding>) {
+    let mut find = |line: Option<usize>, message: String| {
+        out.push(Finding {
+            file: doc.origin.clone(),
+            line,
+            rule: "front-matter",
+            message,
+        });
+    };
+    let fm = &doc.front;
+    let is_skill = doc.path == "SKILL.md";
+    match &fm.name {
+        None => find(Some(1), "missing `name`".into()),
+        Some(name) => {
+            let valid = (1..=64).contains(&name.len())
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && !name.starts_with('-')
+                && !name.ends_with('-')
+                && !name.contains("--");
+            if !valid {
+                find(
+                    Some(1),
+                    format!(
+                        "`name` {name:?} must be 1-64 characters of a-z, 0-9 and single hyphens, not starting or ending with one"
+                    ),
+                );
+            }
+            if is_skill && name != &doc.skill {
+                find(
+                    Some(1),
+                    format!(
+                        "`name` {name:?} must equal the skill folder name {:?}",
+                        doc.skill
+                    ),
+                );
+            }
+            let stem = doc
+                .path
+                .rsplit('/')
+                .next()
+                .unwrap_or(&doc.path)
+                .trim_end_matches(".md");
+            if !is_skill && name != stem {
+                find(
+                    Some(1),
+                    format!("`name` {name:?} should equal the file name {stem:?}"),
+                );
+            }
+        }
+    }
+    match &fm.description {
+        None => find(Some(1), "missing `description`".into()),
+        Some(d) if d.chars().count() > 1024 => find(
+            Some(1),
+            format!(
+                "`description` is {} characters; the limit is 1024",
+                d.chars().count()
+            ),
+        ),
+        Some(_) => {}
+    }
+    if fm.sources.is_empty() {
+        find(
+            Some(1),
+            "missing `sources`: list the upstream https URLs the doc is based on".into(),
+        );
+    }
+    for url in &fm.sources {
+        let host = url
+            .strip_prefix("https://")
+            .and_then(|r| r.split('/').next())
+            .unwrap_or("");
+        if host.is_empty() || !host.contains('.') {
+            find(Some(1), format!("source {url:?} is not an https URL"));
+        }
+    }
+}
+
+fn sections(corpus: &Corpus, doc: &Doc, out: &mut Vec<Finding>) {
+    let all = &corpus.sections[doc.sections.clone()];
+    for (i, s) in all.iter().enumerate() {
+        if all[..i].iter().any(|o| o.heading_path == s.heading_path) {
+            out.push(Finding {
+                file: doc.origin.clone(),
+                line: Some(s.lines.0),
+                rule: "duplicate-section",
+                message: format!(
+                    "section {:?} repeats an earlier heading at the same place",
+                    s.heading_path.join(" › ")
+                ),
+            });
+        }
+        let has_children = all.get(i + 1).is_some_and(|n| n.level > s.level);
+        if s.level > 0 && s.markdown.trim().is_empty() && !has_children {
+            out.push(Finding {
+                file: doc.origin.clone(),
+                line: Some(s.lines.0),
+                rule: "empty-section",
+                message: format!("section {:?} has no text", s.title()),
+            });
+        }
+        if let Some(url) = &s.source_url
+            && !url.starts_with("https://")
+        {
+            out.push(Finding {
+                file: doc.origin.clone(),
+                line: Some(s.lines.0),
+                rule: "front-matter",
+                message: format!("source {url:?} is not an https URL"),
+            });
+        }
+    }
+}
+
+fn links(corpus: &Corpus, doc: &Doc, out: &mut Vec<Finding>) {
+    for s in &corpus.sections[doc.sections.clone()] {
+        for (target, line) in &s.links {
+            if target.contains("://") || target.starts_with("mailto:") || target.is_empty() {
+                continue;
+            }
+            let (path, anchor) = match target.split_once('#') {
+                Some((p, a)) => (p, Some(a)),
+                None => (target.as_str(), None),
+            };
+            let target_doc = if path.is_empty() {
+                Some(doc)
+            } else {
+                let resolved = resolve(&doc.path, path);
+                let id = format!("{}/{}", doc.skill, resolved);
+                match corpus.docs.iter().find(|d| d.id() == id) {
+                    Some(d) => Some(d),
+                    None => {
+                        out.push(Finding {
+                            file: doc.origin.clone(),
+                            line: Some(*line),
+                            rule: "link",
+                            message: format!(
+                                "link {target:?} points to a doc that does not exist ({id})"
+                            ),
+                        });
+                        None
+                    }
+                }
+            };
+            if let (Some(d), Some(anchor)) = (target_doc, anchor) {
+                let exists = corpus.sections[d.sections.clone()]
+                    .iter()
+                    .any(|s| s.anchor == anchor || slug(s.title()) == anchor);
+                if !exists {
+                    out.push(Finding {
+                        file: doc.origin.clone(),
+                        line: Some(*line),
+                        rule: "link",
+                        message: format!(
+                            "link {target:?}: no section with anchor #{anchor} in {}",
+                            d.path
+                        ),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// `references/a.md` + `../SKILL.md` → `SKILL.md`.
+fn resolve(from: &str, relative: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for p in relative.split('/') {
+        match p {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+fn fences(doc: &Doc, out: &mut Vec<Finding>) {
+    let mut open: Option<(char, usize, usize)> = None;
+    for (i, line) in doc.text.lines().enumerate() {
+        let t = line.trim_start();
+        let ch = match t.chars().next() {
+            Some(c @ ('`' | '~')) => c,
+            _ => continue,
+        };
+        let run = t.chars().take_while(|&c| c == ch).count();
+        if run < 3 {
+            continue;
+        }
+        match open {
+            None => open = Some((ch, run, i + 1)),
+            Some((c, n, _))
+                if c == ch && run >= n && t[run * ch.len_utf8()..].trim().is_empty() =>
+            {
+                open = None
+            }
+            Some(_) => {}
+        }
+    }
+    if let Some((_, _, line)) = open {
+        out.push(Finding {
+            file: doc.origin.clone(),
+            line: Some(line),
+            rule: "fence",
+            message: "code fence is never closed".into(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_each_kind_of_problem() {
+        let corpus = Corpus::from_texts([
+            (
+                "my-skill",
+                "SKILL.md",
+                "---\nname: other\ndescription: d\nsources: [http://insecure.example]\n---\n# S\nSee [missing](references/nope.md) and [bad anchor](references/a.md#nowhere) and [ok](references/a.md#part).\n",
+            ),
+            (
+                "my-skill",
+                "references/a.md",
+                "---\nname: a\ndescription: d\nsources: [https://example.org/a]\n---\n# A\n## Part\ntext\n## Part\nmore\n## Empty\n## Last\n```bash\naz acr show\n",
+            ),
+            ("my-skill", "references/b.md", "# B\nno front matter\n"),
+        ]);
+        let cases = CaseCatalog::from_corpus(&corpus);
+        let findings = lint(&corpus, &cases, None).unwrap();
+        let text: Vec<String> = findings.iter().map(ToString::to_string).collect();
+        let has = |s: &str| text.iter().any(|t| t.contains(s));
+        assert!(has("must equal the skill folder name"), "{text:#?}");
+        assert!(has("is not an https URL"), "{text:#?}");
+        assert!(
+            has("does not exist (my-skill/references/nope.md)"),
+            "{text:#?}"
+        );
+        assert!(has("no section with anchor #nowhere"), "{text:#?}");
+        assert!(!has("#part"), "{text:#?}");
+        assert!(has("[duplicate-section]"), "{text:#?}");
+        assert!(has("[empty-section] section \"Empty\""), "{text:#?}");
+        assert!(has("[fence] code fence is never closed"), "{text:#?}");
+        assert!(
+            has("references/b.md: [front-matter] missing `name`")
+                || has("b.md:1: [front-matter] missing `name`"),
+            "{text:#?}"
+        );
+    }
+
+    #[test]
+    fn resolves_relative_paths() {
+        assert_eq!(resolve("references/a.md", "../SKILL.md"), "SKILL.md");
+        assert_eq!(resolve("SKILL.md", "references/a.md"), "references/a.md");
+        assert_eq!(resolve("references/a.md", "b.md"), "references/b.md");
+    }
+}
