@@ -13,6 +13,7 @@ pub mod eval;
 pub mod knowledge;
 pub mod lint;
 pub mod mcp;
+pub mod reload;
 pub mod render;
 pub mod search;
 pub mod setup;

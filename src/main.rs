@@ -9,7 +9,7 @@ use std::sync::Arc;
 use acr_cmk_mcp::knowledge::LoadOptions;
 use acr_cmk_mcp::setup::SetupRequest;
 use acr_cmk_mcp::troubleshoot::TroubleshootRequest;
-use acr_cmk_mcp::{Engine, InputError, mcp, render};
+use acr_cmk_mcp::{Engine, InputError, mcp, reload, render};
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use serde_json::{Map, Value, json};
@@ -31,8 +31,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Serve MCP over stdio (stdout carries JSON-RPC only; logs go to stderr).
-    Serve,
+    /// Serve MCP over stdio (stdout carries JSON-RPC only; logs go to stderr), or over
+    /// streamable HTTP with --http.
+    Serve(ServeArgs),
     /// Answer a question with cited snippets.
     Ask {
         question: String,
@@ -81,6 +82,32 @@ struct EvalArgs {
     /// Print the full report as JSON.
     #[arg(long)]
     json: bool,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Serve streamable HTTP at http://ADDR/mcp instead of stdio (e.g. 127.0.0.1:8080).
+    #[arg(long, value_name = "ADDR")]
+    http: Option<std::net::SocketAddr>,
+    /// HTTP: stateless mode (no sessions), so replicas need no sticky sessions.
+    #[arg(long, requires = "http")]
+    stateless: bool,
+    /// HTTP: read the bearer token every request must carry from this environment
+    /// variable. Required to bind an address other than loopback.
+    #[arg(long, value_name = "VAR", requires = "http")]
+    auth_token_env: Option<String>,
+    /// HTTP: also allow this Host header (besides localhost). Repeatable.
+    #[arg(long = "allowed-host", value_name = "HOST", requires = "http")]
+    allowed_hosts: Vec<String>,
+    /// HTTP: also allow this Origin (e.g. https://app.example.com:443). Repeatable.
+    #[arg(long = "allowed-origin", value_name = "ORIGIN", requires = "http")]
+    allowed_origins: Vec<String>,
+    /// HTTP: the largest request body accepted, in bytes.
+    #[arg(long, default_value_t = 1024 * 1024, requires = "http")]
+    max_body_bytes: usize,
+    /// Reload the --knowledge folders when they change, without a restart.
+    #[arg(long)]
+    watch: bool,
 }
 
 #[derive(Args)]
@@ -165,7 +192,7 @@ struct TroubleshootArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let default_level = match cli.command {
-        Command::Serve => "info,rmcp=warn,tantivy=warn",
+        Command::Serve(_) => "info,rmcp=warn,tantivy=warn",
         _ => "warn",
     };
     tracing_subscriber::fmt()
@@ -202,22 +229,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         tracing::warn!("{d}");
     }
     match cli.command {
-        Command::Serve => {
-            tracing::info!(
-                docs = engine.corpus.docs.len(),
-                sections = engine.corpus.sections.len(),
-                cases = engine.cases.cases.len(),
-                index_ms = engine.index_time.as_secs_f64() * 1e3,
-                "acr-cmk-mcp {} ready on stdio",
-                env!("CARGO_PKG_VERSION")
-            );
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()?;
-            runtime
-                .block_on(mcp::serve_stdio(Arc::new(engine)))
-                .map_err(|e| anyhow::anyhow!(e))?;
-        }
+        Command::Serve(args) => serve(engine, &options, &args)?,
         Command::Ask {
             question,
             max_results,
@@ -272,6 +284,66 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Lint { .. } => unreachable!("handled before loading"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn serve(engine: Engine, options: &LoadOptions, args: &ServeArgs) -> anyhow::Result<()> {
+    tracing::info!(
+        docs = engine.corpus.docs.len(),
+        sections = engine.corpus.sections.len(),
+        cases = engine.cases.cases.len(),
+        index_ms = engine.index_time.as_secs_f64() * 1e3,
+        "acr-cmk-mcp {} loaded",
+        env!("CARGO_PKG_VERSION")
+    );
+    let shared = reload::shared(engine);
+    let mut server = mcp::CmkServer::new(shared.clone());
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    // The watcher must live as long as the server.
+    let _watcher = if args.watch {
+        anyhow::ensure!(
+            !options.dirs.is_empty(),
+            "--watch reloads --knowledge folders; none was given"
+        );
+        let reloader = Arc::new(reload::Reloader::new(options.clone(), shared));
+        server = server.with_change_notifications(reloader.sender());
+        let watcher = reload::watch(
+            reloader,
+            &options.dirs,
+            std::time::Duration::from_millis(250),
+        )
+        .context("watching the knowledge folders")?;
+        tracing::info!(
+            "watching {} knowledge folder(s) for changes",
+            options.dirs.len()
+        );
+        Some(watcher)
+    } else {
+        None
+    };
+    match args.http {
+        Some(addr) => {
+            let mut http = mcp::http::HttpOptions::new(addr);
+            http.stateless = args.stateless;
+            http.extra_hosts = args.allowed_hosts.clone();
+            http.extra_origins = args.allowed_origins.clone();
+            http.max_body_bytes = args.max_body_bytes;
+            if let Some(var) = &args.auth_token_env {
+                let token = std::env::var(var)
+                    .with_context(|| format!("--auth-token-env {var}: the variable is not set"))?;
+                http.auth_token = Some(token);
+            }
+            runtime.block_on(mcp::http::serve(server, http, mcp::http::shutdown_signal()))?;
+        }
+        None => {
+            tracing::info!("ready on stdio");
+            runtime
+                .block_on(mcp::serve_stdio(server))
+                .map_err(|e| anyhow::anyhow!(e))?;
+        }
+    }
+    Ok(())
 }
 
 fn setup_flags(a: &SetupArgs) -> Map<String, Value> {

@@ -4,7 +4,6 @@
 mod common;
 
 use std::process::Stdio;
-use std::sync::Arc;
 
 use acr_cmk_mcp::Engine;
 use acr_cmk_mcp::knowledge::LoadOptions;
@@ -14,7 +13,7 @@ use rmcp::transport::{ConfigureCommandExt, TokioChildProcess};
 
 #[tokio::test]
 async fn in_process_client() -> anyhow::Result<()> {
-    let engine = Arc::new(Engine::load(&LoadOptions::default())?);
+    let engine = acr_cmk_mcp::reload::shared(Engine::load(&LoadOptions::default())?);
     let (server_io, client_io) = tokio::io::duplex(256 * 1024);
     let server = tokio::spawn(async move {
         CmkServer::new(engine)
@@ -49,5 +48,79 @@ async fn built_binary_over_stdio() -> anyhow::Result<()> {
         stderr.read_to_string(&mut log).await?;
     }
     assert!(log.contains("ready on stdio"), "stderr was: {log}");
+    Ok(())
+}
+
+/// Raw newline-delimited JSON-RPC over the binary's stdio, one protocol revision at a
+/// time: what a client of each revision sends, byte for byte.
+#[tokio::test]
+async fn each_protocol_revision_over_raw_stdio() -> anyhow::Result<()> {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    async fn exchange(lines: &[serde_json::Value]) -> anyhow::Result<Vec<serde_json::Value>> {
+        let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
+            .arg("serve")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()?;
+        let mut stdin = child.stdin.take().unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+        let mut replies = Vec::new();
+        for line in lines {
+            stdin.write_all(format!("{line}\n").as_bytes()).await?;
+            if line.get("id").is_some() {
+                let reply =
+                    tokio::time::timeout(std::time::Duration::from_secs(10), stdout.next_line())
+                        .await??
+                        .unwrap();
+                replies.push(serde_json::from_str(&reply)?);
+            }
+        }
+        drop(stdin);
+        child.wait().await?;
+        Ok(replies)
+    }
+    let call = |id: u64, meta: Option<serde_json::Value>| {
+        let mut params = serde_json::json!({"name": "answer_cmk_question", "arguments": {"question": "Is EC supported?"}});
+        if let Some(m) = meta {
+            params["_meta"] = m;
+        }
+        serde_json::json!({"jsonrpc": "2.0", "id": id, "method": "tools/call", "params": params})
+    };
+    for version in ["2025-06-18", "2025-11-25"] {
+        let replies = exchange(&[
+            serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"protocolVersion": version, "capabilities": {}, "clientInfo": {"name": "raw", "version": "0"}}}),
+            serde_json::json!({"jsonrpc": "2.0", "method": "notifications/initialized"}),
+            call(2, None),
+        ])
+        .await?;
+        assert_eq!(replies[0]["result"]["protocolVersion"], version);
+        assert_eq!(
+            replies[1]["result"]["structuredContent"]["confident"], true,
+            "{version}"
+        );
+        assert!(
+            replies[1]["result"].get("resultType").is_none(),
+            "{version} results carry no resultType"
+        );
+    }
+    let meta = serde_json::json!({"io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {}, "io.modelcontextprotocol/clientInfo": {"name": "raw", "version": "0"}});
+    let replies = exchange(&[
+        serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "server/discover", "params": {"_meta": meta}}),
+        call(2, Some(meta.clone())),
+    ])
+    .await?;
+    assert!(
+        replies[0]["result"]["supportedVersions"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("2026-07-28"))
+    );
+    assert_eq!(
+        replies[1]["result"]["resultType"], "complete",
+        "{}",
+        replies[1]
+    );
+    assert_eq!(replies[1]["result"]["structuredContent"]["confident"], true);
     Ok(())
 }

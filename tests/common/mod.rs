@@ -53,7 +53,13 @@ pub async fn check_server(client: &Client) {
     names.sort();
     assert_eq!(
         names,
-        ["answer_cmk_question", "get_setup_commands", "troubleshoot"]
+        [
+            "answer_cmk_question",
+            "get_setup_commands",
+            "list_skills",
+            "read_section",
+            "troubleshoot"
+        ]
     );
     for tool in &tools {
         let schema = serde_json::to_string(&tool.input_schema).unwrap();
@@ -196,6 +202,34 @@ pub async fn check_server(client: &Client) {
     assert_eq!(r.is_error, Some(true));
     assert!(text(&r).contains("'symptom'"));
 
+    // Every cited snippet comes with a resource link, and read_section reads it.
+    let r = call(
+        client,
+        "answer_cmk_question",
+        serde_json::json!({"question": "How do I rotate the key?"}),
+    )
+    .await;
+    let link = r
+        .content
+        .iter()
+        .find_map(|c| c.as_resource_link().map(|l| l.uri.clone()));
+    let link = link.expect("resource_link content");
+    let r = call(client, "read_section", serde_json::json!({"uri": link})).await;
+    assert_eq!(r.is_error, Some(false), "{}", text(&r));
+    assert!(structured(&r)["text"].as_str().unwrap().starts_with('#'));
+    let r = call(
+        client,
+        "read_section",
+        serde_json::json!({"uri": "file:///etc/passwd"}),
+    )
+    .await;
+    assert_eq!(r.is_error, Some(true));
+    assert!(text(&r).contains("'uri'"));
+    let r = call(client, "list_skills", serde_json::json!({})).await;
+    assert_eq!(structured(&r)["skills"][0]["name"], "acr-cmk");
+
+    check_resources_and_prompts(client).await;
+
     // Unknown tools are a protocol error, and the server keeps answering.
     let err = client
         .call_tool(CallToolRequestParams::new("no_such_tool").with_arguments(object!({})))
@@ -287,4 +321,116 @@ pub fn setup_matrix() -> Vec<(String, Value)> {
         out.push((format!("{}/extra-{i}", r["scenario"].as_str().unwrap()), r));
     }
     out
+}
+
+/// Resources, templates, prompts and completions.
+pub async fn check_resources_and_prompts(client: &Client) {
+    use rmcp::model::{
+        ArgumentInfo, CompleteRequestParams, GetPromptRequestParams, ReadResourceRequestParams,
+        Reference,
+    };
+    let resources = client.list_all_resources().await.expect("resources/list");
+    let uris: Vec<String> = resources.iter().map(|r| r.uri.clone()).collect();
+    assert!(
+        uris.contains(&"skill://acr-cmk/SKILL.md".to_string()),
+        "{uris:?}"
+    );
+    assert!(uris.contains(&"skill://catalog.json".to_string()));
+    let skill_md = resources
+        .iter()
+        .find(|r| r.uri == "skill://acr-cmk/SKILL.md")
+        .unwrap();
+    assert_eq!(skill_md.mime_type.as_deref(), Some("text/markdown"));
+    let read = client
+        .read_resource(ReadResourceRequestParams::new("skill://acr-cmk/SKILL.md"))
+        .await
+        .expect("resources/read");
+    let body = serde_json::to_string(&read).unwrap();
+    assert!(body.contains("name: acr-cmk"), "{body}");
+    let read = client
+        .read_resource(ReadResourceRequestParams::new(
+            "skill://acr-cmk/references/overview.md#cmk-requires-the-premium-sku",
+        ))
+        .await
+        .expect("section read");
+    assert!(serde_json::to_string(&read).unwrap().contains("Premium"));
+    for bad in [
+        "skill://acr-cmk/../../etc/passwd",
+        "file:///etc/passwd",
+        "skill://acr-cmk/references/overview.md#no-such-anchor",
+        "skill://nope/SKILL.md",
+        "",
+    ] {
+        let err = client
+            .read_resource(ReadResourceRequestParams::new(bad))
+            .await;
+        let message = format!("{err:?}");
+        assert!(err.is_err(), "{bad} was served");
+        assert!(
+            message.contains("-32002")
+                || message.contains("32602")
+                || message.contains("not found"),
+            "{bad}: {message}"
+        );
+    }
+    let templates = client
+        .list_all_resource_templates()
+        .await
+        .expect("templates");
+    assert_eq!(
+        templates[0].uri_template,
+        "skill://{skill}/{+path}{#anchor}"
+    );
+
+    let prompts = client.list_all_prompts().await.expect("prompts/list");
+    let mut names: Vec<_> = prompts.iter().map(|p| p.name.clone()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["rotate_cmk_key", "setup_cmk_registry", "troubleshoot_cmk"]
+    );
+    let p = client
+        .get_prompt(
+            GetPromptRequestParams::new("troubleshoot_cmk")
+                .with_arguments(rmcp::object!({"symptom": "CMK_ERROR from check-health"})),
+        )
+        .await
+        .expect("prompts/get");
+    assert!(
+        serde_json::to_string(&p)
+            .unwrap()
+            .contains("check-health-reports-cmk_error")
+    );
+    let p = client
+        .get_prompt(
+            GetPromptRequestParams::new("setup_cmk_registry")
+                .with_arguments(rmcp::object!({"registry_name": "contosoacr01"})),
+        )
+        .await
+        .expect("prompts/get");
+    assert!(serde_json::to_string(&p).unwrap().contains("az acr create"));
+    assert!(
+        client
+            .get_prompt(GetPromptRequestParams::new("troubleshoot_cmk"))
+            .await
+            .is_err(),
+        "symptom is required"
+    );
+
+    let done = client
+        .complete(CompleteRequestParams::new(
+            Reference::for_prompt("setup_cmk_registry"),
+            ArgumentInfo::new("scenario", "ro"),
+        ))
+        .await
+        .expect("completion/complete");
+    assert_eq!(done.completion.values, ["rotate_key"]);
+    let done = client
+        .complete(CompleteRequestParams::new(
+            Reference::for_resource("skill://{skill}/{+path}{#anchor}"),
+            ArgumentInfo::new("path", "references/key-r"),
+        ))
+        .await
+        .expect("completion/complete");
+    assert_eq!(done.completion.values, ["references/key-rotation.md"]);
 }
