@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: cargo test (with the real Azure CLI parse check) and the official
-# Python MCP SDK against the built binary. Installs what it needs on first use:
-# azure-cli and the MCP Python SDK from PyPI, each into its own venv under
-# $ACR_CMK_CACHE (default ~/.cache/acr-cmk-mcp).
+# Runs every test: cargo test (with the real Azure CLI parse check), then real MCP
+# clients against the built binary: the official Python SDK (stdio and HTTP), the MCP
+# Inspector CLI and the official conformance suite. Installs what it needs on first
+# use: azure-cli and the MCP Python SDK from PyPI, each into its own venv, and the npm
+# clients with Node 22, all under $ACR_CMK_CACHE (default ~/.cache/acr-cmk-mcp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +30,9 @@ venv "$SDK_VENV" "mcp==$MCP_SDK_VERSION"
 export AZ_CLI="$AZ_VENV/bin/az" REQUIRE_AZ_CLI=1
 cargo test --all-targets
 
-echo "== official Python MCP SDK $MCP_SDK_VERSION against the binary (stdio)"
+echo "== official Python MCP SDK $MCP_SDK_VERSION against the binary (stdio and HTTP)"
 cargo build --quiet
 "$SDK_VENV/bin/python" tests/interop/python_client.py target/debug/acr-cmk-mcp
+
+echo "== MCP Inspector CLI and the official conformance suite against the binary"
+tests/interop/clients.sh target/debug/acr-cmk-mcp

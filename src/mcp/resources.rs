@@ -187,7 +187,9 @@ pub fn complete(
 }
 
 /// The options that start with `value`; if none does, those that contain it.
-pub fn matching(options: Vec<String>, value: &str) -> Vec<String> {
+pub fn matching(mut options: Vec<String>, value: &str) -> Vec<String> {
+    options.sort();
+    options.dedup();
     let needle = value.to_lowercase();
     let starts: Vec<String> = options
         .iter()
