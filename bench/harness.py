@@ -122,7 +122,16 @@ def proc_status(pid: int) -> dict[str, int]:
 
 
 def proc_cpu_seconds(pid: int) -> float | None:
-    """utime + stime of a process (all its threads) in seconds."""
+    """CPU time of a process, all its live threads, in seconds: from schedstat (ns), or
+    utime + stime (clock ticks) where schedstat is missing."""
+    try:
+        total = 0
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/schedstat") as f:
+                total += int(f.read().split()[0])
+        return total / 1e9
+    except (OSError, ValueError, IndexError):
+        pass
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
@@ -387,7 +396,10 @@ def measure_calls(c: RawStdio, tool: str, cases: list[dict], warmup: int, calls:
         rid, line = c.encode("tools/call", {"name": tool, "arguments": cases[i % len(cases)]})
         lines.append((rid, line))
     lat_us, errors, sizes, sample = [], 0, [], None
+    cpu0 = None
     for i, (rid, line) in enumerate(lines):
+        if i == warmup:
+            cpu0 = proc_cpu_seconds(c.p.pid)
         t0 = time.perf_counter_ns()
         c.send(line)
         resp = c.read_response(rid)
@@ -401,7 +413,9 @@ def measure_calls(c: RawStdio, tool: str, cases: list[dict], warmup: int, calls:
             if sample is None:
                 sample = resp[:400].decode(errors="replace")
         sizes.append(len(resp))
+    cpu1 = proc_cpu_seconds(c.p.pid)
     return {
+        "server_cpu_us_per_call": (cpu1 - cpu0) / calls * 1e6 if (cpu0 is not None and cpu1 is not None) else None,
         "calls": calls,
         "warmup": warmup,
         "p50_us": pct(lat_us, 50),
@@ -838,6 +852,9 @@ def report(R: dict) -> str:
                 a, b = so.get(tool, {}).get(q), sp.get(tool, {}).get(q)
                 L.append(f"| {tool} {q[:3]} (µs) | {fmt(a)} | {fmt(b)} | {ratio(b, a)} |")
         for tool in ("answer_cmk_question", "get_setup_commands", "troubleshoot"):
+            a, b = so.get(tool, {}).get("server_cpu_us_per_call"), sp.get(tool, {}).get("server_cpu_us_per_call")
+            L.append(f"| {tool} server CPU per call (µs) | {fmt(a)} | {fmt(b)} | {ratio(b, a)} |")
+        for tool in ("answer_cmk_question", "get_setup_commands", "troubleshoot"):
             a, b = so.get(tool, {}).get("mean_response_bytes"), sp.get(tool, {}).get("mean_response_bytes")
             L.append(f"| {tool} response size (bytes) | {fmt(a)} | {fmt(b)} | {ratio(b, a)} |")
         a, b = mib(so.get("VmHWM_kib")), mib(sp.get("VmHWM_kib"))
@@ -917,6 +934,9 @@ def report(R: dict) -> str:
                     a = (o.get("latency") or {}).get(tool, {}).get(q)
                     b = (p.get("latency") or {}).get(tool, {}).get(q)
                     L.append(f"| {d} | {tool} {q[:3]} over stdio (µs) | {fmt(a)} | {fmt(b)} | {ratio(b, a)} |")
+                a = (o.get("latency") or {}).get(tool, {}).get("server_cpu_us_per_call")
+                b = (p.get("latency") or {}).get(tool, {}).get("server_cpu_us_per_call")
+                L.append(f"| {d} | {tool} server CPU per call (µs) | {fmt(a)} | {fmt(b)} | {ratio(b, a)} |")
             a, b = mib(o.get("VmHWM_kib")), mib(p.get("VmHWM_kib"))
             L.append(f"| {d} | serve peak RSS after the calls (MiB) | {fmt(a, 1)} | {fmt(b, 1)} | {ratio(b, a)} |")
         L.append("")
@@ -940,6 +960,7 @@ def combine_latency(runs: list[dict], tools) -> dict:
             "p50_us": med([r["p50_us"] for r in rs]),
             "p99_us": med([r["p99_us"] for r in rs]),
             "mean_response_bytes": med([r["mean_response_bytes"] for r in rs]),
+            "server_cpu_us_per_call": med([r.get("server_cpu_us_per_call") for r in rs]),
             "errors": sum(r["errors"] for r in rs),
             "error_sample": next((r["error_sample"] for r in rs if r["error_sample"]), None),
         }

@@ -14,6 +14,7 @@ pub mod http;
 mod logging;
 mod prompts;
 pub mod resources;
+pub mod stdio;
 
 use std::sync::Arc;
 
@@ -28,7 +29,7 @@ use rmcp::model::{
 };
 use rmcp::service::{NotificationContext, RequestContext};
 use rmcp::{
-    ErrorData as McpError, RoleServer, ServerHandler, ServiceExt, tool, tool_handler, tool_router,
+    ErrorData as McpError, RoleServer, ServerHandler, tool, tool_handler, tool_router,
 };
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
@@ -485,13 +486,8 @@ impl ServerHandler for CmkServer {
 }
 
 /// Serves MCP over stdin and stdout until the client closes the connection.
-pub async fn serve_stdio(
-    server: CmkServer,
-) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    let running = server.serve(rmcp::transport::stdio()).await?;
-    let reason = running.waiting().await?;
-    tracing::info!(?reason, "stdio session ended");
-    Ok(())
+pub async fn serve_stdio(server: CmkServer) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    stdio::serve(server).await
 }
 
 fn snippet_link(s: &Snippet) -> ContentBlock {
