@@ -25,6 +25,9 @@ struct Cli {
     /// Serve only the --knowledge folders, not the built-in knowledge.
     #[arg(long, global = true)]
     no_builtin: bool,
+    /// Treat any knowledge diagnostic (a skipped file, a broken case…) as fatal: exit 2.
+    #[arg(long, global = true)]
+    strict: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -227,6 +230,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let engine = Engine::load(&options).context("loading the knowledge")?;
     for d in engine.diagnostics() {
         tracing::warn!("{d}");
+    }
+    let problems = engine.diagnostics().count();
+    if cli.strict && problems > 0 {
+        for d in engine.diagnostics() {
+            eprintln!("error: {d}");
+        }
+        eprintln!("error: --strict: {problems} knowledge diagnostic(s)");
+        return Ok(ExitCode::from(2));
     }
     match cli.command {
         Command::Serve(args) => serve(engine, &options, &args)?,

@@ -216,3 +216,66 @@ fn lint_passes_our_knowledge_and_flags_a_broken_doc() {
         assert!(out.contains(expected), "{expected}: {out}");
     }
 }
+
+#[test]
+fn faults_in_knowledge_folders_are_named_and_strict_makes_them_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let skill = dir.path().join("faulty");
+    std::fs::create_dir_all(skill.join("references")).unwrap();
+    std::fs::write(skill.join("SKILL.md"), "---\nname: faulty\ndescription: d\nsources: [https://example.com]\n---\n# Faulty\n## Good part\nstill served\n## Same\na\n## Same\nb\n").unwrap();
+    std::fs::write(skill.join("references/utf8.md"), b"# U\n\xc3\x28\n").unwrap();
+    std::fs::write(
+        skill.join("references/yaml.md"),
+        "---\nname: : :\n  - [\n---\n# Y\n",
+    )
+    .unwrap();
+    std::fs::write(
+        skill.join("references/huge.md"),
+        vec![b'a'; 10 * 1024 * 1024],
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        skill.join("references/does-not-exist.md"),
+        skill.join("references/dangling.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&skill, skill.join("references/loop")).unwrap();
+    let d = dir.path().to_str().unwrap();
+    let o = run(&["--knowledge", d, "--no-builtin", "doctor"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    for expected in [
+        "utf8.md:2: not valid UTF-8",
+        "yaml.md:",
+        "front matter is not valid YAML",
+        "huge.md: file is 10485760 bytes, over the",
+        "dangling.md: cannot read",
+        "symlink loop",
+        "SKILL.md:11: duplicate heading",
+    ] {
+        assert!(out.contains(expected), "{expected}:\n{out}");
+    }
+    let o = run(&[
+        "--knowledge",
+        d,
+        "--no-builtin",
+        "ask",
+        "good part",
+        "--json",
+    ]);
+    assert!(o.status.success(), "the valid part is still served");
+    assert!(stdout(&o).contains("still served"));
+    let o = run(&[
+        "--knowledge",
+        d,
+        "--no-builtin",
+        "--strict",
+        "ask",
+        "good part",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--strict"), "{}", stderr(&o));
+    let o = run(&["--knowledge", "/no/such/dir", "--strict", "doctor"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/no/such/dir: cannot read knowledge directory"));
+}

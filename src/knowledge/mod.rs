@@ -270,7 +270,7 @@ impl Corpus {
         }
         by_id.sort_by_key(|(_, f)| doc_order(f));
         for (_, file) in by_id {
-            if let Err(d) = corpus.add_file(file) {
+            if let Err(d) = corpus.add_file(file, &mut diagnostics) {
                 diagnostics.push(d);
             }
         }
@@ -310,7 +310,13 @@ impl Corpus {
         corpus
     }
 
-    fn add_file(&mut self, file: SourceFile) -> Result<(), Diagnostic> {
+    /// Adds one file. A file that cannot be used at all is an `Err`; problems that
+    /// leave it usable go to `warnings`.
+    fn add_file(
+        &mut self,
+        file: SourceFile,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Result<(), Diagnostic> {
         let text = String::from_utf8(file.bytes).map_err(|e| {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             Diagnostic {
@@ -362,6 +368,23 @@ impl Corpus {
             });
         }
         let end = self.sections.len();
+        for i in start..end {
+            let s = &self.sections[i];
+            if self.sections[start..i]
+                .iter()
+                .any(|o| o.heading_path == s.heading_path)
+            {
+                warnings.push(Diagnostic {
+                    file: file.origin.clone(),
+                    line: Some(s.lines.0),
+                    message: format!(
+                        "duplicate heading {:?}: the same heading path appears earlier, so this one is cited as #{}",
+                        s.heading_path.join(" › "),
+                        s.anchor
+                    ),
+                });
+            }
+        }
         self.docs.push(Doc {
             skill: file.skill,
             path: file.path,

@@ -28,9 +28,7 @@ use rmcp::model::{
     ResourceContents, ServerCapabilities, ServerConfig,
 };
 use rmcp::service::{NotificationContext, RequestContext};
-use rmcp::{
-    ErrorData as McpError, RoleServer, ServerHandler, tool, tool_handler, tool_router,
-};
+use rmcp::{ErrorData as McpError, RoleServer, ServerHandler, tool, tool_handler, tool_router};
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -166,25 +164,28 @@ impl CmkServer {
         output_schema = schema_for_output::<SetupPlan>(),
         annotations(title = "Generate ACR CMK az commands", read_only_hint = true, destructive_hint = false, idempotent_hint = true, open_world_hint = false)
     )]
-    async fn get_setup_commands(&self, args: JsonObject) -> CallToolResult {
+    async fn get_setup_commands(&self, args: JsonObject) -> Result<CallToolResult, McpError> {
         let request: SetupRequest = match decode(args) {
             Ok(r) => r,
-            Err(e) => return input_error(&e),
+            Err(e) => return Ok(input_error(&e)),
         };
-        match self.engine.load().setup(&request) {
-            Ok(plan) => {
-                let mut result = structured(&plan, render::setup_plan(&plan));
-                let mut seen = Vec::new();
-                for c in plan.steps.iter().filter_map(|s| s.citation.as_ref()) {
-                    if !seen.contains(&c.uri) {
-                        seen.push(c.uri.clone());
-                        result.content.push(citation_link(c));
+        let engine = self.engine.load();
+        Ok(
+            match guarded("get_setup_commands", || engine.setup(&request))? {
+                Ok(plan) => {
+                    let mut result = structured(&plan, render::setup_plan(&plan));
+                    let mut seen = Vec::new();
+                    for c in plan.steps.iter().filter_map(|s| s.citation.as_ref()) {
+                        if !seen.contains(&c.uri) {
+                            seen.push(c.uri.clone());
+                            result.content.push(citation_link(c));
+                        }
                     }
+                    result
                 }
-                result
-            }
-            Err(e) => input_error(&e),
-        }
+                Err(e) => input_error(&e),
+            },
+        )
     }
 
     #[tool(
@@ -486,8 +487,27 @@ impl ServerHandler for CmkServer {
 }
 
 /// Serves MCP over stdin and stdout until the client closes the connection.
-pub async fn serve_stdio(server: CmkServer) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+pub async fn serve_stdio(
+    server: CmkServer,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     stdio::serve(server).await
+}
+
+/// Runs `f`, turning a panic into an internal error for this request only: one bug
+/// must not take the server down for every other client.
+fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, McpError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
+        let detail = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        tracing::error!(tool = what, "panic while handling a request: {detail}");
+        McpError::internal_error(
+            format!("internal error in {what}; the server is still running"),
+            None,
+        )
+    })
 }
 
 fn snippet_link(s: &Snippet) -> ContentBlock {
@@ -561,4 +581,17 @@ pub fn flat_input_schema<T: JsonSchema>() -> Arc<JsonObject> {
         object.remove(key);
     }
     Arc::new(object)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_internal_error() {
+        let err = guarded("test", || -> u8 { panic!("boom") }).unwrap_err();
+        assert_eq!(err.code, rmcp::model::ErrorCode::INTERNAL_ERROR);
+        assert!(err.message.contains("still running"));
+        assert_eq!(guarded("test", || 7).unwrap(), 7);
+    }
 }

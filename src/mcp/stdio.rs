@@ -23,7 +23,11 @@ pub async fn serve(server: CmkServer) -> Result<(), Box<dyn std::error::Error + 
 }
 
 /// Serves on any byte streams (used by tests).
-pub async fn serve_on<R, W>(server: CmkServer, input: R, output: W) -> Result<(), Box<dyn std::error::Error + Send + Sync>>
+pub async fn serve_on<R, W>(
+    server: CmkServer,
+    input: R,
+    output: W,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>>
 where
     R: tokio::io::AsyncRead + Unpin + Send + 'static,
     W: tokio::io::AsyncWrite + Unpin + Send + 'static,
@@ -59,7 +63,10 @@ where
         let mut to_rmcp = to_rmcp;
         loop {
             let mut line = Vec::new();
-            let read = (&mut reader).take(MAX_LINE_BYTES as u64 + 1).read_until(b'\n', &mut line).await;
+            let read = (&mut reader)
+                .take(MAX_LINE_BYTES as u64 + 1)
+                .read_until(b'\n', &mut line)
+                .await;
             match read {
                 Ok(0) | Err(_) => break,
                 Ok(_) => {}
@@ -68,7 +75,10 @@ where
                 // Skip the rest of the oversized line.
                 let mut rest = Vec::new();
                 let _ = reader.read_until(b'\n', &mut rest).await;
-                let _ = errors.send(error_line(-32600, &format!("Invalid Request: a message may be at most {MAX_LINE_BYTES} bytes")));
+                let _ = errors.send(error_line(
+                    -32600,
+                    &format!("Invalid Request: a message may be at most {MAX_LINE_BYTES} bytes"),
+                ));
                 continue;
             }
             match verdict(&line) {
@@ -109,16 +119,25 @@ enum Verdict {
 fn verdict(line: &[u8]) -> Verdict {
     let text = match std::str::from_utf8(line) {
         Ok(t) => t,
-        Err(e) => return Verdict::Reject(-32700, format!("Parse error: the message is not valid UTF-8 (byte {})", e.valid_up_to())),
+        Err(e) => {
+            return Verdict::Reject(
+                -32700,
+                format!(
+                    "Parse error: the message is not valid UTF-8 (byte {})",
+                    e.valid_up_to()
+                ),
+            );
+        }
     };
     if text.trim().is_empty() {
         return Verdict::Skip;
     }
     match serde_json::from_str::<serde_json::Value>(text) {
         Ok(_) => Verdict::Pass,
-        Err(e) if e.to_string().contains("recursion limit") => {
-            Verdict::Reject(-32600, "Invalid Request: JSON nested deeper than 128 levels".into())
-        }
+        Err(e) if e.to_string().contains("recursion limit") => Verdict::Reject(
+            -32600,
+            "Invalid Request: JSON nested deeper than 128 levels".into(),
+        ),
         Err(e) => Verdict::Reject(-32700, format!("Parse error: {e}")),
     }
 }
