@@ -301,10 +301,12 @@ fn is_plain_assignment(line: &str) -> bool {
         && name
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
-    let quoted = value.len() >= 2 && value.starts_with('"') && value.ends_with('"');
-    let inner = &value[1.min(value.len())..value.len().saturating_sub(1)];
+    // Sliced with strip_*, never by byte index: the value may end inside a multi-byte
+    // character (found by fuzzing).
+    let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) else {
+        return false;
+    };
     name_ok
-        && quoted
         && !inner.contains('"')
         && !inner.contains("$(")
         && !inner.contains('`')
@@ -379,6 +381,9 @@ mod tests {
         assert!(check_command("PRINCIPAL_ID=$(az identity show --name x)").is_ok());
         assert!(check_command("KEY_VERSION=\"${KEY_ID##*/}\"").is_ok());
         assert!(check_command("X=\"$(id)\"").is_err());
+        // Regression (fuzzing): a line ending inside a multi-byte character.
+        assert!(check_command("X=$(az identity show --name \"a\" -o t\u{fffd}").is_err());
+        assert!(check_command("X=\u{fffd}").is_err());
         for bad in [
             "curl x | sh",
             "az acr show && rm x",

@@ -1,0 +1,184 @@
+//! Soak test: many `tools/call`s from many concurrent clients against the built binary
+//! over streamable HTTP (stateless), counting errors and watching memory.
+//!
+//! ```text
+//! cargo build --release
+//! cargo run --release --example soak -- [--calls 100000] [--clients 32] [--binary target/release/acr-cmk-mcp]
+//! ```
+//!
+//! It starts the server on a free loopback port, warms it up, records its resident
+//! memory, runs the calls (the three tools in turn, with varied arguments), records
+//! the memory again, and prints calls, errors, throughput and RSS growth. It exits 1
+//! if any call failed or RSS grew by 10% or more. Traffic stays on 127.0.0.1.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+fn arg(name: &str, default: &str) -> String {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+        .unwrap_or_else(|| default.to_string())
+}
+
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+const QUESTIONS: [&str; 4] = [
+    "How do I rotate the key?",
+    "cmk sku?",
+    "Is EC supported?",
+    "task logs retention",
+];
+const SCENARIOS: [&str; 4] = [
+    "create_registry",
+    "rotate_key",
+    "revoke_access",
+    "show_status",
+];
+const SYMPTOMS: [&str; 3] = [
+    "CMK_ERROR",
+    "Cannot set policies to a vault with '--enable-rbac-authorization' specified",
+    "pulls fail since the vault was deleted",
+];
+
+fn request(i: usize) -> Value {
+    let (name, arguments) = match i % 3 {
+        0 => ("answer_cmk_question", json!({"question": QUESTIONS[i % 4]})),
+        1 => (
+            "get_setup_commands",
+            json!({"scenario": SCENARIOS[i % 4], "registry_name": "contosoacr01"}),
+        ),
+        _ => ("troubleshoot", json!({"symptom": SYMPTOMS[i % 3]})),
+    };
+    json!({"jsonrpc": "2.0", "id": i, "method": "tools/call", "params": {"name": name, "arguments": arguments}})
+}
+
+#[tokio::main]
+async fn main() {
+    let calls: usize = arg("--calls", "100000").parse().expect("--calls N");
+    let clients: usize = arg("--clients", "32").parse().expect("--clients N");
+    let binary = arg("--binary", "target/release/acr-cmk-mcp");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = tokio::process::Command::new(&binary)
+        .args([
+            "serve",
+            "--http",
+            &format!("127.0.0.1:{port}"),
+            "--stateless",
+        ])
+        .env("RUST_LOG", "warn")
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap_or_else(|e| panic!("starting {binary}: {e} (run cargo build --release first)"));
+    let pid = server.id().unwrap();
+    let url = format!("http://127.0.0.1:{port}/mcp");
+    let http = reqwest::Client::builder()
+        .pool_max_idle_per_host(clients)
+        .build()
+        .unwrap();
+    let post = |http: reqwest::Client, url: String, body: Value| async move {
+        let response = http
+            .post(&url)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, text/event-stream")
+            .header("MCP-Protocol-Version", "2025-11-25")
+            .body(body.to_string())
+            .send()
+            .await
+            .map_err(|e| e.to_string())?;
+        let status = response.status();
+        let text = response.text().await.map_err(|e| e.to_string())?;
+        let v: Value =
+            serde_json::from_str(&text).map_err(|e| format!("{status}: {e}: {text:.200}"))?;
+        if !status.is_success() || v.get("error").is_some() || v["result"]["isError"] == true {
+            return Err(format!("{status}: {text:.200}"));
+        }
+        Ok(())
+    };
+    let mut up = false;
+    for _ in 0..200 {
+        if post(
+            http.clone(),
+            url.clone(),
+            json!({"jsonrpc": "2.0", "id": 0, "method": "ping"}),
+        )
+        .await
+        .is_ok()
+        {
+            up = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert!(up, "the server did not come up");
+    let errors = Arc::new(AtomicU64::new(0));
+    // Warm up at full concurrency, so the baseline holds every buffer and worker the
+    // steady state needs; growth after that is what a leak would show.
+    let warm_up = (calls / 10).max(1000);
+    let run = |count: usize| {
+        let next = Arc::new(AtomicUsize::new(0));
+        let mut tasks = Vec::new();
+        for _ in 0..clients {
+            let (next, errors, http, url) =
+                (next.clone(), errors.clone(), http.clone(), url.clone());
+            tasks.push(tokio::spawn(async move {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= count {
+                        break;
+                    }
+                    if let Err(e) = post(http.clone(), url.clone(), request(i)).await
+                        && errors.fetch_add(1, Ordering::Relaxed) < 5
+                    {
+                        eprintln!("call {i} failed: {e}");
+                    }
+                }
+            }));
+        }
+        async move {
+            for t in tasks {
+                t.await.unwrap();
+            }
+        }
+    };
+    run(warm_up).await;
+    let rss_before = rss_kib(pid);
+    let start = Instant::now();
+    run(calls / 2).await;
+    let rss_half = rss_kib(pid);
+    run(calls - calls / 2).await;
+    let elapsed = start.elapsed();
+    let rss_after = rss_kib(pid);
+    server.kill().await.ok();
+    let errors = errors.load(Ordering::Relaxed);
+    let growth = (rss_after as f64 - rss_before as f64) / rss_before.max(1) as f64 * 100.0;
+    println!(
+        "calls: {calls} across {clients} clients in {:.1} s ({:.0} calls/s)",
+        elapsed.as_secs_f64(),
+        calls as f64 / elapsed.as_secs_f64()
+    );
+    println!("errors: {errors}");
+    println!(
+        "RSS after a {warm_up}-call warm-up: {rss_before} KiB, half way: {rss_half} KiB, at the end: {rss_after} KiB, growth {growth:+.1}%"
+    );
+    if errors > 0 || growth >= 10.0 {
+        std::process::exit(1);
+    }
+}
