@@ -19,15 +19,14 @@ mod typos;
 
 use std::collections::{HashMap, HashSet};
 
+use tantivy::directory::RamDirectory;
 use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query,
     TermQuery,
 };
-use tantivy::schema::{
-    Field, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value,
-};
-use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term, doc};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
+use tantivy::{Index, IndexReader, ReloadPolicy, Term, doc};
 
 use crate::error::IndexError;
 use crate::knowledge::Corpus;
@@ -148,7 +147,6 @@ impl Tuning {
 
 #[derive(Clone, Copy)]
 struct Fields {
-    id: Field,
     title: Field,
     headings: Field,
     body: Field,
@@ -224,27 +222,27 @@ impl SearchIndex {
             )
         };
         let fields = Fields {
-            id: schema.add_u64_field("id", STORED),
             title: schema.add_text_field("title", text(tokenize::EN)),
             headings: schema.add_text_field("headings", text(tokenize::EN)),
             body: schema.add_text_field("body", text(tokenize::EN)),
             code: schema.add_text_field("code", text(tokenize::CODE)),
             doc: schema.add_text_field("doc", text(tokenize::EN)),
         };
-        let index = Index::create_in_ram(schema.build());
-        index
-            .tokenizers()
-            .register(tokenize::EN, tokenize::en_analyzer());
-        index
-            .tokenizers()
-            .register(tokenize::CODE, tokenize::code_analyzer());
-        let mut writer = index.writer_with_num_threads(1, 15_000_000)?;
+        let tokenizers = TokenizerManager::default();
+        tokenizers.register(tokenize::EN, tokenize::en_analyzer());
+        tokenizers.register(tokenize::CODE, tokenize::code_analyzer());
+        // One segment written on this thread: no indexing threads, no merges, and doc
+        // ids equal to section indexes, so a hit needs no stored-field lookup.
+        let mut writer = Index::builder()
+            .schema(schema.build())
+            .tokenizers(tokenizers)
+            .single_segment_index_writer(RamDirectory::create(), 15_000_000)?;
         let mut en = tokenize::en_analyzer();
         let code = tokenize::code_analyzer();
         let mut section_terms = Vec::with_capacity(corpus.sections.len());
         let mut doc_freq: HashMap<String, u32> = HashMap::new();
         let mut vocabulary = typos::Vocabulary::default();
-        for (i, s) in corpus.sections.iter().enumerate() {
+        for s in &corpus.sections {
             let d = corpus.doc_of(s);
             let title = s.title().to_string();
             let headings = s.heading_path.join(" / ");
@@ -269,7 +267,6 @@ impl SearchIndex {
             vocabulary.add_text(&headings);
             vocabulary.add_text(&s.prose);
             writer.add_document(doc!(
-                fields.id => i as u64,
                 fields.title => title,
                 fields.headings => headings,
                 fields.body => s.prose.clone(),
@@ -278,7 +275,7 @@ impl SearchIndex {
             ))?;
             section_terms.push(terms);
         }
-        writer.commit()?;
+        let index = writer.finalize()?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -361,25 +358,29 @@ impl SearchIndex {
         let mut hits: Vec<Hit> = top
             .into_iter()
             .filter_map(|(score, addr)| {
-                let doc: TantivyDocument = searcher.doc(addr).ok()?;
-                let section = doc.get_first(self.fields.id)?.as_u64()? as usize;
-                if !keep(section) {
+                // Single segment, documents added in section order (see build).
+                let section = addr.doc_id as usize;
+                if addr.segment_ord != 0 || section >= self.levels.len() || !keep(section) {
                     return None;
                 }
                 let intro = self.tuning.intro_demotion && self.levels[section] <= 1;
                 Some(Hit {
                     section,
                     score: if intro { score * INTRO_FACTOR } else { score },
-                    coverage: if self.tuning.relevance_floor {
-                        self.coverage(&analyzed, section)
-                    } else {
-                        1.0
-                    },
+                    coverage: 0.0,
                 })
             })
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.section.cmp(&b.section)));
         hits.truncate(limit);
+        // Coverage only for what is returned.
+        for h in &mut hits {
+            h.coverage = if self.tuning.relevance_floor {
+                self.coverage(&analyzed, h.section)
+            } else {
+                1.0
+            };
+        }
         hits
     }
 

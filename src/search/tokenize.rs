@@ -5,9 +5,12 @@
 //! keeps `--key-encryption-key`, `rotate-key` and `unwrapKey` searchable both whole and
 //! in their parts.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
-    Token, TokenStream, Tokenizer,
+    LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter, TextAnalyzer, Token,
+    TokenFilter, TokenStream, Tokenizer,
 };
 
 pub const EN: &str = "en_acr";
@@ -155,8 +158,80 @@ pub fn en_analyzer() -> TextAnalyzer {
         .filter(StopWordFilter::remove(
             STOP_WORDS.iter().map(|s| s.to_string()),
         ))
-        .filter(Stemmer::new(Language::English))
+        .filter(CachedStemmer)
         .build()
+}
+
+/// Most stemmed text is a few thousand distinct words seen over and over (the index,
+/// then each section's terms, then every answer's sentences), and the Snowball
+/// stemmer was the largest single cost of building the index. Each thread keeps the
+/// stems it has computed, up to a bound.
+const STEM_CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    static STEMMER: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// English Snowball stemming, memoized per thread.
+#[derive(Clone, Copy, Default)]
+pub struct CachedStemmer;
+
+impl TokenFilter for CachedStemmer {
+    type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
+        CachedStemmerFilter { inner: tokenizer }
+    }
+}
+
+#[derive(Clone)]
+pub struct CachedStemmerFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
+    type TokenStream<'a> = CachedStemmerStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        CachedStemmerStream {
+            tail: self.inner.token_stream(text),
+        }
+    }
+}
+
+pub struct CachedStemmerStream<T> {
+    tail: T,
+}
+
+impl<T: TokenStream> TokenStream for CachedStemmerStream<T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(stem) = cache.get(&token.text) {
+                token.text.clone_from(stem);
+                return;
+            }
+            let stem = STEMMER.with(|stemmer| stemmer.stem(&token.text).into_owned());
+            if cache.len() < STEM_CACHE_LIMIT {
+                cache.insert(std::mem::take(&mut token.text), stem.clone());
+            }
+            token.text = stem;
+        });
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
 }
 
 pub fn code_analyzer() -> TextAnalyzer {
