@@ -122,22 +122,25 @@ def proc_status(pid: int) -> dict[str, int]:
 
 
 def proc_cpu_seconds(pid: int) -> float | None:
-    """CPU time of a process, all its live threads, in seconds: from schedstat (ns), or
-    utime + stime (clock ticks) where schedstat is missing."""
+    """CPU time of a process so far, in seconds. The larger of two readings: the sum of its
+    live threads' schedstat (ns), and utime + stime from /proc/PID/stat (clock ticks, but
+    counting threads that have exited, e.g. a Python thread pool's)."""
+    live = None
     try:
         total = 0
         for task in os.listdir(f"/proc/{pid}/task"):
             with open(f"/proc/{pid}/task/{task}/schedstat") as f:
                 total += int(f.read().split()[0])
-        return total / 1e9
+        live = total / 1e9
     except (OSError, ValueError, IndexError):
         pass
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    fields = stat[stat.rindex(")") + 2 :].split()
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+        fields = stat[stat.rindex(")") + 2 :].split()
+        ticks = (int(fields[11]) + int(fields[12])) / CLK_TCK
+    except (OSError, ValueError, IndexError):
+        return live
+    return ticks if live is None else max(live, ticks)
 
 
 class Pinning:
@@ -197,14 +200,16 @@ def wait_idle(max_wait: float, threshold: float = 0.15) -> float:
 
 
 def cpu_busy_seconds(cpus: set[int]) -> float:
-    """Busy time (everything but idle and iowait) of the given CPUs so far, in seconds."""
+    """Time the given CPUs spent running tasks (user + nice + system) or stolen by the
+    hypervisor, so far, in seconds. irq and softirq time is left out: the loopback traffic
+    of the HTTP load is processed there and is not charged to the server process."""
     total = 0
     for line in Path("/proc/stat").read_text().splitlines():
         if line.startswith("cpu") and line[3:4].isdigit():
             name, *f = line.split()
             if int(name[3:]) in cpus:
-                v = [int(x) for x in f[:8]]
-                total += sum(v) - v[3] - v[4]
+                v = [int(x) for x in f[:8]] + [0] * 8
+                total += v[0] + v[1] + v[2] + v[7]
     return total / CLK_TCK
 
 

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::knowledge::KnowledgeVersion;
+use crate::knowledge::{Citation, KnowledgeVersion};
 use crate::search::answer::{Answer, Snippet};
 use crate::setup::{SetupPlan, ValueSource};
 use crate::troubleshoot::{Diagnosis, FixItem};
@@ -97,15 +97,7 @@ pub fn setup_plan(p: &SetupPlan) -> String {
         let _ = writeln!(out, "   {}", s.purpose);
         let _ = writeln!(out, "   $ {}", s.command);
         if let Some(c) = &s.citation {
-            let _ = writeln!(
-                out,
-                "   Source: {}{}",
-                c.uri,
-                c.source_url
-                    .as_ref()
-                    .map(|u| format!(" · upstream: {u}"))
-                    .unwrap_or_default()
-            );
+            let _ = writeln!(out, "   {}", source_line(c));
         }
     }
     let _ = writeln!(out, "\nScript:\n```bash\n{}```", p.script);
@@ -158,15 +150,7 @@ pub fn diagnosis(d: &Diagnosis) -> String {
             }
         }
         for c in &m.citations {
-            let _ = writeln!(
-                out,
-                "   Source: {}{}",
-                c.uri,
-                c.source_url
-                    .as_ref()
-                    .map(|u| format!(" · upstream: {u}"))
-                    .unwrap_or_default()
-            );
+            let _ = writeln!(out, "   {}", source_line(c));
         }
         out.push('\n');
     }
@@ -185,6 +169,14 @@ pub fn diagnosis(d: &Diagnosis) -> String {
         );
     }
     out.trim_end().to_string()
+}
+
+/// `Source: skill://… · upstream: https://…`
+fn source_line(c: &Citation) -> String {
+    match &c.source_url {
+        Some(url) => format!("Source: {} · upstream: {url}", c.uri),
+        None => format!("Source: {}", c.uri),
+    }
 }
 
 fn list(out: &mut String, title: &str, items: &[String]) {

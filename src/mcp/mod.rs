@@ -511,17 +511,17 @@ fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, McpError> {
 }
 
 fn snippet_link(s: &Snippet) -> ContentBlock {
-    ContentBlock::resource_link(
-        Resource::new(s.uri.clone(), s.anchor.clone())
-            .with_title(s.heading_path.join(" › "))
-            .with_mime_type("text/markdown"),
-    )
+    resource_link(&s.uri, &s.anchor, &s.heading_path)
 }
 
 fn citation_link(c: &Citation) -> ContentBlock {
+    resource_link(&c.uri, &c.anchor, &c.heading_path)
+}
+
+fn resource_link(uri: &str, anchor: &str, heading_path: &[String]) -> ContentBlock {
     ContentBlock::resource_link(
-        Resource::new(c.uri.clone(), c.anchor.clone())
-            .with_title(c.heading_path.join(" › "))
+        Resource::new(uri, anchor)
+            .with_title(heading_path.join(" › "))
             .with_mime_type("text/markdown"),
     )
 }
