@@ -159,7 +159,10 @@ pub fn diagnose(
     let normalized = cases::normalize_error(symptom);
     let query = search_text(symptom);
     let case_of_section = |section: usize| catalog.cases.iter().position(|c| c.section == section);
-    let hits = index.search(&query, catalog.cases.len().max(1), &|s| {
+    // Asking for as many hits as there are sections makes the index rank every
+    // match before the filter keeps the case sections; with a smaller limit a large
+    // corpus could crowd the cases out before filtering.
+    let hits = index.search(&query, corpus.sections.len().max(1), &|s| {
         case_of_section(s).is_some()
     });
     let top_score = hits.first().map_or(1.0, |h| h.score.max(f32::EPSILON));
