@@ -231,6 +231,13 @@ def cpu_busy_seconds(cpus: set[int]) -> float:
     return total / CLK_TCK
 
 
+def cpu_busy_window(cpus: set[int], seconds: float) -> float:
+    """CPUs' worth of busy time on `cpus` over the next `seconds` (the harness sleeps)."""
+    b0 = cpu_busy_seconds(cpus)
+    time.sleep(seconds)
+    return (cpu_busy_seconds(cpus) - b0) / seconds
+
+
 class Foreign:
     """How much CPU something other than the measured server (and, unpinned, the harness)
     used on the server's CPUs during a measurement, in CPUs (0.25 = a quarter of one)."""
@@ -439,7 +446,11 @@ class RawStdio:
 
 def spawn_to_initialize(server: Server, knowledge, timeout: float) -> dict:
     """{'ms': milliseconds from Popen to the initialize response line, 'stderr': the server's
-    stderr, 'foreign_cpu': other work on the server CPUs meanwhile}."""
+    stderr, 'foreign_cpu': other work on the server CPUs meanwhile}.
+
+    /proc/stat counts in clock ticks (10 ms), too coarse for a startup shorter than a second:
+    then 'foreign_cpu' is the load on the server CPUs in the half second before the spawn."""
+    pre = cpu_busy_window(PIN.server, 0.5)
     b0 = cpu_busy_seconds(PIN.server)
     c = RawStdio(server.stdio_argv(knowledge), timeout)
     try:
@@ -459,7 +470,8 @@ def spawn_to_initialize(server: Server, knowledge, timeout: float) -> dict:
     finally:
         c.close()
     # Unpinned, the harness shares the CPUs; it sleeps in readline meanwhile, so it is not subtracted.
-    foreign = round(max(0.0, busy - used) / max(t1 - c.t0, 1e-9), 3)
+    wall = t1 - c.t0
+    foreign = round(max(0.0, busy - used) / wall, 3) if wall >= 1.0 else round(pre, 3)
     return {"ms": ms, "stderr": c.stderr_text(), "foreign_cpu": foreign}
 
 
@@ -537,8 +549,12 @@ def stdio_latency_run(server: Server, tools, warmup, calls, timeout, knowledge=N
         init = c.initialize()
         if "result" not in init:
             raise RuntimeError(f"initialize failed: {init}")
+        # Other work over the whole run (a second or more; per tool the window can be too
+        # short for /proc/stat's clock ticks).
+        foreign = Foreign(c.p.pid)
         for tool in tools:
             out[tool] = measure_calls(c, tool, tool_cases(tool, cq, cs), warmup, calls)
+        out["run_foreign_cpu"] = foreign.done()
     finally:
         st = c.close()
     out["VmHWM_kib"] = st.get("VmHWM")
@@ -547,7 +563,7 @@ def stdio_latency_run(server: Server, tools, warmup, calls, timeout, knowledge=N
 
 
 def max_foreign(run: dict) -> float:
-    return max([v.get("foreign_cpu") or 0.0 for v in run.values() if isinstance(v, dict)] or [0.0])
+    return run["run_foreign_cpu"]
 
 
 def stdio_latency_clean(server: Server, tools, warmup, calls, timeout, knowledge=None, cq=None, cs=None) -> dict:
