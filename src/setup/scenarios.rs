@@ -323,6 +323,7 @@ impl Ctx<'_> {
         );
     }
 
+    /// A step that blocks registry data or deletes something.
     fn destroy(&mut self, title: &str, purpose: &str, cite: CiteHint, argv: Vec<Arg>) {
         self.push(
             title,
