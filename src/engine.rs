@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use crate::error::{IndexError, InputError};
 use crate::knowledge::{Citation, Corpus, LoadOptions};
-use crate::search::SearchIndex;
 use crate::search::answer::{self, Answer};
+use crate::search::{Scope, SearchIndex};
 use crate::setup::{self, CiteHint, SetupPlan, SetupRequest};
 use crate::troubleshoot::{self, CaseCatalog, Diagnosis, TroubleshootRequest};
 
@@ -98,7 +98,6 @@ impl Engine {
     /// such a section, the best match for the topic anywhere.
     fn cite(&self, hint: CiteHint) -> Option<Citation> {
         let corpus = &self.corpus;
-        let reference = |s: usize| !corpus.doc_of(&corpus.sections[s]).is_troubleshooting();
         let runs_command = |s: usize| {
             !hint.command.is_empty()
                 && corpus.sections[s]
@@ -108,13 +107,16 @@ impl Engine {
         };
         // The command already narrows the candidates; its words (create, show) would only
         // pull in sections that happen to re-run it for another purpose.
-        let query = hint.topic;
-        let best = |keep: &dyn Fn(usize) -> bool| {
-            self.index.search(query, 1, keep).first().map(|h| h.section)
+        let analyzed = self.index.analyze(hint.topic);
+        let best = |scope: Scope, keep: &dyn Fn(usize) -> bool| {
+            self.index
+                .search_analyzed(&analyzed, 1, scope, keep)
+                .first()
+                .map(|h| h.section)
         };
-        best(&|s| reference(s) && runs_command(s))
-            .or_else(|| best(&reference))
-            .or_else(|| best(&|_| true))
+        best(Scope::Reference, &runs_command)
+            .or_else(|| best(Scope::Reference, &|_| true))
+            .or_else(|| best(Scope::All, &|_| true))
             .map(|s| corpus.citation(s))
     }
 }

@@ -227,6 +227,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         builtin: !cli.no_builtin,
         dirs: cli.knowledge.clone(),
     };
+    if let Command::Serve(args) = &cli.command
+        && !cli.strict
+    {
+        // The handshake needs no knowledge: index it on another thread meanwhile.
+        let shared = reload::SharedEngine::pending();
+        let slot = shared.clone();
+        let loading = options.clone();
+        std::thread::Builder::new()
+            .name("knowledge-loader".into())
+            .spawn(move || match Engine::load(&loading) {
+                Ok(engine) => {
+                    for d in engine.diagnostics() {
+                        tracing::warn!("{d}");
+                    }
+                    log_loaded(&engine);
+                    slot.store(Arc::new(engine));
+                }
+                Err(e) => {
+                    tracing::error!("loading the knowledge failed: {e}");
+                    std::process::exit(1);
+                }
+            })
+            .context("starting the knowledge loader")?;
+        serve(shared, &options, args)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let engine = Engine::load(&options).context("loading the knowledge")?;
     for d in engine.diagnostics() {
         tracing::warn!("{d}");
@@ -240,7 +266,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     match cli.command {
-        Command::Serve(args) => serve(engine, &options, &args)?,
+        Command::Serve(args) => {
+            log_loaded(&engine);
+            serve(reload::shared(engine), &options, &args)?
+        }
         Command::Ask {
             question,
             max_results,
@@ -297,20 +326,35 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn serve(engine: Engine, options: &LoadOptions, args: &ServeArgs) -> anyhow::Result<()> {
+fn log_loaded(engine: &Engine) {
     tracing::info!(
         docs = engine.corpus.docs.len(),
         sections = engine.corpus.sections.len(),
         cases = engine.cases.cases.len(),
+        load_ms = engine.load_time.as_secs_f64() * 1e3,
         index_ms = engine.index_time.as_secs_f64() * 1e3,
         "acr-cmk-mcp {} loaded",
         env!("CARGO_PKG_VERSION")
     );
-    let shared = reload::shared(engine);
+}
+
+fn serve(
+    shared: reload::SharedEngine,
+    options: &LoadOptions,
+    args: &ServeArgs,
+) -> anyhow::Result<()> {
     let mut server = mcp::CmkServer::new(shared.clone());
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
+    // stdio serves one client one request at a time: a single thread answers it with
+    // no cross-thread wake-ups (measured: see BENCHMARKS.md). HTTP serves many.
+    let runtime = if args.http.is_some() {
+        tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()?
+    } else {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?
+    };
     // The watcher must live as long as the server.
     let _watcher = if args.watch {
         anyhow::ensure!(

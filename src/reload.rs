@@ -20,10 +20,69 @@ use crate::error::IndexError;
 use crate::knowledge::LoadOptions;
 
 /// The engine every request reads; swapped whole on reload.
-pub type SharedEngine = Arc<ArcSwap<Engine>>;
+///
+/// It may start empty: `serve` answers `initialize` while the knowledge is still being
+/// indexed on another thread ([`SharedEngine::pending`]), and a request that needs the
+/// engine waits for it ([`SharedEngine::get`]). Loading and indexing are most of the
+/// startup cost, and a client's handshake needs neither.
+#[derive(Clone)]
+pub struct SharedEngine {
+    inner: Arc<EngineSlot>,
+}
 
+struct EngineSlot {
+    current: std::sync::OnceLock<ArcSwap<Engine>>,
+    /// Flips to true once, when the first engine is in place.
+    ready: tokio::sync::watch::Sender<bool>,
+}
+
+/// A shared engine that is ready now.
 pub fn shared(engine: Engine) -> SharedEngine {
-    Arc::new(ArcSwap::from_pointee(engine))
+    let shared = SharedEngine::pending();
+    shared.store(Arc::new(engine));
+    shared
+}
+
+impl SharedEngine {
+    /// A shared engine whose first engine comes later, through [`SharedEngine::store`].
+    pub fn pending() -> SharedEngine {
+        SharedEngine {
+            inner: Arc::new(EngineSlot {
+                current: std::sync::OnceLock::new(),
+                ready: tokio::sync::watch::channel(false).0,
+            }),
+        }
+    }
+
+    /// The engine now serving, or `None` while the first one is still being built.
+    pub fn current(&self) -> Option<Arc<Engine>> {
+        self.inner.current.get().map(|slot| slot.load_full())
+    }
+
+    /// The engine now serving, waiting for the first one if need be.
+    pub async fn get(&self) -> Arc<Engine> {
+        if let Some(engine) = self.current() {
+            return engine;
+        }
+        let mut ready = self.inner.ready.subscribe();
+        // The sender lives in `self`, so this cannot fail while we hold `self`.
+        let _ = ready.wait_for(|ready| *ready).await;
+        self.current()
+            .expect("the engine is in place once ready is true")
+    }
+
+    /// Puts `engine` in place: the first one, or a replacement (a reload).
+    pub fn store(&self, engine: Arc<Engine>) {
+        let mut engine = Some(engine);
+        let slot = self
+            .inner
+            .current
+            .get_or_init(|| ArcSwap::new(engine.take().expect("taken once")));
+        if let Some(engine) = engine {
+            slot.store(engine);
+        }
+        self.inner.ready.send_replace(true);
+    }
 }
 
 /// What a reload did.
@@ -82,7 +141,11 @@ impl Reloader {
             Ok(e) => e,
             Err(e) => return ReloadOutcome::Failed(e),
         };
-        let current = self.engine.load();
+        let Some(current) = self.engine.current() else {
+            // The first engine is still being built: this one is as good.
+            self.engine.store(Arc::new(next));
+            return ReloadOutcome::Unchanged;
+        };
         let known: HashSet<String> = current.diagnostics().map(ToString::to_string).collect();
         let new_diagnostics: Vec<String> = next
             .diagnostics()
@@ -174,14 +237,15 @@ mod tests {
         let engine = shared(Engine::load(&options).unwrap());
         let reloader = Reloader::new(options, engine.clone());
         let mut changes = reloader.subscribe();
-        let in_flight = engine.load_full();
+        let in_flight = engine.current().unwrap();
 
         write(&skill, "## Beta\nbeta text");
         assert!(matches!(reloader.reload(), ReloadOutcome::Swapped { .. }));
         assert_eq!(changes.try_recv().unwrap(), 1);
         assert!(
             engine
-                .load()
+                .current()
+                .unwrap()
                 .corpus
                 .sections
                 .iter()
@@ -205,7 +269,8 @@ mod tests {
         }
         assert!(
             engine
-                .load()
+                .current()
+                .unwrap()
                 .corpus
                 .sections
                 .iter()

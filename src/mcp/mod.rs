@@ -143,7 +143,7 @@ impl CmkServer {
             Ok(a) => a,
             Err(e) => return input_error(&e),
         };
-        let engine = self.engine.load();
+        let engine = self.engine.get().await;
         match engine.answer(&args.question, args.max_results, args.max_chars) {
             Ok(answer) => {
                 let mut result = structured(&answer, render::answer(&answer));
@@ -169,7 +169,7 @@ impl CmkServer {
             Ok(r) => r,
             Err(e) => return Ok(input_error(&e)),
         };
-        let engine = self.engine.load();
+        let engine = self.engine.get().await;
         Ok(
             match guarded("get_setup_commands", || engine.setup(&request))? {
                 Ok(plan) => {
@@ -201,7 +201,7 @@ impl CmkServer {
             Ok(r) => r,
             Err(e) => return input_error(&e),
         };
-        match self.engine.load().troubleshoot(&request) {
+        match self.engine.get().await.troubleshoot(&request) {
             Ok(d) => {
                 let mut result = structured(&d, render::diagnosis(&d));
                 result.content.extend(
@@ -229,7 +229,7 @@ impl CmkServer {
             Ok(a) => a,
             Err(e) => return input_error(&e),
         };
-        let engine = self.engine.load();
+        let engine = self.engine.get().await;
         let (text, citation) = match resources::resolve(&engine, &args.uri) {
             Some(resources::Target::Section(_, s)) => {
                 let index = engine
@@ -279,7 +279,7 @@ impl CmkServer {
         if let Err(e) = decode::<NoArgs>(args) {
             return input_error(&e);
         }
-        let engine = self.engine.load();
+        let engine = self.engine.get().await;
         let list = SkillList {
             skills: resources::catalog(&engine)
                 .into_iter()
@@ -339,7 +339,7 @@ impl ServerHandler for CmkServer {
         request: Option<PaginatedRequestParams>,
         _context: RequestContext<RoleServer>,
     ) -> Result<ListResourcesResult, McpError> {
-        let all = resources::all(&self.engine.load());
+        let all = resources::all(&*self.engine.get().await);
         let (items, next) =
             resources::page(&all, request.as_ref().and_then(|r| r.cursor.as_deref()))
                 .map_err(|e| McpError::invalid_params(e, None))?;
@@ -367,7 +367,7 @@ impl ServerHandler for CmkServer {
         request: ReadResourceRequestParams,
         _context: RequestContext<RoleServer>,
     ) -> Result<ReadResourceResponse, McpError> {
-        let engine = self.engine.load();
+        let engine = self.engine.get().await;
         let uri = request.uri;
         let contents = match resources::resolve(&engine, &uri) {
             Some(resources::Target::Catalog) => ResourceContents::text(
@@ -411,7 +411,7 @@ impl ServerHandler for CmkServer {
         request: GetPromptRequestParams,
         _context: RequestContext<RoleServer>,
     ) -> Result<GetPromptResponse, McpError> {
-        prompts::get(&self.engine.load(), &request.name, &request.arguments).map(Into::into)
+        prompts::get(&*self.engine.get().await, &request.name, &request.arguments).map(Into::into)
     }
 
     async fn complete(
@@ -419,7 +419,7 @@ impl ServerHandler for CmkServer {
         request: CompleteRequestParams,
         _context: RequestContext<RoleServer>,
     ) -> Result<CompleteResult, McpError> {
-        let engine = self.engine.load();
+        let engine = self.engine.get().await;
         let arg = &request.argument;
         let chosen = |name: &str| {
             request
@@ -478,7 +478,14 @@ impl ServerHandler for CmkServer {
                 if peer.notify_resource_list_changed().await.is_err() {
                     break; // the client is gone
                 }
-                let hash = server.engine.load().corpus.version.content_hash.clone();
+                let hash = server
+                    .engine
+                    .get()
+                    .await
+                    .corpus
+                    .version
+                    .content_hash
+                    .clone();
                 let data = serde_json::json!({ "message": "knowledge reloaded", "generation": generation, "content_hash": hash });
                 server.log_level.info(&peer, data).await;
             }
@@ -558,8 +565,10 @@ fn input_error(e: &InputError) -> CallToolResult {
 fn structured<T: serde::Serialize>(value: &T, text: String) -> CallToolResult {
     match serde_json::to_value(value) {
         Ok(v) => {
-            let mut result = CallToolResult::structured(v);
-            result.content = vec![ContentBlock::text(text)];
+            // Not CallToolResult::structured: it renders the whole value as a JSON text
+            // block, which is then thrown away for `text`; that was a tenth of a call.
+            let mut result = CallToolResult::success(vec![ContentBlock::text(text)]);
+            result.structured_content = Some(v);
             result
         }
         Err(e) => CallToolResult::error(vec![ContentBlock::text(format!("internal error: {e}"))]),

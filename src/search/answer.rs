@@ -124,7 +124,8 @@ pub fn answer(
     max_chars: usize,
 ) -> Answer {
     // Fetch extra hits: merging adjacent sections frees places for the next ones.
-    let hits = index.search(question, max_results * 2, &|_| true);
+    let analyzed = index.analyze(question);
+    let hits = index.search_analyzed(&analyzed, max_results * 2, super::Scope::All, &|_| true);
     // Confident when some returned section covers the question; it need not be the
     // top one, which may win on a repeated word.
     let confident = !index.out_of_scope(question)
@@ -159,7 +160,7 @@ pub fn answer(
             .take(3)
             .flat_map(|(s, _)| s.iter().copied())
             .collect();
-        extract(corpus, index, question, &sections)
+        extract(corpus, index, &analyzed, question, &sections)
     } else {
         None
     };

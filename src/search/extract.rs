@@ -10,8 +10,8 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::SearchIndex;
-use crate::knowledge::{Block, Citation, Corpus};
+use super::{Analyzed, SearchIndex};
+use crate::knowledge::{Block, Citation, Corpus, Section};
 
 /// The longest extracted answer, so it stays a short answer.
 const MAX_ANSWER_CHARS: usize = 480;
@@ -77,22 +77,71 @@ pub struct DirectAnswer {
     pub sentences: Vec<AnswerSentence>,
 }
 
-struct Candidate {
-    section: usize,
+/// What sentence scoring needs of a section, whatever the question: its sentences and
+/// the stems of each. Built once per section (see [`SearchIndex::sentences`]).
+pub(crate) struct SectionSentences {
+    heading: Vec<String>,
+    sentences: Vec<Sentence>,
+}
+
+struct Sentence {
     text: String,
+    /// Sorted and deduplicated.
+    stems: Vec<String>,
+    polarity: bool,
+    time_unit: bool,
+    chars: usize,
+}
+
+impl SectionSentences {
+    pub(crate) fn build(index: &SearchIndex, section: &Section) -> SectionSentences {
+        let sorted = |mut v: Vec<String>| {
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        SectionSentences {
+            heading: sorted(index.stems(section.title())),
+            sentences: sentences(&section.blocks)
+                .into_iter()
+                .map(|text| {
+                    let lower = text.to_lowercase();
+                    let words = || lower.split(|c: char| !c.is_alphanumeric() && c != '\'');
+                    Sentence {
+                        stems: sorted(index.stems(&text)),
+                        polarity: words().any(|w| POLARITY.contains(&w)),
+                        time_unit: words().any(|w| TIME_UNITS.contains(&w)),
+                        chars: text.chars().count(),
+                        text,
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+fn has_any(sorted: &[String], stems: &[String]) -> bool {
+    stems.iter().any(|s| sorted.binary_search(s).is_ok())
+}
+
+struct Candidate<'a> {
+    section: usize,
+    text: &'a str,
+    chars: usize,
     score: f32,
     order: (usize, usize),
 }
 
-/// Extracts an answer to `question` from `sections` (best first). None when no
-/// sentence contains any of the question's terms.
-pub fn extract(
+/// Extracts an answer to `question` (analyzed as `analyzed`) from `sections` (best
+/// first). None when no sentence contains any of the question's terms.
+pub(crate) fn extract(
     corpus: &Corpus,
     index: &SearchIndex,
+    analyzed: &Analyzed,
     question: &str,
     sections: &[usize],
 ) -> Option<DirectAnswer> {
-    let terms = index.weighted_terms(question);
+    let terms = index.weighted_terms(analyzed);
     let total: f32 = terms.iter().map(|t| t.weight).sum();
     if total == 0.0 {
         return None;
@@ -107,44 +156,36 @@ pub fn extract(
     let wants_duration = DURATION_QUESTIONS.iter().any(|d| lowered.contains(d));
     let mut candidates = Vec::new();
     for (rank, &section) in sections.iter().enumerate() {
+        let table = index.sentences(corpus, section);
         // A section whose heading holds the question's terms is about the question;
         // its sentences get part of that credit.
-        let heading = index.stems(corpus.sections[section].title());
         let heading_share: f32 = terms
             .iter()
-            .filter(|t| t.stems.iter().any(|s| heading.contains(s)))
+            .filter(|t| has_any(&table.heading, &t.stems))
             .map(|t| t.weight)
             .sum::<f32>()
             / total;
-        for (position, sentence) in sentences(&corpus.sections[section].blocks)
-            .into_iter()
-            .enumerate()
-        {
-            let stems = index.stems(&sentence);
+        for (position, sentence) in table.sentences.iter().enumerate() {
             let matched: f32 = terms
                 .iter()
-                .filter(|t| t.stems.iter().any(|s| stems.contains(s)))
+                .filter(|t| has_any(&sentence.stems, &t.stems))
                 .map(|t| t.weight)
                 .sum();
             if matched == 0.0 {
                 continue;
             }
-            let lower = sentence.to_lowercase();
-            let words: Vec<&str> = lower
-                .split(|c: char| !c.is_alphanumeric() && c != '\'')
-                .collect();
-            let settles = (yes_no && words.iter().any(|w| POLARITY.contains(w)))
-                || (wants_duration && words.iter().any(|w| TIME_UNITS.contains(w)));
+            let settles = (yes_no && sentence.polarity) || (wants_duration && sentence.time_unit);
             let score = matched / total
                 + 0.8 * heading_share
                 + 0.5 / (1.0 + rank as f32)
                 + 0.1 / (1.0 + position as f32)
                 + if settles { 0.3 } else { 0.0 }
                 // Very long sentences are rarely the crisp answer.
-                - (sentence.chars().count().saturating_sub(220) as f32 / 1000.0);
+                - (sentence.chars.saturating_sub(220) as f32 / 1000.0);
             candidates.push(Candidate {
                 section,
-                text: sentence,
+                text: &sentence.text,
+                chars: sentence.chars,
                 score,
                 order: (rank, position),
             });
@@ -158,7 +199,7 @@ pub fn extract(
         if chosen.len() == MAX_SENTENCES || c.score < best * FOLLOW_SHARE {
             break;
         }
-        let len = c.text.chars().count();
+        let len = c.chars;
         if !chosen.is_empty() && length + len > MAX_ANSWER_CHARS {
             continue;
         }
@@ -173,7 +214,7 @@ pub fn extract(
     let sentences: Vec<AnswerSentence> = chosen
         .iter()
         .map(|c| AnswerSentence {
-            text: c.text.clone(),
+            text: c.text.to_string(),
             citation: corpus.citation(c.section),
         })
         .collect();
@@ -226,12 +267,14 @@ fn split_sentences(text: &str) -> Vec<String> {
             && chars
                 .get(i + 2)
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || *c == '`' || *c == '"');
-        let abbreviation = i >= 3
-            && matches!(
-                chars[i - 3..i].iter().collect::<String>().as_str(),
-                "e.g" | "i.e" | "etc" | " vs"
-            );
-        if end_mark && next_starts && !abbreviation {
+        let abbreviation = || {
+            i >= 3
+                && matches!(
+                    chars[i - 3..i],
+                    ['e', '.', 'g'] | ['i', '.', 'e'] | ['e', 't', 'c'] | [' ', 'v', 's']
+                )
+        };
+        if end_mark && next_starts && !abbreviation() {
             out.push(
                 chars[start..=i]
                     .iter()

@@ -152,7 +152,23 @@ struct Fields {
     body: Field,
     code: Field,
     doc: Field,
+    /// The section's doc kind, a raw unscored token: lets a search keep to
+    /// troubleshooting or reference sections inside tantivy (see [`Scope`]).
+    kind: Field,
 }
+
+/// Which sections a search may return, by the kind of their doc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// Sections of `kind: troubleshooting` docs.
+    Troubleshooting,
+    /// Sections of every other doc.
+    Reference,
+}
+
+const KIND_TROUBLESHOOTING: &str = "troubleshooting";
+const KIND_REFERENCE: &str = "reference";
 
 /// One search result: a section and how well it matches.
 #[derive(Debug, Clone, PartialEq)]
@@ -187,16 +203,25 @@ pub struct SearchIndex {
     doc_freq: HashMap<String, u32>,
     /// Words of the corpus as written, for correcting typos.
     vocabulary: typos::Vocabulary,
-    /// Synonym groups, each phrase as its normalized words.
-    synonyms: Vec<Vec<String>>,
+    /// Synonym groups, each phrase normalized and padded with spaces (for finding it
+    /// in a padded question) with its stems: computed once here, not per question.
+    synonyms: Vec<Vec<SynonymPhrase>>,
+    /// Each section's sentences with their stems, built the first time a question
+    /// needs them (see [`extract`]): a large corpus does not pay for them at startup.
+    sentences: Vec<std::sync::OnceLock<extract::SectionSentences>>,
     /// Normalized `covers` and `not_covered` phrases of the knowledge.
     covers: Vec<String>,
     not_covered: Vec<String>,
     pub tuning: Tuning,
 }
 
+struct SynonymPhrase {
+    padded: String,
+    stems: Vec<String>,
+}
+
 /// The question after analysis.
-struct Analyzed {
+pub(crate) struct Analyzed {
     /// Stemmed terms of the question, typos corrected.
     terms: Vec<String>,
     /// Terms that are corrections of typos, not words the user typed.
@@ -227,6 +252,7 @@ impl SearchIndex {
             body: schema.add_text_field("body", text(tokenize::EN)),
             code: schema.add_text_field("code", text(tokenize::CODE)),
             doc: schema.add_text_field("doc", text(tokenize::EN)),
+            kind: schema.add_text_field("kind", tantivy::schema::STRING),
         };
         let tokenizers = TokenizerManager::default();
         tokenizers.register(tokenize::EN, tokenize::en_analyzer());
@@ -272,6 +298,7 @@ impl SearchIndex {
                 fields.body => s.prose.clone(),
                 fields.code => code_text,
                 fields.doc => doc_text,
+                fields.kind => if d.is_troubleshooting() { KIND_TROUBLESHOOTING } else { KIND_REFERENCE },
             ))?;
             section_terms.push(terms);
         }
@@ -288,6 +315,10 @@ impl SearchIndex {
                     .iter()
                     .map(|p| normalize(p))
                     .filter(|p| !p.is_empty())
+                    .map(|p| SynonymPhrase {
+                        stems: tokenize::tokens(&mut en, &p),
+                        padded: format!(" {p} "),
+                    })
                     .collect()
             })
             .collect();
@@ -301,6 +332,11 @@ impl SearchIndex {
             doc_freq,
             vocabulary,
             synonyms,
+            sentences: corpus
+                .sections
+                .iter()
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
             covers: corpus
                 .covers
                 .iter()
@@ -331,11 +367,44 @@ impl SearchIndex {
     /// The best `limit` sections for `query`, best first; ties go to the earlier
     /// section so results are reproducible. `keep` filters sections before the limit.
     pub fn search(&self, query: &str, limit: usize, keep: &dyn Fn(usize) -> bool) -> Vec<Hit> {
-        let analyzed = self.analyze(query);
+        self.search_analyzed(&self.analyze(query), limit, Scope::All, keep)
+    }
+
+    /// [`SearchIndex::search`] for a question already analyzed (so a caller that
+    /// searches twice, or also scores sentences, analyzes it once), within `scope`.
+    /// The scope is applied inside the index, before the limit: unlike `keep`, it
+    /// cannot let a large corpus crowd the wanted kind out.
+    pub(crate) fn search_analyzed(
+        &self,
+        analyzed: &Analyzed,
+        limit: usize,
+        scope: Scope,
+        keep: &dyn Fn(usize) -> bool,
+    ) -> Vec<Hit> {
         if analyzed.terms.is_empty() && analyzed.code_terms.is_empty() {
             return Vec::new();
         }
-        let q = self.build_query(&analyzed);
+        let scored = self.build_query(analyzed);
+        let kind = |k: &str| -> Box<dyn Query> {
+            Box::new(ConstScoreQuery::new(
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.kind, k),
+                    IndexRecordOption::Basic,
+                )),
+                0.0,
+            ))
+        };
+        let q: Box<dyn Query> = match scope {
+            Scope::All => Box::new(scored),
+            Scope::Troubleshooting => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(scored)),
+                (Occur::Must, kind(KIND_TROUBLESHOOTING)),
+            ])),
+            Scope::Reference => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(scored)),
+                (Occur::Must, kind(KIND_REFERENCE)),
+            ])),
+        };
         let searcher = self.reader.searcher();
         // Small corpora are ranked whole, so a filter never starves the result; large
         // ones fetch a generous multiple of what is asked for.
@@ -346,7 +415,7 @@ impl SearchIndex {
             (limit * 20).min(total)
         };
         let top = match searcher.search(
-            &q,
+            &*q,
             &tantivy::collector::TopDocs::with_limit(fetch).order_by_score(),
         ) {
             Ok(top) => top,
@@ -376,7 +445,7 @@ impl SearchIndex {
         // Coverage only for what is returned.
         for h in &mut hits {
             h.coverage = if self.tuning.relevance_floor {
-                self.coverage(&analyzed, h.section)
+                self.coverage(analyzed, h.section)
             } else {
                 1.0
             };
@@ -384,7 +453,7 @@ impl SearchIndex {
         hits
     }
 
-    fn analyze(&self, query: &str) -> Analyzed {
+    pub(crate) fn analyze(&self, query: &str) -> Analyzed {
         let mut en = self.en.clone();
         let mut code = self.code.clone();
         let mut terms = Vec::new();
@@ -439,24 +508,19 @@ impl SearchIndex {
         let mut alternatives: HashMap<String, HashSet<String>> = HashMap::new();
         let mut synonym_groups: Vec<Vec<Vec<String>>> = Vec::new();
         for group in self.synonyms.iter().filter(|_| self.tuning.synonyms) {
-            let Some(found) = group
-                .iter()
-                .find(|p| normalized.contains(&format!(" {p} ")))
-            else {
+            let Some(found) = group.iter().find(|p| normalized.contains(&p.padded)) else {
                 continue;
             };
-            let found_stems = tokenize::tokens(&mut en, found);
             let mut group_stems = HashSet::new();
-            let mut phrases = Vec::new();
-            for phrase in group.iter().filter(|p| *p != found) {
-                let stems = tokenize::tokens(&mut en, phrase);
-                if !stems.is_empty() && !phrases.contains(&stems) {
-                    phrases.push(stems.clone());
+            let mut phrases: Vec<Vec<String>> = Vec::new();
+            for phrase in group.iter().filter(|p| p.padded != found.padded) {
+                if !phrase.stems.is_empty() && !phrases.contains(&phrase.stems) {
+                    phrases.push(phrase.stems.clone());
                 }
-                group_stems.extend(stems);
+                group_stems.extend(phrase.stems.iter().cloned());
             }
             synonym_groups.push(phrases);
-            for s in found_stems {
+            for s in found.stems.iter().cloned() {
                 alternatives
                     .entry(s)
                     .or_default()
@@ -548,8 +612,7 @@ impl SearchIndex {
     }
 
     /// The question's terms with their weights and stand-ins, for sentence scoring.
-    pub(crate) fn weighted_terms(&self, question: &str) -> Vec<WeightedTerm> {
-        let a = self.analyze(question);
+    pub(crate) fn weighted_terms(&self, a: &Analyzed) -> Vec<WeightedTerm> {
         a.terms
             .iter()
             .map(|t| {
@@ -570,6 +633,12 @@ impl SearchIndex {
     /// Stems of `text` with the prose analyzer.
     pub(crate) fn stems(&self, text: &str) -> Vec<String> {
         tokenize::tokens(&mut self.en.clone(), text)
+    }
+
+    /// The sentences of `section` with their stems, built on first use.
+    pub(crate) fn sentences(&self, corpus: &Corpus, section: usize) -> &extract::SectionSentences {
+        self.sentences[section]
+            .get_or_init(|| extract::SectionSentences::build(self, &corpus.sections[section]))
     }
 
     fn coverage(&self, a: &Analyzed, section: usize) -> f32 {

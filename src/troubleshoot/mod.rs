@@ -16,8 +16,8 @@ pub use cases::{Case, CaseCatalog, FixItem};
 
 use crate::error::InputError;
 use crate::knowledge::{Citation, Corpus, KnowledgeVersion};
-use crate::search::SearchIndex;
 use crate::search::answer::{Snippet, snippet};
+use crate::search::{Scope, SearchIndex};
 use crate::setup::shell::quote;
 use crate::setup::validate;
 
@@ -159,12 +159,15 @@ pub fn diagnose(
     let normalized = cases::normalize_error(symptom);
     let query = search_text(symptom);
     let case_of_section = |section: usize| catalog.cases.iter().position(|c| c.section == section);
-    // Asking for as many hits as there are sections makes the index rank every
-    // match before the filter keeps the case sections; with a smaller limit a large
-    // corpus could crowd the cases out before filtering.
-    let hits = index.search(&query, corpus.sections.len().max(1), &|s| {
-        case_of_section(s).is_some()
-    });
+    let analyzed = index.analyze(&query);
+    // Scoped in the index to troubleshooting docs, so reference sections, however
+    // many, never take the places of cases.
+    let hits = index.search_analyzed(
+        &analyzed,
+        catalog.cases.len().max(1),
+        Scope::Troubleshooting,
+        &|s| case_of_section(s).is_some(),
+    );
     let top_score = hits.first().map_or(1.0, |h| h.score.max(f32::EPSILON));
 
     struct Scored {
@@ -249,9 +252,7 @@ pub fn diagnose(
     unset.sort();
     unset.dedup();
     let snippets = index
-        .search(&query, 2, &|s| {
-            !corpus.doc_of(&corpus.sections[s]).is_troubleshooting()
-        })
+        .search_analyzed(&analyzed, 2, Scope::Reference, &|_| true)
         .iter()
         .map(|h| snippet(corpus, h.section, h.score))
         .collect();

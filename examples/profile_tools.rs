@@ -1,0 +1,54 @@
+//! Runs one tool's core call in a loop, for `perf record`: where the time of a call goes.
+//! `cargo build --release --example profile_tools && perf record -g target/release/examples/profile_tools answer 20000`
+
+use acr_cmk_mcp::Engine;
+use acr_cmk_mcp::knowledge::LoadOptions;
+use acr_cmk_mcp::setup::SetupRequest;
+use acr_cmk_mcp::troubleshoot::TroubleshootRequest;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let tool = args.next().unwrap_or_else(|| "answer".into());
+    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let mut options = LoadOptions::default();
+    if let Some(dir) = args.next() {
+        options.dirs.push(dir.into());
+        options.builtin = false;
+    }
+    let engine = Engine::load(&options).expect("engine");
+    let questions = [
+        "How do I rotate the customer-managed key?",
+        "cmk sku?",
+        "What happens if the key vault firewall blocks the registry?",
+        "Can I disable encryption with a customer-managed key later?",
+    ];
+    let request: SetupRequest = serde_json::from_value(serde_json::json!({
+        "scenario": "create_registry", "registry_name": "contosoacr01", "resource_group": "rg-acr",
+        "location": "westeurope", "identity_name": "id-acr-cmk", "key_vault_name": "kv-acr-cmk-01", "key_name": "acr-cmk"
+    }))
+    .expect("request");
+    let symptom = TroubleshootRequest {
+        symptom: "ERROR: The identity associated with the registry is inactive. Reassign the identity manually.".into(),
+        ..TroubleshootRequest::default()
+    };
+    let start = std::time::Instant::now();
+    for i in 0..n {
+        match tool.as_str() {
+            "answer" => {
+                std::hint::black_box(
+                    engine
+                        .answer(questions[i % questions.len()], None, None)
+                        .ok(),
+                );
+            }
+            "setup" => {
+                std::hint::black_box(engine.setup(&request).ok());
+            }
+            "troubleshoot" => {
+                std::hint::black_box(engine.troubleshoot(&symptom).ok());
+            }
+            other => panic!("unknown tool {other}"),
+        }
+    }
+    eprintln!("{tool}: {:?} per call", start.elapsed() / n as u32);
+}
