@@ -9,7 +9,7 @@ mod embedded;
 pub mod front_matter;
 pub mod markdown;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -255,9 +255,10 @@ impl Corpus {
         // A later source overrides an earlier doc with the same id, so a user can
         // replace a builtin doc by shipping one at the same skill path.
         let mut by_id: Vec<(String, SourceFile)> = Vec::new();
+        let mut position: HashMap<String, usize> = HashMap::new();
         for file in files {
             let id = format!("{}/{}", file.skill, file.path);
-            if let Some(pos) = by_id.iter().position(|(i, _)| *i == id) {
+            if let Some(&pos) = position.get(&id) {
                 diagnostics.push(Diagnostic {
                     file: file.origin.clone(),
                     line: None,
@@ -265,13 +266,16 @@ impl Corpus {
                 });
                 by_id[pos].1 = file;
             } else {
+                position.insert(id.clone(), by_id.len());
                 by_id.push((id, file));
             }
         }
         by_id.sort_by_key(|(_, f)| doc_order(f));
-        for (_, file) in by_id {
-            if let Err(d) = corpus.add_file(file, &mut diagnostics) {
-                diagnostics.push(d);
+        let files = by_id.into_iter().map(|(_, f)| f).collect();
+        for parsed in parse_all(files) {
+            match parsed {
+                Ok(doc) => corpus.add_parsed(doc, &mut diagnostics),
+                Err(d) => diagnostics.push(d),
             }
         }
         for doc in &corpus.docs {
@@ -310,45 +314,17 @@ impl Corpus {
         corpus
     }
 
-    /// Adds one file. A file that cannot be used at all is an `Err`; problems that
-    /// leave it usable go to `warnings`.
-    fn add_file(
-        &mut self,
-        file: SourceFile,
-        warnings: &mut Vec<Diagnostic>,
-    ) -> Result<(), Diagnostic> {
-        let text = String::from_utf8(file.bytes).map_err(|e| {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            Diagnostic {
-                file: file.origin.clone(),
-                line: Some(1 + valid.iter().filter(|&&b| b == b'\n').count()),
-                message: "not valid UTF-8; skipped".into(),
-            }
-        })?;
-        // A byte-order mark would hide the front matter fence.
-        let text = text
-            .strip_prefix('\u{feff}')
-            .map(str::to_string)
-            .unwrap_or(text);
-        let (front, body, fm_lines) = front_matter::split(&text).map_err(|e| Diagnostic {
-            file: file.origin.clone(),
-            line: Some(e.line),
-            message: format!("{}; skipped", e.message),
-        })?;
-        let stem = file
-            .path
-            .rsplit('/')
-            .next()
-            .unwrap_or(&file.path)
-            .trim_end_matches(".md")
-            .to_string();
-        let fallback_title = front.name.clone().unwrap_or(stem);
-        let raw = markdown::sections(body, fm_lines, &fallback_title);
-        let title = raw
-            .iter()
-            .find(|s| s.level == 1)
-            .map(|s| s.heading_path[0].clone())
-            .unwrap_or(fallback_title);
+    /// Adds a parsed file, its sections numbered after those already in.
+    fn add_parsed(&mut self, parsed: ParsedFile, warnings: &mut Vec<Diagnostic>) {
+        let ParsedFile {
+            file,
+            text,
+            front,
+            title,
+            raw,
+            warnings: own,
+        } = parsed;
+        warnings.extend(own);
         let doc_index = self.docs.len();
         let start = self.sections.len();
         let doc_source = front.sources.first().cloned();
@@ -368,33 +344,15 @@ impl Corpus {
             });
         }
         let end = self.sections.len();
-        for i in start..end {
-            let s = &self.sections[i];
-            if self.sections[start..i]
-                .iter()
-                .any(|o| o.heading_path == s.heading_path)
-            {
-                warnings.push(Diagnostic {
-                    file: file.origin.clone(),
-                    line: Some(s.lines.0),
-                    message: format!(
-                        "duplicate heading {:?}: the same heading path appears earlier, so this one is cited as #{}",
-                        s.heading_path.join(" › "),
-                        s.anchor
-                    ),
-                });
-            }
-        }
         self.docs.push(Doc {
             skill: file.skill,
             path: file.path,
             title,
             front,
             origin: file.origin,
-            text: text.clone(),
+            text,
             sections: start..end,
         });
-        Ok(())
     }
 
     pub fn doc_of(&self, section: &Section) -> &Doc {
@@ -435,6 +393,100 @@ impl Corpus {
         let id = uri_or_id.strip_prefix("skill://").unwrap_or(uri_or_id);
         self.docs.iter().find(|d| d.id() == id)
     }
+}
+
+/// A file parsed on its own, before it takes its place in a corpus.
+struct ParsedFile {
+    file: SourceFile,
+    text: String,
+    front: FrontMatter,
+    title: String,
+    raw: Vec<markdown::RawSection>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Parses `files`, on as many threads as the machine has (files are independent),
+/// results in the order of `files`.
+fn parse_all(files: Vec<SourceFile>) -> Vec<Result<ParsedFile, Diagnostic>> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    // Below a few dozen files a thread costs more than it saves.
+    if workers == 1 || files.len() < 64 {
+        return files.into_iter().map(parse_file).collect();
+    }
+    let per_worker = files.len().div_ceil(workers);
+    let mut files = files.into_iter();
+    let chunks: Vec<Vec<SourceFile>> = (0..workers)
+        .map(|_| files.by_ref().take(per_worker).collect())
+        .collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| scope.spawn(move || chunk.into_iter().map(parse_file).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
+/// Parses one file. A file that cannot be used at all is an `Err`; problems that
+/// leave it usable are the parsed file's warnings.
+fn parse_file(mut file: SourceFile) -> Result<ParsedFile, Diagnostic> {
+    let text = String::from_utf8(std::mem::take(&mut file.bytes)).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        Diagnostic {
+            file: file.origin.clone(),
+            line: Some(1 + valid.iter().filter(|&&b| b == b'\n').count()),
+            message: "not valid UTF-8; skipped".into(),
+        }
+    })?;
+    // A byte-order mark would hide the front matter fence.
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    let (front, body, fm_lines) = front_matter::split(&text).map_err(|e| Diagnostic {
+        file: file.origin.clone(),
+        line: Some(e.line),
+        message: format!("{}; skipped", e.message),
+    })?;
+    let stem = file
+        .path
+        .rsplit('/')
+        .next()
+        .unwrap_or(&file.path)
+        .trim_end_matches(".md")
+        .to_string();
+    let fallback_title = front.name.clone().unwrap_or(stem);
+    let raw = markdown::sections(body, fm_lines, &fallback_title);
+    let title = raw
+        .iter()
+        .find(|s| s.level == 1)
+        .map(|s| s.heading_path[0].clone())
+        .unwrap_or(fallback_title);
+    let mut warnings = Vec::new();
+    for (i, s) in raw.iter().enumerate() {
+        if raw[..i].iter().any(|o| o.heading_path == s.heading_path) {
+            warnings.push(Diagnostic {
+                    file: file.origin.clone(),
+                    line: Some(s.lines.0),
+                    message: format!(
+                        "duplicate heading {:?}: the same heading path appears earlier, so this one is cited as #{}",
+                        s.heading_path.join(" › "),
+                        s.anchor
+                    ),
+                });
+        }
+    }
+    Ok(ParsedFile {
+        file,
+        text,
+        front,
+        title,
+        raw,
+        warnings,
+    })
 }
 
 /// SKILL.md first within a skill, then paths in order, so ids and ties are stable.

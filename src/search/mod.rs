@@ -195,12 +195,16 @@ pub struct SearchIndex {
     fields: Fields,
     en: TextAnalyzer,
     code: TextAnalyzer,
-    /// Stemmed terms of each section (all fields), for coverage.
-    section_terms: Vec<HashSet<String>>,
+    /// Ids of the stemmed terms of each section (all fields), sorted, for coverage:
+    /// a few bytes per term, where a set of strings per section cost hundreds of
+    /// megabytes at 10,000 docs.
+    section_terms: Vec<Box<[u32]>>,
+    /// Id of each stemmed term of the corpus.
+    term_ids: HashMap<String, u32>,
     /// Heading level of each section (0 for text before any heading).
     levels: Vec<u8>,
-    /// In how many sections each stemmed term occurs.
-    doc_freq: HashMap<String, u32>,
+    /// In how many sections each term (by id) occurs.
+    doc_freq: Vec<u32>,
     /// Words of the corpus as written, for correcting typos.
     vocabulary: typos::Vocabulary,
     /// Synonym groups, each phrase normalized and padded with spaces (for finding it
@@ -262,46 +266,24 @@ impl SearchIndex {
         let mut writer = Index::builder()
             .schema(schema.build())
             .tokenizers(tokenizers)
-            .single_segment_index_writer(RamDirectory::create(), 15_000_000)?;
+            .single_segment_index_writer(RamDirectory::create(), writer_budget(corpus))?;
+        // The index and the term statistics (coverage, IDF, typo vocabulary) are built
+        // from the same sections on two threads: on a large corpus each is about half
+        // of the work.
+        let (stats, written) = std::thread::scope(|scope| {
+            let stats = scope.spawn(|| TermStats::build(corpus));
+            let written = write_sections(&mut writer, fields, corpus);
+            (stats.join(), written)
+        });
+        written?;
+        let TermStats {
+            section_terms,
+            term_ids,
+            doc_freq,
+            vocabulary,
+        } = stats.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let mut en = tokenize::en_analyzer();
         let code = tokenize::code_analyzer();
-        let mut section_terms = Vec::with_capacity(corpus.sections.len());
-        let mut doc_freq: HashMap<String, u32> = HashMap::new();
-        let mut vocabulary = typos::Vocabulary::default();
-        for s in &corpus.sections {
-            let d = corpus.doc_of(s);
-            let title = s.title().to_string();
-            let headings = s.heading_path.join(" / ");
-            let code_text = s
-                .code
-                .iter()
-                .map(|c| c.code.as_str())
-                .collect::<Vec<_>>()
-                .join("\n");
-            let doc_text = format!(
-                "{} {}",
-                d.title,
-                d.front.description.as_deref().unwrap_or("")
-            );
-            let mut terms: HashSet<String> = HashSet::new();
-            terms.extend(tokenize::tokens(&mut en, &headings));
-            terms.extend(tokenize::tokens(&mut en, &s.prose));
-            terms.extend(tokenize::tokens(&mut en, &code_text));
-            for t in &terms {
-                *doc_freq.entry(t.clone()).or_default() += 1;
-            }
-            vocabulary.add_text(&headings);
-            vocabulary.add_text(&s.prose);
-            writer.add_document(doc!(
-                fields.title => title,
-                fields.headings => headings,
-                fields.body => s.prose.clone(),
-                fields.code => code_text,
-                fields.doc => doc_text,
-                fields.kind => if d.is_troubleshooting() { KIND_TROUBLESHOOTING } else { KIND_REFERENCE },
-            ))?;
-            section_terms.push(terms);
-        }
         let index = writer.finalize()?;
         let reader = index
             .reader_builder()
@@ -328,6 +310,7 @@ impl SearchIndex {
             en,
             code,
             section_terms,
+            term_ids,
             levels: corpus.sections.iter().map(|s| s.level).collect(),
             doc_freq,
             vocabulary,
@@ -465,11 +448,11 @@ impl SearchIndex {
         {
             for stem in tokenize::tokens(&mut en, word) {
                 if self.tuning.typo_correction
-                    && !self.doc_freq.contains_key(&stem)
+                    && !self.term_ids.contains_key(&stem)
                     && let Some(fix) = self.vocabulary.correct(&word.to_lowercase())
                 {
                     for s in tokenize::tokens(&mut en, fix) {
-                        if self.doc_freq.contains_key(&s) {
+                        if self.term_ids.contains_key(&s) {
                             corrected.insert(s.clone());
                             terms.push(s);
                         }
@@ -607,7 +590,10 @@ impl SearchIndex {
 
     fn idf(&self, term: &str) -> f32 {
         let n = self.section_terms.len() as f32;
-        let df = *self.doc_freq.get(term).unwrap_or(&0) as f32;
+        let df = self
+            .term_ids
+            .get(term)
+            .map_or(0.0, |&id| self.doc_freq[id as usize] as f32);
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
@@ -642,13 +628,18 @@ impl SearchIndex {
     }
 
     fn coverage(&self, a: &Analyzed, section: usize) -> f32 {
-        let have = &self.section_terms[section];
+        let terms = &self.section_terms[section];
+        let has = |t: &str| {
+            self.term_ids
+                .get(t)
+                .is_some_and(|id| terms.binary_search(id).is_ok())
+        };
         let (mut total, mut covered) = (0.0, 0.0);
         for t in &a.terms {
             let w = self.idf(t);
             total += w;
             let alt = a.alternatives.get(t);
-            if have.contains(t) || alt.is_some_and(|alt| alt.iter().any(|s| have.contains(s))) {
+            if has(t) || alt.is_some_and(|alt| alt.iter().any(|s| has(s))) {
                 covered += if a.corrected.contains(t) {
                     w * CORRECTION_CREDIT
                 } else {
@@ -658,6 +649,98 @@ impl SearchIndex {
         }
         if total == 0.0 { 0.0 } else { covered / total }
     }
+}
+
+/// What coverage, IDF and typo correction need to know of the corpus's terms.
+struct TermStats {
+    section_terms: Vec<Box<[u32]>>,
+    term_ids: HashMap<String, u32>,
+    doc_freq: Vec<u32>,
+    vocabulary: typos::Vocabulary,
+}
+
+impl TermStats {
+    fn build(corpus: &Corpus) -> TermStats {
+        let mut en = tokenize::en_analyzer();
+        let mut section_terms = Vec::with_capacity(corpus.sections.len());
+        let mut term_ids: HashMap<String, u32> = HashMap::new();
+        let mut doc_freq: Vec<u32> = Vec::new();
+        let mut ids: Vec<u32> = Vec::new();
+        let mut vocabulary = typos::Vocabulary::default();
+        for s in &corpus.sections {
+            let headings = s.heading_path.join(" / ");
+            ids.clear();
+            let code = s.code.iter().map(|c| c.code.as_str());
+            for text in [headings.as_str(), &s.prose].into_iter().chain(code) {
+                tokenize::for_each_token(&mut en, text, |t| {
+                    let id = match term_ids.get(t) {
+                        Some(&id) => id,
+                        None => {
+                            let id = doc_freq.len() as u32;
+                            term_ids.insert(t.to_string(), id);
+                            doc_freq.push(0);
+                            id
+                        }
+                    };
+                    ids.push(id);
+                });
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            for &id in &ids {
+                doc_freq[id as usize] += 1;
+            }
+            section_terms.push(ids.as_slice().into());
+            vocabulary.add_text(&headings);
+            vocabulary.add_text(&s.prose);
+        }
+        TermStats {
+            section_terms,
+            term_ids,
+            doc_freq,
+            vocabulary,
+        }
+    }
+}
+
+/// Adds every section to the index, in order, so doc ids are section indexes.
+fn write_sections(
+    writer: &mut tantivy::SingleSegmentIndexWriter,
+    fields: Fields,
+    corpus: &Corpus,
+) -> Result<(), IndexError> {
+    for s in &corpus.sections {
+        let d = corpus.doc_of(s);
+        let code_text = s
+            .code
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let doc_text = format!(
+            "{} {}",
+            d.title,
+            d.front.description.as_deref().unwrap_or("")
+        );
+        writer.add_document(doc!(
+            fields.title => s.title().to_string(),
+            fields.headings => s.heading_path.join(" / "),
+            fields.body => s.prose.clone(),
+            fields.code => code_text,
+            fields.doc => doc_text,
+            fields.kind => if d.is_troubleshooting() { KIND_TROUBLESHOOTING } else { KIND_REFERENCE },
+        ))?;
+    }
+    Ok(())
+}
+
+/// The indexing memory budget. One segment never flushes, so the budget only sizes
+/// the writer's initial term table (a third of it, zeroed up front): a fixed 15 MB
+/// cost the embedded knowledge a third of its peak memory for a table it never
+/// fills, while a large corpus gains from starting big.
+fn writer_budget(corpus: &Corpus) -> usize {
+    let text: usize = corpus.sections.iter().map(|s| s.markdown.len()).sum();
+    (text * 3).clamp(1_000_000, 50_000_000)
 }
 
 /// `--key-encryption-key`, `rotate-key`, `unwrapKey`, `keyVaultProperties.identity`,

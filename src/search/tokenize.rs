@@ -241,6 +241,14 @@ pub fn code_analyzer() -> TextAnalyzer {
 }
 
 /// All tokens an analyzer makes of `text`, in order.
+/// Calls `f` with each token of `text`, allocating nothing per token.
+pub fn for_each_token(analyzer: &mut TextAnalyzer, text: &str, mut f: impl FnMut(&str)) {
+    let mut stream = analyzer.token_stream(text);
+    while let Some(t) = stream.next() {
+        f(&t.text);
+    }
+}
+
 pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut stream = analyzer.token_stream(text);

@@ -7,7 +7,8 @@
 //! too much. Correcting against the corpus's vocabulary, rather than running fuzzy
 //! queries, keeps the correction deterministic and lets coverage see it.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 const MIN_LEN: usize = 5;
 
@@ -15,14 +16,25 @@ const MIN_LEN: usize = 5;
 pub(super) struct Vocabulary {
     /// Word → how often it occurs; ties between corrections go to the commoner word,
     /// then the alphabetically first, so results are stable.
-    words: BTreeMap<String, u32>,
+    words: HashMap<String, u32>,
 }
 
 impl Vocabulary {
     pub fn add_text(&mut self, text: &str) {
         for word in text.split(|c: char| !c.is_alphanumeric()) {
             if word.chars().count() >= MIN_LEN - 1 && word.chars().all(|c| c.is_alphabetic()) {
-                *self.words.entry(word.to_lowercase()).or_default() += 1;
+                // Most words are lowercase already: no allocation for a word seen before.
+                let lower = if word.chars().any(char::is_uppercase) {
+                    Cow::Owned(word.to_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                };
+                match self.words.get_mut(lower.as_ref()) {
+                    Some(count) => *count += 1,
+                    None => {
+                        self.words.insert(lower.into_owned(), 1);
+                    }
+                }
             }
         }
     }
@@ -49,7 +61,9 @@ impl Vocabulary {
             }
             let better = match best {
                 None => true,
-                Some((bd, bc, _)) => d < bd || (d == bd && count > bc),
+                Some((bd, bc, bw)) => {
+                    d < bd || (d == bd && (count > bc || (count == bc && candidate.as_str() < bw)))
+                }
             };
             if better {
                 best = Some((d, count, candidate));
