@@ -167,6 +167,10 @@ pub enum Scope {
     Reference,
 }
 
+/// Corpora up to this many sections are ranked whole on every search, so a filter
+/// never starves a result and one search can serve several scopes.
+pub const WHOLE_RANKING_MAX: usize = 2_000;
+
 const KIND_TROUBLESHOOTING: &str = "troubleshooting";
 const KIND_REFERENCE: &str = "reference";
 
@@ -392,7 +396,7 @@ impl SearchIndex {
         // Small corpora are ranked whole, so a filter never starves the result; large
         // ones fetch a generous multiple of what is asked for.
         let total = self.section_terms.len().max(1);
-        let fetch = if total <= 2_000 {
+        let fetch = if total <= WHOLE_RANKING_MAX {
             total
         } else {
             (limit * 20).min(total)

@@ -17,11 +17,13 @@ pub use cases::{Case, CaseCatalog, FixItem};
 use crate::error::InputError;
 use crate::knowledge::{Citation, Corpus, KnowledgeVersion};
 use crate::search::answer::{Snippet, snippet};
-use crate::search::{Scope, SearchIndex};
+use crate::search::{Hit, Scope, SearchIndex, WHOLE_RANKING_MAX};
 use crate::setup::shell::quote;
 use crate::setup::validate;
 
 pub const MAX_SYMPTOM_CHARS: usize = 20_000;
+/// Reference sections shown beside the cases.
+const REFERENCE_SNIPPETS: usize = 2;
 const MAX_MATCHES: usize = 3;
 /// An error fragment at least this long is distinctive enough to decide a match on
 /// its own; shorter ones (`403`, `Forbidden`) only add weight.
@@ -160,14 +162,34 @@ pub fn diagnose(
     let query = search_text(symptom);
     let case_of_section = |section: usize| catalog.cases.iter().position(|c| c.section == section);
     let analyzed = index.analyze(&query);
-    // Scoped in the index to troubleshooting docs, so reference sections, however
-    // many, never take the places of cases.
-    let hits = index.search_analyzed(
-        &analyzed,
-        catalog.cases.len().max(1),
-        Scope::Troubleshooting,
-        &|s| case_of_section(s).is_some(),
-    );
+    let is_reference = |s: usize| !corpus.doc_of(&corpus.sections[s]).is_troubleshooting();
+    let (hits, reference) = if corpus.sections.len() <= WHOLE_RANKING_MAX {
+        // A small corpus is ranked whole anyway: one search, split, gives what the two
+        // scoped searches below give, at half the cost.
+        let all = index.search_analyzed(&analyzed, corpus.sections.len(), Scope::All, &|_| true);
+        let (reference, cases): (Vec<Hit>, Vec<Hit>) =
+            all.into_iter().partition(|h| is_reference(h.section));
+        let cases = cases
+            .into_iter()
+            .filter(|h| case_of_section(h.section).is_some())
+            .collect();
+        (
+            cases,
+            reference.into_iter().take(REFERENCE_SNIPPETS).collect(),
+        )
+    } else {
+        // Scoped in the index, so reference sections, however many, never take the
+        // places of cases, nor cases those of reference sections.
+        (
+            index.search_analyzed(
+                &analyzed,
+                catalog.cases.len().max(1),
+                Scope::Troubleshooting,
+                &|s| case_of_section(s).is_some(),
+            ),
+            index.search_analyzed(&analyzed, REFERENCE_SNIPPETS, Scope::Reference, &|_| true),
+        )
+    };
     let top_score = hits.first().map_or(1.0, |h| h.score.max(f32::EPSILON));
 
     struct Scored {
@@ -251,8 +273,7 @@ pub fn diagnose(
     };
     unset.sort();
     unset.dedup();
-    let snippets = index
-        .search_analyzed(&analyzed, 2, Scope::Reference, &|_| true)
+    let snippets = reference
         .iter()
         .map(|h| snippet(corpus, h.section, h.score))
         .collect();
