@@ -35,16 +35,31 @@ impl Engine {
     pub fn from_corpus(corpus: Corpus, load_time: Duration) -> Result<Engine, IndexError> {
         let start = Instant::now();
         let index = SearchIndex::build(&corpus)?;
+        Ok(Engine::from_index(
+            corpus,
+            index,
+            load_time,
+            start.elapsed(),
+        ))
+    }
+
+    /// An engine over a corpus and its index, built or read from a cache.
+    pub fn from_index(
+        corpus: Corpus,
+        index: SearchIndex,
+        load_time: Duration,
+        index_time: Duration,
+    ) -> Engine {
+        let start = Instant::now();
         let cases = CaseCatalog::from_corpus(&corpus);
-        let index_time = start.elapsed();
-        Ok(Engine {
+        Engine {
             corpus,
             index,
             cases,
             load_time,
-            index_time,
+            index_time: index_time + start.elapsed(),
             setup_citations: OnceLock::new(),
-        })
+        }
     }
 
     /// Every problem found while loading: files skipped and cases not usable.

@@ -10,6 +10,7 @@ pub mod azcheck;
 pub mod engine;
 pub mod error;
 pub mod eval;
+pub mod index_cache;
 pub mod knowledge;
 pub mod lint;
 pub mod mcp;

@@ -28,6 +28,10 @@ struct Cli {
     /// Treat any knowledge diagnostic (a skipped file, a broken case…) as fatal: exit 2.
     #[arg(long, global = true)]
     strict: bool,
+    /// Keep the parsed knowledge and its index in DIR, keyed by a digest of the source
+    /// files, and start from there when nothing changed (for large knowledge trees).
+    #[arg(long, value_name = "DIR", global = true)]
+    index_cache: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -234,9 +238,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         let shared = reload::SharedEngine::pending();
         let slot = shared.clone();
         let loading = options.clone();
+        let cache = cli.index_cache.clone();
         std::thread::Builder::new()
             .name("knowledge-loader".into())
-            .spawn(move || match Engine::load(&loading) {
+            .spawn(move || match load_engine(&loading, cache.as_deref()) {
                 Ok(engine) => {
                     for d in engine.diagnostics() {
                         tracing::warn!("{d}");
@@ -253,7 +258,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         serve(shared, &options, args)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let engine = Engine::load(&options).context("loading the knowledge")?;
+    let engine =
+        load_engine(&options, cli.index_cache.as_deref()).context("loading the knowledge")?;
     for d in engine.diagnostics() {
         tracing::warn!("{d}");
     }
@@ -324,6 +330,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Lint { .. } => unreachable!("handled before loading"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Loads the knowledge, through the index cache when one is given.
+fn load_engine(
+    options: &LoadOptions,
+    cache: Option<&std::path::Path>,
+) -> Result<Engine, acr_cmk_mcp::IndexError> {
+    let Some(dir) = cache else {
+        return Engine::load(options);
+    };
+    let (engine, outcome) = acr_cmk_mcp::index_cache::load(options, dir)?;
+    match outcome {
+        acr_cmk_mcp::index_cache::CacheOutcome::Hit(entry) => {
+            tracing::info!("index cache hit: {}", entry.display())
+        }
+        acr_cmk_mcp::index_cache::CacheOutcome::Stored(entry) => {
+            tracing::info!("index cache stored: {}", entry.display())
+        }
+        acr_cmk_mcp::index_cache::CacheOutcome::Bypassed(why) => {
+            tracing::warn!("index cache not used: {why}")
+        }
+    }
+    Ok(engine)
 }
 
 fn log_loaded(engine: &Engine) {

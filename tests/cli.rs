@@ -279,3 +279,34 @@ fn faults_in_knowledge_folders_are_named_and_strict_makes_them_fatal() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("/no/such/dir: cannot read knowledge directory"));
 }
+
+#[test]
+fn index_cache_stores_an_entry_then_serves_from_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = tmp.path().join("cache");
+    let dir = cache.to_str().unwrap();
+    let first = bin()
+        .args(["--index-cache", dir, "ask", "cmk sku?"])
+        .env("RUST_LOG", "info")
+        .output()
+        .unwrap();
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("index cache stored"),
+        "{}",
+        stderr(&first)
+    );
+    let second = bin()
+        .args(["--index-cache", dir, "ask", "cmk sku?"])
+        .env("RUST_LOG", "info")
+        .output()
+        .unwrap();
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(
+        stderr(&second).contains("index cache hit"),
+        "{}",
+        stderr(&second)
+    );
+    assert_eq!(stdout(&first), stdout(&second));
+    assert!(stdout(&second).contains("Premium"), "{}", stdout(&second));
+}

@@ -7,7 +7,7 @@
 use serde_yaml_ng::Value;
 
 /// The fields of a doc's front matter that the server uses.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FrontMatter {
     pub name: Option<String>,
     pub description: Option<String>,

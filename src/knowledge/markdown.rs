@@ -10,7 +10,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 const MAX_SPLIT_LEVEL: u8 = 4;
 
 /// A fenced or indented code block, kept whole.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CodeBlock {
     /// The fence's language tag (`bash`), empty when there is none.
     pub lang: String,
@@ -18,7 +18,7 @@ pub struct CodeBlock {
 }
 
 /// A structural piece of a section, in document order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Block {
     /// A paragraph. `label` is a bold lead-in ending in a colon (`**Cause:** ...`),
     /// without the colon; `text` is what follows it.

@@ -14,7 +14,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use front_matter::FrontMatter;
 pub use markdown::{Block, CodeBlock, slug};
@@ -42,7 +42,7 @@ impl Default for LoadOptions {
 }
 
 /// Everything loaded: skills, docs, sections and what went wrong on the way.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Corpus {
     pub skills: Vec<Skill>,
     pub docs: Vec<Doc>,
@@ -60,7 +60,7 @@ pub struct Corpus {
 }
 
 /// Identifies the served knowledge: every tool response carries it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct KnowledgeVersion {
     /// The server's own version.
     pub server_version: String,
@@ -95,7 +95,7 @@ impl KnowledgeVersion {
 }
 
 /// A skill folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skill {
     pub name: String,
     /// From `SKILL.md`'s front matter, when there is one.
@@ -105,7 +105,7 @@ pub struct Skill {
 }
 
 /// One Markdown file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Doc {
     /// The skill (folder) it belongs to.
     pub skill: String,
@@ -139,7 +139,7 @@ impl Doc {
 }
 
 /// A heading-bounded part of a doc.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Section {
     /// Index of its doc in [`Corpus::docs`].
     pub doc: usize,
@@ -167,7 +167,7 @@ impl Section {
 }
 
 /// A 1-based, inclusive line range in a knowledge file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct LineRange {
     pub start: usize,
     pub end: usize,
@@ -189,7 +189,7 @@ pub struct Citation {
 }
 
 /// Something wrong with one file. Loading goes on without it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// The file (or directory) concerned.
     pub file: String,
@@ -208,6 +208,35 @@ impl std::fmt::Display for Diagnostic {
 }
 
 /// A file to load, wherever it came from.
+/// Knowledge files as read, before parsing.
+pub struct Sources {
+    files: Vec<SourceFile>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Sources {
+    /// A digest of everything parsing depends on: each file's skill, path, origin and
+    /// bytes, and the problems met reading them. Equal digests give equal corpora.
+    pub fn digest(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hash = Sha256::new();
+        for f in &self.files {
+            for part in [f.skill.as_bytes(), f.path.as_bytes(), f.origin.as_bytes()] {
+                hash.update((part.len() as u64).to_le_bytes());
+                hash.update(part);
+            }
+            hash.update((f.bytes.len() as u64).to_le_bytes());
+            hash.update(&f.bytes);
+        }
+        for d in &self.diagnostics {
+            let text = d.to_string();
+            hash.update((text.len() as u64).to_le_bytes());
+            hash.update(text.as_bytes());
+        }
+        hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
 struct SourceFile {
     skill: String,
     path: String,
@@ -218,6 +247,12 @@ struct SourceFile {
 impl Corpus {
     /// Loads the builtin knowledge and/or the given directories.
     pub fn load(options: &LoadOptions) -> Corpus {
+        Corpus::from_sources(Corpus::read_sources(options))
+    }
+
+    /// The files of the builtin knowledge and/or the given directories, read but not
+    /// parsed, with the problems met while reading.
+    pub fn read_sources(options: &LoadOptions) -> Sources {
         let mut files = Vec::new();
         let mut diagnostics = Vec::new();
         if options.builtin {
@@ -231,7 +266,12 @@ impl Corpus {
         for dir in &options.dirs {
             collect_dir(dir, &mut files, &mut diagnostics);
         }
-        Corpus::from_files(files, diagnostics)
+        Sources { files, diagnostics }
+    }
+
+    /// Parses sources read by [`Corpus::read_sources`].
+    pub fn from_sources(sources: Sources) -> Corpus {
+        Corpus::from_files(sources.files, sources.diagnostics)
     }
 
     /// Loads docs given as `(skill, path inside the skill, text)`; for tests and tools

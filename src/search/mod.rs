@@ -199,18 +199,10 @@ pub struct SearchIndex {
     fields: Fields,
     en: TextAnalyzer,
     code: TextAnalyzer,
-    /// Ids of the stemmed terms of each section (all fields), sorted, for coverage:
-    /// a few bytes per term, where a set of strings per section cost hundreds of
-    /// megabytes at 10,000 docs.
-    section_terms: Vec<Box<[u32]>>,
-    /// Id of each stemmed term of the corpus.
-    term_ids: HashMap<String, u32>,
+    /// What coverage, IDF and typo correction know of the corpus's terms.
+    stats: TermStats,
     /// Heading level of each section (0 for text before any heading).
     levels: Vec<u8>,
-    /// In how many sections each term (by id) occurs.
-    doc_freq: Vec<u32>,
-    /// Words of the corpus as written, for correcting typos.
-    vocabulary: typos::Vocabulary,
     /// Synonym groups, each phrase normalized and padded with spaces (for finding it
     /// in a padded question) with its stems: computed once here, not per question.
     synonyms: Vec<Vec<SynonymPhrase>>,
@@ -245,32 +237,23 @@ pub(crate) struct Analyzed {
 }
 
 impl SearchIndex {
+    /// Builds the index of `corpus` in memory.
     pub fn build(corpus: &Corpus) -> Result<SearchIndex, IndexError> {
-        let mut schema = Schema::builder();
-        let text = |tokenizer: &str| {
-            TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(tokenizer)
-                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-            )
-        };
-        let fields = Fields {
-            title: schema.add_text_field("title", text(tokenize::EN)),
-            headings: schema.add_text_field("headings", text(tokenize::EN)),
-            body: schema.add_text_field("body", text(tokenize::EN)),
-            code: schema.add_text_field("code", text(tokenize::CODE)),
-            doc: schema.add_text_field("doc", text(tokenize::EN)),
-            kind: schema.add_text_field("kind", tantivy::schema::STRING),
-        };
-        let tokenizers = TokenizerManager::default();
-        tokenizers.register(tokenize::EN, tokenize::en_analyzer());
-        tokenizers.register(tokenize::CODE, tokenize::code_analyzer());
+        SearchIndex::build_in(corpus, RamDirectory::create())
+    }
+
+    /// Builds the index of `corpus` in `directory` (memory, or a cache folder).
+    pub fn build_in(
+        corpus: &Corpus,
+        directory: impl tantivy::Directory,
+    ) -> Result<SearchIndex, IndexError> {
+        let (schema, fields) = schema();
         // One segment written on this thread: no indexing threads, no merges, and doc
         // ids equal to section indexes, so a hit needs no stored-field lookup.
         let mut writer = Index::builder()
-            .schema(schema.build())
-            .tokenizers(tokenizers)
-            .single_segment_index_writer(RamDirectory::create(), writer_budget(corpus))?;
+            .schema(schema)
+            .tokenizers(tokenizers())
+            .single_segment_index_writer(directory, writer_budget(corpus))?;
         // The index and the term statistics (coverage, IDF, typo vocabulary) are built
         // from the same sections on two threads: on a large corpus each is about half
         // of the work.
@@ -280,15 +263,47 @@ impl SearchIndex {
             (stats.join(), written)
         });
         written?;
-        let TermStats {
-            section_terms,
-            term_ids,
-            doc_freq,
-            vocabulary,
-        } = stats.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let stats = stats.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let index = writer.finalize()?;
+        SearchIndex::from_parts(corpus, index, stats)
+    }
+
+    /// Opens an index that [`SearchIndex::build_in`] wrote for `corpus`, with the term
+    /// statistics it had ([`SearchIndex::term_stats`]).
+    pub fn open(
+        corpus: &Corpus,
+        mut index: Index,
+        stats: TermStats,
+    ) -> Result<SearchIndex, IndexError> {
+        let (expected, _) = schema();
+        if index.schema() != expected {
+            return Err(IndexError(tantivy::TantivyError::SchemaError(
+                "the cached index has another schema".into(),
+            )));
+        }
+        if stats.section_terms.len() != corpus.sections.len() {
+            return Err(IndexError(tantivy::TantivyError::InvalidArgument(
+                "the cached term statistics are for another corpus".into(),
+            )));
+        }
+        // Tokenizers are code, not data: an opened index has none until given them.
+        index.set_tokenizers(tokenizers());
+        SearchIndex::from_parts(corpus, index, stats)
+    }
+
+    /// The term statistics, for [`SearchIndex::open`] to be given again.
+    pub fn term_stats(&self) -> &TermStats {
+        &self.stats
+    }
+
+    fn from_parts(
+        corpus: &Corpus,
+        index: Index,
+        stats: TermStats,
+    ) -> Result<SearchIndex, IndexError> {
+        let (_, fields) = schema();
         let mut en = tokenize::en_analyzer();
         let code = tokenize::code_analyzer();
-        let index = writer.finalize()?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -313,11 +328,8 @@ impl SearchIndex {
             fields,
             en,
             code,
-            section_terms,
-            term_ids,
+            stats,
             levels: corpus.sections.iter().map(|s| s.level).collect(),
-            doc_freq,
-            vocabulary,
             synonyms,
             sentences: corpus
                 .sections
@@ -395,7 +407,7 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         // Small corpora are ranked whole, so a filter never starves the result; large
         // ones fetch a generous multiple of what is asked for.
-        let total = self.section_terms.len().max(1);
+        let total = self.stats.section_terms.len().max(1);
         let fetch = if total <= WHOLE_RANKING_MAX {
             total
         } else {
@@ -452,11 +464,11 @@ impl SearchIndex {
         {
             for stem in tokenize::tokens(&mut en, word) {
                 if self.tuning.typo_correction
-                    && !self.term_ids.contains_key(&stem)
-                    && let Some(fix) = self.vocabulary.correct(&word.to_lowercase())
+                    && !self.stats.term_ids.contains_key(&stem)
+                    && let Some(fix) = self.stats.vocabulary.correct(&word.to_lowercase())
                 {
                     for s in tokenize::tokens(&mut en, fix) {
-                        if self.term_ids.contains_key(&s) {
+                        if self.stats.term_ids.contains_key(&s) {
                             corrected.insert(s.clone());
                             terms.push(s);
                         }
@@ -593,11 +605,12 @@ impl SearchIndex {
     }
 
     fn idf(&self, term: &str) -> f32 {
-        let n = self.section_terms.len() as f32;
+        let n = self.stats.section_terms.len() as f32;
         let df = self
+            .stats
             .term_ids
             .get(term)
-            .map_or(0.0, |&id| self.doc_freq[id as usize] as f32);
+            .map_or(0.0, |&id| self.stats.doc_freq[id as usize] as f32);
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
@@ -632,9 +645,10 @@ impl SearchIndex {
     }
 
     fn coverage(&self, a: &Analyzed, section: usize) -> f32 {
-        let terms = &self.section_terms[section];
+        let terms = &self.stats.section_terms[section];
         let has = |t: &str| {
-            self.term_ids
+            self.stats
+                .term_ids
                 .get(t)
                 .is_some_and(|id| terms.binary_search(id).is_ok())
         };
@@ -655,12 +669,48 @@ impl SearchIndex {
     }
 }
 
-/// What coverage, IDF and typo correction need to know of the corpus's terms.
-struct TermStats {
+/// What coverage, IDF and typo correction need to know of the corpus's terms. Plain
+/// data, so an index cache can keep it beside the tantivy segment.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct TermStats {
+    /// Ids of the stemmed terms of each section (all fields), sorted: a few bytes per
+    /// term, where a set of strings per section cost hundreds of megabytes at 10,000
+    /// docs.
     section_terms: Vec<Box<[u32]>>,
+    /// Id of each stemmed term of the corpus.
     term_ids: HashMap<String, u32>,
+    /// In how many sections each term (by id) occurs.
     doc_freq: Vec<u32>,
+    /// Words of the corpus as written, for correcting typos.
     vocabulary: typos::Vocabulary,
+}
+
+/// The index's fields, the same for every index this program writes or opens.
+fn schema() -> (Schema, Fields) {
+    let mut schema = Schema::builder();
+    let text = |tokenizer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    let fields = Fields {
+        title: schema.add_text_field("title", text(tokenize::EN)),
+        headings: schema.add_text_field("headings", text(tokenize::EN)),
+        body: schema.add_text_field("body", text(tokenize::EN)),
+        code: schema.add_text_field("code", text(tokenize::CODE)),
+        doc: schema.add_text_field("doc", text(tokenize::EN)),
+        kind: schema.add_text_field("kind", tantivy::schema::STRING),
+    };
+    (schema.build(), fields)
+}
+
+fn tokenizers() -> TokenizerManager {
+    let tokenizers = TokenizerManager::default();
+    tokenizers.register(tokenize::EN, tokenize::en_analyzer());
+    tokenizers.register(tokenize::CODE, tokenize::code_analyzer());
+    tokenizers
 }
 
 impl TermStats {

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 const MIN_LEN: usize = 5;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(super) struct Vocabulary {
     /// Word → how often it occurs; ties between corrections go to the commoner word,
     /// then the alphabetically first, so results are stable.

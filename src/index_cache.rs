@@ -1,0 +1,161 @@
+//! The optional on-disk cache of a built engine (`--index-cache DIR`): the parsed
+//! knowledge, the tantivy segment and the term statistics, so a large knowledge tree
+//! starts without parsing or indexing.
+//!
+//! An entry is keyed by a digest of every source file (skill, path, origin, bytes),
+//! the problems met reading them, this program's version and the cache format: any
+//! change to the knowledge, or a new build, means another key, never a stale hit.
+//! The files are still read and hashed on every start; only parsing and indexing are
+//! saved. An entry is written to a temporary folder and renamed into place whole, so
+//! no reader sees half of one, and an entry that cannot be read is rebuilt. Entries
+//! of other keys are left alone (deleting them is the user's call).
+
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use tantivy::Index;
+use tantivy::directory::{MmapDirectory, RamDirectory};
+
+use crate::engine::Engine;
+use crate::error::IndexError;
+use crate::knowledge::{Corpus, LoadOptions};
+use crate::search::{SearchIndex, TermStats};
+
+/// Bumped whenever what an entry holds changes shape.
+const FORMAT: &str = "acr-cmk-index-cache-1";
+const COMPLETE: &str = "complete";
+const CORPUS: &str = "corpus.json";
+const STATS: &str = "stats.json";
+const INDEX: &str = "index";
+
+/// How the engine came to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CacheOutcome {
+    /// Read from the entry at this path.
+    Hit(PathBuf),
+    /// Built, and written to the entry at this path.
+    Stored(PathBuf),
+    /// Built, but no entry could be read or written; why.
+    Bypassed(String),
+}
+
+/// Loads the knowledge of `options` through the cache in `dir`.
+pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome), IndexError> {
+    let start = Instant::now();
+    let sources = Corpus::read_sources(options);
+    let key = {
+        use sha2::{Digest, Sha256};
+        let mut hash = Sha256::new();
+        hash.update(FORMAT);
+        hash.update(env!("CARGO_PKG_VERSION"));
+        hash.update(sources.digest());
+        hash.finalize()[..16]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    let entry = dir.join(&key);
+    let mut problem = None;
+    if entry.join(COMPLETE).is_file() {
+        match read_entry(&entry) {
+            Ok((corpus, index)) => {
+                let engine = Engine::from_index(corpus, index, start.elapsed(), Default::default());
+                return Ok((engine, CacheOutcome::Hit(entry)));
+            }
+            Err(e) => {
+                tracing::warn!(
+                    "index cache entry {} is unusable ({e}); rebuilding it",
+                    entry.display()
+                );
+                let _ = std::fs::remove_dir_all(&entry);
+                problem = Some(e);
+            }
+        }
+    }
+    let corpus = Corpus::from_sources(sources);
+    let load_time = start.elapsed();
+    let indexing = Instant::now();
+    let ram = RamDirectory::create();
+    let index = SearchIndex::build_in(&corpus, ram.clone())?;
+    let index_time = indexing.elapsed();
+    let outcome = match write_entry(dir, &key, &corpus, &index, &ram) {
+        Ok(()) => CacheOutcome::Stored(entry),
+        Err(e) => {
+            tracing::warn!("could not write the index cache in {}: {e}", dir.display());
+            CacheOutcome::Bypassed(problem.map_or(e.clone(), |p| format!("{p}; then {e}")))
+        }
+    };
+    Ok((
+        Engine::from_index(corpus, index, load_time, index_time),
+        outcome,
+    ))
+}
+
+fn read_entry(entry: &Path) -> Result<(Corpus, SearchIndex), String> {
+    let json = |name: &str| -> Result<BufReader<File>, String> {
+        File::open(entry.join(name))
+            .map(BufReader::new)
+            .map_err(|e| format!("{name}: {e}"))
+    };
+    let corpus: Corpus =
+        serde_json::from_reader(json(CORPUS)?).map_err(|e| format!("{CORPUS}: {e}"))?;
+    let stats: TermStats =
+        serde_json::from_reader(json(STATS)?).map_err(|e| format!("{STATS}: {e}"))?;
+    let index = Index::open_in_dir(entry.join(INDEX)).map_err(|e| format!("{INDEX}: {e}"))?;
+    let index = SearchIndex::open(&corpus, index, stats).map_err(|e| e.to_string())?;
+    Ok((corpus, index))
+}
+
+fn write_entry(
+    dir: &Path,
+    key: &str,
+    corpus: &Corpus,
+    index: &SearchIndex,
+    ram: &RamDirectory,
+) -> Result<(), String> {
+    let tmp = dir.join(format!(".{key}.{}.tmp", std::process::id()));
+    let result = (|| -> Result<(), String> {
+        let index_dir = tmp.join(INDEX);
+        std::fs::create_dir_all(&index_dir).map_err(|e| format!("{}: {e}", index_dir.display()))?;
+        let mmap = MmapDirectory::open(&index_dir).map_err(|e| e.to_string())?;
+        ram.persist(&mmap).map_err(|e| e.to_string())?;
+        let json = |name: &str, value: &dyn erased::Json| -> Result<(), String> {
+            let path = tmp.join(name);
+            let mut out = BufWriter::new(
+                File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+            );
+            value.write(&mut out).map_err(|e| format!("{name}: {e}"))?;
+            out.flush().map_err(|e| format!("{name}: {e}"))
+        };
+        json(CORPUS, &corpus)?;
+        json(STATS, &index.term_stats())?;
+        File::create(tmp.join(COMPLETE)).map_err(|e| e.to_string())?;
+        match std::fs::rename(&tmp, dir.join(key)) {
+            Ok(()) => Ok(()),
+            // Another process stored the same entry first: theirs is as good.
+            Err(_) if dir.join(key).join(COMPLETE).is_file() => {
+                let _ = std::fs::remove_dir_all(&tmp);
+                Ok(())
+            }
+            Err(e) => Err(format!("{}: {e}", dir.join(key).display())),
+        }
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
+/// Writing two different types through one closure.
+mod erased {
+    pub trait Json {
+        fn write(&self, out: &mut dyn std::io::Write) -> serde_json::Result<()>;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn write(&self, out: &mut dyn std::io::Write) -> serde_json::Result<()> {
+            serde_json::to_writer(out, self)
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! `--index-cache DIR`: an entry is stored on the first load and read on the next; a
+//! changed source file means another entry; a damaged entry is rebuilt; a cache that
+//! cannot be written is bypassed, never fatal. An engine read from the cache answers
+//! exactly as one built from the sources.
+
+use acr_cmk_mcp::Engine;
+use acr_cmk_mcp::index_cache::{self, CacheOutcome};
+use acr_cmk_mcp::knowledge::LoadOptions;
+use acr_cmk_mcp::troubleshoot::TroubleshootRequest;
+
+const QUESTIONS: [&str; 4] = [
+    "How do I rotate the customer-managed key?",
+    "cmk sku?",
+    "Can I disable encryption with a customer-managed key later?",
+    "What is the team's deploy freeze?",
+];
+
+fn options(extra: &std::path::Path) -> LoadOptions {
+    LoadOptions {
+        builtin: true,
+        dirs: vec![extra.to_path_buf()],
+    }
+}
+
+fn write_skill(dir: &std::path::Path, body: &str) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(
+        dir.join("SKILL.md"),
+        format!("---\nname: team\ndescription: Team notes\nsources: [https://example.com]\n---\n# Team notes\n\n## Deploy freeze\n\n{body}\n"),
+    )
+    .unwrap();
+}
+
+/// Everything a client sees of the engine, as JSON, for comparing two engines.
+fn fingerprint(engine: &Engine) -> String {
+    let mut out = Vec::new();
+    for q in QUESTIONS {
+        out.push(serde_json::to_value(engine.answer(q, Some(5), None).unwrap()).unwrap());
+    }
+    let symptom = TroubleshootRequest {
+        symptom: "ERROR: The identity associated with the registry is inactive.".into(),
+        ..TroubleshootRequest::default()
+    };
+    out.push(serde_json::to_value(engine.troubleshoot(&symptom).unwrap()).unwrap());
+    out.push(serde_json::json!(
+        engine
+            .diagnostics()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    ));
+    serde_json::to_string(&out).unwrap()
+}
+
+#[test]
+fn stores_then_hits_and_answers_exactly_as_a_fresh_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let skill = tmp.path().join("team");
+    write_skill(&skill, "No deploys on Fridays, says the team.");
+    let cache = tmp.path().join("cache");
+    let fresh = Engine::load(&options(&skill)).unwrap();
+
+    let (stored, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
+    let CacheOutcome::Stored(entry) = outcome else {
+        panic!("{outcome:?}")
+    };
+    let (hit, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
+    assert_eq!(outcome, CacheOutcome::Hit(entry.clone()));
+
+    let expected = fingerprint(&fresh);
+    assert_eq!(fingerprint(&stored), expected);
+    assert_eq!(fingerprint(&hit), expected);
+    assert_eq!(hit.corpus.version, fresh.corpus.version);
+    assert!(fingerprint(&hit).contains("Fridays"));
+
+    // A changed source means another entry, with the new text.
+    write_skill(&skill, "No deploys on Mondays, says the team.");
+    let (changed, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
+    let CacheOutcome::Stored(other) = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert_ne!(other, entry);
+    assert!(fingerprint(&changed).contains("Mondays"));
+    assert!(!fingerprint(&changed).contains("Fridays"));
+}
+
+#[test]
+fn a_damaged_entry_is_rebuilt() {
+    let tmp = tempfile::tempdir().unwrap();
+    let skill = tmp.path().join("team");
+    write_skill(&skill, "No deploys on Fridays.");
+    let cache = tmp.path().join("cache");
+    let (fresh, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
+    let CacheOutcome::Stored(entry) = outcome else {
+        panic!("{outcome:?}")
+    };
+    let corpus = entry.join("corpus.json");
+    let len = std::fs::metadata(&corpus).unwrap().len();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&corpus)
+        .unwrap()
+        .set_len(len / 2)
+        .unwrap();
+    let (rebuilt, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
+    assert_eq!(outcome, CacheOutcome::Stored(entry.clone()));
+    assert_eq!(fingerprint(&rebuilt), fingerprint(&fresh));
+    let (_, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
+    assert_eq!(outcome, CacheOutcome::Hit(entry));
+}
+
+#[test]
+fn a_cache_that_cannot_be_written_is_bypassed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let skill = tmp.path().join("team");
+    write_skill(&skill, "No deploys on Fridays.");
+    // A file where the cache folder should be.
+    let cache = tmp.path().join("not-a-dir");
+    std::fs::write(&cache, "x").unwrap();
+    let (engine, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
+    assert!(matches!(outcome, CacheOutcome::Bypassed(_)), "{outcome:?}");
+    assert_eq!(
+        fingerprint(&engine),
+        fingerprint(&Engine::load(&options(&skill)).unwrap())
+    );
+}
