@@ -11,7 +11,7 @@
 //! of other keys are left alone (deleting them is the user's call).
 
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -94,15 +94,21 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
 }
 
 fn read_entry(entry: &Path) -> Result<(Corpus, SearchIndex), String> {
-    let json = |name: &str| -> Result<BufReader<File>, String> {
-        File::open(entry.join(name))
-            .map(BufReader::new)
-            .map_err(|e| format!("{name}: {e}"))
+    // Parsed from a mapped slice: serde_json parses a slice several times faster than
+    // a reader (10k docs: 0.85 s against 2 s to the first answer), and a mapping,
+    // unlike reading the file into memory, adds no private memory for the hundreds of
+    // megabytes of JSON.
+    let json = |name: &str| -> Result<memmap2::Mmap, String> {
+        let file = File::open(entry.join(name)).map_err(|e| format!("{name}: {e}"))?;
+        // SAFETY: entries are never changed in place: they are written in a temporary
+        // folder and renamed, and replaced only by removal, which leaves a mapping
+        // valid. Only a process truncating the file under us could break the mapping.
+        unsafe { memmap2::Mmap::map(&file) }.map_err(|e| format!("{name}: {e}"))
     };
     let corpus: Corpus =
-        serde_json::from_reader(json(CORPUS)?).map_err(|e| format!("{CORPUS}: {e}"))?;
+        serde_json::from_slice(&json(CORPUS)?).map_err(|e| format!("{CORPUS}: {e}"))?;
     let stats: TermStats =
-        serde_json::from_reader(json(STATS)?).map_err(|e| format!("{STATS}: {e}"))?;
+        serde_json::from_slice(&json(STATS)?).map_err(|e| format!("{STATS}: {e}"))?;
     let index = Index::open_in_dir(entry.join(INDEX)).map_err(|e| format!("{INDEX}: {e}"))?;
     let index = SearchIndex::open(&corpus, index, stats).map_err(|e| e.to_string())?;
     Ok((corpus, index))
