@@ -20,7 +20,7 @@ use tantivy::directory::{MmapDirectory, RamDirectory};
 
 use crate::engine::Engine;
 use crate::error::IndexError;
-use crate::knowledge::{Corpus, LoadOptions};
+use crate::knowledge::{Corpus, LoadOptions, hex};
 use crate::search::{SearchIndex, TermStats};
 
 /// Bumped whenever what an entry holds changes shape.
@@ -51,10 +51,7 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
         hash.update(FORMAT);
         hash.update(env!("CARGO_PKG_VERSION"));
         hash.update(sources.digest());
-        hash.finalize()[..16]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
+        hex(&hash.finalize()[..16])
     };
     let entry = dir.join(&key);
     let mut problem = None;
@@ -62,6 +59,7 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
         match read_entry(&entry) {
             Ok((corpus, index)) => {
                 let engine = Engine::from_index(corpus, index, start.elapsed(), Default::default());
+                tracing::info!("index cache hit: {}", entry.display());
                 return Ok((engine, CacheOutcome::Hit(entry)));
             }
             Err(e) => {
@@ -81,7 +79,10 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
     let index = SearchIndex::build_in(&corpus, ram.clone())?;
     let index_time = indexing.elapsed();
     let outcome = match write_entry(dir, &key, &corpus, &index, &ram) {
-        Ok(()) => CacheOutcome::Stored(entry),
+        Ok(()) => {
+            tracing::info!("index cache stored: {}", entry.display());
+            CacheOutcome::Stored(entry)
+        }
         Err(e) => {
             tracing::warn!("could not write the index cache in {}: {e}", dir.display());
             CacheOutcome::Bypassed(problem.map_or(e.clone(), |p| format!("{p}; then {e}")))
@@ -127,16 +128,8 @@ fn write_entry(
         std::fs::create_dir_all(&index_dir).map_err(|e| format!("{}: {e}", index_dir.display()))?;
         let mmap = MmapDirectory::open(&index_dir).map_err(|e| e.to_string())?;
         ram.persist(&mmap).map_err(|e| e.to_string())?;
-        let json = |name: &str, value: &dyn erased::Json| -> Result<(), String> {
-            let path = tmp.join(name);
-            let mut out = BufWriter::new(
-                File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?,
-            );
-            value.write(&mut out).map_err(|e| format!("{name}: {e}"))?;
-            out.flush().map_err(|e| format!("{name}: {e}"))
-        };
-        json(CORPUS, &corpus)?;
-        json(STATS, &index.term_stats())?;
+        write_json(&tmp.join(CORPUS), corpus)?;
+        write_json(&tmp.join(STATS), index.term_stats())?;
         File::create(tmp.join(COMPLETE)).map_err(|e| e.to_string())?;
         match std::fs::rename(&tmp, dir.join(key)) {
             Ok(()) => Ok(()),
@@ -154,14 +147,9 @@ fn write_entry(
     result
 }
 
-/// Writing two different types through one closure.
-mod erased {
-    pub trait Json {
-        fn write(&self, out: &mut dyn std::io::Write) -> serde_json::Result<()>;
-    }
-    impl<T: serde::Serialize> Json for T {
-        fn write(&self, out: &mut dyn std::io::Write) -> serde_json::Result<()> {
-            serde_json::to_writer(out, self)
-        }
-    }
+fn write_json(path: &Path, value: &impl serde::Serialize) -> Result<(), String> {
+    let fail = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
+    let mut out = BufWriter::new(File::create(path).map_err(|e| fail(&e))?);
+    serde_json::to_writer(&mut out, value).map_err(|e| fail(&e))?;
+    out.flush().map_err(|e| fail(&e))
 }

@@ -332,27 +332,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Loads the knowledge, through the index cache when one is given.
+/// Loads the knowledge, through the index cache when one is given (which logs how).
 fn load_engine(
     options: &LoadOptions,
     cache: Option<&std::path::Path>,
 ) -> Result<Engine, acr_cmk_mcp::IndexError> {
-    let Some(dir) = cache else {
-        return Engine::load(options);
-    };
-    let (engine, outcome) = acr_cmk_mcp::index_cache::load(options, dir)?;
-    match outcome {
-        acr_cmk_mcp::index_cache::CacheOutcome::Hit(entry) => {
-            tracing::info!("index cache hit: {}", entry.display())
-        }
-        acr_cmk_mcp::index_cache::CacheOutcome::Stored(entry) => {
-            tracing::info!("index cache stored: {}", entry.display())
-        }
-        acr_cmk_mcp::index_cache::CacheOutcome::Bypassed(why) => {
-            tracing::warn!("index cache not used: {why}")
-        }
+    match cache {
+        Some(dir) => acr_cmk_mcp::index_cache::load(options, dir).map(|(engine, _)| engine),
+        None => Engine::load(options),
     }
-    Ok(engine)
 }
 
 fn log_loaded(engine: &Engine) {

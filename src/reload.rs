@@ -220,6 +220,10 @@ pub fn watch(
 mod tests {
     use super::*;
 
+    fn has_section(engine: &Engine, title: &str) -> bool {
+        engine.corpus.sections.iter().any(|s| s.title() == title)
+    }
+
     fn write(dir: &std::path::Path, body: &str) {
         std::fs::write(dir.join("SKILL.md"), format!("---\nname: team\ndescription: d\nsources: [https://example.com]\n---\n# Team\n{body}\n")).unwrap();
     }
@@ -242,23 +246,9 @@ mod tests {
         write(&skill, "## Beta\nbeta text");
         assert!(matches!(reloader.reload(), ReloadOutcome::Swapped { .. }));
         assert_eq!(changes.try_recv().unwrap(), 1);
-        assert!(
-            engine
-                .current()
-                .unwrap()
-                .corpus
-                .sections
-                .iter()
-                .any(|s| s.title() == "Beta")
-        );
+        assert!(has_section(&engine.current().unwrap(), "Beta"));
         // A call that started before the swap still sees its engine, whole.
-        assert!(
-            in_flight
-                .corpus
-                .sections
-                .iter()
-                .any(|s| s.title() == "Alpha")
-        );
+        assert!(has_section(&in_flight, "Alpha"));
 
         std::fs::write(skill.join("broken.md"), b"# x\n\xff\n").unwrap();
         match reloader.reload() {
@@ -267,15 +257,7 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert!(
-            engine
-                .current()
-                .unwrap()
-                .corpus
-                .sections
-                .iter()
-                .any(|s| s.title() == "Beta")
-        );
+        assert!(has_section(&engine.current().unwrap(), "Beta"));
         assert!(matches!(reloader.reload(), ReloadOutcome::Kept { .. }));
         std::fs::remove_file(skill.join("broken.md")).unwrap();
         assert!(matches!(reloader.reload(), ReloadOutcome::Unchanged));

@@ -86,7 +86,7 @@ impl KnowledgeVersion {
         let digest = hasher.finalize();
         KnowledgeVersion {
             server_version: env!("CARGO_PKG_VERSION").to_string(),
-            content_hash: digest.iter().take(8).map(|b| format!("{b:02x}")).collect(),
+            content_hash: hex(&digest[..8]),
             // ISO dates compare correctly as text.
             updated: docs.iter().filter_map(|d| d.front.updated.clone()).max(),
             docs: docs.len(),
@@ -208,6 +208,11 @@ impl std::fmt::Display for Diagnostic {
 }
 
 /// A file to load, wherever it came from.
+/// Lowercase hexadecimal of `bytes`, for digests shown to people or used as names.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Knowledge files as read, before parsing.
 pub struct Sources {
     files: Vec<SourceFile>,
@@ -233,7 +238,7 @@ impl Sources {
             hash.update((text.len() as u64).to_le_bytes());
             hash.update(text.as_bytes());
         }
-        hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        hex(&hash.finalize())
     }
 }
 
