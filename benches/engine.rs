@@ -3,6 +3,7 @@
 
 use acr_cmk_mcp::Engine;
 use acr_cmk_mcp::knowledge::{Corpus, LoadOptions};
+use acr_cmk_mcp::request::AnswerRequest;
 use acr_cmk_mcp::search::SearchIndex;
 use acr_cmk_mcp::setup::SetupRequest;
 use acr_cmk_mcp::troubleshoot::TroubleshootRequest;
@@ -26,7 +27,9 @@ fn tools(c: &mut Criterion) {
     c.bench_function("answer_cmk_question", |b| {
         b.iter(|| {
             engine
-                .answer("How do I rotate the customer-managed key?", None, None)
+                .answer(&AnswerRequest::new(
+                    "How do I rotate the customer-managed key?",
+                ))
                 .unwrap()
         })
     });

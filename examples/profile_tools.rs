@@ -3,6 +3,7 @@
 
 use acr_cmk_mcp::Engine;
 use acr_cmk_mcp::knowledge::LoadOptions;
+use acr_cmk_mcp::request::AnswerRequest;
 use acr_cmk_mcp::setup::SetupRequest;
 use acr_cmk_mcp::troubleshoot::TroubleshootRequest;
 
@@ -37,7 +38,7 @@ fn main() {
             "answer" => {
                 std::hint::black_box(
                     engine
-                        .answer(questions[i % questions.len()], None, None)
+                        .answer(&AnswerRequest::new(questions[i % questions.len()]))
                         .ok(),
                 );
             }

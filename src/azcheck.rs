@@ -3,12 +3,14 @@
 //! Used by `lint --az` and by the test suite. Each command runs with an empty config
 //! directory and no login: arguments that parse stop at "Please run 'az login'",
 //! while a parse error exits 2 and a validation error names the problem. Variables in
-//! knowledge commands are replaced by realistic sample values first, because the CLI
-//! validates some values (registry names, IDs) before it asks for a login.
+//! commands are replaced by realistic sample values first, because the CLI validates
+//! some values (registry names, IDs) before it asks for a login.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
+
+use crate::azure::Line;
 
 /// A command that did not parse, with the CLI's first line of complaint.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,8 +28,9 @@ pub fn sample(var: &str) -> String {
         "REGISTRY_NAME" | "NEW_REGISTRY_NAME" | "SOURCE_REGISTRY_NAME" => "contosoacr01".into(),
         "RESOURCE_GROUP" | "NEW_KEY_VAULT_RESOURCE_GROUP" => "rg-acr".into(),
         "LOCATION" => "westeurope".into(),
-        "KEY_VAULT_NAME" | "NEW_KEY_VAULT_NAME" => "kv-acr-cmk-01".into(),
-        "KEY_NAME" | "NEW_KEY_NAME" => "acr-cmk".into(),
+        "KEY_VAULT_NAME" | "NEW_KEY_VAULT_NAME" | "TARGET_VAULT" => "kv-acr-cmk-01".into(),
+        "HSM_NAME" => "contoso-hsm-01".into(),
+        "KEY_NAME" | "NEW_KEY_NAME" | "TARGET_KEY" => "acr-cmk".into(),
         "IDENTITY_NAME" | "NEW_IDENTITY_NAME" => "id-acr-cmk".into(),
         "KEY_TYPE" => "RSA".into(),
         "KEY_SIZE" => "3072".into(),
@@ -55,57 +58,12 @@ pub fn sample(var: &str) -> String {
     }
 }
 
-/// Replaces `$NAME` and `${NAME…}` with sample values.
-pub fn substitute(line: &str) -> String {
-    let mut out = String::new();
-    let mut rest = line;
-    while let Some(pos) = rest.find('$') {
-        out.push_str(&rest[..pos]);
-        let after = &rest[pos + 1..];
-        if let Some(braced) = after.strip_prefix('{') {
-            let end = braced.find('}').unwrap_or(braced.len());
-            let name: String = braced[..end]
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            out.push_str(&sample(&name));
-            rest = &braced[(end + 1).min(braced.len())..];
-        } else {
-            let end = after
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                .unwrap_or(after.len());
-            if end == 0 {
-                out.push('$');
-                rest = after;
-                continue;
-            }
-            out.push_str(&sample(&after[..end]));
-            rest = &after[end..];
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The arguments after `az` of an `az` line (plain, or captured with `VAR=$(...)`),
-/// with variables replaced by samples; None for other shell lines.
-pub fn az_argv(line: &str) -> Option<Vec<String>> {
-    let line = line.trim();
-    let inner = match line.split_once("=$(").or_else(|| line.split_once("=\"$(")) {
-        Some((name, rest))
-            if name
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') =>
-        {
-            rest.trim_end_matches('"').strip_suffix(')')?.to_string()
-        }
-        _ => line.to_string(),
-    };
-    if !inner.starts_with("az ") {
-        return None;
-    }
-    let argv = shell_words::split(&substitute(&inner)).ok()?;
-    Some(argv[1..].to_vec())
+/// The arguments after `az` of an `az` line, with variables replaced by samples;
+/// None for an assignment. The line is the same parsed [`Line`] the server prints,
+/// so what is checked is exactly what users get.
+pub fn sample_argv(line: &Line) -> Option<Vec<String>> {
+    let argv = line.expanded_argv(&sample);
+    (!argv.is_empty()).then(|| argv[1..].to_vec())
 }
 
 /// Outcomes that prove the arguments were accepted: the CLI went on to want a login,

@@ -1,28 +1,70 @@
-//! The loaded server state: knowledge, index and cases, and the three operations
-//! every front end (MCP, CLI) calls. Built once at startup, then shared read-only.
+//! The loaded server state and the operations every front end calls: answer a
+//! question, plan a setup, diagnose a problem, read a doc or section, list skills.
+//! Built once, then shared read-only; its parts stay private so that MCP, the CLI
+//! and the tests all go through the same calls.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::error::{IndexError, InputError};
-use crate::knowledge::{Citation, Corpus, LoadOptions};
+use crate::knowledge::{Citation, Corpus, Diagnostic, Doc, KnowledgeVersion, LoadOptions, Section};
+use crate::request::{self, AnswerRequest};
 use crate::search::answer::{self, Answer};
-use crate::search::{Scope, SearchIndex};
-use crate::setup::{self, CiteHint, SetupPlan, SetupRequest};
+use crate::search::{SearchIndex, Tuning};
+use crate::setup::{self, ScenarioCatalog, SetupPlan, SetupRequest};
 use crate::troubleshoot::{self, CaseCatalog, Diagnosis, TroubleshootRequest};
 
 pub struct Engine {
-    pub corpus: Corpus,
-    pub index: SearchIndex,
-    pub cases: CaseCatalog,
-    /// How long loading and indexing took, for `doctor`.
+    corpus: Corpus,
+    index: SearchIndex,
+    cases: CaseCatalog,
+    scenarios: ScenarioCatalog,
+    load_time: Duration,
+    index_time: Duration,
+}
+
+/// What a `skill://` URI names.
+pub enum Resource<'a> {
+    /// The skills catalog.
+    Catalog(Vec<SkillSummary>),
+    Doc(&'a Doc),
+    Section {
+        /// The section's Markdown with its heading, to read on its own.
+        markdown: String,
+        citation: Citation,
+    },
+}
+
+/// One skill served: Agent Skills' first level of progressive disclosure.
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
+pub struct SkillSummary {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Its SKILL.md (or first doc) resource.
+    pub uri: String,
+    /// Where it was loaded from: `builtin`, or the name of the knowledge folder.
+    pub origin: String,
+    pub docs: usize,
+}
+
+/// What is loaded, for `doctor`.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub version: KnowledgeVersion,
+    pub skills: Vec<SkillSummary>,
+    pub docs: usize,
+    pub sections: usize,
+    pub cases: usize,
+    pub scenarios: Vec<String>,
+    pub synonym_groups: usize,
     pub load_time: Duration,
     pub index_time: Duration,
-    /// Citations for setup steps, resolved on first use: they depend only on the
-    /// knowledge, which does not change while the engine lives.
-    setup_citations: OnceLock<HashMap<CiteHint, Option<Citation>>>,
+    pub diagnostics: Vec<String>,
 }
+
+/// The URI of the skills catalog (a skill's name has no dot, so it cannot collide).
+pub const CATALOG_URI: &str = "skill://catalog.json";
 
 impl Engine {
     pub fn load(options: &LoadOptions) -> Result<Engine, IndexError> {
@@ -52,33 +94,67 @@ impl Engine {
     ) -> Engine {
         let start = Instant::now();
         let cases = CaseCatalog::from_corpus(&corpus);
+        let scenarios = ScenarioCatalog::from_corpus(&corpus);
         Engine {
             corpus,
             index,
             cases,
+            scenarios,
             load_time,
             index_time: index_time + start.elapsed(),
-            setup_citations: OnceLock::new(),
         }
     }
 
-    /// Every problem found while loading: files skipped and cases not usable.
-    pub fn diagnostics(&self) -> impl Iterator<Item = &crate::knowledge::Diagnostic> {
+    /// The same engine ranking with other techniques switched on or off (evaluation).
+    pub fn with_tuning(mut self, tuning: Tuning) -> Engine {
+        self.index.tuning = tuning;
+        self
+    }
+
+    pub fn tuning(&self) -> Tuning {
+        self.index.tuning
+    }
+
+    pub fn version(&self) -> &KnowledgeVersion {
+        &self.corpus.version
+    }
+
+    /// The knowledge, read-only: for listing resources, linting and tests.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    pub fn cases(&self) -> &CaseCatalog {
+        &self.cases
+    }
+
+    /// Every problem found while loading: files skipped, cases and scenarios not used.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
         self.corpus
             .diagnostics
             .iter()
             .chain(&self.cases.diagnostics)
+            .chain(&self.scenarios.diagnostics)
     }
 
-    pub fn answer(
-        &self,
-        question: &str,
-        max_results: Option<i64>,
-        max_chars: Option<i64>,
-    ) -> Result<Answer, InputError> {
-        let question = answer::validate_question(question)?;
-        let max = answer::validate_max_results(max_results)?;
-        let chars = answer::validate_max_chars(max_chars)?;
+    /// The scenarios served, as (name, title), in the order they were loaded.
+    pub fn scenarios(&self) -> Vec<(String, String)> {
+        self.scenarios
+            .scenarios
+            .iter()
+            .map(|s| (s.name.clone(), s.title.clone()))
+            .collect()
+    }
+
+    /// The scenario called `name`, for `--help` and prompts.
+    pub fn scenario(&self, name: &str) -> Option<&setup::Scenario> {
+        self.scenarios.get(name)
+    }
+
+    pub fn answer(&self, request: &AnswerRequest) -> Result<Answer, InputError> {
+        let question = request::text("question", &request.question, answer::MAX_QUESTION_CHARS)?;
+        let max = answer::validate_max_results(request.max_results)?;
+        let chars = answer::validate_max_chars(request.max_chars)?;
         Ok(answer::answer(
             &self.corpus,
             &self.index,
@@ -89,82 +165,94 @@ impl Engine {
     }
 
     pub fn setup(&self, request: &SetupRequest) -> Result<SetupPlan, InputError> {
-        let plan = setup::plan(request)?;
-        let table = self.setup_citations.get_or_init(|| {
-            all_cite_hints()
-                .into_iter()
-                .map(|hint| (hint, self.cite(hint)))
-                .collect()
-        });
-        let mut plan = plan.render(&|hint| match table.get(&hint) {
-            Some(c) => c.clone(),
-            None => self.cite(hint),
-        });
-        plan.knowledge = self.corpus.version.clone();
-        Ok(plan)
+        setup::plan(&self.corpus, &self.scenarios, request)
     }
 
     pub fn troubleshoot(&self, request: &TroubleshootRequest) -> Result<Diagnosis, InputError> {
         troubleshoot::diagnose(&self.corpus, &self.index, &self.cases, request)
     }
 
-    /// The section that best backs a setup step: among reference sections whose code
-    /// runs the step's command, the one whose text best matches its topic; without
-    /// such a section, the best match for the topic anywhere.
-    fn cite(&self, hint: CiteHint) -> Option<Citation> {
-        let corpus = &self.corpus;
-        let runs_command = |s: usize| {
-            !hint.command.is_empty()
-                && corpus.sections[s]
-                    .code
-                    .iter()
-                    .any(|c| c.code.contains(&format!("{} ", hint.command)))
-        };
-        // The command already narrows the candidates; its words (create, show) would only
-        // pull in sections that happen to re-run it for another purpose.
-        let analyzed = self.index.analyze(hint.topic);
-        let best = |scope: Scope, keep: &dyn Fn(usize) -> bool| {
-            self.index
-                .search_analyzed(&analyzed, 1, scope, keep)
-                .first()
-                .map(|h| h.section)
-        };
-        best(Scope::Reference, &runs_command)
-            .or_else(|| best(Scope::Reference, &|_| true))
-            .or_else(|| best(Scope::All, &|_| true))
-            .map(|s| corpus.citation(s))
-    }
-}
-
-/// The citation hints of every scenario, found by planning each with no parameters
-/// plus the variants that add steps.
-fn all_cite_hints() -> Vec<CiteHint> {
-    use setup::{KeyVaultNetwork, PermissionModel, Recover, Scenario};
-    let mut hints = Vec::new();
-    for scenario in Scenario::ALL {
-        for model in [PermissionModel::Rbac, PermissionModel::AccessPolicy] {
-            let request = SetupRequest {
-                scenario: Some(scenario),
-                permission_model: Some(model),
-                key_rotation_interval: matches!(scenario, Scenario::CreateRegistry)
-                    .then(|| "P90D".to_string()),
-                key_vault_network: matches!(scenario, Scenario::CreateRegistry)
-                    .then_some(KeyVaultNetwork::Restricted),
-                allowed_ip_ranges: matches!(
-                    scenario,
-                    Scenario::CreateRegistry | Scenario::KeyVaultFirewall
-                )
-                .then(|| vec!["203.0.113.0/24".to_string()]),
-                recover: matches!(scenario, Scenario::RestoreAccess).then_some(Recover::Key),
-                delete_key: matches!(scenario, Scenario::RevokeAccess).then_some(true),
-                ..SetupRequest::default()
-            };
-            if let Ok(plan) = setup::plan(&request) {
-                hints.extend(plan.cite_hints());
+    /// What `uri` names among the loaded knowledge. URIs are looked up, never turned
+    /// into paths, so `..`, `file://` and anything else unknown is simply not found.
+    pub fn read(&self, uri: &str) -> Option<Resource<'_>> {
+        if uri == CATALOG_URI {
+            return Some(Resource::Catalog(self.skills()));
+        }
+        let rest = uri.strip_prefix("skill://")?;
+        match rest.split_once('#') {
+            None => self.corpus.find_doc(rest).map(Resource::Doc),
+            Some((doc, anchor)) => {
+                let index = self.corpus.find_section_index(doc, anchor)?;
+                Some(Resource::Section {
+                    markdown: section_markdown(&self.corpus.sections[index]),
+                    citation: self.corpus.citation(index),
+                })
             }
         }
     }
-    hints.sort_by_key(|h| (h.command, h.topic));
-    hints.dedup();
-    hints
+
+    /// The sections of `doc`.
+    pub fn sections_of(&self, doc: &Doc) -> &[Section] {
+        &self.corpus.sections[doc.sections.clone()]
+    }
+
+    pub fn skills(&self) -> Vec<SkillSummary> {
+        self.corpus
+            .skills
+            .iter()
+            .map(|s| {
+                let docs: Vec<&Doc> = self
+                    .corpus
+                    .docs
+                    .iter()
+                    .filter(|d| d.skill == s.name)
+                    .collect();
+                let home = docs
+                    .iter()
+                    .find(|d| d.path == "SKILL.md")
+                    .or(docs.first())
+                    .map(|d| d.uri())
+                    .unwrap_or_default();
+                SkillSummary {
+                    name: s.name.clone(),
+                    description: s.description.clone(),
+                    uri: home,
+                    origin: s.origin_name(),
+                    docs: docs.len(),
+                }
+            })
+            .collect()
+    }
+
+    pub fn summary(&self) -> Summary {
+        Summary {
+            version: self.corpus.version.clone(),
+            skills: self.skills(),
+            docs: self.corpus.docs.len(),
+            sections: self.corpus.sections.len(),
+            cases: self.cases.cases.len(),
+            scenarios: self
+                .scenarios
+                .scenarios
+                .iter()
+                .map(|s| s.name.clone())
+                .collect(),
+            synonym_groups: self.corpus.synonyms.len(),
+            load_time: self.load_time,
+            index_time: self.index_time,
+            diagnostics: self.diagnostics().map(ToString::to_string).collect(),
+        }
+    }
+
+    /// Checks the loaded docs the way `acr-cmk-mcp lint` reports them; with `az`,
+    /// every command also goes through that Azure CLI's parser.
+    pub fn lint(&self, az: Option<&Path>) -> std::io::Result<Vec<crate::lint::Finding>> {
+        crate::lint::lint(&self.corpus, &self.cases, &self.scenarios, az)
+    }
+}
+
+/// A section as Markdown with its heading, for reading on its own.
+pub fn section_markdown(section: &Section) -> String {
+    let hashes = "#".repeat(usize::from(section.level.clamp(1, 6)));
+    format!("{hashes} {}\n\n{}\n", section.title(), section.markdown)
 }

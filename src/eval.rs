@@ -7,7 +7,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use std::path::{Path, PathBuf};
+
 use crate::engine::Engine;
+use crate::request::AnswerRequest;
+use crate::search::Tuning;
 
 /// Results looked at per question: nDCG is taken at 5, MRR over these.
 const DEPTH: usize = 10;
@@ -112,6 +116,77 @@ pub fn load_questions(json: &str) -> Result<Vec<Question>, serde_json::Error> {
     serde_json::from_str(json)
 }
 
+/// The dev set, as `eval` names it by default.
+pub const DEV_SET: &str = "eval/questions.json";
+
+/// Reads a question set. A relative path that is not found from the working
+/// directory is looked up in this program's source tree, where the sets live, so
+/// `eval` works from any directory of a checkout.
+pub fn read_set(path: &Path) -> Result<(PathBuf, Vec<Question>), String> {
+    let in_source = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let found = if path.exists() || path.is_absolute() || !in_source.exists() {
+        path.to_path_buf()
+    } else {
+        in_source
+    };
+    let text = std::fs::read_to_string(&found).map_err(|e| {
+        format!(
+            "reading {}: {e} (name a question set with --questions FILE)",
+            found.display()
+        )
+    })?;
+    let questions =
+        load_questions(&text).map_err(|e| format!("parsing {}: {e}", found.display()))?;
+    Ok((found, questions))
+}
+
+/// For each ranking technique, the change in every headline metric when it alone
+/// is switched off; the engine comes back with its own tuning.
+pub fn ablation(
+    engine: Engine,
+    questions: &[Question],
+    with_all: &Metrics,
+) -> (Engine, Vec<(&'static str, Vec<f64>)>) {
+    let own = engine.tuning();
+    let mut engine = engine;
+    let mut rows = Vec::new();
+    for (name, tuning) in Tuning::ablations() {
+        engine = engine.with_tuning(tuning);
+        let off = run(&engine, questions).overall;
+        rows.push((
+            name,
+            HEADLINE
+                .iter()
+                .map(|m| off.get(m) - with_all.get(m))
+                .collect(),
+        ));
+    }
+    (engine.with_tuning(own), rows)
+}
+
+/// The ablation rows as a table, for people.
+pub fn ablation_table(rows: &[(&'static str, Vec<f64>)]) -> String {
+    let mut out = format!(
+        "ablation: the change in each headline metric when one technique is switched off\n{:<16} {}\n",
+        "technique",
+        HEADLINE.join("  ")
+    );
+    for (name, deltas) in rows {
+        let cells: Vec<String> = deltas.iter().map(|d| format!("{d:>+8.3}")).collect();
+        out.push_str(&format!("{name:<16} {}\n", cells.join(" ")));
+    }
+    out
+}
+
+/// Compares with the baseline in `path`: the regressions of more than two points.
+pub fn against_baseline(current: &Metrics, path: &Path) -> Result<Vec<String>, String> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+    let baseline: Metrics =
+        serde_json::from_str(&text).map_err(|e| format!("parsing {}: {e}", path.display()))?;
+    Ok(regressions(current, &baseline, 0.02))
+}
+
 pub fn run(engine: &Engine, questions: &[Question]) -> Report {
     let outcomes: Vec<Outcome> = questions.iter().map(|q| evaluate(engine, q)).collect();
     let overall = aggregate(outcomes.iter());
@@ -134,9 +209,16 @@ pub fn run(engine: &Engine, questions: &[Question]) -> Report {
 }
 
 fn evaluate(engine: &Engine, q: &Question) -> Outcome {
-    let answer = engine
-        .answer(&q.question, Some(DEPTH as i64), Some(20_000))
-        .expect("eval questions are valid input");
+    let ask = |max_results: Option<i64>, max_chars: Option<i64>| {
+        engine
+            .answer(&AnswerRequest {
+                question: q.question.clone(),
+                max_results,
+                max_chars,
+            })
+            .expect("eval questions are valid input")
+    };
+    let answer = ask(Some(DEPTH as i64), Some(20_000));
     // A merged snippet stands for each section it holds, at its rank.
     let ids = |s: &crate::search::answer::Snippet| {
         std::iter::once(s.anchor.clone())
@@ -181,9 +263,7 @@ fn evaluate(engine: &Engine, q: &Question) -> Outcome {
         .map(|(i, g)| (2f64.powf(*g) - 1.0) / (i as f64 + 2.0).log2())
         .sum();
     // Facts are judged on what a default call returns: three snippets in the default budget.
-    let default = engine
-        .answer(&q.question, None, None)
-        .expect("eval questions are valid input");
+    let default = ask(None, None);
     let text: String = default
         .snippets
         .iter()

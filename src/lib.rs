@@ -7,6 +7,7 @@
 //! See ARCHITECTURE.md for the code map.
 
 pub mod azcheck;
+pub mod azure;
 pub mod engine;
 pub mod error;
 pub mod eval;
@@ -16,6 +17,7 @@ pub mod lint;
 pub mod mcp;
 pub mod reload;
 pub mod render;
+pub mod request;
 pub mod search;
 pub mod setup;
 pub mod troubleshoot;

@@ -8,8 +8,10 @@
 use std::path::Path;
 
 use crate::azcheck;
+use crate::azure::{Line, command};
 use crate::knowledge::{Corpus, Doc, markdown::slug};
-use crate::troubleshoot::{CaseCatalog, cases::command_lines};
+use crate::setup::ScenarioCatalog;
+use crate::troubleshoot::CaseCatalog;
 
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,12 +36,20 @@ impl std::fmt::Display for Finding {
 pub fn lint(
     corpus: &Corpus,
     cases: &CaseCatalog,
+    scenarios: &ScenarioCatalog,
     az: Option<&Path>,
 ) -> std::io::Result<Vec<Finding>> {
     let mut findings: Vec<Finding> = Vec::new();
-    for d in corpus.diagnostics.iter().chain(&cases.diagnostics) {
+    for d in corpus
+        .diagnostics
+        .iter()
+        .chain(&cases.diagnostics)
+        .chain(&scenarios.diagnostics)
+    {
         let rule = if d.message.contains("troubleshooting case") || d.message.starts_with("case ") {
             "case"
+        } else if d.message.starts_with("scenario") {
+            "scenario"
         } else if d.message.starts_with("duplicate heading") {
             "duplicate-section"
         } else {
@@ -51,6 +61,26 @@ pub fn lint(
             rule,
             message: d.message.clone(),
         });
+    }
+    for scenario in &scenarios.scenarios {
+        for step in &scenario.steps {
+            for v in step
+                .variants
+                .iter()
+                .filter(|v| v.line.is_destructive() && !v.destructive)
+            {
+                let s = &corpus.sections[v.section];
+                findings.push(Finding {
+                    file: corpus.doc_of(s).origin.clone(),
+                    line: Some(s.lines.0),
+                    rule: "scenario",
+                    message: format!(
+                        "step {:?} deletes or removes something but is not marked **Destructive:**",
+                        step.title
+                    ),
+                });
+            }
+        }
     }
     for doc in &corpus.docs {
         front_matter(doc, &mut findings);
@@ -67,8 +97,11 @@ pub fn lint(
                 .iter()
                 .filter(|b| matches!(b.lang.as_str(), "bash" | "sh" | "shell" | "azurecli" | ""))
             {
-                for line in command_lines(&block.code) {
-                    if let Some(argv) = azcheck::az_argv(&line) {
+                for text in command::lines_of(&block.code) {
+                    let argv = Line::parse(&text)
+                        .ok()
+                        .and_then(|l| azcheck::sample_argv(&l));
+                    if let Some(argv) = argv {
                         commands.push((argv, format!("{}:{}", doc.origin, s.lines.0)));
                     }
                 }
@@ -109,13 +142,16 @@ fn front_matter(doc: &Doc, out: &mut Vec<Finding>) {
     match &fm.name {
         None => find(Some(1), "missing `name`".into()),
         Some(name) => {
-            let valid = (1..=64).contains(&name.len())
-                && name
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-                && !name.starts_with('-')
-                && !name.ends_with('-')
-                && !name.contains("--");
+            // A scenario's name is its tool-facing snake_case identifier; other docs
+            // follow the Agent Skills name rule.
+            let valid = doc.is_scenario()
+                || (1..=64).contains(&name.len())
+                    && name
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                    && !name.starts_with('-')
+                    && !name.ends_with('-')
+                    && !name.contains("--");
             if !valid {
                 find(
                     Some(1),
@@ -320,7 +356,13 @@ mod tests {
             ("my-skill", "references/b.md", "# B\nno front matter\n"),
         ]);
         let cases = CaseCatalog::from_corpus(&corpus);
-        let findings = lint(&corpus, &cases, None).unwrap();
+        let findings = lint(
+            &corpus,
+            &cases,
+            &ScenarioCatalog::from_corpus(&corpus),
+            None,
+        )
+        .unwrap();
         let text: Vec<String> = findings.iter().map(ToString::to_string).collect();
         let has = |s: &str| text.iter().any(|t| t.contains(s));
         assert!(has("must equal the skill folder name"), "{text:#?}");

@@ -32,9 +32,16 @@ pub struct SharedEngine {
 
 struct EngineSlot {
     current: std::sync::OnceLock<ArcSwap<Engine>>,
-    /// Flips to true once, when the first engine is in place.
+    /// Why the first engine could not be built, if it could not.
+    failed: std::sync::OnceLock<String>,
+    /// Flips to true once, when the first engine is in place or has failed.
     ready: tokio::sync::watch::Sender<bool>,
 }
+
+/// The knowledge could not be loaded at all (an index that could not be built).
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("the knowledge could not be loaded: {0}")]
+pub struct LoadFailed(pub String);
 
 /// A shared engine that is ready now.
 pub fn shared(engine: Engine) -> SharedEngine {
@@ -49,9 +56,41 @@ impl SharedEngine {
         SharedEngine {
             inner: Arc::new(EngineSlot {
                 current: std::sync::OnceLock::new(),
+                failed: std::sync::OnceLock::new(),
                 ready: tokio::sync::watch::channel(false).0,
             }),
         }
+    }
+
+    /// Loads the knowledge on a thread of its own and returns at once: a client's
+    /// handshake needs no knowledge, and loading and indexing are most of the startup
+    /// cost. `load` runs on that thread; a failure is kept and every request that
+    /// needs the engine gets it, instead of the process exiting under its clients.
+    pub fn load_in_background(
+        load: impl FnOnce() -> Result<Engine, IndexError> + Send + 'static,
+    ) -> std::io::Result<SharedEngine> {
+        let shared = SharedEngine::pending();
+        let slot = shared.clone();
+        std::thread::Builder::new()
+            .name("knowledge-loader".into())
+            .spawn(move || match load() {
+                Ok(engine) => {
+                    for d in engine.diagnostics() {
+                        tracing::warn!("{d}");
+                    }
+                    slot.store(Arc::new(engine));
+                }
+                Err(e) => {
+                    tracing::error!("loading the knowledge failed: {e}");
+                    slot.fail(e.to_string());
+                }
+            })?;
+        Ok(shared)
+    }
+
+    fn fail(&self, why: String) {
+        let _ = self.inner.failed.set(why);
+        self.inner.ready.send_replace(true);
     }
 
     /// The engine now serving, or `None` while the first one is still being built.
@@ -60,15 +99,18 @@ impl SharedEngine {
     }
 
     /// The engine now serving, waiting for the first one if need be.
-    pub async fn get(&self) -> Arc<Engine> {
+    pub async fn get(&self) -> Result<Arc<Engine>, LoadFailed> {
         if let Some(engine) = self.current() {
-            return engine;
+            return Ok(engine);
         }
         let mut ready = self.inner.ready.subscribe();
         // The sender lives in `self`, so this cannot fail while we hold `self`.
         let _ = ready.wait_for(|ready| *ready).await;
-        self.current()
-            .expect("the engine is in place once ready is true")
+        match (self.current(), self.inner.failed.get()) {
+            (Some(engine), _) => Ok(engine),
+            (None, Some(why)) => Err(LoadFailed(why.clone())),
+            (None, None) => Err(LoadFailed("no engine".into())),
+        }
     }
 
     /// Puts `engine` in place: the first one, or a replacement (a reload).
@@ -155,10 +197,11 @@ impl Reloader {
         if !new_diagnostics.is_empty() {
             return ReloadOutcome::Kept { new_diagnostics };
         }
-        if next.corpus.version.content_hash == current.corpus.version.content_hash {
+        if next.version().content_hash == current.version().content_hash {
             return ReloadOutcome::Unchanged;
         }
-        let (docs, sections) = (next.corpus.docs.len(), next.corpus.sections.len());
+        let summary = next.summary();
+        let (docs, sections) = (summary.docs, summary.sections);
         self.engine.store(Arc::new(next));
         let generation = self
             .generation
@@ -221,7 +264,7 @@ mod tests {
     use super::*;
 
     fn has_section(engine: &Engine, title: &str) -> bool {
-        engine.corpus.sections.iter().any(|s| s.title() == title)
+        engine.corpus().sections.iter().any(|s| s.title() == title)
     }
 
     fn write(dir: &std::path::Path, body: &str) {

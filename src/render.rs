@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::knowledge::{Citation, KnowledgeVersion};
 use crate::search::answer::{Answer, Snippet};
 use crate::setup::{SetupPlan, ValueSource};
-use crate::troubleshoot::{Diagnosis, FixItem};
+use crate::troubleshoot::{Diagnosis, FixKind};
 
 pub fn answer(a: &Answer) -> String {
     let mut out = String::new();
@@ -96,9 +96,7 @@ pub fn setup_plan(p: &SetupPlan) -> String {
         let _ = writeln!(out, "{}. {}{}", s.number, s.title, mark);
         let _ = writeln!(out, "   {}", s.purpose);
         let _ = writeln!(out, "   $ {}", s.command);
-        if let Some(c) = &s.citation {
-            let _ = writeln!(out, "   {}", source_line(c));
-        }
+        let _ = writeln!(out, "   {}", source_line(&s.citation));
     }
     let _ = writeln!(out, "\nScript:\n```bash\n{}```", p.script);
     let _ = writeln!(out, "{}", version_line(&p.knowledge));
@@ -140,12 +138,15 @@ pub fn diagnosis(d: &Diagnosis) -> String {
         }
         let _ = writeln!(out, "   Fix:");
         for f in &m.fix {
-            match f {
-                FixItem::Step(t) => {
-                    let _ = writeln!(out, "     - {t}");
+            match (f.kind, f.destructive) {
+                (FixKind::Step, _) => {
+                    let _ = writeln!(out, "     - {}", f.text);
                 }
-                FixItem::Command(c) => {
-                    let _ = writeln!(out, "       $ {c}");
+                (FixKind::Command, false) => {
+                    let _ = writeln!(out, "       $ {}", f.text);
+                }
+                (FixKind::Command, true) => {
+                    let _ = writeln!(out, "       $ {}   # DESTRUCTIVE", f.text);
                 }
             }
         }
@@ -187,4 +188,43 @@ fn list(out: &mut String, title: &str, items: &[String]) {
     for i in items {
         let _ = writeln!(out, "  - {i}");
     }
+}
+
+/// What `doctor` prints: what is loaded, how long it took, and every diagnostic.
+pub fn summary(s: &crate::engine::Summary, builtin: bool, dirs: &[std::path::PathBuf]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "acr-cmk-mcp {}", env!("CARGO_PKG_VERSION"));
+    let _ = writeln!(out, "{}", version_line(&s.version));
+    let _ = writeln!(
+        out,
+        "built-in knowledge: {}",
+        if builtin { "on" } else { "off" }
+    );
+    for dir in dirs {
+        let _ = writeln!(out, "knowledge dir: {}", dir.display());
+    }
+    for skill in &s.skills {
+        let _ = writeln!(
+            out,
+            "skill {} ({}): {} docs",
+            skill.name, skill.origin, skill.docs
+        );
+    }
+    let _ = writeln!(
+        out,
+        "docs: {}, sections: {}, troubleshooting cases: {}, synonym groups: {}",
+        s.docs, s.sections, s.cases, s.synonym_groups
+    );
+    let _ = writeln!(out, "setup scenarios: {}", s.scenarios.join(", "));
+    let _ = writeln!(
+        out,
+        "load: {:.2} ms, index build: {:.2} ms",
+        s.load_time.as_secs_f64() * 1e3,
+        s.index_time.as_secs_f64() * 1e3
+    );
+    let _ = writeln!(out, "diagnostics: {}", s.diagnostics.len());
+    for d in &s.diagnostics {
+        let _ = writeln!(out, "  {d}");
+    }
+    out.trim_end().to_string()
 }

@@ -5,6 +5,7 @@ use std::process::Command;
 
 use acr_cmk_mcp::Engine;
 use acr_cmk_mcp::knowledge::LoadOptions;
+use acr_cmk_mcp::request::AnswerRequest;
 
 /// (question, a phrase the answer must contain)
 const COMMON: &[(&str, &str)] = &[
@@ -29,7 +30,7 @@ const COMMON: &[(&str, &str)] = &[
 fn common_questions_get_a_correct_extracted_answer() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
     for (question, phrase) in COMMON {
-        let a = engine.answer(question, None, None).unwrap();
+        let a = engine.answer(&AnswerRequest::new(*question)).unwrap();
         assert!(a.confident, "{question}");
         let answer = a
             .answer
@@ -44,7 +45,7 @@ fn common_questions_get_a_correct_extracted_answer() {
         for s in &answer.sentences {
             // Word for word from the cited section.
             let section = engine
-                .corpus
+                .corpus()
                 .find_section(&s.citation.doc, &s.citation.anchor)
                 .unwrap();
             let plain: String = section.blocks.iter().map(|b| format!("{b:?}")).collect();
@@ -65,7 +66,7 @@ fn no_answer_when_not_covered() {
         "How do I bake bread?",
         "Enable customer-managed keys for an Azure Storage account",
     ] {
-        let a = engine.answer(q, None, None).unwrap();
+        let a = engine.answer(&AnswerRequest::new(q)).unwrap();
         assert!(!a.confident && a.answer.is_none(), "{q}");
     }
 }

@@ -15,10 +15,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use acr_cmk_mcp::Engine;
-use acr_cmk_mcp::azcheck::{self, az_argv, substitute};
+use acr_cmk_mcp::azcheck::{self, sample_argv};
+use acr_cmk_mcp::azure::{Line, command};
 use acr_cmk_mcp::knowledge::LoadOptions;
+use acr_cmk_mcp::request::decode;
 use acr_cmk_mcp::setup::SetupRequest;
-use acr_cmk_mcp::troubleshoot::{FixItem, cases::command_lines};
+use acr_cmk_mcp::troubleshoot::FixPart;
 
 fn collect() -> BTreeMap<Vec<String>, String> {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
@@ -26,7 +28,8 @@ fn collect() -> BTreeMap<Vec<String>, String> {
     let mut add = |argv: Vec<String>, origin: String| {
         commands.entry(argv).or_insert(origin);
     };
-    for s in &engine.corpus.sections {
+    let corpus = engine.corpus();
+    for s in &corpus.sections {
         for block in &s.code {
             if !matches!(
                 block.lang.as_str(),
@@ -34,21 +37,23 @@ fn collect() -> BTreeMap<Vec<String>, String> {
             ) {
                 continue;
             }
-            for line in command_lines(&block.code) {
-                if line.trim_start().starts_with("az ") || line.contains("$(az ") {
-                    let argv = az_argv(&line).unwrap_or_else(|| {
+            for text in command::lines_of(&block.code) {
+                if text.trim_start().starts_with("az ") || text.contains("$(az ") {
+                    // Every az line of the knowledge fits the command model the server
+                    // prints commands through.
+                    let line = Line::parse(&text).unwrap_or_else(|e| {
                         panic!(
-                            "{}: unparsable az line: {line}",
-                            engine.corpus.section_uri(s)
+                            "{}: az line outside the command model ({e}): {text}",
+                            corpus.section_uri(s)
                         )
                     });
-                    add(argv, engine.corpus.section_uri(s));
+                    add(sample_argv(&line).unwrap(), corpus.section_uri(s));
                 }
             }
         }
     }
-    for (label, request) in common::setup_matrix() {
-        let req: SetupRequest = serde_json::from_value(request).unwrap();
+    for (label, request) in common::setup_matrix(&engine) {
+        let req: SetupRequest = decode(request.as_object().unwrap().clone()).unwrap();
         let plan = engine.setup(&req).unwrap();
         let values: BTreeMap<String, String> = plan
             .parameters
@@ -56,36 +61,32 @@ fn collect() -> BTreeMap<Vec<String>, String> {
             .filter_map(|p| p.variable.clone().map(|v| (v, p.value.clone())))
             .collect();
         for step in plan.steps.iter().filter(|s| !s.argv.is_empty()) {
-            let argv = step
-                .argv
-                .iter()
-                .skip(1)
-                .map(|a| {
-                    let mut a = a.clone();
-                    for (var, value) in &values {
-                        a = a
-                            .replace(&format!("${{{var}}}"), value)
-                            .replace(&format!("${var}"), value);
-                    }
-                    substitute(&a)
-                })
-                .collect();
-            add(argv, format!("setup {label} step {}", step.number));
+            let line = Line::parse(&step.command).unwrap();
+            let argv = line.expanded_argv(&|var| {
+                values
+                    .get(var)
+                    .cloned()
+                    .unwrap_or_else(|| azcheck::sample(var))
+            });
+            add(
+                argv[1..].to_vec(),
+                format!("setup {label} step {}", step.number),
+            );
         }
     }
-    for case in &engine.cases.cases {
+    for case in &engine.cases().cases {
         let fix = case.fix.iter().filter_map(|f| match f {
-            FixItem::Command(c) => Some(c.clone()),
-            FixItem::Step(_) => None,
+            FixPart::Command(c) => Some(c),
+            FixPart::Step(_) => None,
         });
-        for line in case.diagnose.iter().cloned().chain(fix) {
-            if let Some(argv) = az_argv(&line) {
+        for line in case.diagnose.iter().chain(fix) {
+            if let Some(argv) = sample_argv(line) {
                 add(argv, format!("troubleshoot case {}", case.id));
             }
         }
     }
-    for line in &engine.cases.checklist {
-        if let Some(argv) = az_argv(line) {
+    for line in &engine.cases().checklist {
+        if let Some(argv) = sample_argv(line) {
             add(argv, "troubleshoot checklist".into());
         }
     }

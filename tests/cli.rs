@@ -147,8 +147,9 @@ fn doctor_reports_what_is_loaded() {
     let o = run(&["doctor"]);
     assert!(o.status.success());
     let out = stdout(&o);
-    assert!(out.contains("skill acr-cmk (builtin:acr-cmk)"), "{out}");
+    assert!(out.contains("skill acr-cmk (builtin)"), "{out}");
     assert!(out.contains("troubleshooting cases: 2"), "{out}");
+    assert!(out.contains("setup scenarios: create_registry"), "{out}");
     assert!(out.contains("diagnostics: 0"), "{out}");
     assert!(out.contains("index build:"));
 }

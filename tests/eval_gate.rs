@@ -62,7 +62,7 @@ fn every_labelled_section_exists() {
         for id in q.canonical.iter().chain(&q.related) {
             let (doc, anchor) = id.split_once('#').unwrap();
             assert!(
-                engine.corpus.find_section(doc, anchor).is_some(),
+                engine.corpus().find_section(doc, anchor).is_some(),
                 "{}: {id} does not exist",
                 q.id
             );

@@ -6,6 +6,7 @@
 use acr_cmk_mcp::Engine;
 use acr_cmk_mcp::index_cache::{self, CacheOutcome};
 use acr_cmk_mcp::knowledge::LoadOptions;
+use acr_cmk_mcp::request::AnswerRequest;
 use acr_cmk_mcp::troubleshoot::TroubleshootRequest;
 
 const QUESTIONS: [&str; 4] = [
@@ -35,7 +36,18 @@ fn write_skill(dir: &std::path::Path, body: &str) {
 fn fingerprint(engine: &Engine) -> String {
     let mut out = Vec::new();
     for q in QUESTIONS {
-        out.push(serde_json::to_value(engine.answer(q, Some(5), None).unwrap()).unwrap());
+        out.push(
+            serde_json::to_value(
+                engine
+                    .answer(&AnswerRequest {
+                        max_results: Some(5),
+                        max_chars: None,
+                        ..AnswerRequest::new(q)
+                    })
+                    .unwrap(),
+            )
+            .unwrap(),
+        );
     }
     let symptom = TroubleshootRequest {
         symptom: "ERROR: The identity associated with the registry is inactive.".into(),
@@ -69,7 +81,7 @@ fn stores_then_hits_and_answers_exactly_as_a_fresh_build() {
     let expected = fingerprint(&fresh);
     assert_eq!(fingerprint(&stored), expected);
     assert_eq!(fingerprint(&hit), expected);
-    assert_eq!(hit.corpus.version, fresh.corpus.version);
+    assert_eq!(*hit.version(), *fresh.version());
     assert!(fingerprint(&hit).contains("Fridays"));
 
     // A changed source means another entry, with the new text.

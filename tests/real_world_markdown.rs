@@ -5,6 +5,7 @@
 
 use acr_cmk_mcp::Engine;
 use acr_cmk_mcp::knowledge::LoadOptions;
+use acr_cmk_mcp::request::AnswerRequest;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -32,8 +33,8 @@ fn learn_style_articles_load_without_diagnostics() {
     let engine = engine();
     let diagnostics: Vec<String> = engine.diagnostics().map(ToString::to_string).collect();
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
-    assert!(engine.corpus.docs.len() >= 4);
-    assert!(engine.corpus.sections.len() >= 15);
+    assert!(engine.corpus().docs.len() >= 4);
+    assert!(engine.corpus().sections.len() >= 15);
 }
 
 #[test]
@@ -46,7 +47,7 @@ fn no_markup_noise_in_any_snippet() {
         .filter(|l| !l.is_empty())
         .map(str::to_string)
         .collect();
-    for section in &engine.corpus.sections {
+    for section in &engine.corpus().sections {
         // Code blocks are shown verbatim; only the prose around them is cleaned.
         let mut prose = String::new();
         let mut in_fence = false;
@@ -65,7 +66,7 @@ fn no_markup_noise_in_any_snippet() {
             assert!(
                 !prose.contains(n.as_str()),
                 "{} shows {n:?}:\n{prose}",
-                engine.corpus.section_uri(section)
+                engine.corpus().section_uri(section)
             );
         }
         for h in &section.heading_path {
@@ -85,7 +86,13 @@ fn answers_stay_sensible() {
             .unwrap();
     let mut misses = Vec::new();
     for c in &cases {
-        let a = engine.answer(&c.question, Some(3), None).unwrap();
+        let a = engine
+            .answer(&AnswerRequest {
+                max_results: Some(3),
+                max_chars: None,
+                ..AnswerRequest::new(&c.question)
+            })
+            .unwrap();
         match (&c.expected_file, &c.expected_heading) {
             (Some(file), Some(heading)) => {
                 let hit = a.snippets.iter().find(|s| {

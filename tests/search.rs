@@ -3,6 +3,7 @@
 
 use acr_cmk_mcp::Engine;
 use acr_cmk_mcp::knowledge::LoadOptions;
+use acr_cmk_mcp::request::AnswerRequest;
 
 fn engine() -> Engine {
     Engine::load(&LoadOptions::default()).expect("engine")
@@ -126,7 +127,13 @@ fn questions_find_their_sections() {
     let engine = engine();
     let mut misses = Vec::new();
     for (question, expected) in CASES {
-        let answer = engine.answer(question, Some(3), None).unwrap();
+        let answer = engine
+            .answer(&AnswerRequest {
+                max_results: Some(3),
+                max_chars: None,
+                ..AnswerRequest::new(*question)
+            })
+            .unwrap();
         let found: Vec<String> = answer
             .snippets
             .iter()
@@ -164,7 +171,7 @@ fn off_topic_questions_are_not_confident() {
         "What is the capital of France?",
         "kubectl CrashLoopBackOff restart loop",
     ] {
-        let a = engine.answer(q, None, None).unwrap();
+        let a = engine.answer(&AnswerRequest::new(q)).unwrap();
         assert!(
             !a.confident,
             "{q}: {:?}",
@@ -184,8 +191,20 @@ fn any_text_is_a_valid_query_and_ties_are_stable() {
         "𝕦𝕟𝕚𝕔𝕠𝕕𝕖 ✓",
         "a",
     ] {
-        let a = engine.answer(q, Some(10), None).unwrap();
-        let b = engine.answer(q, Some(10), None).unwrap();
+        let a = engine
+            .answer(&AnswerRequest {
+                max_results: Some(10),
+                max_chars: None,
+                ..AnswerRequest::new(q)
+            })
+            .unwrap();
+        let b = engine
+            .answer(&AnswerRequest {
+                max_results: Some(10),
+                max_chars: None,
+                ..AnswerRequest::new(q)
+            })
+            .unwrap();
         assert_eq!(a, b, "{q}");
     }
 }
@@ -193,9 +212,17 @@ fn any_text_is_a_valid_query_and_ties_are_stable() {
 #[test]
 fn every_citation_resolves_to_a_real_section() {
     let engine = engine();
-    let corpus = &engine.corpus;
+    let corpus = &engine.corpus();
     for (question, _) in CASES {
-        for s in engine.answer(question, Some(10), None).unwrap().snippets {
+        for s in engine
+            .answer(&AnswerRequest {
+                max_results: Some(10),
+                max_chars: None,
+                ..AnswerRequest::new(*question)
+            })
+            .unwrap()
+            .snippets
+        {
             let section = corpus
                 .find_section(&s.doc, &s.anchor)
                 .unwrap_or_else(|| panic!("{} #{} does not exist", s.doc, s.anchor));
@@ -215,7 +242,7 @@ fn every_citation_resolves_to_a_real_section() {
             assert!(s.lines.end <= lines.len());
         }
     }
-    for d in &engine.cases.cases {
+    for d in &engine.cases().cases {
         assert!(corpus.sections[d.section].anchor == d.id);
     }
 }
@@ -228,7 +255,15 @@ fn snippets_keep_code_fences_balanced() {
         "rotation policy json",
         "ARM template for a CMK registry",
     ] {
-        for s in engine.answer(question, Some(10), None).unwrap().snippets {
+        for s in engine
+            .answer(&AnswerRequest {
+                max_results: Some(10),
+                max_chars: None,
+                ..AnswerRequest::new(question)
+            })
+            .unwrap()
+            .snippets
+        {
             assert_eq!(s.text.matches("```").count() % 2, 0, "{}", s.text);
         }
     }

@@ -9,22 +9,24 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use acr_cmk_mcp::Engine;
+use acr_cmk_mcp::azure::shell::{Arg, Part, quote};
 use acr_cmk_mcp::knowledge::LoadOptions;
-use acr_cmk_mcp::setup::shell::{Arg, Part, quote};
+use acr_cmk_mcp::request::decode;
 use acr_cmk_mcp::setup::{SetupPlan, SetupRequest, ValueSource};
+use acr_cmk_mcp::{Engine, InputError};
 use proptest::prelude::*;
 
 fn engine() -> Engine {
     Engine::load(&LoadOptions::default()).unwrap()
 }
 
+fn try_plan(engine: &Engine, request: &serde_json::Value) -> Result<SetupPlan, InputError> {
+    let req: SetupRequest = decode(request.as_object().unwrap().clone())?;
+    engine.setup(&req)
+}
+
 fn plan(engine: &Engine, request: &serde_json::Value) -> SetupPlan {
-    let req: SetupRequest =
-        serde_json::from_value(request.clone()).unwrap_or_else(|e| panic!("{request}: {e}"));
-    engine
-        .setup(&req)
-        .unwrap_or_else(|e| panic!("{request}: {e}"))
+    try_plan(engine, request).unwrap_or_else(|e| panic!("{request}: {e}"))
 }
 
 /// What a captured command's stub prints: a versioned key ID, so that stripping the
@@ -132,7 +134,7 @@ fn expected_calls(plan: &SetupPlan) -> Vec<Vec<String>> {
 #[test]
 fn every_script_of_the_matrix_is_valid_bash_and_passes_exactly_the_planned_argv() {
     let engine = engine();
-    let matrix = common::setup_matrix();
+    let matrix = common::setup_matrix(&engine);
     assert!(matrix.len() > 100, "{}", matrix.len());
     for (label, request) in &matrix {
         let plan = plan(&engine, request);
@@ -159,14 +161,25 @@ fn every_script_of_the_matrix_is_valid_bash_and_passes_exactly_the_planned_argv(
             expected_calls(&plan),
             "{label}"
         );
+        let scenario = request["scenario"].as_str().unwrap();
         for step in &plan.steps {
-            let citation = step
-                .citation
-                .as_ref()
-                .unwrap_or_else(|| panic!("{label}: step {} has no citation", step.title));
+            // Each step cites its own section of the scenario doc.
+            let citation = &step.citation;
+            assert_eq!(
+                citation.doc,
+                format!("acr-cmk/scenarios/{scenario}.md"),
+                "{label}: {}",
+                step.title
+            );
+            assert!(
+                citation.heading_path.contains(&step.title),
+                "{label}: {} cites {:?}",
+                step.title,
+                citation.heading_path
+            );
             assert!(
                 engine
-                    .corpus
+                    .corpus()
                     .find_section(&citation.doc, &citation.anchor)
                     .is_some(),
                 "{label}: {citation:?}"
@@ -188,7 +201,7 @@ fn every_script_of_the_matrix_is_valid_bash_and_passes_exactly_the_planned_argv(
 #[test]
 fn every_step_is_what_the_docs_require() {
     let engine = engine();
-    for (label, request) in common::setup_matrix() {
+    for (label, request) in common::setup_matrix(&engine) {
         let plan = plan(&engine, &request);
         let all = plan
             .steps
@@ -228,7 +241,7 @@ fn every_step_is_what_the_docs_require() {
             assert_eq!(s.destructive, destructive, "{label}: {}", s.command);
         }
         let scenario = request["scenario"].as_str().unwrap();
-        if scenario == "create_registry" {
+        if scenario == "create_registry" && request["key_store"] != "managed_hsm" {
             let kv = plan
                 .steps
                 .iter()
@@ -369,13 +382,13 @@ fn invalid_values_name_the_field_and_generate_nothing() {
         ),
     ];
     for (request, field) in cases {
-        let req: SetupRequest = serde_json::from_value(request.clone()).unwrap();
-        let err = engine.setup(&req).unwrap_err();
+        let err = try_plan(&engine, &request).unwrap_err();
         assert_eq!(err.field, field, "{request}: {err}");
         assert!(
             err.problem.contains("must")
                 || err.problem.contains("contradicts")
-                || err.problem.contains("only"),
+                || err.problem.contains("only")
+                || err.problem.contains("required"),
             "{err}"
         );
     }
@@ -455,12 +468,14 @@ proptest! {
         ips in prop::collection::vec(prop_oneof!["(25[0-5]|1?[0-9]?[0-9])\\.(1?[0-9]?[0-9])\\.(1?[0-9]?[0-9])\\.(1?[0-9]?[0-9])(/[0-9]{1,2})?", ".{0,12}"], 0..3),
     ) {
         let engine = ENGINE.with(|e| e.clone());
-        let request = serde_json::json!({
+        let mut request = serde_json::json!({
             "scenario": scenario, "registry_name": registry, "resource_group": group, "key_vault_name": vault,
-            "key_name": key, "identity_name": identity, "location": location,
+            "key_name": key, "identity_name": identity, "location": location, "allowed_ip_ranges": ips,
         });
-        let mut req: SetupRequest = serde_json::from_value(request).unwrap();
-        if scenario == "key_vault_firewall" { req.allowed_ip_ranges = Some(ips); }
+        // Only what the scenario takes: the rest would be refused before any rule ran.
+        let takes: Vec<&str> = engine.scenario(scenario).unwrap().parameters.iter().map(|d| d.parameter.name).collect();
+        request.as_object_mut().unwrap().retain(|k, _| k == "scenario" || takes.contains(&k.as_str()));
+        let Ok(req) = decode::<SetupRequest>(request.as_object().unwrap().clone()) else { return Ok(()) };
         if let Ok(plan) = engine.setup(&req) {
             for step in &plan.steps {
                 let line = match step.captures.first() {
@@ -495,4 +510,174 @@ proptest! {
 
 thread_local! {
     static ENGINE: std::sync::Arc<Engine> = std::sync::Arc::new(engine());
+}
+
+/// Defect: on an RBAC vault the signed-in user has no data-plane role (Owner is not
+/// enough), so creating the key failed. The script now grants Key Vault Crypto Officer
+/// to the signed-in user first.
+#[test]
+fn rbac_vault_gives_the_signed_in_user_a_role_before_the_key_is_created() {
+    let engine = engine();
+    let p = plan(&engine, &serde_json::json!({"scenario": "create_registry"}));
+    let pos = |needle: &str| {
+        p.steps
+            .iter()
+            .position(|s| s.command.contains(needle))
+            .unwrap_or_else(|| panic!("no step with {needle}"))
+    };
+    let me = pos("az ad signed-in-user show --query id");
+    let officer = pos("--role 'Key Vault Crypto Officer'");
+    assert!(me < officer && officer < pos("az keyvault key create"));
+    assert!(
+        p.steps[officer]
+            .command
+            .contains("--scope \"$KEY_VAULT_ID\"")
+    );
+    assert!(p.steps[officer].purpose.contains("Crypto Officer"));
+    let ap = plan(
+        &engine,
+        &serde_json::json!({"scenario": "create_registry", "permission_model": "access_policy"}),
+    );
+    assert!(!ap.script.contains("Key Vault Crypto Officer"));
+}
+
+/// Defect: a new key version was made with `az keyvault key create` and a hard-coded
+/// RSA 3072; `az keyvault key rotate` keeps the key's own type and size.
+#[test]
+fn rotating_to_a_new_version_keeps_the_key_type_and_size() {
+    let engine = engine();
+    for store in ["key_vault", "managed_hsm"] {
+        let p = plan(
+            &engine,
+            &serde_json::json!({"scenario": "rotate_key", "key_store": store}),
+        );
+        assert!(p.script.contains("az keyvault key rotate "), "{}", p.script);
+        assert!(!p.script.contains("key create"), "{}", p.script);
+        assert!(!p.script.contains("KEY_SIZE"), "{}", p.script);
+    }
+    let e = try_plan(
+        &engine,
+        &serde_json::json!({"scenario": "rotate_key", "key_size": 4096}),
+    )
+    .unwrap_err();
+    assert_eq!(e.field, "key_size");
+    // A new key still takes its type and size.
+    let p = plan(
+        &engine,
+        &serde_json::json!({"scenario": "rotate_key", "new_key_name": "k2", "key_size": 4096}),
+    );
+    assert!(
+        p.script
+            .contains("--kty \"$KEY_TYPE\" --size \"$KEY_SIZE\"")
+    );
+}
+
+/// Defect: a versioned key ID with a rotation policy was accepted silently, though
+/// the pinned ID never follows the versions the policy makes.
+#[test]
+fn a_versioned_key_with_a_rotation_policy_is_warned_about() {
+    let engine = engine();
+    for scenario in ["create_registry", "rotate_key"] {
+        let p = plan(
+            &engine,
+            &serde_json::json!({"scenario": scenario, "key_versioning": "versioned", "key_rotation_interval": "P90D"}),
+        );
+        assert!(
+            p.warnings.iter().any(|w| w.contains("pins the registry")),
+            "{scenario}: {:?}",
+            p.warnings
+        );
+        let p = plan(
+            &engine,
+            &serde_json::json!({"scenario": scenario, "key_rotation_interval": "P90D"}),
+        );
+        assert!(!p.warnings.iter().any(|w| w.contains("pins the registry")));
+    }
+}
+
+#[test]
+fn managed_hsm_registries_get_the_hsm_sequence() {
+    let engine = engine();
+    let p = plan(
+        &engine,
+        &serde_json::json!({"scenario": "create_registry", "key_store": "managed_hsm", "hsm_name": "contoso-hsm-01", "key_name": "acr-cmk"}),
+    );
+    for needle in [
+        "az keyvault key create --hsm-name \"$HSM_NAME\" --name \"$KEY_NAME\" --kty RSA-HSM --ops wrapKey unwrapKey",
+        "az keyvault role assignment create --hsm-name \"$HSM_NAME\" --role 'Managed HSM Crypto Service Encryption User' --assignee-object-id \"$PRINCIPAL_ID\" --assignee-principal-type MSI --scope \"/keys/$KEY_NAME\"",
+        "az keyvault role assignment list --hsm-name \"$HSM_NAME\"",
+        "KEY_ID=\"$(az keyvault key show --hsm-name \"$HSM_NAME\" --name \"$KEY_NAME\" --query key.kid --output tsv)\"",
+    ] {
+        assert!(p.script.contains(needle), "{needle}\n{}", p.script);
+    }
+    assert!(!p.script.contains("az keyvault create"));
+    assert!(p.prerequisites.iter().any(|x| x.contains("activated")));
+    // Parameters that make no sense for an HSM are refused, naming what they need.
+    for (field, value) in [("key_vault_name", "kv-x"), ("permission_model", "rbac")] {
+        let e = try_plan(
+            &engine,
+            &serde_json::json!({"scenario": "create_registry", "key_store": "managed_hsm", field: value}),
+        )
+        .unwrap_err();
+        assert_eq!(e.field, field);
+        assert!(e.problem.contains("key_store = key_vault"), "{e}");
+    }
+    let e = try_plan(
+        &engine,
+        &serde_json::json!({"scenario": "create_registry", "key_store": "managed_hsm", "hsm_name": "-hsm"}),
+    )
+    .unwrap_err();
+    assert_eq!(e.field, "hsm_name");
+    for scenario in ["rotate_key", "revoke_access", "restore_access"] {
+        let p = plan(
+            &engine,
+            &serde_json::json!({"scenario": scenario, "key_store": "managed_hsm", "identity_name": "id-acr-cmk"}),
+        );
+        assert!(p.script.contains("--hsm-name"), "{scenario}");
+        assert!(!p.script.contains("--vault-name"), "{scenario}");
+    }
+}
+
+/// A team's own runbook, added as a doc in its --knowledge folder, is planned like a
+/// built-in one: no Rust change.
+#[test]
+fn a_scenario_in_a_knowledge_folder_is_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let skill = dir.path().join("team");
+    std::fs::create_dir_all(skill.join("scenarios")).unwrap();
+    std::fs::write(
+        skill.join("SKILL.md"),
+        "---\nname: team\ndescription: Our runbooks.\nsources: [https://example.com/runbooks]\n---\n# Team\n",
+    )
+    .unwrap();
+    std::fs::write(
+        skill.join("scenarios/audit_registry.md"),
+        "---\nname: audit_registry\ndescription: Audit a registry's encryption.\nsources: [https://example.com/runbooks/audit]\nparameters:\n  registry_name:\n  resource_group:\n---\n# Audit a registry's encryption\n\n## Show the encryption\n\nRecords what the registry uses today.\n\n```bash\naz acr encryption show --name \"$REGISTRY_NAME\" --resource-group \"$RESOURCE_GROUP\"\n```\n",
+    )
+    .unwrap();
+    let engine = Engine::load(&LoadOptions {
+        builtin: true,
+        dirs: vec![dir.path().to_path_buf()],
+    })
+    .unwrap();
+    assert!(
+        engine.diagnostics().next().is_none(),
+        "{:?}",
+        engine.diagnostics().collect::<Vec<_>>()
+    );
+    assert!(
+        engine
+            .scenarios()
+            .iter()
+            .any(|(n, _)| n == "audit_registry")
+    );
+    let p = plan(
+        &engine,
+        &serde_json::json!({"scenario": "audit_registry", "registry_name": "contosoacr01"}),
+    );
+    assert_eq!(p.missing_parameters, ["resource_group"]);
+    assert_eq!(
+        p.steps[0].citation.uri,
+        "skill://team/scenarios/audit_registry.md#show-the-encryption"
+    );
 }

@@ -181,3 +181,32 @@ fn unmatched_text_gets_the_checklist() {
     );
     assert!(d.checklist.iter().any(|c| c.contains("check-health")));
 }
+
+/// Defect: fix commands that revoke or delete carried no destructive flag, unlike
+/// setup steps.
+#[test]
+fn fixes_that_delete_or_remove_are_marked_destructive() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let mut seen = 0;
+    for case in &engine.cases().cases {
+        for part in &case.fix {
+            if let acr_cmk_mcp::troubleshoot::FixPart::Command(line) = part {
+                let text = line.render();
+                let deletes = [" delete ", " delete-policy ", " remove ", " purge "]
+                    .iter()
+                    .any(|w| format!("{text} ").contains(w));
+                assert_eq!(line.is_destructive(), deletes, "{text}");
+                seen += usize::from(deletes);
+            }
+        }
+    }
+    assert!(seen > 0, "no deleting fix command in the knowledge");
+    let d = engine
+        .troubleshoot(&request("removing the user-assigned identity from the registry fails: does not have access to identity"))
+        .unwrap();
+    for f in d.matches.iter().flat_map(|m| m.fix.iter()) {
+        let deletes = f.kind == acr_cmk_mcp::troubleshoot::FixKind::Command
+            && (f.text.contains(" delete") || f.text.contains(" remove "));
+        assert_eq!(f.destructive, deletes, "{}", f.text);
+    }
+}

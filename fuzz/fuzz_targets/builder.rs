@@ -6,9 +6,10 @@
 use std::sync::OnceLock;
 
 use acr_cmk_mcp::Engine;
+use acr_cmk_mcp::azure::shell::quote;
 use acr_cmk_mcp::knowledge::LoadOptions;
+use acr_cmk_mcp::request::decode;
 use acr_cmk_mcp::setup::SetupRequest;
-use acr_cmk_mcp::setup::shell::quote;
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 
@@ -33,6 +34,8 @@ struct Input {
     rbac: bool,
     versioned: bool,
     hsm: bool,
+    managed_hsm: bool,
+    hsm_name: Option<String>,
 }
 
 const SCENARIOS: [&str; 8] = [
@@ -41,8 +44,10 @@ const SCENARIOS: [&str; 8] = [
 ];
 
 fuzz_target!(|input: Input| {
-    let request = serde_json::json!({
-        "scenario": SCENARIOS[input.scenario as usize % SCENARIOS.len()],
+    let scenario = SCENARIOS[input.scenario as usize % SCENARIOS.len()];
+    let mut request = serde_json::json!({
+        "scenario": scenario, "hsm_name": input.hsm_name,
+        "key_store": if input.managed_hsm { "managed_hsm" } else { "key_vault" },
         "registry_name": input.registry_name, "resource_group": input.resource_group, "location": input.location,
         "identity_name": input.identity_name, "key_vault_name": input.key_vault_name, "key_name": input.key_name,
         "new_key_vault_name": input.new_key_vault_name, "new_key_name": input.new_key_name,
@@ -51,7 +56,12 @@ fuzz_target!(|input: Input| {
         "key_versioning": if input.versioned { "versioned" } else { "versionless" },
         "key_type": if input.hsm { "RSA-HSM" } else { "RSA" },
     });
-    let Ok(request) = serde_json::from_value::<SetupRequest>(request) else { return };
+    // Only what the scenario takes, so the naming rules, not the refusal of unknown
+    // parameters, meet the input.
+    let takes: Vec<&str> = engine().scenario(scenario).expect("built-in").parameters.iter().map(|d| d.parameter.name).collect();
+    let object = request.as_object_mut().expect("object");
+    object.retain(|k, v| !v.is_null() && (k == "scenario" || takes.contains(&k.as_str())));
+    let Ok(request) = decode::<SetupRequest>(object.clone()) else { return };
     let Ok(plan) = engine().setup(&request) else { return };
     for step in &plan.steps {
         if step.argv.is_empty() {

@@ -5,8 +5,10 @@
 use std::sync::OnceLock;
 
 use acr_cmk_mcp::Engine;
+use acr_cmk_mcp::azure::Line;
 use acr_cmk_mcp::knowledge::LoadOptions;
-use acr_cmk_mcp::troubleshoot::{TroubleshootRequest, cases::check_command};
+use acr_cmk_mcp::request::AnswerRequest;
+use acr_cmk_mcp::troubleshoot::TroubleshootRequest;
 use libfuzzer_sys::fuzz_target;
 
 fn engine() -> &'static Engine {
@@ -21,9 +23,9 @@ fuzz_target!(|data: &[u8]| {
         for m in &d.matches {
             assert!((0.0..=1.0).contains(&m.confidence));
             for c in &m.diagnose {
-                assert!(check_command(c).is_ok(), "{c}");
+                assert!(Line::parse(c).is_ok(), "{c}");
             }
         }
     }
-    let _ = engine().answer(&text, Some(10), Some(2000));
+    let _ = engine().answer(&AnswerRequest { max_results: Some(10), max_chars: Some(2000), ..AnswerRequest::new(&text) });
 });

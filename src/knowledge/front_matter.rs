@@ -66,6 +66,27 @@ pub fn split(text: &str) -> Result<(FrontMatter, &str, usize), FrontMatterError>
     })
 }
 
+/// The front matter of `text` as a YAML mapping, for readers of keys that only some
+/// docs carry (a scenario's parameters and steps); None without front matter.
+pub fn mapping(text: &str) -> Option<serde_yaml_ng::Mapping> {
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
+    let end = rest
+        .split_inclusive('\n')
+        .scan(0, |offset, line| {
+            let start = *offset;
+            *offset += line.len();
+            Some((start, line.trim_end_matches(['\n', '\r'])))
+        })
+        .find(|(_, line)| *line == "---" || *line == "...")?
+        .0;
+    match serde_yaml_ng::from_str(&rest[..end]).ok()? {
+        Value::Mapping(map) => Some(map),
+        _ => None,
+    }
+}
+
 fn parse(yaml: &str) -> Result<FrontMatter, FrontMatterError> {
     let value: Value = if yaml.trim().is_empty() {
         Value::Null

@@ -104,6 +104,20 @@ pub struct Skill {
     pub origin: String,
 }
 
+impl Skill {
+    /// The origin as shown to clients: `builtin`, or the folder's own name. A full
+    /// path would tell a remote client about the server's file system.
+    pub fn origin_name(&self) -> String {
+        if self.origin.starts_with("builtin") {
+            return "builtin".into();
+        }
+        std::path::Path::new(&self.origin)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.origin.clone())
+    }
+}
+
 /// One Markdown file.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Doc {
@@ -135,6 +149,12 @@ impl Doc {
 
     pub fn is_troubleshooting(&self) -> bool {
         self.front.kind.as_deref() == Some("troubleshooting")
+    }
+
+    /// A setup scenario: a doc in a skill's `scenarios/` folder (see
+    /// `crate::setup::scenario`). It is a template of steps, not prose to answer from.
+    pub fn is_scenario(&self) -> bool {
+        self.path.starts_with("scenarios/")
     }
 }
 
@@ -373,7 +393,16 @@ impl Corpus {
         let doc_index = self.docs.len();
         let start = self.sections.len();
         let doc_source = front.sources.first().cloned();
+        // A section without a `<!-- source -->` of its own cites its parent's, so a
+        // subsection of a section about one upstream page points at that page too.
+        let mut inherited: Vec<(u8, Option<String>)> = Vec::new();
         for s in raw {
+            inherited.retain(|(level, _)| *level < s.level);
+            let source_url = s
+                .source_url
+                .or_else(|| inherited.iter().rev().find_map(|(_, url)| url.clone()))
+                .or_else(|| doc_source.clone());
+            inherited.push((s.level, Some(source_url.clone()).flatten()));
             self.sections.push(Section {
                 doc: doc_index,
                 level: s.level,
@@ -384,7 +413,7 @@ impl Corpus {
                 prose: s.prose,
                 code: s.code,
                 blocks: s.blocks,
-                source_url: s.source_url.or_else(|| doc_source.clone()),
+                source_url,
                 links: s.links,
             });
         }
@@ -427,10 +456,16 @@ impl Corpus {
 
     /// Finds a section by doc id (`acr-cmk/references/rotation.md`) and anchor.
     pub fn find_section(&self, doc_id: &str, anchor: &str) -> Option<&Section> {
+        self.find_section_index(doc_id, anchor)
+            .map(|i| &self.sections[i])
+    }
+
+    /// The index of a section, by doc id and anchor.
+    pub fn find_section_index(&self, doc_id: &str, anchor: &str) -> Option<usize> {
         let doc = self.docs.iter().find(|d| d.id() == doc_id)?;
-        self.sections[doc.sections.clone()]
-            .iter()
-            .find(|s| s.anchor == anchor)
+        doc.sections
+            .clone()
+            .find(|&i| self.sections[i].anchor == anchor)
     }
 
     /// Finds a doc by its `skill://` URI or its id.

@@ -16,6 +16,7 @@ mod prompts;
 pub mod resources;
 pub mod stdio;
 
+use std::future::Future;
 use std::sync::Arc;
 
 use rmcp::handler::server::common::schema_for_output;
@@ -23,9 +24,9 @@ use rmcp::handler::server::router::tool::ToolRouter;
 use rmcp::model::{
     CallToolResult, CompleteRequestParams, CompleteResult, CompletionInfo, ContentBlock,
     GetPromptRequestParams, GetPromptResponse, Implementation, JsonObject, ListPromptsResult,
-    ListResourceTemplatesResult, ListResourcesResult, PaginatedRequestParams,
+    ListResourceTemplatesResult, ListResourcesResult, ListToolsResult, PaginatedRequestParams,
     ReadResourceRequestParams, ReadResourceResponse, ReadResourceResult, Reference, Resource,
-    ResourceContents, ServerCapabilities, ServerConfig,
+    ResourceContents, ServerCapabilities, ServerConfig, Tool,
 };
 use rmcp::service::{NotificationContext, RequestContext};
 use rmcp::{ErrorData as McpError, RoleServer, ServerHandler, tool, tool_handler, tool_router};
@@ -34,30 +35,17 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use tokio::sync::broadcast;
 
+use crate::engine::{Engine, SkillSummary};
 use crate::error::InputError;
-use crate::knowledge::{Citation, KnowledgeVersion};
+use crate::knowledge::{Citation, KnowledgeVersion, LoadOptions};
 use crate::reload::SharedEngine;
 use crate::render;
+use crate::request::{self, AnswerRequest};
 use crate::search::answer::{Answer, Snippet};
-use crate::setup::{SetupPlan, SetupRequest};
+use crate::setup::{SetupPlan, SetupRequest, parameters};
 use crate::troubleshoot::{Diagnosis, TroubleshootRequest};
 
 const INSTRUCTIONS: &str = "Answers questions about Azure Container Registry (ACR) encryption with customer-managed keys (CMK) in Azure Key Vault, from a curated, cited knowledge base. Use answer_cmk_question for facts and how-to questions, get_setup_commands for ready-to-review az CLI scripts (create a CMK registry, rotate or revoke keys, restore access, firewall the vault, check status), and troubleshoot for error messages and symptoms. read_section returns a whole cited section; list_skills lists the knowledge served. Every result cites the knowledge section and the official Microsoft Learn page. The server is read-only and offline: it never runs az or contacts Azure.";
-
-/// Arguments of `answer_cmk_question`.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AnswerArgs {
-    /// The question, in plain words or as pasted text: 1-2,000 characters.
-    pub question: String,
-    /// How many cited snippets to return: 1-10 (default 3).
-    #[schemars(range(min = 1, max = 10))]
-    pub max_results: Option<i64>,
-    /// Budget for the snippets' text in characters: 200-20,000 (default 8,000). Code
-    /// blocks are never cut in half.
-    #[schemars(range(min = 200, max = 20000))]
-    pub max_chars: Option<i64>,
-}
 
 /// Arguments of `read_section`.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -87,18 +75,8 @@ pub struct SectionText {
 /// The skills served.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct SkillList {
-    pub skills: Vec<SkillEntry>,
+    pub skills: Vec<SkillSummary>,
     pub knowledge: KnowledgeVersion,
-}
-
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct SkillEntry {
-    pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// The skill's SKILL.md resource.
-    pub uri: String,
-    pub docs: usize,
 }
 
 /// The MCP server: read-only tools, resources and prompts over one shared engine.
@@ -133,77 +111,68 @@ impl CmkServer {
     #[tool(
         name = "answer_cmk_question",
         title = "Answer an ACR customer-managed key question",
-        description = "Answer a question about Azure Container Registry encryption with a customer-managed key (CMK/BYOK) in Azure Key Vault: requirements (Premium SKU, creation-time only, RSA keys), identities, Key Vault access (RBAC role or access policy), key rotation, revocation and recovery, firewalls, limitations. Returns a short extracted answer and cited snippets (doc, heading path, line range, upstream Microsoft Learn URL), and confident=false when the knowledge base does not cover the question. Use get_setup_commands for scripts and troubleshoot for error messages.",
-        input_schema = flat_input_schema::<AnswerArgs>(),
+        description = "Answer a question about Azure Container Registry encryption with a customer-managed key (CMK/BYOK) in Azure Key Vault or Managed HSM: requirements (Premium SKU, creation-time only, RSA keys), identities, key access (RBAC roles or access policy), rotation, revocation and recovery, firewalls, limitations, Terraform/Bicep/ARM. Returns a short extracted answer and cited snippets (doc, heading path, line range, upstream Microsoft Learn URL), and confident=false when the knowledge base does not cover the question. Use get_setup_commands for scripts and troubleshoot for error messages.",
+        input_schema = flat_input_schema::<AnswerRequest>(),
         output_schema = schema_for_output::<Answer>(),
         annotations(title = "Answer an ACR CMK question", read_only_hint = true, destructive_hint = false, idempotent_hint = true, open_world_hint = false)
     )]
-    async fn answer_cmk_question(&self, args: JsonObject) -> CallToolResult {
-        let args: AnswerArgs = match decode(args) {
-            Ok(a) => a,
-            Err(e) => return input_error(&e),
-        };
-        let engine = self.engine.get().await;
-        match engine.answer(&args.question, args.max_results, args.max_chars) {
-            Ok(answer) => {
-                let mut result = structured(&answer, render::answer(&answer));
+    async fn answer_cmk_question(&self, args: JsonObject) -> Result<CallToolResult, McpError> {
+        self.call(
+            "answer_cmk_question",
+            args,
+            |engine, r: AnswerRequest| engine.answer(&r),
+            |a: &Answer| {
+                let mut result = structured(a, render::answer(a));
+                result.content.extend(a.snippets.iter().map(snippet_link));
                 result
-                    .content
-                    .extend(answer.snippets.iter().map(snippet_link));
-                result
-            }
-            Err(e) => input_error(&e),
-        }
+            },
+        )
+        .await
     }
 
     #[tool(
         name = "get_setup_commands",
         title = "Generate az CLI commands for an ACR CMK task",
-        description = "Build an ordered, validated, shell-safe Azure CLI (az) script for an ACR customer-managed-key scenario: create_registry, rotate_key, enable_auto_rotation, use_system_identity, revoke_access, restore_access, key_vault_firewall, show_status. Names are checked against Azure naming rules; missing ones become placeholders listed in missing_parameters (ask the user for them). Each step explains itself, cites the knowledge section behind it, and is marked destructive when it blocks registry data. The output is a script for the user to review and run; this server never runs it.",
-        input_schema = flat_input_schema::<SetupRequest>(),
+        description = "Build an ordered, validated, shell-safe Azure CLI (az) script for an ACR customer-managed-key scenario (the scenario list is in the input schema). Names are checked against Azure naming rules; missing ones become placeholders listed in missing_parameters (ask the user for them); a parameter the scenario does not take is refused. Each step explains itself, cites the scenario section it comes from, and is marked destructive when it blocks registry data. The output is a script for the user to review and run; this server never runs it.",
+        input_schema = Arc::new(parameters::input_schema(&[])),
         output_schema = schema_for_output::<SetupPlan>(),
         annotations(title = "Generate ACR CMK az commands", read_only_hint = true, destructive_hint = false, idempotent_hint = true, open_world_hint = false)
     )]
     async fn get_setup_commands(&self, args: JsonObject) -> Result<CallToolResult, McpError> {
-        let request: SetupRequest = match decode(args) {
-            Ok(r) => r,
-            Err(e) => return Ok(input_error(&e)),
-        };
-        let engine = self.engine.get().await;
-        Ok(
-            match guarded("get_setup_commands", || engine.setup(&request))? {
-                Ok(plan) => {
-                    let mut result = structured(&plan, render::setup_plan(&plan));
-                    let mut seen = Vec::new();
-                    for c in plan.steps.iter().filter_map(|s| s.citation.as_ref()) {
-                        if !seen.contains(&c.uri) {
-                            seen.push(c.uri.clone());
-                            result.content.push(citation_link(c));
-                        }
+        self.call(
+            "get_setup_commands",
+            args,
+            |engine, r: SetupRequest| engine.setup(&r),
+            |plan: &SetupPlan| {
+                let mut result = structured(plan, render::setup_plan(plan));
+                let mut seen = Vec::new();
+                for c in plan.steps.iter().map(|s| &s.citation) {
+                    if !seen.contains(&c.uri) {
+                        seen.push(c.uri.clone());
+                        result.content.push(citation_link(c));
                     }
-                    result
                 }
-                Err(e) => input_error(&e),
+                result
             },
         )
+        .await
     }
 
     #[tool(
         name = "troubleshoot",
         title = "Troubleshoot an ACR customer-managed key problem",
-        description = "Diagnose an Azure Container Registry customer-managed-key problem from pasted error text (CLI output, portal message, docker error, activity log, a whole log) or a plain description. Returns likely causes ranked with confidence, read-only diagnostic az commands, fix steps and citations; confident=false with a general checklist when no known case fits. Optional names are validated and filled into the commands.",
+        description = "Diagnose an Azure Container Registry customer-managed-key problem from pasted error text (CLI output, portal message, docker error, activity log, a whole log) or a plain description. Returns likely causes ranked with confidence, read-only diagnostic az commands, fix steps (destructive ones marked) and citations; confident=false with a general checklist when no known case fits. Optional names are validated and filled into the commands.",
         input_schema = flat_input_schema::<TroubleshootRequest>(),
         output_schema = schema_for_output::<Diagnosis>(),
         annotations(title = "Troubleshoot ACR CMK", read_only_hint = true, destructive_hint = false, idempotent_hint = true, open_world_hint = false)
     )]
-    async fn troubleshoot(&self, args: JsonObject) -> CallToolResult {
-        let request: TroubleshootRequest = match decode(args) {
-            Ok(r) => r,
-            Err(e) => return input_error(&e),
-        };
-        match self.engine.get().await.troubleshoot(&request) {
-            Ok(d) => {
-                let mut result = structured(&d, render::diagnosis(&d));
+    async fn troubleshoot(&self, args: JsonObject) -> Result<CallToolResult, McpError> {
+        self.call(
+            "troubleshoot",
+            args,
+            |engine, r: TroubleshootRequest| engine.troubleshoot(&r),
+            |d: &Diagnosis| {
+                let mut result = structured(d, render::diagnosis(d));
                 result.content.extend(
                     d.matches
                         .iter()
@@ -211,9 +180,9 @@ impl CmkServer {
                         .map(citation_link),
                 );
                 result
-            }
-            Err(e) => input_error(&e),
-        }
+            },
+        )
+        .await
     }
 
     #[tool(
@@ -224,47 +193,39 @@ impl CmkServer {
         output_schema = schema_for_output::<SectionText>(),
         annotations(title = "Read a knowledge section", read_only_hint = true, destructive_hint = false, idempotent_hint = true, open_world_hint = false)
     )]
-    async fn read_section(&self, args: JsonObject) -> CallToolResult {
-        let args: ReadSectionArgs = match decode(args) {
-            Ok(a) => a,
-            Err(e) => return input_error(&e),
-        };
-        let engine = self.engine.get().await;
-        let (text, citation) = match resources::resolve(&engine, &args.uri) {
-            Some(resources::Target::Section(_, s)) => {
-                let index = engine
-                    .corpus
-                    .sections
-                    .iter()
-                    .position(|x| std::ptr::eq(x, s))
-                    .expect("section of this corpus");
-                (
-                    resources::section_markdown(s),
-                    Some(engine.corpus.citation(index)),
-                )
-            }
-            Some(resources::Target::Doc(d)) => (d.text.clone(), None),
-            Some(resources::Target::Catalog) => (
-                serde_json::to_string_pretty(&resources::catalog(&engine)).unwrap_or_default(),
-                None,
-            ),
-            None => {
-                return input_error(&InputError::new(
-                    "uri",
-                    format!(
-                        "{:?} is not a section or doc this server serves; use a skill:// URI from a citation or resources/list",
-                        args.uri
-                    ),
-                ));
-            }
-        };
-        let section = SectionText {
-            uri: args.uri.clone(),
-            text: text.clone(),
-            citation,
-            knowledge: engine.corpus.version.clone(),
-        };
-        structured(&section, text)
+    async fn read_section(&self, args: JsonObject) -> Result<CallToolResult, McpError> {
+        self.call(
+            "read_section",
+            args,
+            |engine, args: ReadSectionArgs| {
+                let (text, citation) = match engine.read(&args.uri) {
+                    Some(crate::engine::Resource::Section { markdown, citation }) => {
+                        (markdown, Some(citation))
+                    }
+                    Some(crate::engine::Resource::Doc(d)) => (d.text.clone(), None),
+                    Some(crate::engine::Resource::Catalog(skills)) => {
+                        (serde_json::to_string_pretty(&skills).unwrap_or_default(), None)
+                    }
+                    None => {
+                        return Err(InputError::new(
+                            "uri",
+                            format!(
+                                "{:?} is not a section or doc this server serves; use a skill:// URI from a citation or resources/list",
+                                args.uri
+                            ),
+                        ));
+                    }
+                };
+                Ok(SectionText {
+                    uri: args.uri,
+                    text,
+                    citation,
+                    knowledge: engine.version().clone(),
+                })
+            },
+            |section: &SectionText| structured(section, section.text.clone()),
+        )
+        .await
     }
 
     #[tool(
@@ -275,38 +236,82 @@ impl CmkServer {
         output_schema = schema_for_output::<SkillList>(),
         annotations(title = "List skills", read_only_hint = true, destructive_hint = false, idempotent_hint = true, open_world_hint = false)
     )]
-    async fn list_skills(&self, args: JsonObject) -> CallToolResult {
-        if let Err(e) = decode::<NoArgs>(args) {
-            return input_error(&e);
-        }
-        let engine = self.engine.get().await;
-        let list = SkillList {
-            skills: resources::catalog(&engine)
-                .into_iter()
-                .map(|c| SkillEntry {
-                    name: c.name,
-                    description: c.description,
-                    uri: c.uri,
-                    docs: c.docs,
+    async fn list_skills(&self, args: JsonObject) -> Result<CallToolResult, McpError> {
+        self.call(
+            "list_skills",
+            args,
+            |engine, _: NoArgs| {
+                Ok(SkillList {
+                    skills: engine.skills(),
+                    knowledge: engine.version().clone(),
                 })
-                .collect(),
-            knowledge: engine.corpus.version.clone(),
-        };
-        let text = list
-            .skills
-            .iter()
-            .map(|s| {
-                format!(
-                    "{} — {} ({}, {} docs)",
-                    s.name,
-                    s.description.as_deref().unwrap_or(""),
-                    s.uri,
-                    s.docs
-                )
+            },
+            |list: &SkillList| {
+                let text = list
+                    .skills
+                    .iter()
+                    .map(|s| {
+                        format!(
+                            "{} — {} ({}, {} docs)",
+                            s.name,
+                            s.description.as_deref().unwrap_or(""),
+                            s.uri,
+                            s.docs
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                structured(list, text)
+            },
+        )
+        .await
+    }
+}
+
+impl CmkServer {
+    /// Every tool call goes through here: decode the arguments (a bad one is an
+    /// `isError` result naming it), wait for the engine, run the core behind the
+    /// panic guard, and present the result.
+    fn call<'a, T, R>(
+        &'a self,
+        tool: &'static str,
+        args: JsonObject,
+        run: impl FnOnce(&Engine, T) -> Result<R, InputError> + Send + 'a,
+        present: impl FnOnce(&R) -> CallToolResult + Send + 'a,
+    ) -> impl Future<Output = Result<CallToolResult, McpError>> + Send + 'a
+    where
+        T: DeserializeOwned + Send + 'a,
+    {
+        async move {
+            let request: T = match request::decode(args) {
+                Ok(r) => r,
+                Err(e) => return Ok(input_error(&e)),
+            };
+            let engine = self.engine().await?;
+            guarded(tool, move || match run(&engine, request) {
+                Ok(value) => present(&value),
+                Err(e) => input_error(&e),
             })
-            .collect::<Vec<_>>()
-            .join("\n");
-        structured(&list, text)
+        }
+    }
+
+    /// The engine, or an internal error when the knowledge could not be loaded.
+    async fn engine(&self) -> Result<Arc<Engine>, McpError> {
+        self.engine
+            .get()
+            .await
+            .map_err(|e| McpError::internal_error(e.to_string(), None))
+    }
+
+    /// The tools, with the scenarios loaded now as the choices of get_setup_commands.
+    fn tools(&self, engine: Option<&Engine>) -> Vec<Tool> {
+        let mut tools = self.tool_router.list_all();
+        if let Some(engine) = engine {
+            for tool in tools.iter_mut().filter(|t| t.name == "get_setup_commands") {
+                tool.input_schema = Arc::new(parameters::input_schema(&engine.scenarios()));
+            }
+        }
+        tools
     }
 }
 
@@ -321,10 +326,13 @@ impl ServerHandler for CmkServer {
             .enable_completions()
             .enable_logging()
             .build();
-        if self.changes.is_some()
-            && let Some(resources) = capabilities.resources.as_mut()
-        {
-            resources.list_changed = Some(true);
+        if self.changes.is_some() {
+            if let Some(resources) = capabilities.resources.as_mut() {
+                resources.list_changed = Some(true);
+            }
+            if let Some(tools) = capabilities.tools.as_mut() {
+                tools.list_changed = Some(true);
+            }
         }
         ServerConfig::new(capabilities)
             .with_server_info(
@@ -334,12 +342,37 @@ impl ServerHandler for CmkServer {
             .with_instructions(INSTRUCTIONS)
     }
 
+    async fn list_tools(
+        &self,
+        _request: Option<PaginatedRequestParams>,
+        context: RequestContext<RoleServer>,
+    ) -> Result<ListToolsResult, McpError> {
+        let engine = self.engine.get().await.ok();
+        let mut result = ListToolsResult::with_all_items(self.tools(engine.as_deref()));
+        // 2026-07-28 clients may cache lists; the scenarios change on reload.
+        if context
+            .protocol_version()
+            .is_some_and(|v| v >= rmcp::model::ProtocolVersion::V_2026_07_28)
+        {
+            result.ttl_ms = Some(0);
+            result.cache_scope = Some(rmcp::model::CacheScope::Public);
+        }
+        Ok(result)
+    }
+
+    fn get_tool(&self, name: &str) -> Option<Tool> {
+        let engine = self.engine.current();
+        self.tools(engine.as_deref())
+            .into_iter()
+            .find(|t| t.name == name)
+    }
+
     async fn list_resources(
         &self,
         request: Option<PaginatedRequestParams>,
         _context: RequestContext<RoleServer>,
     ) -> Result<ListResourcesResult, McpError> {
-        let all = resources::all(&*self.engine.get().await);
+        let all = resources::all(&*self.engine().await?);
         let (items, next) =
             resources::page(&all, request.as_ref().and_then(|r| r.cursor.as_deref()))
                 .map_err(|e| McpError::invalid_params(e, None))?;
@@ -367,20 +400,19 @@ impl ServerHandler for CmkServer {
         request: ReadResourceRequestParams,
         _context: RequestContext<RoleServer>,
     ) -> Result<ReadResourceResponse, McpError> {
-        let engine = self.engine.get().await;
+        let engine = self.engine().await?;
         let uri = request.uri;
-        let contents = match resources::resolve(&engine, &uri) {
-            Some(resources::Target::Catalog) => ResourceContents::text(
-                serde_json::to_string_pretty(&resources::catalog(&engine)).unwrap_or_default(),
+        let contents = match engine.read(&uri) {
+            Some(crate::engine::Resource::Catalog(skills)) => ResourceContents::text(
+                serde_json::to_string_pretty(&skills).unwrap_or_default(),
                 uri.clone(),
             )
             .with_mime_type("application/json"),
-            Some(resources::Target::Doc(d)) => {
+            Some(crate::engine::Resource::Doc(d)) => {
                 ResourceContents::text(d.text.clone(), uri.clone()).with_mime_type("text/markdown")
             }
-            Some(resources::Target::Section(_, s)) => {
-                ResourceContents::text(resources::section_markdown(s), uri.clone())
-                    .with_mime_type("text/markdown")
+            Some(crate::engine::Resource::Section { markdown, .. }) => {
+                ResourceContents::text(markdown, uri.clone()).with_mime_type("text/markdown")
             }
             None => {
                 return Err(McpError::resource_not_found(
@@ -411,7 +443,7 @@ impl ServerHandler for CmkServer {
         request: GetPromptRequestParams,
         _context: RequestContext<RoleServer>,
     ) -> Result<GetPromptResponse, McpError> {
-        prompts::get(&*self.engine.get().await, &request.name, &request.arguments).map(Into::into)
+        prompts::get(&*self.engine().await?, &request.name, &request.arguments).map(Into::into)
     }
 
     async fn complete(
@@ -419,7 +451,7 @@ impl ServerHandler for CmkServer {
         request: CompleteRequestParams,
         _context: RequestContext<RoleServer>,
     ) -> Result<CompleteResult, McpError> {
-        let engine = self.engine.get().await;
+        let engine = self.engine().await?;
         let arg = &request.argument;
         let chosen = |name: &str| {
             request
@@ -474,18 +506,23 @@ impl ServerHandler for CmkServer {
         let server = self.clone();
         let peer = context.peer.clone();
         tokio::spawn(async move {
+            let mut scenarios = server.engine.current().map(|e| e.scenarios());
             while let Ok(generation) = receiver.recv().await {
                 if peer.notify_resource_list_changed().await.is_err() {
                     break; // the client is gone
                 }
-                let hash = server
-                    .engine
-                    .get()
-                    .await
-                    .corpus
-                    .version
-                    .content_hash
-                    .clone();
+                let Some(engine) = server.engine.current() else {
+                    continue;
+                };
+                // get_setup_commands' scenario choices come from the knowledge.
+                let now = Some(engine.scenarios());
+                if now != scenarios {
+                    scenarios = now;
+                    if peer.notify_tool_list_changed().await.is_err() {
+                        break;
+                    }
+                }
+                let hash = engine.version().content_hash.clone();
                 let data = serde_json::json!({ "message": "knowledge reloaded", "generation": generation, "content_hash": hash });
                 server.log_level.info(&peer, data).await;
             }
@@ -498,6 +535,79 @@ pub async fn serve_stdio(
     server: CmkServer,
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     stdio::serve(server).await
+}
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// Streamable HTTP instead of stdio.
+    pub http: Option<http::HttpOptions>,
+    /// Reload these folders when they change (`--watch`).
+    pub watch: Option<LoadOptions>,
+}
+
+/// Why serving stopped with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error(transparent)]
+    Http(#[from] http::HttpError),
+    #[error("watching the knowledge folders: {0}")]
+    Watch(#[from] notify_debouncer_mini::notify::Error),
+    #[error("--watch reloads --knowledge folders; none was given")]
+    NothingToWatch,
+    #[error("serving stdio: {0}")]
+    Stdio(Box<dyn std::error::Error + Send + Sync>),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// The runtime `serve` wants: one thread for stdio, where one client sends one
+/// request at a time and cross-thread wake-ups only cost (see BENCHMARKS.md), and
+/// the machine's threads for HTTP, which serves many.
+pub fn runtime(options: &ServeOptions) -> std::io::Result<tokio::runtime::Runtime> {
+    match options.http {
+        Some(_) => tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build(),
+        None => tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build(),
+    }
+}
+
+/// Serves MCP over `shared` until the client goes away (stdio) or `shutdown`
+/// completes. With `watch`, knowledge edits are reloaded and announced to clients.
+pub async fn serve(
+    shared: SharedEngine,
+    options: ServeOptions,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
+    let mut server = CmkServer::new(shared.clone());
+    // The watcher must live as long as the server.
+    let _watcher = match options.watch {
+        Some(load) if load.dirs.is_empty() => return Err(ServeError::NothingToWatch),
+        Some(load) => {
+            let dirs = load.dirs.clone();
+            let reloader = Arc::new(crate::reload::Reloader::new(load, shared));
+            server = server.with_change_notifications(reloader.sender());
+            let watcher =
+                crate::reload::watch(reloader, &dirs, std::time::Duration::from_millis(250))?;
+            tracing::info!("watching {} knowledge folder(s) for changes", dirs.len());
+            Some(watcher)
+        }
+        None => None,
+    };
+    match options.http {
+        Some(http) => http::serve(server, http, shutdown).await?,
+        None => {
+            tracing::info!("ready on stdio");
+            tokio::select! {
+                served = serve_stdio(server) => served.map_err(ServeError::Stdio)?,
+                () = shutdown => {}
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Runs `f`, turning a panic into an internal error for this request only: one bug
@@ -531,28 +641,6 @@ fn resource_link(uri: &str, anchor: &str, heading_path: &[String]) -> ContentBlo
             .with_title(heading_path.join(" › "))
             .with_mime_type("text/markdown"),
     )
-}
-
-/// Decodes tool arguments, naming the field that failed.
-pub fn decode<T: DeserializeOwned>(args: JsonObject) -> Result<T, InputError> {
-    serde_path_to_error::deserialize(serde_json::Value::Object(args)).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner().to_string();
-        // serde reports a missing or unknown field at the object itself.
-        let field = if path == "." || path.is_empty() {
-            field_in_message(&inner).unwrap_or_else(|| "arguments".to_string())
-        } else {
-            path
-        };
-        InputError::new(field, inner)
-    })
-}
-
-/// "missing field `question`" → "question".
-fn field_in_message(message: &str) -> Option<String> {
-    let start = message.find('`')? + 1;
-    let len = message[start..].find('`')?;
-    Some(message[start..start + len].to_string())
 }
 
 fn input_error(e: &InputError) -> CallToolResult {

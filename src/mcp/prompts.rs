@@ -6,9 +6,10 @@
 use rmcp::ErrorData as McpError;
 use rmcp::model::{GetPromptResult, JsonObject, Prompt, PromptArgument, PromptMessage, Role};
 
-use crate::engine::Engine;
+use crate::engine::{Engine, Resource};
 use crate::render;
-use crate::setup::{Scenario, SetupRequest};
+use crate::request;
+use crate::setup::SetupRequest;
 use crate::troubleshoot::TroubleshootRequest;
 
 pub fn list() -> Vec<Prompt> {
@@ -61,21 +62,25 @@ pub fn list() -> Vec<Prompt> {
 /// Values to complete a prompt argument with.
 pub fn complete(engine: &Engine, prompt: &str, argument: &str, value: &str) -> Vec<String> {
     let options: Vec<String> = match (prompt, argument) {
-        ("setup_cmk_registry", "scenario") => {
-            Scenario::ALL.iter().map(|s| s.name().to_string()).collect()
-        }
+        ("setup_cmk_registry", "scenario") => engine
+            .scenarios()
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect(),
         (_, "permission_model") => vec!["rbac".into(), "access_policy".into()],
         ("rotate_cmk_key", "rotation") => {
             vec!["new_version".into(), "new_key".into(), "other_vault".into()]
         }
         ("rotate_cmk_key", "identity_name") => vec!["[system]".into()],
-        ("troubleshoot_cmk", "section") => engine
-            .corpus
-            .sections
-            .iter()
-            .filter(|s| s.level == 2)
-            .map(|s| engine.corpus.section_uri(s))
-            .collect(),
+        ("troubleshoot_cmk", "section") => {
+            let corpus = engine.corpus();
+            corpus
+                .sections
+                .iter()
+                .filter(|s| s.level == 2 && !corpus.doc_of(s).is_scenario())
+                .map(|s| corpus.section_uri(s))
+                .collect()
+        }
         _ => Vec::new(),
     };
     super::resources::matching(options, value)
@@ -93,6 +98,17 @@ fn argument(args: &Option<JsonObject>, name: &str) -> Result<Option<String>, Mcp
     }
 }
 
+/// Prompt arguments go through the same decoder as tool arguments; `null` values
+/// are arguments the user left out.
+fn decode<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, McpError> {
+    let mut args = match value {
+        serde_json::Value::Object(map) => map,
+        _ => JsonObject::new(),
+    };
+    args.retain(|_, v| !v.is_null());
+    request::decode(args).map_err(invalid)
+}
+
 fn invalid(e: crate::error::InputError) -> McpError {
     McpError::invalid_params(format!("argument '{}': {}", e.field, e.problem), None)
 }
@@ -105,14 +121,13 @@ pub fn get(
     let text = match name {
         "setup_cmk_registry" => {
             let scenario = argument(args, "scenario")?.unwrap_or_else(|| "create_registry".into());
-            let request: SetupRequest = serde_json::from_value(serde_json::json!({
+            let request: SetupRequest = decode(serde_json::json!({
                 "scenario": scenario,
                 "registry_name": argument(args, "registry_name")?,
                 "resource_group": argument(args, "resource_group")?,
                 "location": argument(args, "location")?,
                 "permission_model": argument(args, "permission_model")?,
-            }))
-            .map_err(|e| McpError::invalid_params(format!("invalid argument: {e}"), None))?;
+            }))?;
             let plan = engine.setup(&request).map_err(invalid)?;
             format!(
                 "I want to do this with Azure Container Registry customer-managed keys: {}. acr-cmk-mcp produced the plan below. Ask me for any missing parameter ({}), explain the steps I should understand before running them (especially destructive ones and the warnings), and do not run anything on my behalf.\n\n{}",
@@ -160,8 +175,7 @@ pub fn get(
                     ));
                 }
             }
-            let request: SetupRequest = serde_json::from_value(request)
-                .map_err(|e| McpError::invalid_params(format!("invalid argument: {e}"), None))?;
+            let request: SetupRequest = decode(request)?;
             let plan = engine.setup(&request).map_err(invalid)?;
             format!(
                 "I want to rotate my ACR registry's customer-managed key ({rotation}). acr-cmk-mcp produced the plan below. Check it against my setup with me (versioned or versionless key ID, which identity, which vault), ask for missing values ({}), and do not run anything on my behalf.\n\n{}",
@@ -180,21 +194,19 @@ pub fn get(
                     None,
                 )
             })?;
-            let request = TroubleshootRequest {
-                symptom: symptom.clone(),
-                registry_name: argument(args, "registry_name")?,
-                ..TroubleshootRequest::default()
-            };
+            let request: TroubleshootRequest = decode(serde_json::json!({
+                "symptom": symptom,
+                "registry_name": argument(args, "registry_name")?,
+            }))?;
             let diagnosis = engine.troubleshoot(&request).map_err(invalid)?;
             let mut text = format!(
                 "My Azure Container Registry with a customer-managed key has this problem:\n\n{symptom}\n\nacr-cmk-mcp's diagnosis is below. Walk me through confirming the cause with the read-only commands first, then the fix; do not run anything on my behalf.\n\n{}",
                 render::diagnosis(&diagnosis)
             );
             if let Some(uri) = argument(args, "section")? {
-                match super::resources::resolve(engine, &uri) {
-                    Some(super::resources::Target::Section(_, s)) => text.push_str(&format!(
-                        "\n\nAlso take this section into account ({uri}):\n\n{}",
-                        super::resources::section_markdown(s)
+                match engine.read(&uri) {
+                    Some(Resource::Section { markdown, .. }) => text.push_str(&format!(
+                        "\n\nAlso take this section into account ({uri}):\n\n{markdown}"
                     )),
                     _ => {
                         return Err(McpError::invalid_params(

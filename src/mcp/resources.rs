@@ -6,42 +6,12 @@
 //! be read, so `..`, `file://` and anything else unknown is simply not found.
 
 use rmcp::model::{Resource, ResourceTemplate};
-use serde::Serialize;
 
-use crate::engine::Engine;
-use crate::knowledge::{Doc, Section};
+use crate::engine::{CATALOG_URI, Engine};
 
-pub const CATALOG_URI: &str = "skill://catalog.json";
 pub const SECTION_TEMPLATE: &str = "skill://{skill}/{+path}{#anchor}";
 /// Items per page of `resources/list`.
 pub const PAGE_SIZE: usize = 50;
-
-/// What a `skill://` URI names.
-pub enum Target<'a> {
-    Catalog,
-    Doc(&'a Doc),
-    Section(&'a Doc, &'a Section),
-}
-
-/// Resolves a URI against the loaded knowledge; None when it names nothing served.
-pub fn resolve<'a>(engine: &'a Engine, uri: &str) -> Option<Target<'a>> {
-    if uri == CATALOG_URI {
-        return Some(Target::Catalog);
-    }
-    let rest = uri.strip_prefix("skill://")?;
-    let (id, anchor) = match rest.split_once('#') {
-        Some((id, anchor)) => (id, Some(anchor)),
-        None => (rest, None),
-    };
-    let doc = engine.corpus.docs.iter().find(|d| d.id() == id)?;
-    match anchor {
-        None => Some(Target::Doc(doc)),
-        Some(a) => engine.corpus.sections[doc.sections.clone()]
-            .iter()
-            .find(|s| s.anchor == a)
-            .map(|s| Target::Section(doc, s)),
-    }
-}
 
 /// Every resource, in a stable order: the catalog, then each doc.
 pub fn all(engine: &Engine) -> Vec<Resource> {
@@ -53,7 +23,7 @@ pub fn all(engine: &Engine) -> Vec<Resource> {
             )
             .with_mime_type("application/json"),
     ];
-    for doc in &engine.corpus.docs {
+    for doc in &engine.corpus().docs {
         out.push(
             Resource::new(doc.uri(), doc.id())
                 .with_title(doc.title.clone())
@@ -98,54 +68,6 @@ pub fn page<T: Clone>(
     Ok((items[start..end].to_vec(), next))
 }
 
-#[derive(Serialize)]
-pub struct CatalogEntry {
-    pub name: String,
-    pub description: Option<String>,
-    pub uri: String,
-    pub origin: String,
-    pub docs: usize,
-}
-
-/// The skills catalog: Agent Skills' first level of progressive disclosure.
-pub fn catalog(engine: &Engine) -> Vec<CatalogEntry> {
-    engine
-        .corpus
-        .skills
-        .iter()
-        .map(|s| {
-            let has_skill_md = engine
-                .corpus
-                .docs
-                .iter()
-                .any(|d| d.skill == s.name && d.path == "SKILL.md");
-            let first = engine.corpus.docs.iter().find(|d| d.skill == s.name);
-            CatalogEntry {
-                name: s.name.clone(),
-                description: s.description.clone(),
-                uri: if has_skill_md {
-                    format!("skill://{}/SKILL.md", s.name)
-                } else {
-                    first.map(Doc::uri).unwrap_or_default()
-                },
-                origin: s.origin.clone(),
-                docs: engine
-                    .corpus
-                    .docs
-                    .iter()
-                    .filter(|d| d.skill == s.name)
-                    .count(),
-            }
-        })
-        .collect()
-}
-
-/// A section as Markdown with its heading, for reading on its own.
-pub fn section_markdown(section: &Section) -> String {
-    let hashes = "#".repeat(usize::from(section.level.clamp(1, 6)));
-    format!("{hashes} {}\n\n{}\n", section.title(), section.markdown)
-}
-
 /// Completions for the section template's variables, given the ones already chosen.
 pub fn complete(
     engine: &Engine,
@@ -154,30 +76,18 @@ pub fn complete(
     skill: Option<&str>,
     path: Option<&str>,
 ) -> Vec<String> {
+    let docs = &engine.corpus().docs;
     let mut values: Vec<String> = match argument {
-        "skill" => engine
-            .corpus
-            .skills
-            .iter()
-            .map(|s| s.name.clone())
-            .collect(),
-        "path" => engine
-            .corpus
-            .docs
+        "skill" => engine.skills().into_iter().map(|s| s.name).collect(),
+        "path" => docs
             .iter()
             .filter(|d| skill.is_none_or(|s| d.skill == s))
             .map(|d| d.path.clone())
             .collect(),
-        "anchor" => engine
-            .corpus
-            .docs
+        "anchor" => docs
             .iter()
             .filter(|d| skill.is_none_or(|s| d.skill == s) && path.is_none_or(|p| d.path == p))
-            .flat_map(|d| {
-                engine.corpus.sections[d.sections.clone()]
-                    .iter()
-                    .map(|s| s.anchor.clone())
-            })
+            .flat_map(|d| engine.sections_of(d).iter().map(|s| s.anchor.clone()))
             .collect(),
         _ => Vec::new(),
     };

@@ -173,6 +173,7 @@ pub const WHOLE_RANKING_MAX: usize = 2_000;
 
 const KIND_TROUBLESHOOTING: &str = "troubleshooting";
 const KIND_REFERENCE: &str = "reference";
+const KIND_SCENARIO: &str = "scenario";
 
 /// One search result: a section and how well it matches.
 #[derive(Debug, Clone, PartialEq)]
@@ -394,7 +395,11 @@ impl SearchIndex {
             ))
         };
         let q: Box<dyn Query> = match scope {
-            Scope::All => Box::new(scored),
+            // Scenario docs are step templates for setup, not prose to answer from.
+            Scope::All => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(scored)),
+                (Occur::MustNot, kind(KIND_SCENARIO)),
+            ])),
             Scope::Troubleshooting => Box::new(BooleanQuery::new(vec![
                 (Occur::Must, Box::new(scored)),
                 (Occur::Must, kind(KIND_TROUBLESHOOTING)),
@@ -782,7 +787,13 @@ fn write_sections(
             fields.body => s.prose.clone(),
             fields.code => code_text,
             fields.doc => doc_text,
-            fields.kind => if d.is_troubleshooting() { KIND_TROUBLESHOOTING } else { KIND_REFERENCE },
+            fields.kind => if d.is_troubleshooting() {
+                KIND_TROUBLESHOOTING
+            } else if d.is_scenario() {
+                KIND_SCENARIO
+            } else {
+                KIND_REFERENCE
+            },
         ))?;
     }
     Ok(())

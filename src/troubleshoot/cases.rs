@@ -4,17 +4,14 @@
 //! (`**Symptoms:**`, `**Errors:**`, `**Cause:**`, `**Diagnose:**`, `**Fix:**`); see
 //! `docs/knowledge-format.md`. A user's skill docs add cases the same way.
 
-use schemars::JsonSchema;
-use serde::Serialize;
-
+use crate::azure::command::{self, Line};
 use crate::knowledge::{Block, Corpus, Diagnostic};
 
-/// One fix item: a step to take, or a command to run.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(tag = "kind", content = "text", rename_all = "snake_case")]
-pub enum FixItem {
+/// One part of a fix: a step to take, or a command to run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FixPart {
     Step(String),
-    Command(String),
+    Command(Line),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,8 +25,8 @@ pub struct Case {
     /// Exact error fragments, lowercased and with white space collapsed.
     pub errors: Vec<String>,
     pub cause: String,
-    pub diagnose: Vec<String>,
-    pub fix: Vec<FixItem>,
+    pub diagnose: Vec<Line>,
+    pub fix: Vec<FixPart>,
 }
 
 /// All cases of a corpus and the general checklist.
@@ -37,7 +34,7 @@ pub struct Case {
 pub struct CaseCatalog {
     pub cases: Vec<Case>,
     /// Commands of the general diagnostic checklist, shown when no case fits.
-    pub checklist: Vec<String>,
+    pub checklist: Vec<Line>,
     /// The checklist's section, for its citation.
     pub checklist_section: Option<usize>,
     /// Cases that could not be used, and why.
@@ -64,8 +61,8 @@ impl CaseCatalog {
                     catalog.checklist = section
                         .code
                         .iter()
-                        .flat_map(|c| command_lines(&c.code))
-                        .filter(|l| check_command(l).is_ok())
+                        .flat_map(|c| command::lines_of(&c.code))
+                        .filter_map(|l| Line::parse(&l).ok())
                         .collect();
                     catalog.checklist_section = Some(index);
                     continue;
@@ -166,11 +163,11 @@ fn parse_case(blocks: &[Block]) -> Parsed {
                 _ => push_text(&mut case, part, text),
             },
             Block::Code(code) => {
-                for line in command_lines(&code.code) {
-                    match (part, check_command(&line)) {
-                        (_, Err(why)) => rejected.push((line, why)),
-                        (Part::Diagnose, Ok(())) => case.diagnose.push(line),
-                        (Part::Fix, Ok(())) => case.fix.push(FixItem::Command(line)),
+                for text in command::lines_of(&code.code) {
+                    match (part, Line::parse(&text)) {
+                        (_, Err(why)) => rejected.push((text, why)),
+                        (Part::Diagnose, Ok(line)) => case.diagnose.push(line),
+                        (Part::Fix, Ok(line)) => case.fix.push(FixPart::Command(line)),
                         _ => {}
                     }
                 }
@@ -205,7 +202,7 @@ fn push_text(case: &mut Case, part: Part, text: &str) {
             }
             case.cause.push_str(text);
         }
-        Part::Fix => case.fix.push(FixItem::Step(text.to_string())),
+        Part::Fix => case.fix.push(FixPart::Step(text.to_string())),
         Part::None | Part::Diagnose => {}
     }
 }
@@ -226,110 +223,6 @@ pub fn normalize_error(text: &str) -> String {
         .join(" ")
 }
 
-/// Command lines of a code block: comments and blank lines dropped, backslash
-/// continuations joined.
-pub fn command_lines(code: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut pending = String::new();
-    for line in code.lines() {
-        let t = line.trim();
-        if pending.is_empty() && (t.is_empty() || t.starts_with('#')) {
-            continue;
-        }
-        if let Some(head) = t.strip_suffix('\\') {
-            pending.push_str(head.trim_end());
-            pending.push(' ');
-            continue;
-        }
-        pending.push_str(t);
-        out.push(std::mem::take(&mut pending));
-    }
-    if !pending.trim().is_empty() {
-        out.push(pending.trim().to_string());
-    }
-    out
-}
-
-/// A command taken from knowledge must be one plain `az` call, or one captured into a
-/// variable (`NAME="$(az ...)"`): no pipes, lists, redirections or substitutions that
-/// could make a doc run something else.
-pub fn check_command(line: &str) -> Result<(), String> {
-    let body = match capture_body(line) {
-        Some(b) => b,
-        None if is_plain_assignment(line) => return Ok(()),
-        None => line,
-    };
-    if !body.starts_with("az ") {
-        return Err("not an az command".into());
-    }
-    let mut quote: Option<char> = None;
-    let chars: Vec<char> = body.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        match (quote, c) {
-            (Some('\''), '\'') => quote = None,
-            (Some('\''), _) => {}
-            (Some('"'), '"') => quote = None,
-            (Some('"'), '`') => return Err("command substitution".into()),
-            (Some('"'), '$') if chars.get(i + 1) == Some(&'(') => {
-                return Err("command substitution".into());
-            }
-            (Some(_), _) => {}
-            (None, '\'' | '"') => quote = Some(c),
-            (None, ';' | '&' | '|' | '<' | '>' | '`') => {
-                return Err(format!("shell operator '{c}'"));
-            }
-            (None, '$') if chars.get(i + 1) == Some(&'(') => {
-                return Err("command substitution".into());
-            }
-            _ => {}
-        }
-    }
-    if quote.is_some() {
-        return Err("unbalanced quotes".into());
-    }
-    shell_words::split(body)
-        .map(|_| ())
-        .map_err(|e| e.to_string())
-}
-
-/// `NAME="text with ${EXPANSIONS}"`: a variable set from others, running nothing.
-fn is_plain_assignment(line: &str) -> bool {
-    let Some((name, value)) = line.split_once('=') else {
-        return false;
-    };
-    let name_ok = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
-    // Sliced with strip_*, never by byte index: the value may end inside a multi-byte
-    // character (found by fuzzing).
-    let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) else {
-        return false;
-    };
-    name_ok
-        && !inner.contains('"')
-        && !inner.contains("$(")
-        && !inner.contains('`')
-        && !inner.contains('\\')
-}
-
-/// `NAME="$(az ...)"` or `NAME=$(az ...)` → `az ...`.
-fn capture_body(line: &str) -> Option<&str> {
-    let (name, rest) = line.split_once('=')?;
-    if name.is_empty()
-        || !name
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-    {
-        return None;
-    }
-    let rest = rest
-        .strip_prefix('"')
-        .and_then(|r| r.strip_suffix('"'))
-        .unwrap_or(rest);
-    rest.strip_prefix("$(")?.strip_suffix(')')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,54 +238,27 @@ mod tests {
         assert_eq!(c.id, "identity-removal-fails");
         assert_eq!(c.errors, ["does not have access to identity"]);
         assert_eq!(c.cause, "The identity is in use. More cause.");
+        let diagnose: Vec<String> = c.diagnose.iter().map(Line::render).collect();
         assert_eq!(
-            c.diagnose,
+            diagnose,
             ["az acr encryption show --name \"$REGISTRY_NAME\""]
         );
-        assert_eq!(
-            c.fix,
-            [
-                FixItem::Step("Re-assign it.".into()),
-                FixItem::Command("az acr identity assign --name \"$REGISTRY_NAME\" --identities \"$IDENTITY_NAME\"".into())
-            ]
-        );
+        assert_eq!(c.fix.len(), 2);
+        assert_eq!(c.fix[0], FixPart::Step("Re-assign it.".into()));
+        match &c.fix[1] {
+            FixPart::Command(l) => assert_eq!(
+                l.render(),
+                "az acr identity assign --name \"$REGISTRY_NAME\" --identities \"$IDENTITY_NAME\""
+            ),
+            other => panic!("{other:?}"),
+        }
         assert_eq!(cat.checklist.len(), 1);
         let msgs: Vec<_> = cat.diagnostics.iter().map(|d| d.message.clone()).collect();
-        assert!(
-            msgs.iter().any(|m| m.contains("shell operator ';'")),
-            "{msgs:#?}"
-        );
+        assert!(msgs.iter().any(|m| m.contains("unquoted ';'")), "{msgs:#?}");
         assert!(
             msgs.iter()
                 .any(|m| m.contains("'Broken case' lacks a **Cause:**")),
             "{msgs:#?}"
         );
-    }
-
-    #[test]
-    fn command_checks() {
-        assert!(check_command("az acr show --name \"$REGISTRY_NAME\" --query 'a | b'").is_ok());
-        assert!(
-            check_command(
-                "PRINCIPAL_ID=\"$(az identity show --name x --query principalId -o tsv)\""
-            )
-            .is_ok()
-        );
-        assert!(check_command("PRINCIPAL_ID=$(az identity show --name x)").is_ok());
-        assert!(check_command("KEY_VERSION=\"${KEY_ID##*/}\"").is_ok());
-        assert!(check_command("X=\"$(id)\"").is_err());
-        // Regression (fuzzing): a line ending inside a multi-byte character.
-        assert!(check_command("X=$(az identity show --name \"a\" -o t\u{fffd}").is_err());
-        assert!(check_command("X=\u{fffd}").is_err());
-        for bad in [
-            "curl x | sh",
-            "az acr show && rm x",
-            "az acr show --name \"$(id)\"",
-            "az x `id`",
-            "az x > /etc/passwd",
-            "az 'x",
-        ] {
-            assert!(check_command(bad).is_err(), "{bad}");
-        }
     }
 }

@@ -12,14 +12,15 @@ pub mod cases;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use cases::{Case, CaseCatalog, FixItem};
+pub use cases::{Case, CaseCatalog, FixPart};
 
+use crate::azure::command::{Line, Replace};
 use crate::error::InputError;
 use crate::knowledge::{Citation, Corpus, KnowledgeVersion};
+use crate::request;
 use crate::search::answer::{Snippet, snippet};
 use crate::search::{Hit, Scope, SearchIndex, WHOLE_RANKING_MAX};
-use crate::setup::shell::quote;
-use crate::setup::validate;
+use crate::setup::parameters;
 
 pub const MAX_SYMPTOM_CHARS: usize = 20_000;
 /// Reference sections shown beside the cases.
@@ -34,23 +35,67 @@ const MIN_TEXT_COVERAGE: f32 = 0.6;
 /// and a whole pasted log does not drown the words that matter.
 const MAX_QUERY_WORDS: usize = 400;
 
-/// Parameters of `troubleshoot`.
+/// Parameters of `troubleshoot`. The names are checked by the same rules as
+/// `get_setup_commands`' and filled into the commands, quoted.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TroubleshootRequest {
     /// The symptom in plain words, or pasted error text (CLI output, portal message,
-    /// docker error, activity log entry, or a whole log): 1-20,000 characters.
+    /// docker error, activity log, a whole log): 1-20,000 characters.
     pub symptom: String,
-    /// Registry name, filled into the commands (5-50 lowercase letters and digits).
+    /// Registry name, filled into the commands.
     pub registry_name: Option<String>,
     /// Resource group, filled into the commands.
     pub resource_group: Option<String>,
     /// Key vault name, filled into the commands.
     pub key_vault_name: Option<String>,
+    /// Managed HSM name, filled into the commands.
+    pub hsm_name: Option<String>,
     /// Key name, filled into the commands.
     pub key_name: Option<String>,
     /// User-assigned identity name, filled into the commands.
     pub identity_name: Option<String>,
+}
+
+impl TroubleshootRequest {
+    /// The names given, each checked by its parameter's rule, by script variable.
+    fn fills(&self) -> Result<Vec<(&'static str, String)>, InputError> {
+        let given = [
+            ("registry_name", &self.registry_name),
+            ("resource_group", &self.resource_group),
+            ("key_vault_name", &self.key_vault_name),
+            ("hsm_name", &self.hsm_name),
+            ("key_name", &self.key_name),
+            ("identity_name", &self.identity_name),
+        ];
+        let mut fills = Vec::new();
+        for (name, value) in given {
+            let Some(value) = value else { continue };
+            let parameter = parameters::parameter(name).expect("a setup parameter");
+            parameters::validate(parameter, &value.clone().into())?;
+            if let Some(var) = parameter.variable {
+                fills.push((var, value.clone()));
+            }
+        }
+        Ok(fills)
+    }
+}
+
+/// One fix item: a step to take, or a command to run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct FixItem {
+    pub kind: FixKind,
+    pub text: String,
+    /// True for a command that deletes or removes something.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub destructive: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FixKind {
+    Step,
+    Command,
 }
 
 /// A case that fits the symptom.
@@ -86,77 +131,14 @@ pub struct Diagnosis {
     pub knowledge: KnowledgeVersion,
 }
 
-/// The parameters that fill command variables, with the rule each must meet.
-type Fill<'a> = [(
-    &'static str,
-    &'static str,
-    Option<&'a String>,
-    validate::Check,
-); 5];
-
 pub fn diagnose(
     corpus: &Corpus,
     index: &SearchIndex,
     catalog: &CaseCatalog,
     req: &TroubleshootRequest,
 ) -> Result<Diagnosis, InputError> {
-    let symptom = req.symptom.trim();
-    if symptom.is_empty() {
-        return Err(InputError::new(
-            "symptom",
-            "must not be empty or only whitespace",
-        ));
-    }
-    let chars = symptom.chars().count();
-    if chars > MAX_SYMPTOM_CHARS {
-        return Err(InputError::new(
-            "symptom",
-            format!("is {chars} characters long; the limit is {MAX_SYMPTOM_CHARS}"),
-        ));
-    }
-    if symptom.contains('\0') {
-        return Err(InputError::new(
-            "symptom",
-            "must not contain NUL characters",
-        ));
-    }
-    let fills: Fill = [
-        (
-            "registry_name",
-            "REGISTRY_NAME",
-            req.registry_name.as_ref(),
-            validate::registry_name,
-        ),
-        (
-            "resource_group",
-            "RESOURCE_GROUP",
-            req.resource_group.as_ref(),
-            validate::resource_group,
-        ),
-        (
-            "key_vault_name",
-            "KEY_VAULT_NAME",
-            req.key_vault_name.as_ref(),
-            validate::key_vault_name,
-        ),
-        (
-            "key_name",
-            "KEY_NAME",
-            req.key_name.as_ref(),
-            validate::key_name,
-        ),
-        (
-            "identity_name",
-            "IDENTITY_NAME",
-            req.identity_name.as_ref(),
-            validate::identity_name,
-        ),
-    ];
-    for (field, _, value, check) in &fills {
-        if let Some(v) = value {
-            check(field, v)?;
-        }
-    }
+    let symptom = request::text("symptom", &req.symptom, MAX_SYMPTOM_CHARS)?;
+    let fills = req.fills()?;
 
     let normalized = cases::normalize_error(symptom);
     let query = search_text(symptom);
@@ -242,7 +224,7 @@ pub fn diagnose(
         .is_some_and(|s| s.distinctive || s.confidence >= 0.8 * MIN_TEXT_COVERAGE);
 
     let mut unset = Vec::new();
-    let mut fill = |command: &str| fill_command(command, &fills, &mut unset);
+    let mut fill = |command: &Line| fill_command(command, &fills, &mut unset);
     let matches: Vec<CaseMatch> = scored
         .iter()
         .map(|s| {
@@ -258,8 +240,16 @@ pub fn diagnose(
                     .fix
                     .iter()
                     .map(|f| match f {
-                        FixItem::Step(t) => FixItem::Step(t.clone()),
-                        FixItem::Command(c) => FixItem::Command(fill(c)),
+                        FixPart::Step(t) => FixItem {
+                            kind: FixKind::Step,
+                            text: t.clone(),
+                            destructive: false,
+                        },
+                        FixPart::Command(c) => FixItem {
+                            kind: FixKind::Command,
+                            text: fill(c),
+                            destructive: c.is_destructive(),
+                        },
                     })
                     .collect(),
                 citations: vec![corpus.citation(case.section)],
@@ -287,51 +277,33 @@ pub fn diagnose(
     })
 }
 
-/// Replaces `"$VAR"` (and bare `$VAR`) of given parameters with their quoted values,
-/// and records the parameter variables left for the user to set.
-fn fill_command(command: &str, fills: &Fill, unset: &mut Vec<String>) -> String {
-    let mut out = command.to_string();
-    for (_, var, value, _) in fills {
-        let refs = [
-            format!("\"${var}\""),
-            format!("\"${{{var}}}\""),
-            format!("${{{var}}}"),
-            format!("${var}"),
-        ];
-        if !refs.iter().any(|r| contains_ref(&out, r)) {
-            continue;
-        }
-        match value {
-            Some(v) => {
-                let q = quote(v);
-                for r in &refs {
-                    out = replace_ref(&out, r, &q);
-                }
-            }
-            None => unset.push(var.to_string()),
+/// The command with the given names in place of their variables, quoted as values;
+/// parameter variables left unfilled are recorded for the user to set.
+fn fill_command(
+    command: &Line,
+    fills: &[(&'static str, String)],
+    unset: &mut Vec<String>,
+) -> String {
+    let given = |var: &str| {
+        fills
+            .iter()
+            .find(|(v, _)| *v == var)
+            .map(|(_, x)| x.clone())
+    };
+    // Join `--flag value` first, while the value is still a variable: once filled, a
+    // value starting with `-` would look like a flag of its own.
+    let filled = command
+        .guard_dashed_values(&given)
+        .map_variables(&|var| match given(var) {
+            Some(value) => Replace::Value(value),
+            None => Replace::Keep,
+        });
+    for var in filled.variables() {
+        if parameters::by_variable(var).is_some() {
+            unset.push(var.to_string());
         }
     }
-    out
-}
-
-/// Whether `reference` occurs and is not the prefix of a longer variable name.
-fn contains_ref(text: &str, reference: &str) -> bool {
-    !replace_ref(text, reference, "\u{0}").eq(text)
-}
-
-fn replace_ref(text: &str, reference: &str, with: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(pos) = rest.find(reference) {
-        let after = &rest[pos + reference.len()..];
-        let extends = !reference.ends_with(['"', '}'])
-            && after.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
-        out.push_str(&rest[..pos]);
-        out.push_str(if extends { reference } else { with });
-        rest = after;
-    }
-    out.push_str(rest);
-    out
+    filled.render()
 }
 
 /// The symptom with the noise of pasted logs removed (GUIDs, URLs, hex ids,
@@ -364,46 +336,24 @@ mod tests {
 
     #[test]
     fn filling_quotes_values_and_lists_the_rest() {
-        let reg = "myregistry".to_string();
-        let rg = "rg(prod)".to_string();
-        let fills: Fill = [
-            (
-                "registry_name",
-                "REGISTRY_NAME",
-                Some(&reg),
-                validate::registry_name,
-            ),
-            (
-                "resource_group",
-                "RESOURCE_GROUP",
-                Some(&rg),
-                validate::resource_group,
-            ),
-            (
-                "key_vault_name",
-                "KEY_VAULT_NAME",
-                None,
-                validate::key_vault_name,
-            ),
-            ("key_name", "KEY_NAME", None, validate::key_name),
-            (
-                "identity_name",
-                "IDENTITY_NAME",
-                None,
-                validate::identity_name,
-            ),
+        let fills = vec![
+            ("REGISTRY_NAME", "myregistry".to_string()),
+            ("RESOURCE_GROUP", "rg(prod)".to_string()),
         ];
         let mut unset = Vec::new();
-        let out = fill_command(
-            "az acr show --name \"$REGISTRY_NAME\" --resource-group \"$RESOURCE_GROUP\" --x \"$KEY_VAULT_NAME\" --y \"$REGISTRY_NAME_2\"",
-            &fills,
-            &mut unset,
-        );
+        let line = Line::parse(
+            "az acr show --name \"$REGISTRY_NAME\" --resource-group \"$RESOURCE_GROUP\" --x \"$KEY_VAULT_NAME\" --y \"$REGISTRY_NAME_2\" --query '[?g==$RESOURCE_GROUP]'",
+        )
+        .unwrap();
+        let out = fill_command(&line, &fills, &mut unset);
         assert_eq!(
             out,
-            "az acr show --name myregistry --resource-group 'rg(prod)' --x \"$KEY_VAULT_NAME\" --y \"$REGISTRY_NAME_2\""
+            "az acr show --name myregistry --resource-group 'rg(prod)' --x \"$KEY_VAULT_NAME\" --y \"$REGISTRY_NAME_2\" --query '[?g==$RESOURCE_GROUP]'"
         );
         assert_eq!(unset, ["KEY_VAULT_NAME"]);
+        let dashed = vec![("RESOURCE_GROUP", "-rg".to_string())];
+        let out = fill_command(&line, &dashed, &mut unset);
+        assert!(out.contains("--resource-group=-rg"), "{out}");
     }
 
     #[test]

@@ -247,52 +247,89 @@ pub async fn check_server(client: &Client) {
 /// The scenario matrix: every scenario × permission model × identity × versioning ×
 /// key type, plus the options that add steps. Every value is valid, so every request
 /// must plan.
-pub fn setup_matrix() -> Vec<(String, Value)> {
-    let base = serde_json::json!({
+/// Sample values for every name parameter.
+pub fn sample_names() -> Value {
+    serde_json::json!({
         "registry_name": "contosoacr01",
         "resource_group": "rg-acr-(prod).1",
         "location": "westeurope",
+        "identity_name": "id-acr-cmk",
         "key_vault_name": "kv-acr-cmk-01",
+        "hsm_name": "contoso-hsm-01",
         "key_name": "acr-cmk-key",
-    });
+    })
+}
+
+/// Requests that exercise every scenario the engine serves: each combination of the
+/// choices a scenario declares (key store, permission model, versioning, key type,
+/// identity), with sample names for what it takes, plus options that add steps. A
+/// parameter that does not apply to a combination (`hsm_name` with a key vault) is
+/// left out, as a caller would.
+pub fn setup_matrix(engine: &acr_cmk_mcp::Engine) -> Vec<(String, Value)> {
+    let names = sample_names();
     let mut out = Vec::new();
-    let scenarios = [
-        "create_registry",
-        "rotate_key",
-        "enable_auto_rotation",
-        "use_system_identity",
-        "revoke_access",
-        "restore_access",
-        "key_vault_firewall",
-        "show_status",
-    ];
-    for scenario in scenarios {
-        for model in ["rbac", "access_policy"] {
-            let identities: &[Option<&str>] = match scenario {
-                "create_registry" => &[Some("id-acr-cmk")],
-                "rotate_key" => &[Some("id-acr-cmk"), Some("[system]"), None],
-                "revoke_access" | "restore_access" => &[Some("id-acr-cmk"), Some("[system]")],
-                _ => &[None],
+    for (scenario, _) in engine.scenarios() {
+        let declared: Vec<&str> = engine
+            .scenario(&scenario)
+            .unwrap()
+            .parameters
+            .iter()
+            .map(|d| d.parameter.name)
+            .collect();
+        let takes = |p: &str| declared.contains(&p);
+        let axis = |p: &'static str, values: &[&'static str]| -> Vec<Option<&'static str>> {
+            if takes(p) {
+                values.iter().map(|v| Some(*v)).collect()
+            } else {
+                vec![None]
+            }
+        };
+        let identities: Vec<Option<&str>> =
+            if takes("identity_name") && scenario != "use_system_identity" {
+                match scenario.as_str() {
+                    "create_registry" => vec![Some("id-acr-cmk")],
+                    // rotate_key may keep the identity it has.
+                    "rotate_key" => vec![Some("id-acr-cmk"), Some("[system]"), None],
+                    _ => vec![Some("id-acr-cmk"), Some("[system]")],
+                }
+            } else {
+                vec![None]
             };
-            for identity in identities {
-                for versioning in ["versionless", "versioned"] {
-                    for key_type in ["RSA", "RSA-HSM"] {
-                        let mut r = base.clone();
-                        r["scenario"] = scenario.into();
-                        r["permission_model"] = model.into();
-                        if let Some(i) = identity {
-                            r["identity_name"] = (*i).into();
+        for store in axis("key_store", &["key_vault", "managed_hsm"]) {
+            for model in axis("permission_model", &["rbac", "access_policy"]) {
+                for versioning in axis("key_versioning", &["versionless", "versioned"]) {
+                    for key_type in axis("key_type", &["RSA", "RSA-HSM"]) {
+                        for identity in &identities {
+                            let mut r = serde_json::json!({"scenario": scenario});
+                            for p in &declared {
+                                if let Some(v) = names.get(p) {
+                                    r[*p] = v.clone();
+                                }
+                            }
+                            r["identity_name"] = identity.map_or(Value::Null, Value::from);
+                            for (p, v) in [
+                                ("key_store", store),
+                                ("permission_model", model),
+                                ("key_versioning", versioning),
+                                ("key_type", key_type),
+                            ] {
+                                r[p] = v.map_or(Value::Null, Value::from);
+                            }
+                            if key_type == Some("RSA-HSM") {
+                                r["key_size"] = 4096.into();
+                            }
+                            let label = format!(
+                                "{scenario}/{}/{}/{}/{}/{}",
+                                store.unwrap_or("-"),
+                                model.unwrap_or("-"),
+                                identity.unwrap_or("-"),
+                                versioning.unwrap_or("-"),
+                                key_type.unwrap_or("-")
+                            );
+                            if let Some(r) = applicable(engine, r) {
+                                out.push((label, r));
+                            }
                         }
-                        if scenario != "enable_auto_rotation" || versioning == "versionless" {
-                            r["key_versioning"] = versioning.into();
-                        }
-                        r["key_type"] = key_type.into();
-                        r["key_size"] = if key_type == "RSA" { 3072 } else { 4096 }.into();
-                        let label = format!(
-                            "{scenario}/{model}/{}/{versioning}/{key_type}",
-                            identity.unwrap_or("-")
-                        );
-                        out.push((label, r));
                     }
                 }
             }
@@ -300,27 +337,59 @@ pub fn setup_matrix() -> Vec<(String, Value)> {
     }
     // Options that add or change steps.
     let extra = [
-        serde_json::json!({"scenario": "create_registry", "identity_name": "id-acr-cmk", "key_vault_network": "restricted", "allowed_ip_ranges": ["203.0.113.0/24", "198.51.100.7"], "key_rotation_interval": "P90D"}),
-        serde_json::json!({"scenario": "create_registry", "identity_name": "id-acr-cmk", "create_resource_group": false, "permission_model": "access_policy", "key_vault_network": "restricted"}),
-        serde_json::json!({"scenario": "rotate_key", "new_key_vault_name": "kv-acr-cmk-02", "new_key_vault_resource_group": "rg-keys", "new_key_name": "acr-cmk-key-2", "identity_name": "id-acr-cmk"}),
+        serde_json::json!({"scenario": "create_registry", "key_vault_network": "restricted", "allowed_ip_ranges": ["203.0.113.0/24", "198.51.100.7"], "key_rotation_interval": "P90D"}),
+        serde_json::json!({"scenario": "create_registry", "create_resource_group": false, "permission_model": "access_policy", "key_vault_network": "restricted"}),
+        serde_json::json!({"scenario": "create_registry", "key_store": "managed_hsm", "key_rotation_interval": "P90D", "create_resource_group": false}),
+        serde_json::json!({"scenario": "rotate_key", "new_key_vault_name": "kv-acr-cmk-02", "new_key_vault_resource_group": "rg-keys", "new_key_name": "acr-cmk-key-2"}),
         serde_json::json!({"scenario": "rotate_key", "new_key_vault_name": "kv-acr-cmk-02", "identity_name": "[system]", "permission_model": "access_policy"}),
-        serde_json::json!({"scenario": "rotate_key", "new_key_name": "acr-cmk-key-2", "key_rotation_interval": "P12W"}),
+        serde_json::json!({"scenario": "rotate_key", "new_key_name": "acr-cmk-key-2", "key_rotation_interval": "P12W", "identity_name": null}),
+        serde_json::json!({"scenario": "rotate_key", "key_store": "managed_hsm", "new_key_name": "acr-cmk-key-2"}),
         serde_json::json!({"scenario": "enable_auto_rotation", "key_rotation_interval": "P1Y"}),
-        serde_json::json!({"scenario": "revoke_access", "identity_name": "id-acr-cmk", "delete_key": true}),
+        serde_json::json!({"scenario": "enable_auto_rotation", "key_store": "managed_hsm", "key_rotation_interval": "P1Y"}),
+        serde_json::json!({"scenario": "revoke_access", "delete_key": true}),
         serde_json::json!({"scenario": "revoke_access", "identity_name": "[system]", "permission_model": "access_policy", "delete_key": true}),
-        serde_json::json!({"scenario": "restore_access", "identity_name": "id-acr-cmk", "recover": "key_vault"}),
+        serde_json::json!({"scenario": "revoke_access", "key_store": "managed_hsm", "delete_key": true}),
+        serde_json::json!({"scenario": "restore_access", "recover": "key_vault"}),
         serde_json::json!({"scenario": "restore_access", "identity_name": "[system]", "recover": "key", "permission_model": "access_policy"}),
+        serde_json::json!({"scenario": "restore_access", "key_store": "managed_hsm", "recover": "managed_hsm", "location": "westeurope"}),
+        serde_json::json!({"scenario": "restore_access", "key_store": "managed_hsm", "recover": "key"}),
         serde_json::json!({"scenario": "key_vault_firewall", "allowed_ip_ranges": ["203.0.113.0/24"]}),
-        serde_json::json!({"scenario": "show_status"}),
+        serde_json::json!({"scenario": "show_status", "key_vault_name": "kv-acr-cmk-01", "hsm_name": null, "key_name": "acr-cmk-key"}),
+        serde_json::json!({"scenario": "show_status", "hsm_name": "contoso-hsm-01", "key_vault_name": null, "key_name": "acr-cmk-key"}),
     ];
     for (i, e) in extra.into_iter().enumerate() {
-        let mut r = base.clone();
+        let scenario = e["scenario"].as_str().unwrap().to_string();
+        let mut r = names.clone();
         for (k, v) in e.as_object().unwrap() {
             r[k] = v.clone();
         }
-        out.push((format!("{}/extra-{i}", r["scenario"].as_str().unwrap()), r));
+        let label = format!("{scenario}/extra-{i}");
+        let r = applicable(engine, r).unwrap_or_else(|| panic!("{label} is refused"));
+        out.push((label, r));
     }
     out
+}
+
+/// The request without the parameters the scenario does not take or that do not
+/// apply to it as configured; None if it is refused for another reason.
+fn applicable(engine: &acr_cmk_mcp::Engine, mut request: Value) -> Option<Value> {
+    let object = request.as_object_mut().unwrap();
+    object.retain(|_, v| !v.is_null());
+    for _ in 0..object.len() {
+        let decoded: acr_cmk_mcp::setup::SetupRequest =
+            acr_cmk_mcp::request::decode(object.clone()).ok()?;
+        match engine.setup(&decoded) {
+            Ok(_) => return Some(Value::Object(object.clone())),
+            Err(e)
+                if e.problem.contains("only applies to")
+                    || e.problem.contains("is not a parameter of") =>
+            {
+                object.remove(&e.field);
+            }
+            Err(_) => return None,
+        }
+    }
+    None
 }
 
 /// Resources, templates, prompts and completions.

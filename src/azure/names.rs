@@ -2,7 +2,11 @@
 //!
 //! Every value that can reach a generated command passes one of these checks first.
 //! The rules are Azure's own, tightened to ASCII so a look-alike character (a Cyrillic
-//! `а` in a resource group) is refused rather than sent to Azure.
+//! `а` in a resource group) is refused rather than sent to Azure. Where Azure's rule
+//! itself forbids a leading `-` (registries, vaults, HSMs, identities, regions) such a
+//! value is refused here; resource group and key names may legally start with one,
+//! so commands pass them as `--flag=value` instead (see
+//! [`Line::guard_dashed_values`](super::command::Line::guard_dashed_values)).
 
 use crate::error::InputError;
 
@@ -38,6 +42,7 @@ pub const RESOURCE_GROUP_RULE: &str = "it must be 1-90 characters of ASCII lette
 pub const IDENTITY_RULE: &str =
     "it must be 3-128 characters of letters, digits, '-' and '_', starting with a letter or digit";
 pub const KEY_RULE: &str = "it must be 1-127 characters of letters, digits and hyphens";
+pub const HSM_RULE: &str = "it must be 3-24 characters of letters, digits and hyphens, start with a letter, end with a letter or digit, and have no consecutive hyphens";
 pub const LOCATION_RULE: &str =
     "it must be an Azure region name of lowercase letters and digits, such as 'westeurope'";
 pub const IP_RULE: &str =
@@ -60,6 +65,11 @@ pub fn key_vault_name(field: &str, v: &str) -> Result<(), InputError> {
         && !v.contains("--");
     ok.then_some(())
         .ok_or_else(|| fail(field, v, "key vault name", KEY_VAULT_RULE))
+}
+
+/// A Managed HSM name: the same shape as a key vault name, in a namespace of its own.
+pub fn hsm_name(field: &str, v: &str) -> Result<(), InputError> {
+    key_vault_name(field, v).map_err(|_| fail(field, v, "Managed HSM name", HSM_RULE))
 }
 
 pub fn resource_group(field: &str, v: &str) -> Result<(), InputError> {
@@ -101,10 +111,12 @@ pub fn ip_range(field: &str, v: &str) -> Result<(), InputError> {
     };
     // std accepts only dotted-quad with no leading zeros: exactly what Key Vault takes.
     let addr_ok = addr.parse::<std::net::Ipv4Addr>().is_ok();
+    // A prefix is written as Key Vault writes it back: no leading zero (`/08`).
     let prefix_ok = prefix.is_none_or(|p| {
         !p.is_empty()
             && p.len() <= 2
             && p.bytes().all(|b| b.is_ascii_digit())
+            && !(p.len() == 2 && p.starts_with('0'))
             && p.parse::<u8>().is_ok_and(|n| n <= 32)
     });
     (addr_ok && prefix_ok)
@@ -128,6 +140,10 @@ pub fn rotation_interval(field: &str, v: &str) -> Result<u32, InputError> {
     let mut last_unit = 0;
     for c in rest.chars() {
         if c.is_ascii_digit() {
+            // No leading zeros (`P0007D`): Key Vault stores the duration as written.
+            if number == "0" {
+                return Err(bad());
+            }
             number.push(c);
             if number.len() > 5 {
                 return Err(bad());
@@ -202,6 +218,19 @@ mod tests {
         assert!(identity_name("f", "[system]").is_err());
         assert!(key_name("f", "cmk-key-1").is_ok());
         assert!(key_name("f", "cmk_key").is_err());
+        assert!(hsm_name("f", "contoso-hsm-01").is_ok());
+        for bad in ["-hsm", "hsm-", "h", "hsm--x", "hsm_x"] {
+            let e = hsm_name("hsm_name", bad).unwrap_err();
+            assert!(e.problem.contains("Managed HSM name"), "{e}");
+        }
+        // Azure allows a leading hyphen here; commands join such values to their flag.
+        assert!(resource_group("f", "-rg").is_ok());
+        for refused in ["-h", "--debug"] {
+            assert!(registry_name("f", refused).is_err());
+            assert!(key_vault_name("f", refused).is_err());
+            assert!(identity_name("f", refused).is_err());
+            assert!(location("f", refused).is_err());
+        }
         assert!(location("f", "westeurope").is_ok());
         assert!(location("f", "West Europe").is_err());
     }
@@ -217,6 +246,7 @@ mod tests {
             "::1",
             "1.2.3.4/",
             "1.2.3.4/024",
+            "1.2.3.4/08",
             "1.2.3.4; ls",
             "01.2.3.4",
         ] {
@@ -238,6 +268,8 @@ mod tests {
             "P1.5D",
             "P99999999D",
             "P1M1M",
+            "P0007D",
+            "P0D",
         ] {
             assert!(rotation_interval("f", bad).is_err(), "{bad}");
         }

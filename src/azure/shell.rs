@@ -1,22 +1,23 @@
-//! Shell-safe command text.
+//! Shell-safe text for command arguments.
 //!
-//! Commands are built as argv of [`Arg`]s, each a run of literal text and references
-//! to the script's parameter variables, and only then rendered. A literal is
-//! single-quoted unless it is plainly safe; an argument holding a variable is
-//! double-quoted with every shell-special character of its literal parts escaped. No
-//! caller value is ever pasted into shell text: values live in the variable block,
-//! single-quoted, and commands refer to them.
+//! An argument is a run of [`Part`]s: literal text and references to script
+//! variables. Rendering quotes it so bash passes exactly that word: a literal is
+//! single-quoted unless it is plainly safe, and an argument holding a variable is
+//! double-quoted with every character bash would act on escaped. Nothing here ever
+//! pastes text into a command unquoted.
 
 /// One piece of an argument.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Part {
     Lit(String),
-    /// A shell variable of the script, such as `REGISTRY_NAME`. Names are made by the
-    /// planner, never taken from a caller.
+    /// A shell variable of the script, such as `REGISTRY_NAME`. Names are checked to
+    /// be identifiers when a command is parsed, so they never carry shell syntax.
     Var(String),
-    /// Fixed shell text such as a parameter expansion (`${KEY_ID_VERSIONED%/*}`).
-    /// `'static` keeps caller input out: only text written into this program fits.
-    Raw(&'static str),
+    /// `${NAME%/*}`: the variable with its last path segment removed (a key ID
+    /// without its version).
+    WithoutLastSegment(String),
+    /// `${NAME##*/}`: the variable's last path segment alone (a key ID's version).
+    LastSegment(String),
 }
 
 /// One argument of a command.
@@ -27,8 +28,20 @@ impl Arg {
     pub fn lit(s: impl Into<String>) -> Arg {
         Arg(vec![Part::Lit(s.into())])
     }
+
     pub fn var(name: impl Into<String>) -> Arg {
         Arg(vec![Part::Var(name.into())])
+    }
+
+    /// The text of an argument made only of literals.
+    pub fn literal(&self) -> Option<String> {
+        self.0
+            .iter()
+            .map(|p| match p {
+                Part::Lit(s) => Some(s.as_str()),
+                _ => None,
+            })
+            .collect()
     }
 
     /// The argument as the shell will pass it before variable expansion: variables
@@ -39,7 +52,8 @@ impl Arg {
             match part {
                 Part::Lit(s) => out.push_str(s),
                 Part::Var(v) => out.push_str(&var_ref(v, self.0.get(i + 1))),
-                Part::Raw(r) => out.push_str(r),
+                Part::WithoutLastSegment(v) => out.push_str(&format!("${{{v}%/*}}")),
+                Part::LastSegment(v) => out.push_str(&format!("${{{v}##*/}}")),
             }
         }
         out
@@ -52,14 +66,32 @@ impl Arg {
             .map(|p| match p {
                 Part::Lit(s) => s.clone(),
                 Part::Var(v) => value_of(v),
-                Part::Raw(r) => r.to_string(),
+                Part::WithoutLastSegment(v) => {
+                    let value = value_of(v);
+                    match value.rsplit_once('/') {
+                        Some((head, _)) => head.to_string(),
+                        None => value,
+                    }
+                }
+                Part::LastSegment(v) => {
+                    let value = value_of(v);
+                    value.rsplit('/').next().unwrap_or_default().to_string()
+                }
             })
             .collect()
     }
 
+    /// The names of the variables the argument refers to.
+    pub fn variables(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().filter_map(|p| match p {
+            Part::Var(v) | Part::WithoutLastSegment(v) | Part::LastSegment(v) => Some(v.as_str()),
+            Part::Lit(_) => None,
+        })
+    }
+
     pub fn render(&self) -> String {
-        if self.0.iter().all(|p| matches!(p, Part::Lit(_))) {
-            return quote(&self.unexpanded());
+        if let Some(text) = self.literal() {
+            return quote(&text);
         }
         let mut out = String::from("\"");
         for (i, part) in self.0.iter().enumerate() {
@@ -73,7 +105,8 @@ impl Arg {
                     }
                 }
                 Part::Var(v) => out.push_str(&var_ref(v, self.0.get(i + 1))),
-                Part::Raw(r) => out.push_str(r),
+                Part::WithoutLastSegment(v) => out.push_str(&format!("${{{v}%/*}}")),
+                Part::LastSegment(v) => out.push_str(&format!("${{{v}##*/}}")),
             }
         }
         out.push('"');
@@ -139,5 +172,11 @@ mod tests {
         assert_eq!(Arg::var("KEY_ID").render(), "\"$KEY_ID\"");
         let joined = Arg(vec![Part::Var("A".into()), Part::Lit("b".into())]);
         assert_eq!(joined.render(), "\"${A}b\"");
+        let stripped = Arg(vec![Part::WithoutLastSegment("KEY_ID".into())]);
+        assert_eq!(stripped.render(), "\"${KEY_ID%/*}\"");
+        assert_eq!(
+            stripped.expanded(&|_| "https://v/keys/k/123".into()),
+            "https://v/keys/k"
+        );
     }
 }

@@ -1,0 +1,246 @@
+//! The `acr-cmk-mcp` binary: parses the command line, sets up logging to stderr and
+//! starts the chosen front end. Everything else lives in the library.
+
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use acr_cmk_mcp::knowledge::LoadOptions;
+use acr_cmk_mcp::mcp::{self, ServeError, ServeOptions, http};
+use acr_cmk_mcp::reload::{self, SharedEngine};
+use acr_cmk_mcp::{Engine, IndexError, InputError, eval, render, request};
+use anyhow::Context;
+use serde_json::{Map, Value, json};
+
+mod args;
+use args::{Cli, Cmd, ServeArgs, emit, object, parse};
+
+fn main() -> ExitCode {
+    let (cli, setup_values) = parse();
+    let level = if matches!(cli.command, Cmd::Serve(_)) {
+        "info,rmcp=warn,tantivy=warn"
+    } else {
+        "warn"
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| level.into()),
+        )
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .init();
+    match run(cli, setup_values) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(if usage_error(&e) { 2 } else { 1 })
+        }
+    }
+}
+
+/// Mistakes in what the user asked for exit 2, as clap's own usage errors do.
+fn usage_error(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<InputError>().is_some()
+        || matches!(
+            e.downcast_ref::<ServeError>(),
+            Some(
+                ServeError::NothingToWatch
+                    | ServeError::Http(
+                        http::HttpError::TokenRequired(_) | http::HttpError::EmptyToken
+                    )
+            )
+        )
+}
+
+fn run(cli: Cli, setup_values: Map<String, Value>) -> anyhow::Result<ExitCode> {
+    let options = LoadOptions {
+        builtin: !cli.no_builtin,
+        dirs: cli.knowledge.clone(),
+    };
+    match cli.command {
+        Cmd::Lint { dirs, az } => return lint(dirs, az.as_deref()),
+        Cmd::Serve(ref args) if !cli.strict => {
+            let (load, cache) = (options.clone(), cli.index_cache.clone());
+            let shared =
+                SharedEngine::load_in_background(move || load_engine(&load, cache.as_deref()))?;
+            return serve(shared, &options, args);
+        }
+        _ => {}
+    }
+    let engine =
+        load_engine(&options, cli.index_cache.as_deref()).context("loading the knowledge")?;
+    let problems: Vec<String> = engine.diagnostics().map(ToString::to_string).collect();
+    if cli.strict && !problems.is_empty() {
+        problems.iter().for_each(|d| eprintln!("error: {d}"));
+        eprintln!(
+            "error: --strict: {} knowledge diagnostic(s)",
+            problems.len()
+        );
+        return Ok(ExitCode::from(2));
+    }
+    problems.iter().for_each(|d| tracing::warn!("{d}"));
+    match cli.command {
+        Cmd::Serve(args) => return serve(reload::shared(engine), &options, &args),
+        Cmd::Ask {
+            question,
+            max_results,
+            max_chars,
+            json,
+        } => {
+            let request = request::decode(object(
+                json!({"question": question, "max_results": max_results, "max_chars": max_chars}),
+            ))?;
+            let answer = engine.answer(&request)?;
+            print(json, &answer, render::answer);
+        }
+        Cmd::Setup {
+            scenario,
+            json,
+            script,
+        } => {
+            let mut values = setup_values;
+            values.insert("scenario".into(), scenario.into());
+            let plan = engine.setup(&request::decode(values)?)?;
+            match script {
+                true => emit(plan.script.trim_end()),
+                false => print(json, &plan, render::setup_plan),
+            }
+        }
+        Cmd::Troubleshoot {
+            symptom,
+            registry_name,
+            resource_group,
+            key_vault_name,
+            hsm_name,
+            key_name,
+            identity_name,
+            json,
+        } => {
+            let symptom = match symptom.as_str() {
+                "-" => {
+                    let mut text = String::new();
+                    std::io::stdin()
+                        .read_to_string(&mut text)
+                        .context("reading the symptom from standard input")?;
+                    text
+                }
+                _ => symptom,
+            };
+            let request = request::decode(object(
+                json!({"symptom": symptom, "registry_name": registry_name, "resource_group": resource_group, "key_vault_name": key_vault_name, "hsm_name": hsm_name, "key_name": key_name, "identity_name": identity_name}),
+            ))?;
+            print(json, &engine.troubleshoot(&request)?, render::diagnosis);
+        }
+        Cmd::Doctor => emit(&render::summary(
+            &engine.summary(),
+            options.builtin,
+            &options.dirs,
+        )),
+        Cmd::Eval {
+            questions,
+            baseline,
+            write_baseline,
+            ablate,
+            json,
+        } => {
+            let (path, questions) = eval::read_set(&questions).map_err(anyhow::Error::msg)?;
+            let report = eval::run(&engine, &questions);
+            match json {
+                true => emit(&serde_json::to_string_pretty(&report)?),
+                false => emit(&format!(
+                    "{} questions from {}\n\n{}",
+                    questions.len(),
+                    path.display(),
+                    eval::table(&report).trim_end()
+                )),
+            }
+            if ablate {
+                let (_, rows) = eval::ablation(engine, &questions, &report.overall);
+                emit(&format!("\n{}", eval::ablation_table(&rows).trim_end()));
+            }
+            if let Some(path) = write_baseline {
+                std::fs::write(&path, serde_json::to_string_pretty(&report.overall)? + "\n")?;
+                emit(&format!("\nbaseline written to {}", path.display()));
+            }
+            if let Some(path) = baseline {
+                let regressions =
+                    eval::against_baseline(&report.overall, &path).map_err(anyhow::Error::msg)?;
+                if !regressions.is_empty() {
+                    eprintln!("retrieval regressed against {}:", path.display());
+                    regressions.iter().for_each(|r| eprintln!("  {r}"));
+                    return Ok(ExitCode::FAILURE);
+                }
+                emit(&format!(
+                    "\nno headline metric is more than 2 points below {}",
+                    path.display()
+                ));
+            }
+        }
+        Cmd::Lint { .. } => unreachable!("handled before loading"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print<T: serde::Serialize>(json: bool, value: &T, text: fn(&T) -> String) {
+    match json {
+        true => emit(&serde_json::to_string_pretty(value).unwrap_or_default()),
+        false => emit(&text(value)),
+    }
+}
+
+/// Loads the knowledge, through the index cache when one is given (which logs how).
+fn load_engine(options: &LoadOptions, cache: Option<&Path>) -> Result<Engine, IndexError> {
+    match cache {
+        Some(dir) => acr_cmk_mcp::index_cache::load(options, dir).map(|(engine, _)| engine),
+        None => Engine::load(options),
+    }
+}
+
+fn serve(shared: SharedEngine, load: &LoadOptions, args: &ServeArgs) -> anyhow::Result<ExitCode> {
+    let http =
+        match args.http {
+            Some(addr) => Some(http::HttpOptions {
+                stateless: args.stateless,
+                extra_hosts: args.allowed_hosts.clone(),
+                extra_origins: args.allowed_origins.clone(),
+                max_body_bytes: args.max_body_bytes,
+                auth_token: match &args.auth_token_env {
+                    Some(var) => Some(std::env::var(var).with_context(|| {
+                        format!("--auth-token-env {var}: the variable is not set")
+                    })?),
+                    None => None,
+                },
+                ..http::HttpOptions::new(addr)
+            }),
+            None => None,
+        };
+    let options = ServeOptions {
+        http,
+        watch: args.watch.then(|| load.clone()),
+    };
+    mcp::runtime(&options)?.block_on(mcp::serve(shared, options, http::shutdown_signal()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn lint(dirs: Vec<PathBuf>, az: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let engine = Engine::load(&LoadOptions {
+        builtin: dirs.is_empty(),
+        dirs,
+    })
+    .context("loading the knowledge")?;
+    let findings = engine.lint(az).context("running the Azure CLI")?;
+    findings.iter().for_each(|f| emit(&f.to_string()));
+    let s = engine.summary();
+    if findings.is_empty() {
+        emit(&format!(
+            "{} docs, {} sections, {} cases, {} scenarios: no findings",
+            s.docs,
+            s.sections,
+            s.cases,
+            s.scenarios.len()
+        ));
+        return Ok(ExitCode::SUCCESS);
+    }
+    emit(&format!("{} docs: {} findings", s.docs, findings.len()));
+    Ok(ExitCode::from(1))
+}
