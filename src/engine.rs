@@ -3,7 +3,6 @@
 //! Built once, then shared read-only; its parts stay private so that MCP, the CLI
 //! and the tests all go through the same calls.
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::error::{IndexError, InputError};
@@ -244,10 +243,13 @@ impl Engine {
         }
     }
 
-    /// Checks the loaded docs the way `acr-cmk-mcp lint` reports them; with `az`,
-    /// every command also goes through that Azure CLI's parser.
-    pub fn lint(&self, az: Option<&Path>) -> std::io::Result<Vec<crate::lint::Finding>> {
-        crate::lint::lint(&self.corpus, &self.cases, &self.scenarios, az)
+    /// Checks the loaded docs the way `acr-cmk-mcp lint` reports them (see
+    /// [`crate::lint`] for what `checks` adds).
+    pub fn lint(
+        &self,
+        checks: crate::lint::Checks,
+    ) -> Result<Vec<crate::lint::Finding>, crate::lint::LintError> {
+        crate::lint::lint(&self.corpus, &self.cases, &self.scenarios, checks)
     }
 }
 

@@ -311,3 +311,48 @@ fn index_cache_stores_an_entry_then_serves_from_it() {
     assert_eq!(stdout(&first), stdout(&second));
     assert!(stdout(&second).contains("Premium"), "{}", stdout(&second));
 }
+
+/// `lint --upstream` against a synthetic docs checkout: a missing anchor, a missing
+/// article and a page changed since the citing doc was checked are found; anchors
+/// that exist (by Learn's heading rule, or explicit), and pages the checkout does not
+/// hold, are not.
+#[test]
+fn lint_upstream_finds_stale_citations() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/upstream");
+    let skill = fixtures.join("skill");
+    let docs = fixtures.join("docs");
+    let o = run(&[
+        "lint",
+        skill.to_str().unwrap(),
+        "--upstream",
+        docs.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    let upstream: Vec<&str> = out.lines().filter(|l| l.contains("[upstream]")).collect();
+    assert_eq!(upstream.len(), 3, "{out}");
+    assert!(
+        out.contains("stale.md:21: [upstream]") && out.contains("#rotate-a-gadget-key"),
+        "{out}"
+    );
+    assert!(
+        out.contains("no articles/container-registry/widget-keys-old.md"),
+        "{out}"
+    );
+    assert!(
+        out.contains("ms.date 2026-10-09 is newer than this doc's updated 2026-09-01"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("key-vault") && !out.contains("cli/azure"),
+        "{out}"
+    );
+    let o = run(&[
+        "lint",
+        skill.to_str().unwrap(),
+        "--upstream",
+        skill.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no articles/ folder"));
+}

@@ -118,6 +118,10 @@ pub enum Cmd {
         /// Also check that every `az` line parses under this Azure CLI.
         #[arg(long, value_name = "PATH")]
         az: Option<PathBuf>,
+        /// Also check cited Learn pages and anchors against this checkout of the docs
+        /// repository (e.g. MicrosoftDocs/azure-management-docs).
+        #[arg(long, value_name = "DOCS")]
+        upstream: Option<PathBuf>,
     },
 }
 
@@ -244,5 +248,13 @@ pub fn emit(text: &str) {
         }
         eprintln!("error: writing to stdout: {e}");
         std::process::exit(1);
+    }
+}
+
+/// Prints a result as JSON or as text for people.
+pub fn print<T: serde::Serialize>(json: bool, value: &T, text: fn(&T) -> String) {
+    match json {
+        true => emit(&serde_json::to_string_pretty(value).unwrap_or_default()),
+        false => emit(&text(value)),
     }
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use acr_cmk_mcp::knowledge::LoadOptions;
+use acr_cmk_mcp::lint::{Checks, LintError};
 use acr_cmk_mcp::mcp::{self, ServeError, ServeOptions, http};
 use acr_cmk_mcp::reload::{self, SharedEngine};
 use acr_cmk_mcp::{Engine, IndexError, InputError, eval, render, request};
@@ -13,7 +14,7 @@ use anyhow::Context;
 use serde_json::{Map, Value, json};
 
 mod args;
-use args::{Cli, Cmd, ServeArgs, emit, object, parse};
+use args::{Cli, Cmd, ServeArgs, emit, object, parse, print};
 
 fn main() -> ExitCode {
     let (cli, setup_values) = parse();
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
 /// Mistakes in what the user asked for exit 2, as clap's own usage errors do.
 fn usage_error(e: &anyhow::Error) -> bool {
     e.downcast_ref::<InputError>().is_some()
+        || matches!(e.downcast_ref::<LintError>(), Some(LintError::Upstream(_)))
         || matches!(
             e.downcast_ref::<ServeError>(),
             Some(
@@ -58,7 +60,13 @@ fn run(cli: Cli, setup_values: Map<String, Value>) -> anyhow::Result<ExitCode> {
         dirs: cli.knowledge.clone(),
     };
     match cli.command {
-        Cmd::Lint { dirs, az } => return lint(dirs, az.as_deref()),
+        Cmd::Lint { dirs, az, upstream } => {
+            let checks = Checks {
+                az: az.as_deref(),
+                upstream: upstream.as_deref(),
+            };
+            return lint(dirs, checks);
+        }
         Cmd::Serve(ref args) if !cli.strict => {
             let (load, cache) = (options.clone(), cli.index_cache.clone());
             let shared =
@@ -181,13 +189,6 @@ fn run(cli: Cli, setup_values: Map<String, Value>) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn print<T: serde::Serialize>(json: bool, value: &T, text: fn(&T) -> String) {
-    match json {
-        true => emit(&serde_json::to_string_pretty(value).unwrap_or_default()),
-        false => emit(&text(value)),
-    }
-}
-
 /// Loads the knowledge, through the index cache when one is given (which logs how).
 fn load_engine(options: &LoadOptions, cache: Option<&Path>) -> Result<Engine, IndexError> {
     match cache {
@@ -222,13 +223,13 @@ fn serve(shared: SharedEngine, load: &LoadOptions, args: &ServeArgs) -> anyhow::
     Ok(ExitCode::SUCCESS)
 }
 
-fn lint(dirs: Vec<PathBuf>, az: Option<&Path>) -> anyhow::Result<ExitCode> {
+fn lint(dirs: Vec<PathBuf>, checks: Checks) -> anyhow::Result<ExitCode> {
     let engine = Engine::load(&LoadOptions {
         builtin: dirs.is_empty(),
         dirs,
     })
     .context("loading the knowledge")?;
-    let findings = engine.lint(az).context("running the Azure CLI")?;
+    let findings = engine.lint(checks)?;
     findings.iter().for_each(|f| emit(&f.to_string()));
     let s = engine.summary();
     if findings.is_empty() {

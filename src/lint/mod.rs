@@ -3,7 +3,10 @@
 //! Findings cover what makes knowledge load badly or cite wrongly: front matter
 //! against the Agent Skills rules, required fields and https sources, duplicate and
 //! empty sections, links between docs and to anchors, troubleshooting case structure,
-//! unbalanced code fences, and (with an Azure CLI) `az` lines that do not parse.
+//! unbalanced code fences, setup scenarios, (with an Azure CLI) `az` lines that do
+//! not parse, and (with a docs checkout, see [`upstream`]) citations that went stale.
+
+pub mod upstream;
 
 use std::path::Path;
 
@@ -32,13 +35,31 @@ impl std::fmt::Display for Finding {
     }
 }
 
-/// Lints a loaded corpus. `az`, when given, is an Azure CLI to check `az` lines with.
+/// What `lint` was given besides the knowledge.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Checks<'a> {
+    /// An Azure CLI to check `az` lines with.
+    pub az: Option<&'a Path>,
+    /// A checkout of the official docs repository to check citations against.
+    pub upstream: Option<&'a Path>,
+}
+
+/// Why linting could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum LintError {
+    #[error("running the Azure CLI: {0}")]
+    Az(#[from] std::io::Error),
+    #[error("--upstream {0}")]
+    Upstream(String),
+}
+
+/// Lints a loaded corpus.
 pub fn lint(
     corpus: &Corpus,
     cases: &CaseCatalog,
     scenarios: &ScenarioCatalog,
-    az: Option<&Path>,
-) -> std::io::Result<Vec<Finding>> {
+    checks: Checks,
+) -> Result<Vec<Finding>, LintError> {
     let mut findings: Vec<Finding> = Vec::new();
     for d in corpus
         .diagnostics
@@ -88,7 +109,10 @@ pub fn lint(
         links(corpus, doc, &mut findings);
         fences(doc, &mut findings);
     }
-    if let Some(az) = az {
+    if let Some(docs) = checks.upstream {
+        findings.extend(upstream::check(corpus, docs).map_err(LintError::Upstream)?);
+    }
+    if let Some(az) = checks.az {
         let mut commands = Vec::new();
         for s in &corpus.sections {
             let doc = corpus.doc_of(s);
