@@ -270,12 +270,12 @@ fn evaluate(engine: &Engine, q: &Question) -> Outcome {
         .take(3)
         .map(|s| format!("{} {}", s.heading_path.join(" "), s.text))
         .collect::<Vec<_>>()
-        .join("\n")
-        .to_lowercase();
+        .join("\n");
+    let text = comparable(&text);
     let found = q
         .facts
         .iter()
-        .filter(|f| text.contains(&f.to_lowercase()))
+        .filter(|f| text.contains(&comparable(f)))
         .count();
     Outcome {
         id: q.id.clone(),
@@ -290,18 +290,23 @@ fn evaluate(engine: &Engine, q: &Question) -> Outcome {
             found as f64 / q.facts.len() as f64
         },
         answer_ok: (!q.answer_facts.is_empty()).then(|| {
-            let text = default
-                .answer
-                .as_ref()
-                .map(|a| a.text.to_lowercase())
-                .unwrap_or_default();
+            let text = comparable(default.answer.as_ref().map_or("", |a| a.text.as_str()));
             q.answer_facts
                 .iter()
-                .all(|f| text.contains(&f.to_lowercase()))
+                .all(|f| text.contains(&comparable(f)))
         }),
         answer: default.answer.as_ref().map(|a| a.text.clone()),
         top: top.into_iter().take(3).collect(),
     }
+}
+
+/// Lowercase with white space collapsed: a fact wrapped across two lines of a
+/// section is still there.
+fn comparable(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn aggregate<'a>(outcomes: impl Iterator<Item = &'a Outcome>) -> Metrics {
