@@ -32,6 +32,10 @@ struct Cli {
     /// files, and start from there when nothing changed (for large knowledge trees).
     #[arg(long, value_name = "DIR", global = true)]
     index_cache: Option<PathBuf>,
+    /// Follow symlinks that lead out of a --knowledge folder (by default they are
+    /// skipped with a diagnostic, so a folder serves only what lies inside it).
+    #[arg(long, global = true)]
+    follow_symlinks: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -225,11 +229,12 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Command::Lint { dirs, az } = &cli.command {
-        return lint(dirs, az.as_deref());
+        return lint(dirs, az.as_deref(), cli.follow_symlinks);
     }
     let options = LoadOptions {
         builtin: !cli.no_builtin,
         dirs: cli.knowledge.clone(),
+        follow_symlinks: cli.follow_symlinks,
     };
     if let Command::Serve(args) = &cli.command
         && !cli.strict
@@ -521,10 +526,15 @@ fn eval(mut engine: Engine, args: &EvalArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn lint(dirs: &[PathBuf], az: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+fn lint(
+    dirs: &[PathBuf],
+    az: Option<&std::path::Path>,
+    follow_symlinks: bool,
+) -> anyhow::Result<ExitCode> {
     let options = LoadOptions {
         builtin: dirs.is_empty(),
         dirs: dirs.to_vec(),
+        follow_symlinks,
     };
     let engine = Engine::load(&options).context("loading the knowledge")?;
     let findings = acr_cmk_mcp::lint::lint(&engine.corpus, &engine.cases, az)
