@@ -203,7 +203,9 @@ struct TroubleshootArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let default_level = match cli.command {
-        Command::Serve(_) => "info,rmcp=warn,tantivy=warn",
+        // rmcp logs what callers send (resource URIs, prompt arguments, methods, Host
+        // headers) at WARN; only its errors are wanted here.
+        Command::Serve(_) => "info,rmcp=error,tantivy=warn",
         _ => "warn",
     };
     tracing_subscriber::fmt()
