@@ -103,8 +103,22 @@ pub struct CatalogEntry {
     pub name: String,
     pub description: Option<String>,
     pub uri: String,
+    /// `builtin:<skill>`, or `dir:<folder name>` for a `--knowledge` folder: never the
+    /// folder's path, which would tell a client about the server's file system.
     pub origin: String,
     pub docs: usize,
+}
+
+/// A skill's origin as clients see it: the folder's name, not its path.
+pub fn shown_origin(origin: &str) -> String {
+    if origin.starts_with("builtin:") {
+        return origin.to_string();
+    }
+    let name = std::path::Path::new(origin)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "knowledge".into());
+    format!("dir:{name}")
 }
 
 /// The skills catalog: Agent Skills' first level of progressive disclosure.
@@ -128,7 +142,7 @@ pub fn catalog(engine: &Engine) -> Vec<CatalogEntry> {
                 } else {
                     first.map(Doc::uri).unwrap_or_default()
                 },
-                origin: s.origin.clone(),
+                origin: shown_origin(&s.origin),
                 docs: engine
                     .corpus
                     .docs
