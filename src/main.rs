@@ -116,6 +116,12 @@ struct ServeArgs {
     /// HTTP: the largest request body accepted, in bytes.
     #[arg(long, default_value_t = 1024 * 1024, requires = "http")]
     max_body_bytes: usize,
+    /// HTTP: sessions open at once; past it a new session gets 503 and Retry-After.
+    #[arg(long, default_value_t = 1000, requires = "http")]
+    max_sessions: usize,
+    /// HTTP: close a session that sees no request for this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 300, requires = "http")]
+    session_idle_timeout: u64,
     /// Reload the --knowledge folders when they change, without a restart.
     #[arg(long)]
     watch: bool,
@@ -408,6 +414,8 @@ fn serve(
             http.extra_hosts = args.allowed_hosts.clone();
             http.extra_origins = args.allowed_origins.clone();
             http.max_body_bytes = args.max_body_bytes;
+            http.max_sessions = args.max_sessions;
+            http.session_idle_timeout = std::time::Duration::from_secs(args.session_idle_timeout);
             if let Some(var) = &args.auth_token_env {
                 let token = std::env::var(var)
                     .with_context(|| format!("--auth-token-env {var}: the variable is not set"))?;

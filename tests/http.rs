@@ -617,10 +617,22 @@ async fn event_stream(r: &Running, session: &str) -> tokio::task::JoinHandle<()>
 #[tokio::test]
 async fn sessions_are_capped_with_a_503_that_says_when_to_retry() {
     let server = start(|o| o.max_sessions = 3).await;
+    // Twenty at once: exactly three get a session.
+    let server = std::sync::Arc::new(server);
+    let attempts: Vec<_> = (0..20)
+        .map(|i| {
+            let server = server.clone();
+            tokio::spawn(async move { open_session(&server, i).await })
+        })
+        .collect();
     let mut open = Vec::new();
-    for i in 0..3 {
-        open.push(open_session(&server, i).await.unwrap());
+    for a in attempts {
+        if let Ok(session) = a.await.unwrap() {
+            open.push(session);
+        }
     }
+    assert_eq!(open.len(), 3);
+    assert_eq!(server.sessions.as_ref().unwrap().count().await, 3);
     let (status, body, headers) = open_session(&server, 42).await.unwrap_err();
     assert_eq!(status, 503, "{body}");
     assert!(headers.get("retry-after").is_some());
