@@ -365,8 +365,8 @@ fn build(
         max_sessions: options.max_sessions,
         in_flight,
         admission: tokio::sync::Mutex::new(()),
-        refused_sessions: AtomicU64::new(0),
-        last_warning: std::sync::Mutex::new(None),
+        refused_sessions: Throttle::default(),
+        refused_hosts: Throttle::default(),
     });
     // Layers run outside in: the guard (token, whole body, message check) first, then
     // the concurrency permit, then the per-request timeout.
@@ -649,23 +649,39 @@ struct Guard {
     /// (its session is then in the count), so the cap is exact. Opening a session
     /// needs no knowledge and takes well under a millisecond.
     admission: tokio::sync::Mutex<()>,
-    /// Sessions refused since the last warning, and when that was.
-    refused_sessions: AtomicU64,
-    last_warning: std::sync::Mutex<Option<Instant>>,
+    /// Warnings about refused sessions and refused Host or Origin headers, at most
+    /// one a minute each, so that a flood of requests cannot flood the log.
+    refused_sessions: Throttle,
+    refused_hosts: Throttle,
+}
+
+/// Counts events and says when to log them: the first one, then at most once a
+/// minute, with how many came since.
+#[derive(Default)]
+struct Throttle {
+    count: AtomicU64,
+    last: std::sync::Mutex<Option<Instant>>,
+}
+
+impl Throttle {
+    fn hit(&self) -> Option<u64> {
+        let count = self.count.fetch_add(1, Ordering::Relaxed) + 1;
+        let mut last = self
+            .last
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if last.is_some_and(|at| at.elapsed() < Duration::from_secs(60)) {
+            return None;
+        }
+        *last = Some(Instant::now());
+        self.count.store(0, Ordering::Relaxed);
+        Some(count)
+    }
 }
 
 impl Guard {
-    /// Counts a refused session and warns at most once a minute, so a flood of
-    /// `initialize` cannot flood the log.
     fn session_refused(&self) {
-        let refused = self.refused_sessions.fetch_add(1, Ordering::Relaxed) + 1;
-        let mut last = self
-            .last_warning
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if last.is_none_or(|at| at.elapsed() >= Duration::from_secs(60)) {
-            *last = Some(Instant::now());
-            self.refused_sessions.store(0, Ordering::Relaxed);
+        if let Some(refused) = self.refused_sessions.hit() {
             tracing::warn!(
                 max = self.max_sessions,
                 refused,
@@ -817,7 +833,12 @@ impl Guard {
                 *response.status_mut() = StatusCode::OK;
             }
             StatusCode::FORBIDDEN => {
-                tracing::warn!("refused a request whose Host or Origin is not allowed");
+                if let Some(refused) = self.refused_hosts.hit() {
+                    tracing::warn!(
+                        refused,
+                        "refused a request whose Host or Origin is not allowed"
+                    );
+                }
             }
             _ => {}
         }
