@@ -877,9 +877,10 @@ async fn sigterm_with_a_half_sent_request_exits_within_the_deadline() {
         .await
         .unwrap();
     tokio::time::sleep(Duration::from_millis(200)).await;
-    // The shutdown deadline is 10 s; neither connection may stretch it.
+    // Neither connection has a request to finish: the server exits at once, well
+    // inside its 10 s shutdown deadline (and its 10 s header and body deadlines).
     let (took, log) = terminate(&mut child, Duration::from_secs(12)).await;
-    assert!(took < Duration::from_secs(11), "{took:?}");
+    assert!(took < Duration::from_secs(3), "{took:?}");
     assert!(log.contains("shutting down"), "{log}");
 }
 

@@ -156,7 +156,14 @@ pub fn app(
     options: &HttpOptions,
     cancel: CancellationToken,
 ) -> Result<axum::Router, HttpError> {
-    build(server, options, cancel, Arc::default()).map(|(router, _)| router)
+    build(
+        server,
+        options,
+        cancel,
+        CancellationToken::new(),
+        Arc::default(),
+    )
+    .map(|(router, _)| router)
 }
 
 /// An HTTP server ready to serve on a listener.
@@ -165,19 +172,29 @@ pub struct HttpServer {
     sessions: Sessions,
     in_flight: Arc<InFlight>,
     cancel: CancellationToken,
+    /// Cancelled when shutdown starts: connections and body reads stop waiting.
+    closing: CancellationToken,
     options: HttpOptions,
 }
 
 impl HttpServer {
     pub fn new(server: CmkServer, options: HttpOptions) -> Result<HttpServer, HttpError> {
         let cancel = CancellationToken::new();
+        let closing = CancellationToken::new();
         let in_flight = Arc::new(InFlight::default());
-        let (router, sessions) = build(server, &options, cancel.clone(), in_flight.clone())?;
+        let (router, sessions) = build(
+            server,
+            &options,
+            cancel.clone(),
+            closing.clone(),
+            in_flight.clone(),
+        )?;
         Ok(HttpServer {
             router,
             sessions,
             in_flight,
             cancel,
+            closing,
             options,
         })
     }
@@ -200,10 +217,10 @@ impl HttpServer {
             sessions,
             in_flight,
             cancel,
+            closing,
             options,
         } = self;
         let slots = Arc::new(Semaphore::new(options.max_connections.max(1)));
-        let closing = CancellationToken::new();
         let mut connections = JoinSet::new();
         let mut builder = hyper::server::conn::http1::Builder::new();
         builder
@@ -321,6 +338,7 @@ fn build(
     server: CmkServer,
     options: &HttpOptions,
     cancel: CancellationToken,
+    closing: CancellationToken,
     in_flight: Arc<InFlight>,
 ) -> Result<(axum::Router, Sessions), HttpError> {
     if let Some(token) = &options.auth_token {
@@ -364,6 +382,7 @@ fn build(
         sessions: sessions.clone(),
         max_sessions: options.max_sessions,
         in_flight,
+        closing,
         admission: tokio::sync::Mutex::new(()),
         refused_sessions: Throttle::default(),
         refused_hosts: Throttle::default(),
@@ -454,9 +473,12 @@ impl Connection {
             stream,
             activity: activity.clone(),
         });
-        let connection = self
-            .builder
-            .serve_connection(io, TowerToHyperService::new(self.router));
+        let busy = Arc::new(AtomicUsize::new(0));
+        let service = Counted {
+            inner: TowerToHyperService::new(self.router),
+            busy: busy.clone(),
+        };
+        let connection = self.builder.serve_connection(io, service);
         let mut connection = std::pin::pin!(connection);
         let idle = activity.idle_for(self.idle_timeout);
         let mut idle = std::pin::pin!(idle);
@@ -471,12 +493,54 @@ impl Connection {
                 tracing::debug!("closing a connection idle for {:?}", self.idle_timeout);
                 return;
             }
-            () = self.closing.cancelled() => connection.as_mut().graceful_shutdown(),
+            () = self.closing.cancelled() => {
+                // Idle, or part way through a request's headers: nothing to finish.
+                if busy.load(Ordering::SeqCst) == 0 {
+                    return;
+                }
+                connection.as_mut().graceful_shutdown();
+            }
         }
         tokio::select! {
             _ = connection.as_mut() => {}
             () = &mut idle => {}
         }
+    }
+}
+
+/// The connection's service, counting the requests it is handling: from the call to
+/// the end of the response body.
+struct Counted {
+    inner: TowerToHyperService<axum::Router>,
+    busy: Arc<AtomicUsize>,
+}
+
+impl hyper::service::Service<hyper::Request<hyper::body::Incoming>> for Counted {
+    type Response = Response;
+    type Error = std::convert::Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<Response, Self::Error>> + Send>>;
+
+    fn call(&self, request: hyper::Request<hyper::body::Incoming>) -> Self::Future {
+        self.busy.fetch_add(1, Ordering::SeqCst);
+        let busy = Busy(self.busy.clone());
+        let response = self.inner.call(request);
+        Box::pin(async move {
+            let response = response.await?;
+            Ok(response.map(|inner| {
+                Body::new(Tracked {
+                    inner,
+                    _guard: Box::new(busy),
+                })
+            }))
+        })
+    }
+}
+
+struct Busy(Arc<AtomicUsize>);
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -610,10 +674,10 @@ impl Drop for InFlightGuard {
     }
 }
 
-/// A response body that keeps its request counted as in flight until it is done.
+/// A response body that holds `guard` (keeping its request counted) until it is done.
 struct Tracked {
     inner: Body,
-    _in_flight: InFlightGuard,
+    _guard: Box<dyn Send>,
 }
 
 impl http_body::Body for Tracked {
@@ -645,6 +709,8 @@ struct Guard {
     sessions: Sessions,
     max_sessions: usize,
     in_flight: Arc<InFlight>,
+    /// Cancelled when shutdown starts: a body still arriving is not waited for.
+    closing: CancellationToken,
     /// Held from checking the session cap until the admitted `initialize` is answered
     /// (its session is then in the count), so the cap is exact. Opening a session
     /// needs no knowledge and takes well under a millisecond.
@@ -721,7 +787,17 @@ async fn guard_request(State(guard): State<Arc<Guard>>, request: Request, next: 
         return too_large(guard.max_body_bytes);
     }
     let read = Limited::new(body, guard.max_body_bytes).collect();
-    let bytes = match tokio::time::timeout(guard.body_read_timeout, read).await {
+    let read = tokio::time::timeout(guard.body_read_timeout, read);
+    let read = tokio::select! {
+        read = read => read,
+        () = guard.closing.cancelled() => {
+            return http_error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorReply::without_id(-32000, "Server shutting down"),
+            );
+        }
+    };
+    let bytes = match read {
         Ok(Ok(collected)) => collected.to_bytes(),
         Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => {
             return too_large(guard.max_body_bytes);
@@ -846,7 +922,7 @@ impl Guard {
             Some(in_flight) => response.map(|inner| {
                 Body::new(Tracked {
                     inner,
-                    _in_flight: in_flight,
+                    _guard: Box::new(in_flight),
                 })
             }),
             None => response,
