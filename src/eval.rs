@@ -291,9 +291,7 @@ fn evaluate(engine: &Engine, q: &Question) -> Outcome {
         },
         answer_ok: (!q.answer_facts.is_empty()).then(|| {
             let text = comparable(default.answer.as_ref().map_or("", |a| a.text.as_str()));
-            q.answer_facts
-                .iter()
-                .all(|f| text.contains(&comparable(f)))
+            q.answer_facts.iter().all(|f| text.contains(&comparable(f)))
         }),
         answer: default.answer.as_ref().map(|a| a.text.clone()),
         top: top.into_iter().take(3).collect(),

@@ -280,6 +280,7 @@ mod tests {
         let options = LoadOptions {
             builtin: false,
             dirs: vec![skill.clone()],
+            ..Default::default()
         };
         let engine = shared(Engine::load(&options).unwrap());
         let reloader = Reloader::new(options, engine.clone());

@@ -3,7 +3,7 @@
 //! with its code, or an HTTP status), and the server answers the next request.
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
 
 use serde_json::{Value, json};
 
@@ -18,10 +18,22 @@ enum Expect {
 struct Case {
     name: String,
     body: Vec<u8>,
-    /// What stdio answers; HTTP answers the same except where noted.
+    /// What stdio and HTTP answer.
     expect: Expect,
-    /// HTTP's answer when it differs (a status for bodies that are not JSON-RPC).
-    http_status: Option<u16>,
+    /// The reply's id exactly as it must appear on the wire: the request's id
+    /// whenever it can be read, `null` only when it cannot.
+    id: String,
+}
+
+impl Case {
+    /// HTTP's status for this reply: 400 for messages that are not JSON-RPC
+    /// requests at all, the usual 200 for every error about a request.
+    fn http_status(&self) -> u16 {
+        match self.expect {
+            Expect::Rpc(-32700) | Expect::Rpc(-32600) => 400,
+            _ => 200,
+        }
+    }
 }
 
 fn tool(name: &str, arguments: Value) -> Vec<u8> {
@@ -45,7 +57,7 @@ fn cases() -> Vec<Case> {
             name: name.to_string(),
             body,
             expect,
-            http_status: None,
+            id: "7".into(),
         })
     };
     let q = "answer_cmk_question";
@@ -369,12 +381,121 @@ fn cases() -> Vec<Case> {
         Expect::Rpc(-32602),
     );
 
+    add(
+        "tools/call arguments not an object",
+        br#"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"answer_cmk_question","arguments":"x"}}"#.to_vec(),
+        Expect::Rpc(-32602),
+    );
+    add(
+        "tools/call params an array",
+        br#"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":[1,2]}"#.to_vec(),
+        Expect::Rpc(-32602),
+    );
+    add(
+        "resources/read without a uri",
+        br#"{"jsonrpc":"2.0","id":7,"method":"resources/read","params":{}}"#.to_vec(),
+        Expect::Rpc(-32602),
+    );
+
+    // Requests that are not valid JSON-RPC but whose id can be read: the reply
+    // carries that id, exactly as sent.
+    let with_id = |name: &str, body: &str, code: i64, id: &str| Case {
+        name: name.into(),
+        body: body.as_bytes().to_vec(),
+        expect: Expect::Rpc(code),
+        id: id.into(),
+    };
+    out.push(with_id(
+        "params a string",
+        r#"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":"answer_cmk_question"}"#,
+        -32600,
+        "5",
+    ));
+    out.push(with_id(
+        "params a string, string id",
+        r#"{"jsonrpc":"2.0","id":"req-5","method":"tools/list","params":"x"}"#,
+        -32600,
+        r#""req-5""#,
+    ));
+    out.push(with_id(
+        "jsonrpc 1.0",
+        r#"{"jsonrpc":"1.0","id":5,"method":"ping"}"#,
+        -32600,
+        "5",
+    ));
+    out.push(with_id(
+        "jsonrpc missing",
+        r#"{"id":5,"method":"ping"}"#,
+        -32600,
+        "5",
+    ));
+    out.push(with_id(
+        "numeric method",
+        r#"{"jsonrpc":"2.0","id":5,"method":42}"#,
+        -32600,
+        "5",
+    ));
+    out.push(with_id(
+        "method missing",
+        r#"{"jsonrpc":"2.0","id":5,"params":{}}"#,
+        -32600,
+        "5",
+    ));
+    let nested = format!(
+        r#"{{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{{"name":"troubleshoot","arguments":{{"symptom":{}"x"{}}}}}}}"#,
+        "[".repeat(200),
+        "]".repeat(200)
+    );
+    out.push(with_id("nested 200 levels", &nested, -32600, "5"));
+    out.push(with_id(
+        "id 2^64-1",
+        r#"{"jsonrpc":"2.0","id":18446744073709551615,"method":"ping"}"#,
+        -32600,
+        "18446744073709551615",
+    ));
+    out.push(with_id(
+        "id beyond 64 bits",
+        r#"{"jsonrpc":"2.0","id":123456789012345678901234567890,"method":"ping"}"#,
+        -32600,
+        "123456789012345678901234567890",
+    ));
+    out.push(with_id(
+        "lone surrogate in an argument",
+        r#"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"answer_cmk_question","arguments":{"question":"\ud800"}}}"#,
+        -32700,
+        "5",
+    ));
+    out.push(with_id(
+        "lone surrogate in the method",
+        r#"{"jsonrpc":"2.0","id":5,"method":"\udfff"}"#,
+        -32600,
+        "5",
+    ));
+    out.push(with_id(
+        "id an object",
+        r#"{"jsonrpc":"2.0","id":{"a":1},"method":"ping"}"#,
+        -32600,
+        "null",
+    ));
+    out.push(with_id(
+        "id null",
+        r#"{"jsonrpc":"2.0","id":null,"method":"ping"}"#,
+        -32600,
+        "null",
+    ));
+    out.push(with_id(
+        "no id, numeric method",
+        r#"{"jsonrpc":"2.0","method":1,"params":"bar"}"#,
+        -32600,
+        "null",
+    ));
+
     // The wire.
     let wire = |name: &str, body: Vec<u8>, code: i64| Case {
         name: name.into(),
         body,
         expect: Expect::Rpc(code),
-        http_status: Some(415),
+        id: "null".into(),
     };
     out.push(wire(
         "invalid UTF-8",
@@ -392,7 +513,10 @@ fn cases() -> Vec<Case> {
         "[".repeat(10_000),
         "]".repeat(10_000)
     );
-    out.push(wire("deeply nested JSON", deep.into_bytes(), -32600));
+    out.push(Case {
+        id: "7".into(),
+        ..wire("deeply nested JSON", deep.into_bytes(), -32600)
+    });
     out.push(wire(
         "JSON-RPC batch array",
         br#"[{"jsonrpc":"2.0","id":7,"method":"ping"},{"jsonrpc":"2.0","id":8,"method":"ping"}]"#
@@ -406,7 +530,9 @@ fn cases() -> Vec<Case> {
 struct Stdio_ {
     child: Child,
     stdin: ChildStdin,
-    stdout: BufReader<ChildStdout>,
+    /// Lines of stdout, read on a thread so that a missing reply fails the test
+    /// instead of hanging it.
+    stdout: std::sync::mpsc::Receiver<String>,
 }
 
 impl Stdio_ {
@@ -419,7 +545,21 @@ impl Stdio_ {
             .spawn()
             .unwrap();
         let stdin = child.stdin.take().unwrap();
-        let stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut lines = BufReader::new(child.stdout.take().unwrap());
+        let (tx, stdout) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            loop {
+                let mut line = String::new();
+                match lines.read_line(&mut line) {
+                    Ok(n) if n > 0 => {
+                        if tx.send(line).is_err() {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+        });
         let mut s = Stdio_ {
             child,
             stdin,
@@ -436,16 +576,39 @@ impl Stdio_ {
         self.stdin.flush().unwrap();
     }
     fn read(&mut self) -> Value {
-        let mut line = String::new();
-        assert!(
-            self.stdout.read_line(&mut line).unwrap() > 0,
-            "the server closed stdout"
-        );
-        serde_json::from_str(&line).unwrap()
+        serde_json::from_str(&self.read_line()).unwrap()
+    }
+    fn read_line(&mut self) -> String {
+        self.stdout
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .expect("no reply within 30 s (or the server closed stdout)")
     }
 }
 
-fn judge(case: &Case, reply: &Value) {
+/// The reply's `id` as it appears on the wire (a u64 or a 30-digit integer must come
+/// back digit for digit, which a parsed number would not show).
+fn raw_id(reply: &str) -> String {
+    #[derive(serde::Deserialize)]
+    struct Id {
+        id: Option<Box<serde_json::value::RawValue>>,
+    }
+    match serde_json::from_str::<Id>(reply) {
+        Ok(Id { id: Some(id) }) => id.get().to_string(),
+        Ok(Id { id: None }) => "null".into(),
+        Err(e) => panic!("the reply is not JSON ({e}): {reply}"),
+    }
+}
+
+fn judge(case: &Case, text: &str) {
+    // Big integers parse lossily, so the id is judged from the reply's text.
+    let reply: Value = serde_json::from_str(text)
+        .unwrap_or_else(|e| panic!("{}: the reply is not JSON ({e}): {text:.300}", case.name));
+    assert_eq!(
+        raw_id(text),
+        case.id,
+        "{}: the reply must carry the request's id: {text:.300}",
+        case.name
+    );
     match &case.expect {
         Expect::Tool(field) => {
             let result = &reply["result"];
@@ -477,7 +640,7 @@ fn bad_input_over_stdio() {
     let mut server = Stdio_::start();
     for (i, case) in cases.iter().enumerate() {
         server.send(&case.body);
-        let reply = server.read();
+        let reply = server.read_line();
         judge(case, &reply);
         // Still answering.
         server.send(format!(r#"{{"jsonrpc":"2.0","id":{},"method":"ping"}}"#, 1000 + i).as_bytes());
@@ -530,16 +693,8 @@ async fn bad_input_over_http() {
         let response = post(case.body.clone()).await.unwrap();
         let status = response.status().as_u16();
         let text = response.text().await.unwrap();
-        match case.http_status {
-            Some(expected) => {
-                assert_eq!(status, expected, "{}: {text}", case.name);
-                assert!(!text.is_empty(), "{}", case.name);
-            }
-            None => {
-                assert_eq!(status, 200, "{}: {text}", case.name);
-                judge(case, &serde_json::from_str(&text).unwrap());
-            }
-        }
+        assert_eq!(status, case.http_status(), "{}: {text:.300}", case.name);
+        judge(case, &text);
         let pong = post(br#"{"jsonrpc":"2.0","id":9,"method":"ping"}"#.to_vec())
             .await
             .unwrap();
@@ -547,4 +702,132 @@ async fn bad_input_over_http() {
     }
     child.kill().await.unwrap();
     println!("{} bad-input cases over HTTP", cases.len());
+}
+
+/// Caller values never reach the log at the default level: not a 900 KB resource URI
+/// (rmcp used to log each one twice, at WARN), not a prompt argument, a method name
+/// or a Host header. Whatever is logged stays small.
+#[tokio::test]
+async fn caller_values_stay_out_of_the_log() {
+    let uri = format!("skill://acr-cmk/{}", "A".repeat(900_000));
+    let method = format!("$(id)/{}", "B".repeat(1000));
+    let mut messages = vec![
+        json!({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"0"}}}),
+        json!({"jsonrpc":"2.0","method":"notifications/initialized"}),
+    ];
+    for i in 0..5 {
+        messages.push(
+            json!({"jsonrpc":"2.0","id":10 + i,"method":"resources/read","params":{"uri": uri}}),
+        );
+    }
+    messages.extend([
+        json!({"jsonrpc":"2.0","id":20,"method":"prompts/get","params":{"name":"troubleshoot_cmk","arguments":{"symptom":"$(id)","section":"$(id)"}}}),
+        json!({"jsonrpc":"2.0","id":21,"method":"prompts/get","params":{"name":"$(id)"}}),
+        json!({"jsonrpc":"2.0","id":22,"method": method}),
+        json!({"jsonrpc":"2.0","id":23,"method":"tools/call","params":{"name":"$(id)","arguments":{}}}),
+        json!({"jsonrpc":"2.0","id":"$(id)","method":"tools/call","params":{"name":"x","arguments":"$(id)"}}),
+    ]);
+    let mut input = Vec::new();
+    for m in &messages {
+        input.extend(serde_json::to_vec(m).unwrap());
+        input.push(b'\n');
+    }
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
+        .arg("serve")
+        .env_remove("RUST_LOG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = tokio::spawn(async move {
+        use tokio::io::AsyncWriteExt;
+        stdin.write_all(&input).await.unwrap();
+        // Closing stdin ends the session once every request is answered.
+    });
+    let out = tokio::time::timeout(std::time::Duration::from_secs(60), child.wait_with_output())
+        .await
+        .expect("the server answers and exits")
+        .unwrap();
+    writer.await.unwrap();
+    let replies = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        replies.lines().count(),
+        messages.len() - 1,
+        "every request is answered"
+    );
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        log.len() < 4096,
+        "{} bytes of log:\n{:.2000}",
+        log.len(),
+        log
+    );
+    for value in ["$(id)", "AAAAAAAAAA", "BBBBBBBBBB"] {
+        assert!(!log.contains(value), "{value} in the log:\n{log:.2000}");
+    }
+
+    // Over HTTP: the same URI, and a Host and an Origin that are refused.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
+        .args([
+            "serve",
+            "--http",
+            &format!("127.0.0.1:{port}"),
+            "--stateless",
+        ])
+        .env_remove("RUST_LOG")
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{port}/mcp");
+    let http = reqwest::Client::new();
+    let post = |body: Value, extra: Option<(&'static str, &'static str)>| {
+        let mut r = http
+            .post(&url)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, text/event-stream")
+            .header("MCP-Protocol-Version", "2025-11-25");
+        if let Some((k, v)) = extra {
+            r = r.header(k, v);
+        }
+        r.body(body.to_string()).send()
+    };
+    let ping = json!({"jsonrpc":"2.0","id":1,"method":"ping"});
+    for _ in 0..200 {
+        if post(ping.clone(), None).await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    let read = json!({"jsonrpc":"2.0","id":10,"method":"resources/read","params":{"uri": uri}});
+    assert_eq!(post(read.clone(), None).await.unwrap().status(), 200);
+    let refused = post(ping.clone(), Some(("Host", "evil-$(id).example")))
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 403);
+    let refused = post(ping.clone(), Some(("Origin", "http://evil-$(id).example")))
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 403);
+    let pid = child.id().unwrap().to_string();
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    let out = child.wait_with_output().await.unwrap();
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        log.len() < 4096,
+        "{} bytes of log:\n{:.2000}",
+        log.len(),
+        log
+    );
+    for value in ["$(id)", "AAAAAAAAAA", "evil"] {
+        assert!(!log.contains(value), "{value} in the log:\n{log:.2000}");
+    }
+    assert!(log.contains("Host or Origin is not allowed"), "{log}");
 }

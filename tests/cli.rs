@@ -356,3 +356,108 @@ fn lint_upstream_finds_stale_citations() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("no articles/ folder"));
 }
+
+/// Runs the binary with a deadline: a knowledge folder must never hang it.
+#[cfg(unix)]
+fn run_within(args: &[&str], seconds: u64) -> Output {
+    let child = bin()
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(seconds)) {
+        Ok(output) => output.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+            panic!("{args:?} did not finish within {seconds} s");
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn knowledge_symlinks_out_of_the_folder_and_special_files_are_not_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let skill = dir.path().join("kb/mine");
+    std::fs::create_dir_all(skill.join("references")).unwrap();
+    std::fs::write(
+        skill.join("SKILL.md"),
+        "---\nname: mine\ndescription: d\n---\n# Mine\nok\n",
+    )
+    .unwrap();
+    let refs = skill.join("references");
+    std::os::unix::fs::symlink("/etc/passwd", refs.join("passwd.md")).unwrap();
+    std::os::unix::fs::symlink("/proc/self/environ", refs.join("environ.md")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", refs.join("zero.md")).unwrap();
+    std::os::unix::fs::symlink("/etc", skill.join("etc")).unwrap();
+    assert!(
+        Command::new("mkfifo")
+            .arg(refs.join("x.md"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    let kb = dir.path().join("kb");
+    let kb = kb.to_str().unwrap();
+    let o = run_within(&["--knowledge", kb, "--no-builtin", "doctor"], 30);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("docs: 1,"), "{out}");
+    for expected in [
+        "passwd.md: symlink to /etc/passwd, outside the knowledge folder",
+        "environ.md: symlink to /proc/",
+        "zero.md: symlink to /dev/zero, outside the knowledge folder",
+        "mine/etc: symlink to /etc, outside the knowledge folder",
+        "x.md: not a regular file (a FIFO)",
+    ] {
+        assert!(out.contains(expected), "{expected}:\n{out}");
+    }
+    // Nothing of /etc/passwd is served.
+    let o = run_within(
+        &[
+            "--knowledge",
+            kb,
+            "--no-builtin",
+            "ask",
+            "root:x:0:0 nologin",
+            "--json",
+        ],
+        30,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let answer: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        !answer["snippets"].to_string().contains("root:x:0"),
+        "{answer}"
+    );
+
+    // --follow-symlinks serves the linked file, and still refuses the device and FIFO
+    // (the link to /etc goes: followed, it would walk all of /etc).
+    std::fs::remove_file(skill.join("etc")).unwrap();
+    let o = run_within(
+        &[
+            "--knowledge",
+            kb,
+            "--no-builtin",
+            "--follow-symlinks",
+            "doctor",
+        ],
+        30,
+    );
+    let out = stdout(&o);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!out.contains("passwd.md: symlink"), "{out}");
+    assert!(
+        out.contains("zero.md: not a regular file (a character device)"),
+        "{out}"
+    );
+    assert!(out.contains("x.md: not a regular file (a FIFO)"), "{out}");
+}

@@ -20,6 +20,7 @@ fn options(extra: &std::path::Path) -> LoadOptions {
     LoadOptions {
         builtin: true,
         dirs: vec![extra.to_path_buf()],
+        ..Default::default()
     }
 }
 

@@ -124,3 +124,49 @@ async fn each_protocol_revision_over_raw_stdio() -> anyhow::Result<()> {
     assert_eq!(replies[1]["result"]["structuredContent"]["confident"], true);
     Ok(())
 }
+
+/// The skills catalog names a --knowledge folder by its name, never by its path.
+#[tokio::test]
+async fn the_catalog_does_not_show_knowledge_paths() -> anyhow::Result<()> {
+    use rmcp::model::{ReadResourceRequestParams, ResourceContents};
+    let dir = tempfile::tempdir()?;
+    let skill = dir.path().join("team-notes");
+    std::fs::create_dir_all(&skill)?;
+    std::fs::write(
+        skill.join("SKILL.md"),
+        "---\nname: team-notes\ndescription: Our notes\n---\n# Team notes\n",
+    )?;
+    let engine = acr_cmk_mcp::reload::shared(Engine::load(&LoadOptions {
+        dirs: vec![dir.path().to_path_buf()],
+        ..Default::default()
+    })?);
+    let (server_io, client_io) = tokio::io::duplex(256 * 1024);
+    let server = tokio::spawn(async move {
+        CmkServer::new(engine)
+            .serve(server_io)
+            .await?
+            .waiting()
+            .await?;
+        anyhow::Ok(())
+    });
+    let client = ().serve(client_io).await?;
+    let read = client
+        .read_resource(ReadResourceRequestParams::new("skill://catalog.json"))
+        .await?;
+    let ResourceContents::TextResourceContents { text, .. } = &read.contents[0] else {
+        panic!("a text resource")
+    };
+    let catalog: serde_json::Value = serde_json::from_str(text)?;
+    let tmp = dir.path().to_string_lossy().into_owned();
+    assert!(!text.contains(&tmp), "{text}");
+    let origins: Vec<&str> = catalog
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["origin"].as_str().unwrap())
+        .collect();
+    assert_eq!(origins, ["builtin", "team-notes"], "{text}");
+    client.cancel().await?;
+    server.await??;
+    Ok(())
+}

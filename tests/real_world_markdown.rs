@@ -24,6 +24,7 @@ fn engine() -> Engine {
     Engine::load(&LoadOptions {
         builtin: false,
         dirs: vec![fixture()],
+        ..Default::default()
     })
     .unwrap()
 }

@@ -656,8 +656,8 @@ fn a_scenario_in_a_knowledge_folder_is_served() {
     )
     .unwrap();
     let engine = Engine::load(&LoadOptions {
-        builtin: true,
         dirs: vec![dir.path().to_path_buf()],
+        ..LoadOptions::default()
     })
     .unwrap();
     assert!(

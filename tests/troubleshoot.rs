@@ -125,6 +125,7 @@ fn a_users_own_case_becomes_matchable() {
     let engine = Engine::load(&LoadOptions {
         builtin: true,
         dirs: vec![dir.path().to_path_buf()],
+        ..Default::default()
     })
     .unwrap();
     let mut req = request("build 1234 failed: error SIGNER_KEY_UNREACHABLE_42 while signing");

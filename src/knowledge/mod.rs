@@ -30,6 +30,10 @@ pub struct LoadOptions {
     pub builtin: bool,
     /// Extra skill folders, or folders of skill folders.
     pub dirs: Vec<PathBuf>,
+    /// Follow symlinks that lead out of their `--knowledge` folder. Off by default: a
+    /// link such as `references/passwd.md -> /etc/passwd` is skipped with a diagnostic,
+    /// so a knowledge folder can only serve what lies inside it.
+    pub follow_symlinks: bool,
 }
 
 impl Default for LoadOptions {
@@ -37,6 +41,7 @@ impl Default for LoadOptions {
         Self {
             builtin: true,
             dirs: Vec::new(),
+            follow_symlinks: false,
         }
     }
 }
@@ -289,7 +294,7 @@ impl Corpus {
             }));
         }
         for dir in &options.dirs {
-            collect_dir(dir, &mut files, &mut diagnostics);
+            collect_dir(dir, options.follow_symlinks, &mut files, &mut diagnostics);
         }
         Sources { files, diagnostics }
     }
@@ -546,8 +551,11 @@ fn parse_file(mut file: SourceFile) -> Result<ParsedFile, Diagnostic> {
         .map(|s| s.heading_path[0].clone())
         .unwrap_or(fallback_title);
     let mut warnings = Vec::new();
-    for (i, s) in raw.iter().enumerate() {
-        if raw[..i].iter().any(|o| o.heading_path == s.heading_path) {
+    // A set, not a scan of the earlier sections: a doc with 100k headings must not
+    // cost 100k² comparisons.
+    let mut paths: HashSet<&[String]> = HashSet::with_capacity(raw.len());
+    for s in &raw {
+        if !paths.insert(&s.heading_path) {
             warnings.push(Diagnostic {
                     file: file.origin.clone(),
                     line: Some(s.lines.0),
@@ -574,7 +582,15 @@ fn doc_order(f: &SourceFile) -> (String, bool, String) {
     (f.skill.clone(), f.path != "SKILL.md", f.path.clone())
 }
 
-fn collect_dir(dir: &Path, files: &mut Vec<SourceFile>, diagnostics: &mut Vec<Diagnostic>) {
+/// Walks one `--knowledge` folder. Only regular files inside it are read: a symlink
+/// whose target resolves outside the folder is skipped (unless `follow_symlinks`), and
+/// so are FIFOs, devices and sockets, each with a diagnostic naming it and why.
+fn collect_dir(
+    dir: &Path,
+    follow_symlinks: bool,
+    files: &mut Vec<SourceFile>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let shown = dir.display().to_string();
     let meta = match std::fs::metadata(dir) {
         Ok(m) => m,
@@ -597,16 +613,32 @@ fn collect_dir(dir: &Path, files: &mut Vec<SourceFile>, diagnostics: &mut Vec<Di
         });
         return;
     }
-    let base_name = dir
-        .canonicalize()
-        .ok()
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+    let root = match dir.canonicalize() {
+        Ok(root) => root,
+        Err(e) => {
+            diagnostics.push(Diagnostic {
+                file: shown,
+                line: None,
+                message: format!("cannot resolve knowledge directory: {e}"),
+            });
+            return;
+        }
+    };
+    let base_name = root
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "knowledge".into());
-    let mut visited = HashSet::new();
+    let mut walker = Walker {
+        root,
+        follow_symlinks,
+        visited: HashSet::new(),
+        files,
+        diagnostics,
+    };
     let entries = match read_dir_sorted(dir) {
         Ok(e) => e,
         Err(d) => {
-            diagnostics.push(d);
+            walker.diagnostics.push(d);
             return;
         }
     };
@@ -621,121 +653,192 @@ fn collect_dir(dir: &Path, files: &mut Vec<SourceFile>, diagnostics: &mut Vec<Di
         .filter(visible)
         .any(|p| p.is_file() && file_name(p).ends_with(".md"));
     if dir.join("SKILL.md").is_file() || loose_markdown {
-        walk(dir, dir, &base_name, files, diagnostics, &mut visited);
+        walker.walk(dir, dir, &base_name);
         return;
     }
-    if let Ok(canonical) = dir.canonicalize() {
-        visited.insert(canonical);
-    }
+    walker.visited.insert(walker.root.clone());
     for path in entries.iter().filter(visible) {
-        if path.is_dir() {
-            walk(
-                path,
-                path,
-                &file_name(path),
-                files,
-                diagnostics,
-                &mut visited,
-            );
+        if path.is_dir() && walker.admit(path) {
+            walker.walk(path, path, &file_name(path));
         }
     }
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    skill: &str,
-    files: &mut Vec<SourceFile>,
-    diagnostics: &mut Vec<Diagnostic>,
-    visited: &mut HashSet<PathBuf>,
-) {
-    // Symlinks are followed, but each real directory is read once, so loops end.
-    match dir.canonicalize() {
-        Ok(c) if visited.contains(&c) => {
-            diagnostics.push(Diagnostic {
-                file: dir.display().to_string(),
-                line: None,
-                message: "directory already read (symlink loop?); skipped".into(),
-            });
-            return;
+/// The state of walking one `--knowledge` folder.
+struct Walker<'a> {
+    /// The folder, canonical: what symlinks must stay inside.
+    root: PathBuf,
+    follow_symlinks: bool,
+    /// Directories already read, canonical, so symlink loops end.
+    visited: HashSet<PathBuf>,
+    files: &'a mut Vec<SourceFile>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Walker<'_> {
+    fn refuse(&mut self, path: &Path, message: String) {
+        self.diagnostics.push(Diagnostic {
+            file: path.display().to_string(),
+            line: None,
+            message,
+        });
+    }
+
+    /// Whether `path` may be entered or read: anything that is not a symlink, and a
+    /// symlink whose target resolves inside the knowledge folder (or anywhere, with
+    /// `follow_symlinks`).
+    fn admit(&mut self, path: &Path) -> bool {
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link || self.follow_symlinks {
+            return true;
         }
-        Err(e) => {
-            diagnostics.push(Diagnostic {
-                file: dir.display().to_string(),
-                line: None,
-                message: format!("cannot resolve directory: {e}"),
-            });
-            return;
-        }
-        Ok(c) => {
-            visited.insert(c);
+        match path.canonicalize() {
+            Ok(target) if target.starts_with(&self.root) => true,
+            Ok(target) => {
+                self.refuse(
+                    path,
+                    format!(
+                        "symlink to {}, outside the knowledge folder {}; skipped (--follow-symlinks allows it)",
+                        target.display(),
+                        self.root.display()
+                    ),
+                );
+                false
+            }
+            Err(e) => {
+                self.refuse(path, format!("cannot read: {e} (a broken symlink?)"));
+                false
+            }
         }
     }
-    let entries = match read_dir_sorted(dir) {
-        Ok(e) => e,
-        Err(d) => {
-            diagnostics.push(d);
-            return;
+
+    fn walk(&mut self, root: &Path, dir: &Path, skill: &str) {
+        // Each real directory is read once, so loops end.
+        match dir.canonicalize() {
+            Ok(c) if self.visited.contains(&c) => {
+                self.refuse(
+                    dir,
+                    "directory already read (symlink loop?); skipped".into(),
+                );
+                return;
+            }
+            Err(e) => {
+                self.refuse(dir, format!("cannot resolve directory: {e}"));
+                return;
+            }
+            Ok(c) => {
+                self.visited.insert(c);
+            }
         }
-    };
-    for path in entries {
-        let name = file_name(&path);
-        if name.starts_with('.') || name.starts_with('_') {
-            continue;
+        let entries = match read_dir_sorted(dir) {
+            Ok(e) => e,
+            Err(d) => {
+                self.diagnostics.push(d);
+                return;
+            }
+        };
+        for path in entries {
+            let name = file_name(&path);
+            if name.starts_with('.') || name.starts_with('_') {
+                continue;
+            }
+            if path.is_dir() {
+                if self.admit(&path) {
+                    self.walk(root, &path, skill);
+                }
+            } else if name.ends_with(".md") && self.admit(&path) {
+                self.read(&path, root, skill);
+            }
         }
-        if path.is_dir() {
-            walk(root, &path, skill, files, diagnostics, visited);
-        } else if name.ends_with(".md") {
-            read_file(&path, root, skill, files, diagnostics);
+    }
+
+    fn read(&mut self, path: &Path, root: &Path, skill: &str) {
+        match read_limited(path, MAX_FILE_BYTES) {
+            Ok(bytes) => {
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap_or(path)
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                self.files.push(SourceFile {
+                    skill: skill.to_string(),
+                    path: rel,
+                    origin: path.display().to_string(),
+                    bytes,
+                });
+            }
+            Err(message) => self.refuse(path, message),
         }
     }
 }
 
-fn read_file(
-    path: &Path,
-    root: &Path,
-    skill: &str,
-    files: &mut Vec<SourceFile>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let shown = path.display().to_string();
-    let fail = |message: String| Diagnostic {
-        file: shown.clone(),
-        line: None,
-        message,
-    };
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_FILE_BYTES => {
-            diagnostics.push(fail(format!(
-                "file is {} bytes, over the {} byte limit; skipped",
-                m.len(),
-                MAX_FILE_BYTES
-            )));
-            return;
-        }
-        Err(e) => {
-            diagnostics.push(fail(format!("cannot read: {e}")));
-            return;
-        }
-        Ok(_) => {}
+/// Reads a regular file of at most `limit` bytes. The file is opened without
+/// blocking (a FIFO would otherwise wait for a writer), checked to be a regular file
+/// through the metadata of the opened handle, and read through `take(limit + 1)`, so
+/// neither a device that never ends nor a `/proc` file whose size reads as 0 can be
+/// read past the limit. The error is the diagnostic's message.
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
     }
-    match std::fs::read(path) {
-        Ok(bytes) => {
-            let rel = path
-                .strip_prefix(root)
-                .unwrap_or(path)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            files.push(SourceFile {
-                skill: skill.to_string(),
-                path: rel,
-                origin: shown,
-                bytes,
-            });
+    let file = options
+        .open(path)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err(format!(
+            "not a regular file ({}); skipped",
+            file_kind(&meta.file_type())
+        ));
+    }
+    if meta.len() > limit {
+        return Err(format!(
+            "file is {} bytes, over the {limit} byte limit; skipped",
+            meta.len()
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > limit {
+        // The size on disk was within the limit, but reading went past it: a file
+        // that grew, or one (under /proc) whose size does not say how much it holds.
+        return Err(format!(
+            "file reads as more than the {limit} byte limit; skipped"
+        ));
+    }
+    Ok(bytes)
+}
+
+fn file_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
         }
-        Err(e) => diagnostics.push(fail(format!("cannot read: {e}"))),
+        if kind.is_char_device() {
+            return "a character device";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_dir() {
+        "a directory"
+    } else {
+        "a special file"
     }
 }
 
@@ -805,6 +908,7 @@ mod tests {
         let corpus = Corpus::load(&LoadOptions {
             builtin: false,
             dirs: vec![dir.path().to_path_buf(), dir.path().join("missing")],
+            ..Default::default()
         });
         let ids: Vec<_> = corpus.docs.iter().map(Doc::id).collect();
         assert_eq!(ids, ["mine/SKILL.md", "mine/references/good.md"]);
@@ -844,6 +948,7 @@ mod tests {
         let corpus = Corpus::load(&LoadOptions {
             builtin: true,
             dirs: vec![skill],
+            ..Default::default()
         });
         assert!(corpus.docs.iter().any(|d| d.id() == "team-notes/extra.md"));
         assert!(corpus.skills.iter().any(|s| s.name == "team-notes"));
@@ -861,6 +966,7 @@ mod tests {
         let corpus = Corpus::load(&LoadOptions {
             builtin: false,
             dirs: vec![dir.path().to_path_buf()],
+            ..Default::default()
         });
         assert_eq!(corpus.docs.len(), 1);
         assert!(
@@ -868,6 +974,234 @@ mod tests {
                 .diagnostics
                 .iter()
                 .any(|d| d.message.contains("symlink loop"))
+        );
+    }
+
+    /// A knowledge folder `kb/mine` with SKILL.md and `references/`, and a folder
+    /// outside it holding a secret.
+    #[cfg(unix)]
+    fn folder_with_outside_secret() -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let tmp = tempfile::tempdir().unwrap();
+        let kb = tmp.path().join("kb");
+        let skill = kb.join("mine");
+        std::fs::create_dir_all(skill.join("references")).unwrap();
+        std::fs::write(
+            skill.join("SKILL.md"),
+            "---\nname: mine\ndescription: d\n---\n# Mine\nok\n",
+        )
+        .unwrap();
+        let outside = tmp.path().join("outside");
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(outside.join("secret.md"), "# Secret\nTOP-SECRET-VALUE\n").unwrap();
+        (tmp, kb, outside)
+    }
+
+    #[cfg(unix)]
+    fn load_dir(kb: &Path, follow_symlinks: bool) -> Corpus {
+        Corpus::load(&LoadOptions {
+            builtin: false,
+            dirs: vec![kb.to_path_buf()],
+            follow_symlinks,
+        })
+    }
+
+    #[cfg(unix)]
+    fn diagnostic_for<'a>(corpus: &'a Corpus, file_suffix: &str) -> Option<&'a Diagnostic> {
+        corpus
+            .diagnostics
+            .iter()
+            .find(|d| d.file.ends_with(file_suffix))
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_to_a_file_outside_the_folder_is_refused() {
+        let (_tmp, kb, outside) = folder_with_outside_secret();
+        let refs = kb.join("mine/references");
+        std::os::unix::fs::symlink(outside.join("secret.md"), refs.join("secret.md")).unwrap();
+        std::os::unix::fs::symlink("/etc/passwd", refs.join("passwd.md")).unwrap();
+        let corpus = load_dir(&kb, false);
+        let ids: Vec<_> = corpus.docs.iter().map(Doc::id).collect();
+        assert_eq!(ids, ["mine/SKILL.md"]);
+        assert!(corpus.docs.iter().all(|d| !d.text.contains("TOP-SECRET")));
+        for name in ["references/secret.md", "references/passwd.md"] {
+            let d = diagnostic_for(&corpus, name)
+                .unwrap_or_else(|| panic!("no diagnostic for {name}: {:#?}", corpus.diagnostics));
+            assert!(
+                d.message.contains("outside the knowledge folder")
+                    && d.message.contains("--follow-symlinks"),
+                "{d}"
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_inside_the_folder_is_followed() {
+        let (_tmp, kb, _) = folder_with_outside_secret();
+        let skill = kb.join("mine");
+        std::fs::create_dir_all(skill.join("shared")).unwrap();
+        std::fs::write(skill.join("shared/common.md"), "# Common\nshared text\n").unwrap();
+        std::os::unix::fs::symlink(
+            skill.join("shared/common.md"),
+            skill.join("references/alias.md"),
+        )
+        .unwrap();
+        // A relative link to a folder of the same knowledge tree.
+        std::os::unix::fs::symlink("../shared", skill.join("references/linked")).unwrap();
+        let corpus = load_dir(&kb, false);
+        let ids: Vec<_> = corpus.docs.iter().map(Doc::id).collect();
+        assert!(
+            ids.contains(&"mine/references/alias.md".to_string()),
+            "{ids:?}"
+        );
+        // The folder is read once, through whichever path comes first.
+        assert!(
+            ids.contains(&"mine/references/linked/common.md".to_string()),
+            "{ids:?}"
+        );
+        assert!(
+            corpus
+                .diagnostics
+                .iter()
+                .all(|d| !d.message.contains("outside")),
+            "{:#?}",
+            corpus.diagnostics
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_directory_symlink_outside_the_folder_is_not_walked() {
+        let (_tmp, kb, outside) = folder_with_outside_secret();
+        std::os::unix::fs::symlink(&outside, kb.join("mine/references/elsewhere")).unwrap();
+        std::os::unix::fs::symlink("/etc", kb.join("mine/etc")).unwrap();
+        // A whole skill folder that is a link out of the knowledge folder.
+        std::os::unix::fs::symlink(&outside, kb.join("linked-skill")).unwrap();
+        let corpus = load_dir(&kb, false);
+        let ids: Vec<_> = corpus.docs.iter().map(Doc::id).collect();
+        assert_eq!(ids, ["mine/SKILL.md"]);
+        for name in ["references/elsewhere", "mine/etc", "linked-skill"] {
+            let d = diagnostic_for(&corpus, name)
+                .unwrap_or_else(|| panic!("no diagnostic for {name}: {:#?}", corpus.diagnostics));
+            assert!(d.message.contains("outside the knowledge folder"), "{d}");
+        }
+        // Nothing under /etc was even looked at.
+        assert!(
+            corpus.diagnostics.iter().all(|d| !d.file.contains("/etc/")),
+            "{:#?}",
+            corpus.diagnostics
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn follow_symlinks_allows_the_outside_file() {
+        let (_tmp, kb, outside) = folder_with_outside_secret();
+        std::os::unix::fs::symlink(
+            outside.join("secret.md"),
+            kb.join("mine/references/secret.md"),
+        )
+        .unwrap();
+        let corpus = load_dir(&kb, true);
+        let doc = corpus
+            .find_doc("mine/references/secret.md")
+            .expect("the linked doc is served with --follow-symlinks");
+        assert!(doc.text.contains("TOP-SECRET-VALUE"));
+        assert!(corpus.diagnostics.is_empty(), "{:#?}", corpus.diagnostics);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_skipped_without_hanging() {
+        let (_tmp, kb, _) = folder_with_outside_secret();
+        let fifo = kb.join("mine/references/x.md");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let dir = kb.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(load_dir(&dir, true));
+        });
+        let corpus = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("loading a folder with a FIFO must not hang");
+        assert_eq!(corpus.docs.len(), 1);
+        let d = diagnostic_for(&corpus, "references/x.md").expect("a diagnostic for the FIFO");
+        assert!(d.message.contains("not a regular file (a FIFO)"), "{d}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn devices_and_endless_files_are_refused() {
+        let (_tmp, kb, _) = folder_with_outside_secret();
+        let refs = kb.join("mine/references");
+        std::os::unix::fs::symlink("/dev/zero", refs.join("zero.md")).unwrap();
+        std::os::unix::fs::symlink("/proc/self/environ", refs.join("environ.md")).unwrap();
+        // Without --follow-symlinks both lead outside the folder.
+        let corpus = load_dir(&kb, false);
+        assert_eq!(corpus.docs.len(), 1);
+        for name in ["zero.md", "environ.md"] {
+            assert!(
+                diagnostic_for(&corpus, name)
+                    .is_some_and(|d| d.message.contains("outside the knowledge folder")),
+                "{name}: {:#?}",
+                corpus.diagnostics
+            );
+        }
+        // With it, /dev/zero is still refused: it is a device, not a file.
+        let corpus = load_dir(&kb, true);
+        let d = diagnostic_for(&corpus, "zero.md").expect("a diagnostic for /dev/zero");
+        assert!(
+            d.message
+                .contains("not a regular file (a character device)"),
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn reading_stops_at_the_limit_whatever_the_metadata_says() {
+        // /proc files report a size of 0 and can hold more: the limit is enforced on
+        // what is read, not on the size the metadata gives.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.md");
+        std::fs::write(&path, vec![b'a'; 2048]).unwrap();
+        assert_eq!(read_limited(&path, 4096).unwrap().len(), 2048);
+        let err = read_limited(&path, 1000).unwrap_err();
+        assert!(err.contains("over the 1000 byte limit"), "{err}");
+        #[cfg(target_os = "linux")]
+        {
+            let err = read_limited(Path::new("/proc/self/maps"), 16).unwrap_err();
+            assert!(err.contains("more than the 16 byte limit"), "{err}");
+        }
+    }
+
+    #[test]
+    fn many_headings_load_in_linear_time() {
+        // 100k distinct headings: the duplicate check used to compare each heading
+        // path with every earlier one (5·10⁹ comparisons: minutes in a debug build).
+        let mut doc = String::from("# Big\n");
+        for i in 0..100_000 {
+            doc.push_str(&format!("## Heading {i}\n"));
+        }
+        doc.push_str("## Heading 7\nagain\n");
+        let started = std::time::Instant::now();
+        let corpus = Corpus::from_texts([("s", "big.md", doc.as_str())]);
+        let elapsed = started.elapsed();
+        assert_eq!(corpus.sections.len(), 100_002);
+        let duplicates: Vec<_> = corpus
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.starts_with("duplicate heading"))
+            .collect();
+        assert_eq!(duplicates.len(), 1, "{duplicates:#?}");
+        assert!(duplicates[0].message.contains("Heading 7"));
+        assert!(
+            elapsed < std::time::Duration::from_secs(20),
+            "100k headings took {elapsed:?}"
         );
     }
 

@@ -384,7 +384,7 @@ mod tests {
             &corpus,
             &cases,
             &ScenarioCatalog::from_corpus(&corpus),
-            None,
+            Checks::default(),
         )
         .unwrap();
         let text: Vec<String> = findings.iter().map(ToString::to_string).collect();

@@ -15,6 +15,7 @@ mod logging;
 mod prompts;
 pub mod resources;
 pub mod stdio;
+pub mod wire;
 
 use std::future::Future;
 use std::sync::Arc;

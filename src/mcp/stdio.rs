@@ -1,11 +1,11 @@
 //! MCP over stdio, with every incoming line checked before rmcp sees it.
 //!
 //! rmcp's stdio transport drops a line that is not valid UTF-8 or not JSON without a
-//! word, which leaves a client waiting forever. Here each line is checked first: a bad
-//! one is answered with a JSON-RPC error (-32700 for unparsable text, -32600 for JSON
-//! nested too deep or a line too long), and the session goes on. Good lines pass
-//! through unchanged. One task owns stdout, so responses and these errors never
-//! interleave within a line.
+//! word, and answers a request of the wrong shape without its id, which leaves a
+//! client waiting forever. Here each line is checked first ([`super::wire`]): a bad
+//! one is answered with a JSON-RPC error carrying the request's id whenever it can be
+//! read, and the session goes on. Good lines pass through unchanged. One task owns
+//! stdout, so responses and these errors never interleave within a line.
 
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
@@ -13,6 +13,7 @@ use tokio::sync::mpsc;
 use rmcp::ServiceExt;
 
 use super::CmkServer;
+use super::wire::{self, Check, ErrorReply};
 
 /// Lines longer than this are refused rather than buffered.
 pub const MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
@@ -105,14 +106,14 @@ where
                 // Skip the rest of the oversized line.
                 let mut rest = Vec::new();
                 let _ = reader.read_until(b'\n', &mut rest).await;
-                let _ = errors.send(error_line(
+                let _ = errors.send(error_line(&ErrorReply::without_id(
                     -32600,
-                    &format!("Invalid Request: a message may be at most {MAX_LINE_BYTES} bytes"),
-                ));
+                    format!("Invalid Request: a message may be at most {MAX_LINE_BYTES} bytes"),
+                )));
                 continue;
             }
-            match verdict(&line) {
-                Verdict::Pass => {
+            match wire::check(&line) {
+                Check::Pass => {
                     if to_rmcp.write_all(&line).await.is_err() {
                         break;
                     }
@@ -120,10 +121,17 @@ where
                         break;
                     }
                 }
-                Verdict::Skip => {}
-                Verdict::Reject(code, message) => {
-                    tracing::warn!(code, "{message}");
-                    let _ = errors.send(error_line(code, &message));
+                Check::Blank => {}
+                Check::Reply(reply) => {
+                    // The message quotes the caller's input: debug only, and shown
+                    // escaped and cut.
+                    tracing::debug!(
+                        code = reply.code,
+                        id = %wire::shown(reply.id()),
+                        "refused a message: {}",
+                        wire::shown(&reply.message)
+                    );
+                    let _ = errors.send(error_line(&reply));
                 }
             }
         }
@@ -140,104 +148,8 @@ where
     Ok(())
 }
 
-enum Verdict {
-    Pass,
-    Skip,
-    Reject(i32, String),
-}
-
-fn verdict(line: &[u8]) -> Verdict {
-    let text = match std::str::from_utf8(line) {
-        Ok(t) => t,
-        Err(e) => {
-            return Verdict::Reject(
-                -32700,
-                format!(
-                    "Parse error: the message is not valid UTF-8 (byte {})",
-                    e.valid_up_to()
-                ),
-            );
-        }
-    };
-    if text.trim().is_empty() {
-        return Verdict::Skip;
-    }
-    // rmcp parses the message itself (and drops it without a word if it is nested
-    // deeper than serde_json's limit of 128), so here only the nesting and the syntax
-    // are checked, building nothing: IgnoredAny skips values without a depth limit.
-    if nesting_depth(text) >= MAX_NESTING {
-        return Verdict::Reject(
-            -32600,
-            format!(
-                "Invalid Request: JSON nested {MAX_NESTING} levels deep or more (the limit is {})",
-                MAX_NESTING - 1
-            ),
-        );
-    }
-    match serde_json::from_str::<serde::de::IgnoredAny>(text) {
-        Ok(_) => Verdict::Pass,
-        Err(e) => Verdict::Reject(-32700, format!("Parse error: {e}")),
-    }
-}
-
-/// serde_json's recursion limit, which rmcp's parser runs into: 128 levels of arrays
-/// and objects is one too many (pinned by a test).
-const MAX_NESTING: usize = 128;
-
-/// The deepest nesting of arrays and objects in `text`, brackets inside strings aside.
-fn nesting_depth(text: &str) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    let (mut in_string, mut escaped) = (false, false);
-    for b in text.bytes() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    deepest
-}
-
-fn error_line(code: i32, message: &str) -> Vec<u8> {
-    let mut line = serde_json::to_vec(&serde_json::json!({
-        "jsonrpc": "2.0",
-        "id": null,
-        "error": { "code": code, "message": message },
-    }))
-    .expect("a JSON value serializes");
+fn error_line(reply: &ErrorReply) -> Vec<u8> {
+    let mut line = reply.to_json();
     line.push(b'\n');
     line
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_nesting_check_refuses_exactly_what_serde_json_cannot_parse() {
-        for depth in 1..260 {
-            for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
-                let text = format!("{}1{}", open.repeat(depth), close.repeat(depth));
-                let parses = serde_json::from_str::<serde_json::Value>(&text).is_ok();
-                let passes = matches!(verdict(text.as_bytes()), Verdict::Pass);
-                assert_eq!(parses, passes, "depth {depth} with {open}");
-            }
-        }
-        // Brackets inside strings do not nest.
-        let quoted = format!(r#"{{"a":"{}\"{}"}}"#, "[".repeat(300), "{".repeat(300));
-        assert!(matches!(verdict(quoted.as_bytes()), Verdict::Pass));
-    }
 }

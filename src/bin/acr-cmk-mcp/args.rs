@@ -37,6 +37,10 @@ pub struct Cli {
         help_heading = "Global options"
     )]
     pub index_cache: Option<PathBuf>,
+    /// Follow symlinks that lead out of a --knowledge folder (by default they are
+    /// skipped with a diagnostic, so a folder serves only what lies inside it).
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub follow_symlinks: bool,
     #[command(subcommand)]
     pub command: Cmd,
 }
@@ -146,6 +150,12 @@ pub struct ServeArgs {
     /// HTTP: the largest request body accepted, in bytes.
     #[arg(long, default_value_t = 1024 * 1024, requires = "http")]
     pub max_body_bytes: usize,
+    /// HTTP: sessions open at once; past it a new session gets 503 and Retry-After.
+    #[arg(long, default_value_t = 1000, requires = "http")]
+    pub max_sessions: usize,
+    /// HTTP: close a session that sees no request for this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 300, requires = "http")]
+    pub session_idle_timeout: u64,
     /// Reload the --knowledge folders when they change, without a restart.
     #[arg(long)]
     pub watch: bool,
@@ -208,10 +218,7 @@ fn setup_flags(m: &ArgMatches) -> Map<String, Value> {
 
 /// The built-in scenarios and the parameters each takes.
 fn scenario_help() -> String {
-    let Ok(engine) = Engine::load(&LoadOptions {
-        builtin: true,
-        dirs: Vec::new(),
-    }) else {
+    let Ok(engine) = Engine::load(&LoadOptions::default()) else {
         return String::new();
     };
     let mut help = String::from("Scenarios (built-in; --knowledge folders can add more):\n");

@@ -19,7 +19,7 @@ use args::{Cli, Cmd, ServeArgs, emit, object, parse, print};
 fn main() -> ExitCode {
     let (cli, setup_values) = parse();
     let level = if matches!(cli.command, Cmd::Serve(_)) {
-        "info,rmcp=warn,tantivy=warn"
+        "info,rmcp=error,tantivy=warn"
     } else {
         "warn"
     };
@@ -58,6 +58,7 @@ fn run(cli: Cli, setup_values: Map<String, Value>) -> anyhow::Result<ExitCode> {
     let options = LoadOptions {
         builtin: !cli.no_builtin,
         dirs: cli.knowledge.clone(),
+        follow_symlinks: cli.follow_symlinks,
     };
     match cli.command {
         Cmd::Lint { dirs, az, upstream } => {
@@ -65,7 +66,7 @@ fn run(cli: Cli, setup_values: Map<String, Value>) -> anyhow::Result<ExitCode> {
                 az: az.as_deref(),
                 upstream: upstream.as_deref(),
             };
-            return lint(dirs, checks);
+            return lint(dirs, cli.follow_symlinks, checks);
         }
         Cmd::Serve(ref args) if !cli.strict => {
             let (load, cache) = (options.clone(), cli.index_cache.clone());
@@ -205,6 +206,8 @@ fn serve(shared: SharedEngine, load: &LoadOptions, args: &ServeArgs) -> anyhow::
                 extra_hosts: args.allowed_hosts.clone(),
                 extra_origins: args.allowed_origins.clone(),
                 max_body_bytes: args.max_body_bytes,
+                max_sessions: args.max_sessions,
+                session_idle_timeout: std::time::Duration::from_secs(args.session_idle_timeout),
                 auth_token: match &args.auth_token_env {
                     Some(var) => Some(std::env::var(var).with_context(|| {
                         format!("--auth-token-env {var}: the variable is not set")
@@ -223,10 +226,11 @@ fn serve(shared: SharedEngine, load: &LoadOptions, args: &ServeArgs) -> anyhow::
     Ok(ExitCode::SUCCESS)
 }
 
-fn lint(dirs: Vec<PathBuf>, checks: Checks) -> anyhow::Result<ExitCode> {
+fn lint(dirs: Vec<PathBuf>, follow_symlinks: bool, checks: Checks) -> anyhow::Result<ExitCode> {
     let engine = Engine::load(&LoadOptions {
         builtin: dirs.is_empty(),
         dirs,
+        follow_symlinks,
     })
     .context("loading the knowledge")?;
     let findings = engine.lint(checks)?;
