@@ -24,7 +24,7 @@ use crate::knowledge::{Corpus, LoadOptions, hex};
 use crate::search::{SearchIndex, TermStats};
 
 /// Bumped whenever what an entry holds changes shape.
-const FORMAT: &str = "acr-cmk-index-cache-1";
+const FORMAT: &str = "acr-cmk-index-cache-2";
 const COMPLETE: &str = "complete";
 const CORPUS: &str = "corpus.json";
 const STATS: &str = "stats.json";

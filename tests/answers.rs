@@ -20,9 +20,16 @@ const COMMON: &[(&str, &str)] = &[
         "within one hour",
     ),
     ("How long are task logs kept on a CMK registry?", "24 hours"),
+    // Settled by "No." whichever doc's sentence follows (overview or IaC).
+    ("Can I enable CMK on an existing registry?", "no. "),
+    // The October 2026 revision made Managed HSM a documented key store.
     (
-        "Can I enable CMK on an existing registry?",
-        "cannot be switched to cmk",
+        "Is Azure Key Vault Managed HSM supported for ACR customer-managed keys?",
+        "supported key store",
+    ),
+    (
+        "Which role does the registry identity need on a Managed HSM key?",
+        "managed hsm crypto service encryption user",
     ),
 ];
 

@@ -1,25 +1,47 @@
-//! The retrieval quality gate: the dev set in eval/questions.json and the held-out set
-//! in eval/heldout.json must not lose more than two points on any headline metric
-//! against eval/baseline.json and eval/heldout-baseline.json. After an intended
-//! change, refresh a baseline with
-//! `cargo run -- eval [--questions eval/heldout.json] --write-baseline FILE` and commit it.
+//! The retrieval quality gate: no eval set may lose more than two points on any
+//! headline metric against its baseline in eval/gate/. The sets are described in
+//! eval/README.md; the figures before the ranking redesign are kept in
+//! eval/before-ranking/. After an intended change, refresh a baseline with
+//! `cargo run --release -- eval --questions eval/SET.json --write-baseline eval/gate/NAME.json`
+//! and commit it with the reason.
 
 use acr_cmk_mcp::Engine;
 use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
-/// The dev set (tuned against) and the held-out set (written after the tuning and
-/// never tuned against), each with its baseline.
-const SETS: [(&str, &str, &str); 2] = [
+/// Every set with its gate baseline: the dev set and its long rewrites (tuned
+/// against), the held-out set, and the three blind sets (frozen before the ranking
+/// they judge was written).
+const SETS: [(&str, &str, &str); 6] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
-        include_str!("../eval/baseline.json"),
+        include_str!("../eval/gate/dev.json"),
+    ),
+    (
+        "dev-long",
+        include_str!("../eval/dev-long.json"),
+        include_str!("../eval/gate/dev-long.json"),
     ),
     (
         "held-out",
         include_str!("../eval/heldout.json"),
-        include_str!("../eval/heldout-baseline.json"),
+        include_str!("../eval/gate/heldout.json"),
+    ),
+    (
+        "realuser",
+        include_str!("../eval/realuser.json"),
+        include_str!("../eval/gate/realuser.json"),
+    ),
+    (
+        "natural",
+        include_str!("../eval/natural.json"),
+        include_str!("../eval/gate/natural.json"),
+    ),
+    (
+        "blind2",
+        include_str!("../eval/blind2.json"),
+        include_str!("../eval/gate/blind2.json"),
     ),
 ];
 
@@ -29,10 +51,6 @@ fn retrieval_does_not_regress_against_the_baseline() {
     for (name, questions, baseline) in SETS {
         let questions = eval::load_questions(questions).unwrap();
         assert!(questions.len() >= 40, "{name}");
-        assert!(
-            questions.iter().filter(|q| q.off_topic()).count() >= 8,
-            "{name}"
-        );
         let report = eval::run(&engine, &questions);
         println!("{name} set:\n{}", eval::table(&report));
         let baseline: eval::Metrics = serde_json::from_str(baseline).unwrap();
@@ -41,6 +59,17 @@ fn retrieval_does_not_regress_against_the_baseline() {
             regressions.is_empty(),
             "retrieval regressed on the {name} set:\n{}",
             regressions.join("\n")
+        );
+    }
+}
+
+#[test]
+fn the_blind_sets_hold_questions_the_knowledge_does_not_cover() {
+    for (name, questions, _) in &SETS[3..] {
+        let questions = eval::load_questions(questions).unwrap();
+        assert!(
+            questions.iter().filter(|q| q.off_topic()).count() >= 6,
+            "{name}"
         );
     }
 }

@@ -26,6 +26,9 @@ pub struct FrontMatter {
     /// Neighbouring subjects it does not cover (`storage account`, `aws kms`): a
     /// question about one of them, and none of `covers`, is not answered with confidence.
     pub not_covered: Vec<String>,
+    /// Subjects that narrow a section to a special case (`managed hsm`, `terraform`):
+    /// a section whose headings name one answers a question that names it too.
+    pub qualifiers: Vec<String>,
 }
 
 /// A front matter block that could not be parsed.
@@ -129,6 +132,7 @@ fn parse(yaml: &str) -> Result<FrontMatter, FrontMatterError> {
         checklist: get("checklist").and_then(scalar),
         covers: get("covers").map(string_list).unwrap_or_default(),
         not_covered: get("not_covered").map(string_list).unwrap_or_default(),
+        qualifiers: get("qualifiers").map(string_list).unwrap_or_default(),
     })
 }
 

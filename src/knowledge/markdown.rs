@@ -291,6 +291,8 @@ impl SectionBuilder {
                     });
                 }
             }
+            // A nested item is part of its top-level item's text, set apart by a space.
+            Event::Start(Tag::Item) | Event::End(TagEnd::Item) => self.text(" "),
             Event::Start(Tag::Paragraph) if self.item.is_none() => {
                 self.paragraph = Some(ParagraphCapture::default());
             }
@@ -675,6 +677,16 @@ mod tests {
         let s = parse("## A\n1. step\n   ```bash\n   az group list\n   ```\n");
         assert_eq!(s[0].code.len(), 1);
         assert_eq!(s[0].code[0].code.trim(), "az group list");
+    }
+
+    #[test]
+    fn nested_items_do_not_run_together() {
+        let s = parse("## A\n- outer:\n  - first;\n  - second\n");
+        assert!(
+            matches!(&s[0].blocks[0], Block::ListItem { text, .. } if text == "outer: first; second"),
+            "{:?}",
+            s[0].blocks
+        );
     }
 
     #[test]

@@ -60,6 +60,8 @@ pub struct Corpus {
     pub covers: Vec<String>,
     /// `not_covered` phrases from every doc's front matter, lowercased.
     pub not_covered: Vec<String>,
+    /// `qualifiers` from every doc's front matter, lowercased.
+    pub qualifiers: Vec<String>,
     /// Which knowledge this is, so a client can tell how fresh an answer is.
     pub version: KnowledgeVersion,
 }
@@ -371,6 +373,12 @@ impl Corpus {
             }
             for phrase in &doc.front.not_covered {
                 corpus.not_covered.push(phrase.to_lowercase());
+            }
+            for phrase in &doc.front.qualifiers {
+                let phrase = phrase.to_lowercase();
+                if !corpus.qualifiers.contains(&phrase) {
+                    corpus.qualifiers.push(phrase);
+                }
             }
             for group in &doc.front.synonyms {
                 let group: Vec<String> = group.iter().map(|t| t.to_lowercase()).collect();

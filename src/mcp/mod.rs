@@ -273,27 +273,25 @@ impl CmkServer {
     /// Every tool call goes through here: decode the arguments (a bad one is an
     /// `isError` result naming it), wait for the engine, run the core behind the
     /// panic guard, and present the result.
-    fn call<'a, T, R>(
-        &'a self,
+    async fn call<T, R>(
+        &self,
         tool: &'static str,
         args: JsonObject,
-        run: impl FnOnce(&Engine, T) -> Result<R, InputError> + Send + 'a,
-        present: impl FnOnce(&R) -> CallToolResult + Send + 'a,
-    ) -> impl Future<Output = Result<CallToolResult, McpError>> + Send + 'a
+        run: impl FnOnce(&Engine, T) -> Result<R, InputError> + Send,
+        present: impl FnOnce(&R) -> CallToolResult + Send,
+    ) -> Result<CallToolResult, McpError>
     where
-        T: DeserializeOwned + Send + 'a,
+        T: DeserializeOwned + Send,
     {
-        async move {
-            let request: T = match request::decode(args) {
-                Ok(r) => r,
-                Err(e) => return Ok(input_error(&e)),
-            };
-            let engine = self.engine().await?;
-            guarded(tool, move || match run(&engine, request) {
-                Ok(value) => present(&value),
-                Err(e) => input_error(&e),
-            })
-        }
+        let request: T = match request::decode(args) {
+            Ok(r) => r,
+            Err(e) => return Ok(input_error(&e)),
+        };
+        let engine = self.engine().await?;
+        guarded(tool, move || match run(&engine, request) {
+            Ok(value) => present(&value),
+            Err(e) => input_error(&e),
+        })
     }
 
     /// The engine, or an internal error when the knowledge could not be loaded.

@@ -8,9 +8,12 @@ use super::extract::{DirectAnswer, extract};
 use crate::error::InputError;
 use crate::knowledge::{Corpus, KnowledgeVersion, LineRange};
 
-/// Below this coverage (IDF-weighted share of the question's terms found in the best
-/// section) the knowledge is taken not to cover the question.
+/// Below this coverage (IDF-weighted share of the question's concepts held by the
+/// best section) the knowledge is taken not to cover the question.
 pub const MIN_CONFIDENT_COVERAGE: f32 = 0.45;
+/// Above this share of its information in words the corpus has never seen, the
+/// question is taken to be about something else.
+pub const MAX_UNKNOWN_SHARE: f32 = 0.5;
 pub const MAX_QUESTION_CHARS: usize = 2_000;
 pub const DEFAULT_MAX_RESULTS: usize = 3;
 pub const MAX_RESULTS: usize = 10;
@@ -40,7 +43,8 @@ pub struct Snippet {
     /// The official upstream page this section is based on.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
-    /// Relevance score (BM25); higher is better, only comparable within one answer.
+    /// Relevance score (BM25F over concepts); higher is better, only comparable within
+    /// one answer.
     pub score: f32,
     /// Anchors of adjacent sections of the same doc merged into this snippet.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -125,10 +129,12 @@ pub fn answer(
 ) -> Answer {
     // Fetch extra hits: merging adjacent sections frees places for the next ones.
     let analyzed = index.analyze(question);
-    let hits = index.search_analyzed(&analyzed, max_results * 2, super::Scope::All, &|_| true);
-    // Confident when some returned section covers the question; it need not be the
-    // top one, which may win on a repeated word.
+    let hits = index.search_analyzed(&analyzed, max_results * 2, super::Scope::All);
+    // Confident when some returned section covers the question (it need not be the
+    // top one, which may win on a repeated concept), and the question is not mostly
+    // about things the knowledge has never heard of.
     let confident = !index.out_of_scope(question)
+        && (!index.tuning.relevance_floor || analyzed.unknown_share() <= MAX_UNKNOWN_SHARE)
         && hits
             .iter()
             .take(max_results)
@@ -160,7 +166,7 @@ pub fn answer(
             .take(3)
             .flat_map(|(s, _)| s.iter().copied())
             .collect();
-        extract(corpus, index, &analyzed, question, &sections)
+        extract(corpus, index, &analyzed, &sections)
     } else {
         None
     };

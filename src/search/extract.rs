@@ -1,16 +1,25 @@
-//! Direct answers: one to three sentences *extracted* from the top sections.
+//! Direct answers: a short answer *extracted* from the top sections, shaped by what
+//! the question asks.
 //!
-//! Nothing is generated or paraphrased: every sentence is one the knowledge holds
-//! (as a reader sees it, without Markdown markers), and each carries the citation of
-//! its section. Sentences are scored by the question's terms they contain (weighted
-//! by IDF, synonyms counting too), the rank of their section, and their position in
-//! it. For a yes/no question, a sentence that settles it (cannot, only, not supported,
-//! required…) is preferred.
+//! Nothing is generated or paraphrased: every sentence and command is one the
+//! knowledge holds, and each carries the citation of its section. Sentences are
+//! scored by the question's concepts they contain (weighted as the ranking weighs
+//! them), the rank of their section and their position in it. Then:
+//! - a yes/no question is answered "Yes." or "No." first, from the sentence that
+//!   settles it (one with cannot, only, not supported, required…);
+//! - a how-to question gets the command that does it, from the best section that
+//!   holds one;
+//! - a "how long / how often" question prefers a sentence with a number and a unit.
+//!
+//! A sentence that introduces a command ("Assign the role, scoped to the vault:")
+//! carries that command, never dangles. When no sentence settles the question, there
+//! is no answer rather than a related one.
 
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Analyzed, SearchIndex};
+use crate::azure::command::lines_of;
 use crate::knowledge::{Block, Citation, Corpus, Section};
 
 /// The longest extracted answer, so it stays a short answer.
@@ -19,47 +28,53 @@ const MAX_SENTENCES: usize = 3;
 /// A further sentence joins the answer only when it scores at least this share of
 /// the best one.
 const FOLLOW_SHARE: f32 = 0.75;
+/// An answer must hold at least this share of the question's weight: below it the
+/// best sentence is only related, not an answer.
+const MIN_MATCH: f32 = 0.15;
 
-/// Words that settle a yes/no question either way.
-const POLARITY: &[&str] = &[
+/// Words that deny: a sentence holding one answers a yes/no question with "No".
+const NEGATIVE: &[&str] = &[
     "cannot",
     "can't",
     "not",
     "no",
     "never",
+    "unsupported",
+    "isn't",
+    "aren't",
+    "doesn't",
+    "don't",
+    "won't",
+    "impossible",
+    "irreversible",
+    "neither",
+    "nor",
+];
+/// Words that settle a yes/no question either way.
+const SETTLING: &[&str] = &[
     "only",
     "must",
     "required",
     "requires",
+    "require",
     "need",
     "needs",
     "supported",
-    "unsupported",
-    "isn't",
-    "doesn't",
-    "don't",
-    "yes",
+    "supports",
+    "support",
     "always",
     "permanent",
-    "irreversible",
-];
-/// Question openings that ask for a duration or a moment.
-const DURATION_QUESTIONS: &[&str] = &[
-    "how long",
-    "how soon",
-    "how fast",
-    "how quickly",
-    "how often",
-    "when will",
-    "how much time",
+    "can",
+    "works",
+    "yes",
 ];
 const TIME_UNITS: &[&str] = &[
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
     "month", "months", "year", "years",
 ];
-const YES_NO_OPENERS: &[&str] = &[
-    "can", "is", "are", "does", "do", "will", "should", "must", "could", "may", "was", "has",
-    "have", "did",
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "24",
+    "an", "a",
 ];
 
 /// One extracted sentence with where it comes from.
@@ -72,25 +87,40 @@ pub struct AnswerSentence {
 /// A short answer made of sentences from the knowledge.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct DirectAnswer {
-    /// The sentences joined, for display.
+    /// The answer for display: "Yes." or "No." first for a yes/no question, then the
+    /// sentences, then the command for a how-to question.
     pub text: String,
+    /// `yes` or `no`, for a yes/no question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<String>,
+    /// The command that does it, for a how-to question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub command: Option<String>,
     pub sentences: Vec<AnswerSentence>,
 }
 
-/// What sentence scoring needs of a section, whatever the question: its sentences and
-/// the stems of each. Built once per section (see [`SearchIndex::sentences`]).
+/// What sentence scoring needs of a section, whatever the question: its sentences
+/// and the stems of each, and its commands. Built once per section (see
+/// [`SearchIndex::sentences`]).
 pub(crate) struct SectionSentences {
     heading: Vec<String>,
     sentences: Vec<Sentence>,
+    /// The section's `az` lines, each with its stems.
+    commands: Vec<(String, Vec<String>)>,
 }
 
 struct Sentence {
     text: String,
     /// Sorted and deduplicated.
     stems: Vec<String>,
-    polarity: bool,
-    time_unit: bool,
+    negative: bool,
+    settles: bool,
+    restrictive: bool,
+    /// A number with a unit of time.
+    duration: bool,
     chars: usize,
+    /// The command a sentence ending in a colon introduces.
+    introduces: Option<String>,
 }
 
 impl SectionSentences {
@@ -100,22 +130,44 @@ impl SectionSentences {
             v.dedup();
             v
         };
+        let commands = section
+            .code
+            .iter()
+            .flat_map(|c| lines_of(&c.code))
+            .filter(|l| l.starts_with("az ") || l.contains("$(az "))
+            .map(|l| {
+                let stems = sorted(index.stems(&l.replace(['-', '.'], " ")));
+                (l, stems)
+            })
+            .collect();
         SectionSentences {
             heading: sorted(index.stems(section.title())),
             sentences: sentences(&section.blocks)
                 .into_iter()
-                .map(|text| {
+                .map(|(text, introduces)| {
                     let lower = text.to_lowercase();
-                    let words = || lower.split(|c: char| !c.is_alphanumeric() && c != '\'');
+                    let words: Vec<&str> = lower
+                        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+                    let duration = words.windows(2).any(|w| {
+                        (w[0].chars().all(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w[0]))
+                            && TIME_UNITS.contains(&w[1])
+                    });
                     Sentence {
                         stems: sorted(index.stems(&text)),
-                        polarity: words().any(|w| POLARITY.contains(&w)),
-                        time_unit: words().any(|w| TIME_UNITS.contains(&w)),
+                        negative: has(NEGATIVE),
+                        settles: has(NEGATIVE) || has(SETTLING),
+                        restrictive: words.contains(&"only"),
+                        duration,
                         chars: text.chars().count(),
+                        introduces,
                         text,
                     }
                 })
                 .collect(),
+            commands,
         }
     }
 }
@@ -126,19 +178,18 @@ fn has_any(sorted: &[String], stems: &[String]) -> bool {
 
 struct Candidate<'a> {
     section: usize,
-    text: &'a str,
-    chars: usize,
+    sentence: &'a Sentence,
     score: f32,
+    share: f32,
     order: (usize, usize),
 }
 
 /// Extracts an answer to `question` (analyzed as `analyzed`) from `sections` (best
-/// first). None when no sentence contains any of the question's terms.
+/// first). None when no sentence answers it.
 pub(crate) fn extract(
     corpus: &Corpus,
     index: &SearchIndex,
     analyzed: &Analyzed,
-    question: &str,
     sections: &[usize],
 ) -> Option<DirectAnswer> {
     let terms = index.weighted_terms(analyzed);
@@ -146,19 +197,12 @@ pub(crate) fn extract(
     if total == 0.0 {
         return None;
     }
-    let first_word = question
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    let yes_no = YES_NO_OPENERS.contains(&first_word.as_str());
-    let lowered = question.to_lowercase();
-    let wants_duration = DURATION_QUESTIONS.iter().any(|d| lowered.contains(d));
+    let intent = analyzed.intent;
     let mut candidates = Vec::new();
     for (rank, &section) in sections.iter().enumerate() {
         let table = index.sentences(corpus, section);
-        // A section whose heading holds the question's terms is about the question;
-        // its sentences get part of that credit.
+        // A section whose heading holds the question's concepts is about the
+        // question; its sentences get part of that credit.
         let heading_share: f32 = terms
             .iter()
             .filter(|t| has_any(&table.heading, &t.stems))
@@ -166,6 +210,11 @@ pub(crate) fn extract(
             .sum::<f32>()
             / total;
         for (position, sentence) in table.sentences.iter().enumerate() {
+            // A sentence that ends by pointing at a command it does not carry would
+            // dangle.
+            if sentence.text.ends_with(':') && sentence.introduces.is_none() {
+                continue;
+            }
             let matched: f32 = terms
                 .iter()
                 .filter(|t| has_any(&sentence.stems, &t.stems))
@@ -174,67 +223,153 @@ pub(crate) fn extract(
             if matched == 0.0 {
                 continue;
             }
-            let settles = (yes_no && sentence.polarity) || (wants_duration && sentence.time_unit);
-            let score = matched / total
+            let fits = (intent.yes_no && sentence.settles)
+                || (intent.duration && sentence.duration)
+                || (intent.procedure && sentence.introduces.is_some());
+            let share = matched / total;
+            let score = share
                 + 0.8 * heading_share
                 + 0.5 / (1.0 + rank as f32)
                 + 0.1 / (1.0 + position as f32)
-                + if settles { 0.3 } else { 0.0 }
+                + if fits { 0.3 } else { 0.0 }
                 // Very long sentences are rarely the crisp answer.
                 - (sentence.chars.saturating_sub(220) as f32 / 1000.0);
             candidates.push(Candidate {
                 section,
-                text: &sentence.text,
-                chars: sentence.chars,
+                sentence,
                 score,
+                share: share.max(heading_share.min(1.0) * 0.5),
                 order: (rank, position),
             });
         }
     }
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
-    let best = candidates.first()?.score;
+    let best = candidates.first()?;
+    if best.share < MIN_MATCH {
+        return None;
+    }
+    let best_score = best.score;
     let mut chosen: Vec<&Candidate> = Vec::new();
     let mut length = 0;
     for c in &candidates {
-        if chosen.len() == MAX_SENTENCES || c.score < best * FOLLOW_SHARE {
+        if chosen.len() == MAX_SENTENCES || c.score < best_score * FOLLOW_SHARE {
             break;
         }
-        let len = c.chars;
-        if !chosen.is_empty() && length + len > MAX_ANSWER_CHARS {
+        if !chosen.is_empty() && length + c.sentence.chars > MAX_ANSWER_CHARS {
             continue;
         }
-        if chosen.iter().any(|o| o.text == c.text) {
+        if chosen.iter().any(|o| o.sentence.text == c.sentence.text) {
             continue;
         }
-        length += len + 1;
+        length += c.sentence.chars + 1;
         chosen.push(c);
     }
+    let verdict = (intent.yes_no && !intent.procedure && chosen[0].sentence.settles)
+        .then(|| verdict(chosen[0].sentence, &terms))
+        .map(str::to_string);
     // Read in the order the knowledge tells it.
     chosen.sort_by_key(|c| c.order);
+    let mut command = chosen.iter().find_map(|c| c.sentence.introduces.clone());
+    if intent.procedure && command.is_none() {
+        command = best_command(corpus, index, &terms, sections);
+    }
     let sentences: Vec<AnswerSentence> = chosen
         .iter()
         .map(|c| AnswerSentence {
-            text: c.text.to_string(),
+            text: c.sentence.text.clone(),
             citation: corpus.citation(c.section),
         })
         .collect();
-    Some(DirectAnswer {
-        text: sentences
+    let mut text = String::new();
+    // Unless the knowledge's own sentence already opens with it ("No, CMK cannot…").
+    if let Some(v) = &verdict {
+        let said = sentences.first().is_some_and(|s| {
+            s.text
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(v))
+        });
+        if !said {
+            text.push_str(if v == "yes" { "Yes. " } else { "No. " });
+        }
+    }
+    text.push_str(
+        &sentences
             .iter()
             .map(|s| s.text.as_str())
             .collect::<Vec<_>>()
             .join(" "),
+    );
+    if let Some(cmd) = &command
+        && !text.contains(cmd.as_str())
+    {
+        text.push_str(&format!(" Command: `{cmd}`"));
+    }
+    Some(DirectAnswer {
+        text,
+        verdict,
+        command,
         sentences,
     })
 }
 
-/// The sentences of a section's paragraphs and list items. Code is left out, and so
-/// are the parts of a troubleshooting case that are not statements of fact: its
-/// symptoms (a user's words), error fragments and diagnostic commands.
-fn sentences(blocks: &[Block]) -> Vec<String> {
-    let mut out = Vec::new();
+/// "no" when the settling sentence denies, or restricts to something the question
+/// did not ask about ("Only RSA keys are supported" to "Are EC keys supported?");
+/// "yes" otherwise.
+fn verdict(sentence: &Sentence, terms: &[super::WeightedTerm]) -> &'static str {
+    if sentence.negative {
+        return "no";
+    }
+    if sentence.restrictive {
+        let missing = terms
+            .iter()
+            .filter(|t| t.weight > 0.0)
+            .any(|t| !has_any(&sentence.stems, &t.stems));
+        if missing {
+            return "no";
+        }
+    }
+    "yes"
+}
+
+/// The command of the best-ranked section that has one, the one sharing most of
+/// the question's concepts.
+fn best_command(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    terms: &[super::WeightedTerm],
+    sections: &[usize],
+) -> Option<String> {
+    for &section in sections {
+        let table = index.sentences(corpus, section);
+        let best = table
+            .commands
+            .iter()
+            .map(|(line, stems)| {
+                let matched: f32 = terms
+                    .iter()
+                    .filter(|t| has_any(stems, &t.stems))
+                    .map(|t| t.weight)
+                    .sum();
+                (matched, line)
+            })
+            .filter(|(m, _)| *m > 0.0)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, line)) = best {
+            return Some(line.clone());
+        }
+    }
+    None
+}
+
+/// The sentences of a section's paragraphs and list items, each with the command it
+/// introduces when it ends in a colon right before a code block. Code is left out,
+/// and so are the parts of a troubleshooting case that are not statements of fact:
+/// its symptoms (a user's words), error fragments and diagnostic commands.
+fn sentences(blocks: &[Block]) -> Vec<(String, Option<String>)> {
+    let mut out: Vec<(String, Option<String>)> = Vec::new();
     let mut skipping = false;
-    for block in blocks {
+    for (i, block) in blocks.iter().enumerate() {
         if let Block::Paragraph { label: Some(l), .. } = block {
             skipping = matches!(
                 l.to_lowercase().as_str(),
@@ -248,10 +383,23 @@ fn sentences(blocks: &[Block]) -> Vec<String> {
             Block::Paragraph { text, .. } | Block::ListItem { text, .. } => text.clone(),
             Block::Code(_) => continue,
         };
-        out.extend(split_sentences(&text));
+        let next_command = match blocks.get(i + 1) {
+            Some(Block::Code(code)) => lines_of(&code.code)
+                .into_iter()
+                .find(|l| l.starts_with("az ") || l.contains("$(az ")),
+            _ => None,
+        };
+        let parts = split_sentences(&text);
+        let last = parts.len().saturating_sub(1);
+        for (j, s) in parts.into_iter().enumerate() {
+            let introduces = (j == last && s.ends_with(':'))
+                .then(|| next_command.clone())
+                .flatten();
+            out.push((s, introduces));
+        }
     }
     out.into_iter()
-        .filter(|s| s.chars().count() >= 12 && s.chars().any(char::is_alphabetic))
+        .filter(|(s, _)| s.chars().count() >= 12 && s.chars().any(char::is_alphabetic))
         .collect()
 }
 
@@ -308,5 +456,29 @@ mod tests {
                 "Done!"
             ]
         );
+    }
+
+    #[test]
+    fn a_sentence_ending_in_a_colon_carries_its_command() {
+        let blocks = vec![
+            Block::Paragraph {
+                label: None,
+                text: "Assign the role, scoped to the vault:".into(),
+            },
+            Block::Code(crate::knowledge::CodeBlock {
+                lang: "bash".into(),
+                code: "# note\naz role assignment create --role x \\\n  --scope \"$S\"\n".into(),
+            }),
+            Block::Paragraph {
+                label: None,
+                text: "This list has nothing after it:".into(),
+            },
+        ];
+        let s = sentences(&blocks);
+        assert_eq!(
+            s[0].1.as_deref(),
+            Some("az role assignment create --role x --scope \"$S\"")
+        );
+        assert_eq!(s[1].1, None);
     }
 }

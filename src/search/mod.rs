@@ -1,72 +1,64 @@
-//! Full-text search over sections: the tantivy index, query building and the
+//! Full-text search over sections: the tantivy index, the question's concepts
+//! ([`query`]), BM25F scoring over the index's postings ([`score`]), and the
 //! relevance floor.
 //!
 //! The index is built in RAM at startup from a [`Corpus`] and never changes after.
-//! Queries are built term by term rather than parsed, so any text a user types is a
-//! valid query. Besides tantivy's BM25 score, every hit carries a *coverage*: the
-//! IDF-weighted share of the question's terms that the section contains (directly,
-//! through a synonym, or through a typo correction). Coverage is what decides whether
-//! an answer is confident: BM25 alone always finds *something*, even for "how do I
-//! bake bread?".
+//! Every hit also carries a *coverage*: the IDF-weighted share of the question's
+//! concepts that the section holds itself. Coverage decides whether an answer is
+//! confident: scoring alone always finds *something*, even for "how do I bake bread?".
 //!
-//! Each ranking technique can be switched off through [`Tuning`], so the evaluation
+//! Each technique can be switched off through [`Tuning`], so the evaluation
 //! (`acr-cmk-mcp eval --ablate`) can show what each one is worth.
 
 pub mod answer;
 pub mod extract;
+mod query;
+mod score;
 pub mod tokenize;
 mod typos;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use tantivy::directory::RamDirectory;
-use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query,
-    TermQuery,
-};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
-use tantivy::{Index, IndexReader, ReloadPolicy, Term, doc};
+use tantivy::{Index, IndexReader, ReloadPolicy, doc};
+
+pub(crate) use query::Analyzed;
+use query::SynonymPhrase;
+use score::{CASE, FieldWeight, PROCEDURE, RULE};
 
 use crate::error::IndexError;
-use crate::knowledge::Corpus;
+use crate::knowledge::{Corpus, Section};
 
-/// Field weights. The section's own heading says most about what it answers; the
-/// doc's title and description least.
-const BOOST_TITLE: f32 = 1.5;
-const BOOST_HEADINGS: f32 = 0.5;
-const BOOST_BODY: f32 = 2.0;
-const BOOST_CODE: f32 = 1.0;
-const BOOST_DOC: f32 = 0.5;
-/// Two question words that stand next to each other in a section count extra, as a
-/// share of the field's boost.
-const PHRASE_BOOST: f32 = 0.5;
-/// A doc's title section (its level-1 heading and intro) summarises the whole doc, so
-/// it matches many questions a little; it is ranked below a section of equal score
-/// that is about the question.
-const INTRO_FACTOR: f32 = 0.75;
-/// A section that holds a synonym of a phrase of the question gets this flat bonus
-/// per field (times the field's boost). Flat, because a rare synonym would otherwise
-/// outweigh the question's own words through its high IDF.
-const SYNONYM_BONUS: f32 = 1.5;
-/// A corrected typo counts this much of a real match in coverage: enough to keep a
-/// misspelt question confident, too little to make an off-topic word look covered.
-const CORRECTION_CREDIT: f32 = 0.5;
+/// Field weights and length normalization (BM25F). A section's own heading says most
+/// about what it answers; the doc's title and description, shared by all its
+/// sections, least.
+const FIELDS: [(&str, f32, f32); 5] = [
+    // (field, weight, b)
+    ("title", 3.0, 0.3),
+    ("headings", 0.5, 0.5),
+    ("body", 1.0, 0.75),
+    ("code", 1.0, 0.75),
+    ("doc", 0.5, 0.5),
+];
 
 /// Which ranking techniques are on. All are on by default; the evaluation switches
 /// them off one at a time to measure each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tuning {
-    /// Expand the question with the knowledge's synonym groups.
+    /// Count a synonym group's phrases as one concept.
     pub synonyms: bool,
-    /// Search fenced code with the code-aware tokenizer.
+    /// Search code tokens whole in code blocks.
     pub code_tokens: bool,
-    /// Boost sections where two question words stand together.
-    pub phrase_boost: bool,
     /// Correct unknown words of five letters or more to the nearest known word.
     pub typo_correction: bool,
     /// Rank doc intros below sections of equal score.
     pub intro_demotion: bool,
+    /// Prefer procedures for how-to questions and cases for problem reports.
+    pub intent: bool,
+    /// Score neighbouring question words found near each other.
+    pub pairs: bool,
     /// Decide confidence by coverage; off means every answer with a hit is confident.
     pub relevance_floor: bool,
     /// Merge a hit with an adjacent hit of the same doc into one excerpt.
@@ -78,9 +70,10 @@ impl Default for Tuning {
         Tuning {
             synonyms: true,
             code_tokens: true,
-            phrase_boost: true,
             typo_correction: true,
             intro_demotion: true,
+            intent: true,
+            pairs: true,
             relevance_floor: true,
             merge_adjacent: true,
         }
@@ -91,56 +84,20 @@ impl Tuning {
     /// Each technique's name with the tuning that has only it switched off.
     pub fn ablations() -> Vec<(&'static str, Tuning)> {
         let all = Tuning::default();
+        let off = |f: fn(&mut Tuning)| {
+            let mut t = all;
+            f(&mut t);
+            t
+        };
         vec![
-            (
-                "synonyms",
-                Tuning {
-                    synonyms: false,
-                    ..all
-                },
-            ),
-            (
-                "code_tokens",
-                Tuning {
-                    code_tokens: false,
-                    ..all
-                },
-            ),
-            (
-                "phrase_boost",
-                Tuning {
-                    phrase_boost: false,
-                    ..all
-                },
-            ),
-            (
-                "typo_correction",
-                Tuning {
-                    typo_correction: false,
-                    ..all
-                },
-            ),
-            (
-                "intro_demotion",
-                Tuning {
-                    intro_demotion: false,
-                    ..all
-                },
-            ),
-            (
-                "relevance_floor",
-                Tuning {
-                    relevance_floor: false,
-                    ..all
-                },
-            ),
-            (
-                "merge_adjacent",
-                Tuning {
-                    merge_adjacent: false,
-                    ..all
-                },
-            ),
+            ("synonyms", off(|t| t.synonyms = false)),
+            ("code_tokens", off(|t| t.code_tokens = false)),
+            ("typo_correction", off(|t| t.typo_correction = false)),
+            ("intro_demotion", off(|t| t.intro_demotion = false)),
+            ("intent", off(|t| t.intent = false)),
+            ("pairs", off(|t| t.pairs = false)),
+            ("relevance_floor", off(|t| t.relevance_floor = false)),
+            ("merge_adjacent", off(|t| t.merge_adjacent = false)),
         ]
     }
 }
@@ -152,14 +109,25 @@ struct Fields {
     body: Field,
     code: Field,
     doc: Field,
-    /// The section's doc kind, a raw unscored token: lets a search keep to
-    /// troubleshooting or reference sections inside tantivy (see [`Scope`]).
-    kind: Field,
 }
 
-/// Which sections a search may return, by the kind of their doc.
+impl Fields {
+    fn by_name(&self, name: &str) -> Field {
+        match name {
+            "title" => self.title,
+            "headings" => self.headings,
+            "body" => self.body,
+            "code" => self.code,
+            _ => self.doc,
+        }
+    }
+}
+
+/// Which sections a search may return, by the kind of their doc. Scenario docs are
+/// step templates for setup, not prose to answer from: no scope holds them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
+    /// Reference sections and troubleshooting cases.
     All,
     /// Sections of `kind: troubleshooting` docs.
     Troubleshooting,
@@ -167,27 +135,37 @@ pub enum Scope {
     Reference,
 }
 
-/// Corpora up to this many sections are ranked whole on every search, so a filter
-/// never starves a result and one search can serve several scopes.
-pub const WHOLE_RANKING_MAX: usize = 2_000;
+/// A section's kind, from its doc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Reference,
+    Troubleshooting,
+    Scenario,
+}
 
-const KIND_TROUBLESHOOTING: &str = "troubleshooting";
-const KIND_REFERENCE: &str = "reference";
-const KIND_SCENARIO: &str = "scenario";
+impl Scope {
+    fn admits(self, kind: Kind) -> bool {
+        matches!(
+            (self, kind),
+            (Scope::All, Kind::Reference | Kind::Troubleshooting)
+                | (Scope::Troubleshooting, Kind::Troubleshooting)
+                | (Scope::Reference, Kind::Reference)
+        )
+    }
+}
 
 /// One search result: a section and how well it matches.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     /// Index into [`Corpus::sections`].
     pub section: usize,
-    /// tantivy's BM25 score over all fields, with the intro factor applied.
+    /// The BM25F score, with the intro factor applied.
     pub score: f32,
-    /// IDF-weighted share of the question's terms found in the section, 0 to 1.
+    /// IDF-weighted share of the question's concepts the section holds, 0 to 1.
     pub coverage: f32,
 }
 
-/// A question term for sentence scoring: the term's stem first, then the stems that
-/// may stand in for it, and its IDF.
+/// A question concept for sentence scoring: the stems that find it, and its weight.
 #[derive(Debug, Clone)]
 pub(crate) struct WeightedTerm {
     pub stems: Vec<String>,
@@ -197,15 +175,20 @@ pub(crate) struct WeightedTerm {
 /// A search index over one corpus.
 pub struct SearchIndex {
     reader: IndexReader,
-    fields: Fields,
     en: TextAnalyzer,
     code: TextAnalyzer,
-    /// What coverage, IDF and typo correction know of the corpus's terms.
+    /// What IDF estimates and typo correction know of the corpus's terms.
     stats: TermStats,
     /// Heading level of each section (0 for text before any heading).
     levels: Vec<u8>,
-    /// Synonym groups, each phrase normalized and padded with spaces (for finding it
-    /// in a padded question) with its stems: computed once here, not per question.
+    kinds: Vec<Kind>,
+    /// [`PROCEDURE`] and [`CASE`] marks of each section.
+    flags: Vec<u8>,
+    /// Sections a question can be answered from (all but scenarios): the N of IDF.
+    answerable: usize,
+    prose_fields: Vec<FieldWeight>,
+    code_field: Option<FieldWeight>,
+    /// Synonym groups, each phrase prepared once.
     synonyms: Vec<Vec<SynonymPhrase>>,
     /// Each section's sentences with their stems, built the first time a question
     /// needs them (see [`extract`]): a large corpus does not pay for them at startup.
@@ -213,28 +196,11 @@ pub struct SearchIndex {
     /// Normalized `covers` and `not_covered` phrases of the knowledge.
     covers: Vec<String>,
     not_covered: Vec<String>,
+    /// Each qualifier of the knowledge as the normalized phrases that name it (its
+    /// synonym group), and the qualifiers each section's headings name, as bits.
+    qualifiers: Vec<Vec<String>>,
+    qualified: Vec<u32>,
     pub tuning: Tuning,
-}
-
-struct SynonymPhrase {
-    padded: String,
-    stems: Vec<String>,
-}
-
-/// The question after analysis.
-pub(crate) struct Analyzed {
-    /// Stemmed terms of the question, typos corrected.
-    terms: Vec<String>,
-    /// Terms that are corrections of typos, not words the user typed.
-    corrected: HashSet<String>,
-    code_terms: Vec<String>,
-    /// For each of the question's terms, the stems that may stand in for it.
-    alternatives: HashMap<String, HashSet<String>>,
-    /// For each synonym group the question touches, the group's other phrases, each
-    /// as its stems.
-    synonym_groups: Vec<Vec<Vec<String>>>,
-    /// Adjacent pairs of the question's terms.
-    bigrams: Vec<(String, String)>,
 }
 
 impl SearchIndex {
@@ -282,7 +248,7 @@ impl SearchIndex {
                 "the cached index has another schema".into(),
             )));
         }
-        if stats.section_terms.len() != corpus.sections.len() {
+        if stats.sections != corpus.sections.len() {
             return Err(IndexError(tantivy::TantivyError::InvalidArgument(
                 "the cached term statistics are for another corpus".into(),
             )));
@@ -315,22 +281,95 @@ impl SearchIndex {
             .map(|group| {
                 group
                     .iter()
-                    .map(|p| normalize(p))
-                    .filter(|p| !p.is_empty())
-                    .map(|p| SynonymPhrase {
-                        stems: tokenize::tokens(&mut en, &p),
-                        padded: format!(" {p} "),
-                    })
+                    .filter_map(|p| SynonymPhrase::new(p, &mut en))
                     .collect()
             })
             .collect();
+        let kinds: Vec<Kind> = corpus
+            .sections
+            .iter()
+            .map(|s| {
+                let d = corpus.doc_of(s);
+                if d.is_scenario() {
+                    Kind::Scenario
+                } else if d.is_troubleshooting() {
+                    Kind::Troubleshooting
+                } else {
+                    Kind::Reference
+                }
+            })
+            .collect();
+        let flags = corpus
+            .sections
+            .iter()
+            .zip(&kinds)
+            .map(|(s, k)| match k {
+                Kind::Troubleshooting if s.level == 2 => CASE,
+                Kind::Reference => {
+                    (if runs_az(s) { PROCEDURE } else { 0 })
+                        | (if states_a_rule(s.title()) { RULE } else { 0 })
+                }
+                _ => 0,
+            })
+            .collect();
+        let answerable = kinds.iter().filter(|k| **k != Kind::Scenario).count();
+        let weight = |name: &str| {
+            let (_, w, b) = FIELDS
+                .iter()
+                .find(|(n, _, _)| *n == name)
+                .copied()
+                .expect("a field of FIELDS");
+            let field = fields.by_name(name);
+            FieldWeight {
+                field,
+                weight: w,
+                b,
+                own: name != "doc",
+                avg_len: average_length(&reader, field),
+            }
+        };
+        let qualifiers: Vec<Vec<String>> = corpus
+            .qualifiers
+            .iter()
+            .take(u32::BITS as usize)
+            .map(|q| {
+                corpus
+                    .synonyms
+                    .iter()
+                    .find(|g| g.contains(q))
+                    .map_or_else(|| vec![q.clone()], Clone::clone)
+                    .iter()
+                    .map(|p| query::normalize(p))
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            })
+            .collect();
+        // The doc's own title names what all its sections share; a qualifier counts
+        // where the section's own headings narrow it.
+        let qualified = corpus
+            .sections
+            .iter()
+            .map(|s| {
+                let own = s
+                    .heading_path
+                    .iter()
+                    .skip(usize::from(s.heading_path.len() > 1));
+                qualifier_mask(&qualifiers, &own.cloned().collect::<Vec<_>>().join(" "))
+            })
+            .collect();
         Ok(SearchIndex {
+            qualifiers,
+            qualified,
+            prose_fields: ["title", "headings", "body", "doc"].map(weight).to_vec(),
+            code_field: Some(weight("code")),
             reader,
-            fields,
             en,
             code,
             stats,
             levels: corpus.sections.iter().map(|s| s.level).collect(),
+            kinds,
+            flags,
+            answerable,
             synonyms,
             sentences: corpus
                 .sections
@@ -340,17 +379,22 @@ impl SearchIndex {
             covers: corpus
                 .covers
                 .iter()
-                .map(|p| normalize(p))
+                .map(|p| query::normalize(p))
                 .filter(|p| !p.is_empty())
                 .collect(),
             not_covered: corpus
                 .not_covered
                 .iter()
-                .map(|p| normalize(p))
+                .map(|p| query::normalize(p))
                 .filter(|p| !p.is_empty())
                 .collect(),
             tuning: Tuning::default(),
         })
+    }
+
+    /// The qualifiers `text` names, as bits.
+    pub(crate) fn qualifiers_of(&self, text: &str) -> u32 {
+        qualifier_mask(&self.qualifiers, text)
     }
 
     /// Whether the question is about a subject the knowledge says it does not cover
@@ -359,281 +403,51 @@ impl SearchIndex {
         if !self.tuning.relevance_floor {
             return false;
         }
-        let q = format!(" {} ", normalize(question));
+        let q = format!(" {} ", query::normalize(question));
         let has = |p: &String| q.contains(&format!(" {p} "));
         self.not_covered.iter().any(has) && !self.covers.iter().any(has)
     }
 
     /// The best `limit` sections for `query`, best first; ties go to the earlier
-    /// section so results are reproducible. `keep` filters sections before the limit.
-    pub fn search(&self, query: &str, limit: usize, keep: &dyn Fn(usize) -> bool) -> Vec<Hit> {
-        self.search_analyzed(&self.analyze(query), limit, Scope::All, keep)
+    /// section so results are reproducible.
+    pub fn search(&self, query: &str, limit: usize, scope: Scope) -> Vec<Hit> {
+        self.search_analyzed(&self.analyze(query), limit, scope)
     }
 
     /// [`SearchIndex::search`] for a question already analyzed (so a caller that
     /// searches twice, or also scores sentences, analyzes it once), within `scope`.
-    /// The scope is applied inside the index, before the limit: unlike `keep`, it
-    /// cannot let a large corpus crowd the wanted kind out.
     pub(crate) fn search_analyzed(
         &self,
         analyzed: &Analyzed,
         limit: usize,
         scope: Scope,
-        keep: &dyn Fn(usize) -> bool,
     ) -> Vec<Hit> {
-        if analyzed.terms.is_empty() && analyzed.code_terms.is_empty() {
+        if analyzed.is_empty() {
             return Vec::new();
         }
-        let scored = self.build_query(analyzed);
-        let kind = |k: &str| -> Box<dyn Query> {
-            Box::new(ConstScoreQuery::new(
-                Box::new(TermQuery::new(
-                    Term::from_field_text(self.fields.kind, k),
-                    IndexRecordOption::Basic,
-                )),
-                0.0,
-            ))
-        };
-        let q: Box<dyn Query> = match scope {
-            // Scenario docs are step templates for setup, not prose to answer from.
-            Scope::All => Box::new(BooleanQuery::new(vec![
-                (Occur::Must, Box::new(scored)),
-                (Occur::MustNot, kind(KIND_SCENARIO)),
-            ])),
-            Scope::Troubleshooting => Box::new(BooleanQuery::new(vec![
-                (Occur::Must, Box::new(scored)),
-                (Occur::Must, kind(KIND_TROUBLESHOOTING)),
-            ])),
-            Scope::Reference => Box::new(BooleanQuery::new(vec![
-                (Occur::Must, Box::new(scored)),
-                (Occur::Must, kind(KIND_REFERENCE)),
-            ])),
-        };
-        let searcher = self.reader.searcher();
-        // Small corpora are ranked whole, so a filter never starves the result; large
-        // ones fetch a generous multiple of what is asked for.
-        let total = self.stats.section_terms.len().max(1);
-        let fetch = if total <= WHOLE_RANKING_MAX {
-            total
-        } else {
-            (limit * 20).min(total)
-        };
-        let top = match searcher.search(
-            &*q,
-            &tantivy::collector::TopDocs::with_limit(fetch).order_by_score(),
-        ) {
-            Ok(top) => top,
-            Err(e) => {
-                tracing::error!("search failed: {e}");
-                return Vec::new();
+        let mut hits = self.score(analyzed, scope, limit);
+        if !self.tuning.relevance_floor {
+            for h in &mut hits {
+                h.coverage = 1.0;
             }
-        };
-        let mut hits: Vec<Hit> = top
-            .into_iter()
-            .filter_map(|(score, addr)| {
-                // Single segment, documents added in section order (see build).
-                let section = addr.doc_id as usize;
-                if addr.segment_ord != 0 || section >= self.levels.len() || !keep(section) {
-                    return None;
-                }
-                let intro = self.tuning.intro_demotion && self.levels[section] <= 1;
-                Some(Hit {
-                    section,
-                    score: if intro { score * INTRO_FACTOR } else { score },
-                    coverage: 0.0,
-                })
-            })
-            .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.section.cmp(&b.section)));
-        hits.truncate(limit);
-        // Coverage only for what is returned.
-        for h in &mut hits {
-            h.coverage = if self.tuning.relevance_floor {
-                self.coverage(analyzed, h.section)
-            } else {
-                1.0
-            };
         }
         hits
     }
 
-    pub(crate) fn analyze(&self, query: &str) -> Analyzed {
-        let mut en = self.en.clone();
-        let mut code = self.code.clone();
-        let mut terms = Vec::new();
-        let mut corrected = HashSet::new();
-        // Word by word, so an unknown word can be replaced by its correction.
-        for word in query
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            for stem in tokenize::tokens(&mut en, word) {
-                if self.tuning.typo_correction
-                    && !self.stats.term_ids.contains_key(&stem)
-                    && let Some(fix) = self.stats.vocabulary.correct(&word.to_lowercase())
-                {
-                    for s in tokenize::tokens(&mut en, fix) {
-                        if self.stats.term_ids.contains_key(&s) {
-                            corrected.insert(s.clone());
-                            terms.push(s);
-                        }
-                    }
-                    continue;
-                }
-                terms.push(stem);
-            }
-        }
-        let bigrams = terms
-            .windows(2)
-            .map(|w| (w[0].clone(), w[1].clone()))
-            .filter(|(a, b)| a != b)
-            .collect();
-        let terms = dedup(terms);
-        // Only words that look like code (flags, hyphenated commands, camelCase error
-        // codes, dotted paths) go to the code field: plain words like "registry" occur
-        // in nearly every code block and would drown the signal.
-        let code_terms = if self.tuning.code_tokens {
-            let code_like: Vec<&str> = query
-                .split_whitespace()
-                .filter(|w| looks_like_code(w))
-                .collect();
-            dedup(
-                tokenize::tokens(&mut code, &code_like.join(" "))
-                    .into_iter()
-                    .filter(|t| !tokenize::STOP_WORDS.contains(&t.as_str()))
-                    .collect(),
-            )
-        } else {
-            Vec::new()
-        };
-        // Synonyms: a phrase of a group found in the question brings in the group's
-        // other phrases, and each of its words may be stood in for by their stems.
-        let normalized = format!(" {} ", normalize(query));
-        let mut alternatives: HashMap<String, HashSet<String>> = HashMap::new();
-        let mut synonym_groups: Vec<Vec<Vec<String>>> = Vec::new();
-        for group in self.synonyms.iter().filter(|_| self.tuning.synonyms) {
-            let Some(found) = group.iter().find(|p| normalized.contains(&p.padded)) else {
-                continue;
-            };
-            let mut group_stems = HashSet::new();
-            let mut phrases: Vec<Vec<String>> = Vec::new();
-            for phrase in group.iter().filter(|p| p.padded != found.padded) {
-                if !phrase.stems.is_empty() && !phrases.contains(&phrase.stems) {
-                    phrases.push(phrase.stems.clone());
-                }
-                group_stems.extend(phrase.stems.iter().cloned());
-            }
-            synonym_groups.push(phrases);
-            for s in found.stems.iter().cloned() {
-                alternatives
-                    .entry(s)
-                    .or_default()
-                    .extend(group_stems.iter().cloned());
-            }
-        }
-        Analyzed {
-            terms,
-            corrected,
-            code_terms,
-            alternatives,
-            synonym_groups,
-            bigrams,
-        }
-    }
-
-    fn build_query(&self, a: &Analyzed) -> BooleanQuery {
-        let f = self.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let mut add = |field: Field, term: &str, boost: f32| {
-            let q = TermQuery::new(
-                Term::from_field_text(field, term),
-                IndexRecordOption::WithFreqs,
-            );
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
-        };
-        for t in &a.terms {
-            add(f.title, t, BOOST_TITLE);
-            add(f.headings, t, BOOST_HEADINGS);
-            add(f.body, t, BOOST_BODY);
-            add(f.doc, t, BOOST_DOC);
-        }
-        for t in &a.code_terms {
-            add(f.code, t, BOOST_CODE);
-        }
-        if self.tuning.phrase_boost {
-            for (x, y) in &a.bigrams {
-                for (field, boost) in [
-                    (f.title, BOOST_TITLE),
-                    (f.headings, BOOST_HEADINGS),
-                    (f.body, BOOST_BODY),
-                ] {
-                    let q = PhraseQuery::new(vec![
-                        Term::from_field_text(field, x),
-                        Term::from_field_text(field, y),
-                    ]);
-                    clauses.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(Box::new(q), PHRASE_BOOST * boost)),
-                    ));
-                }
-            }
-        }
-        // One bonus per synonym group, the best any of its phrases earns: a group with
-        // many phrases must not count more than one with few.
-        for group in &a.synonym_groups {
-            let mut options: Vec<Box<dyn Query>> = Vec::new();
-            for phrase in group {
-                for (field, boost) in [
-                    (f.title, BOOST_TITLE),
-                    (f.headings, BOOST_HEADINGS),
-                    (f.body, BOOST_BODY),
-                ] {
-                    let all: Vec<(Occur, Box<dyn Query>)> = phrase
-                        .iter()
-                        .map(|t| {
-                            let q: Box<dyn Query> = Box::new(TermQuery::new(
-                                Term::from_field_text(field, t),
-                                IndexRecordOption::Basic,
-                            ));
-                            (Occur::Must, q)
-                        })
-                        .collect();
-                    options.push(Box::new(ConstScoreQuery::new(
-                        Box::new(BooleanQuery::new(all)),
-                        SYNONYM_BONUS * boost,
-                    )));
-                }
-            }
-            clauses.push((Occur::Should, Box::new(DisjunctionMaxQuery::new(options))));
-        }
-        BooleanQuery::new(clauses)
-    }
-
-    fn idf(&self, term: &str) -> f32 {
-        let n = self.stats.section_terms.len() as f32;
-        let df = self
-            .stats
-            .term_ids
-            .get(term)
-            .map_or(0.0, |&id| self.stats.doc_freq[id as usize] as f32);
-        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-    }
-
-    /// The question's terms with their weights and stand-ins, for sentence scoring.
+    /// The question's concepts with their weights and stems, for sentence scoring.
     pub(crate) fn weighted_terms(&self, a: &Analyzed) -> Vec<WeightedTerm> {
-        a.terms
+        let n = self.answerable as f32;
+        // An answer answers what is asked: context only where nothing else is.
+        let asked = a
+            .concepts
             .iter()
-            .map(|t| {
-                let mut stems = vec![t.clone()];
-                if let Some(alt) = a.alternatives.get(t) {
-                    let mut alt: Vec<String> = alt.iter().cloned().collect();
-                    alt.sort();
-                    stems.extend(alt);
-                }
-                WeightedTerm {
-                    stems,
-                    weight: self.idf(t),
-                }
+            .any(|c| c.weight >= 1.0 && query::idf(n, c.estimated_df as f32) > query::IDF_FLOOR);
+        a.concepts
+            .iter()
+            .filter(|c| !asked || c.weight >= 1.0)
+            .map(|c| WeightedTerm {
+                stems: c.stems(),
+                weight: query::idf(n, c.estimated_df as f32),
             })
             .collect()
     }
@@ -648,43 +462,83 @@ impl SearchIndex {
         self.sentences[section]
             .get_or_init(|| extract::SectionSentences::build(self, &corpus.sections[section]))
     }
+}
 
-    fn coverage(&self, a: &Analyzed, section: usize) -> f32 {
-        let terms = &self.stats.section_terms[section];
-        let has = |t: &str| {
-            self.stats
-                .term_ids
-                .get(t)
-                .is_some_and(|id| terms.binary_search(id).is_ok())
-        };
-        let (mut total, mut covered) = (0.0, 0.0);
-        for t in &a.terms {
-            let w = self.idf(t);
-            total += w;
-            let alt = a.alternatives.get(t);
-            if has(t) || alt.is_some_and(|alt| alt.iter().any(|s| has(s))) {
-                covered += if a.corrected.contains(t) {
-                    w * CORRECTION_CREDIT
-                } else {
-                    w
-                };
+/// Whether a section holds an `az` command: a procedure to follow.
+fn runs_az(section: &Section) -> bool {
+    section.code.iter().any(|c| {
+        matches!(c.lang.as_str(), "bash" | "sh" | "shell" | "azurecli" | "")
+            && c.code.lines().any(|l| {
+                let l = l.trim_start();
+                l.starts_with("az ") || l.contains("$(az ")
+            })
+    })
+}
+
+/// Whether a heading states a rule ("CMK cannot be disabled", "RSA-HSM keys need a
+/// Premium key vault"): the kind of section that settles a yes/no question.
+fn states_a_rule(title: &str) -> bool {
+    const RULE_WORDS: &[&str] = &[
+        "cannot",
+        "can't",
+        "not",
+        "no",
+        "only",
+        "must",
+        "required",
+        "requires",
+        "require",
+        "need",
+        "needs",
+        "supported",
+        "unsupported",
+        "never",
+        "always",
+        "irreversible",
+        "permanent",
+    ];
+    // A parenthetical is an aside about the section ("(not in the ACR docs)"), not
+    // the rule it states.
+    let mut depth = 0usize;
+    let said: String = title
+        .chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
             }
-        }
-        if total == 0.0 { 0.0 } else { covered / total }
-    }
+            false
+        })
+        .collect();
+    said.to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .any(|w| RULE_WORDS.contains(&w))
+}
+
+/// The mean length of `field` over the sections, from the index's field norms.
+fn average_length(reader: &IndexReader, field: Field) -> f32 {
+    let searcher = reader.searcher();
+    let Some(segment) = searcher.segment_readers().first() else {
+        return 1.0;
+    };
+    let Ok(norms) = segment.get_fieldnorms_reader(field) else {
+        return 1.0;
+    };
+    let docs = segment.max_doc();
+    let total: u64 = (0..docs).map(|d| u64::from(norms.fieldnorm(d))).sum();
+    (total as f32 / docs.max(1) as f32).max(1.0)
 }
 
 /// What coverage, IDF and typo correction need to know of the corpus's terms. Plain
 /// data, so an index cache can keep it beside the tantivy segment.
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct TermStats {
-    /// Ids of the stemmed terms of each section (all fields), sorted: a few bytes per
-    /// term, where a set of strings per section cost hundreds of megabytes at 10,000
-    /// docs.
-    section_terms: Vec<Box<[u32]>>,
+    /// How many sections the statistics were built from (a check on a cached copy).
+    sections: usize,
     /// Id of each stemmed term of the corpus.
     term_ids: HashMap<String, u32>,
-    /// In how many sections each term (by id) occurs.
+    /// In how many answerable sections each term (by id) occurs, over every field.
     doc_freq: Vec<u32>,
     /// Words of the corpus as written, for correcting typos.
     vocabulary: typos::Vocabulary,
@@ -706,7 +560,6 @@ fn schema() -> (Schema, Fields) {
         body: schema.add_text_field("body", text(tokenize::EN)),
         code: schema.add_text_field("code", text(tokenize::CODE)),
         doc: schema.add_text_field("doc", text(tokenize::EN)),
-        kind: schema.add_text_field("kind", tantivy::schema::STRING),
     };
     (schema.build(), fields)
 }
@@ -719,14 +572,25 @@ fn tokenizers() -> TokenizerManager {
 }
 
 impl TermStats {
+    /// In how many sections `stem` occurs, if in any.
+    fn doc_freq_of(&self, stem: &str) -> Option<u32> {
+        self.term_ids
+            .get(stem)
+            .map(|&id| self.doc_freq[id as usize])
+            .filter(|&df| df > 0)
+    }
+
     fn build(corpus: &Corpus) -> TermStats {
         let mut en = tokenize::en_analyzer();
-        let mut section_terms = Vec::with_capacity(corpus.sections.len());
         let mut term_ids: HashMap<String, u32> = HashMap::new();
         let mut doc_freq: Vec<u32> = Vec::new();
         let mut ids: Vec<u32> = Vec::new();
         let mut vocabulary = typos::Vocabulary::default();
         for s in &corpus.sections {
+            // Scenario steps are not answered from, so they do not count.
+            if corpus.doc_of(s).is_scenario() {
+                continue;
+            }
             let headings = s.heading_path.join(" / ");
             ids.clear();
             let code = s.code.iter().map(|c| c.code.as_str());
@@ -749,12 +613,11 @@ impl TermStats {
             for &id in &ids {
                 doc_freq[id as usize] += 1;
             }
-            section_terms.push(ids.as_slice().into());
             vocabulary.add_text(&headings);
             vocabulary.add_text(&s.prose);
         }
         TermStats {
-            section_terms,
+            sections: corpus.sections.len(),
             term_ids,
             doc_freq,
             vocabulary,
@@ -787,13 +650,6 @@ fn write_sections(
             fields.body => s.prose.clone(),
             fields.code => code_text,
             fields.doc => doc_text,
-            fields.kind => if d.is_troubleshooting() {
-                KIND_TROUBLESHOOTING
-            } else if d.is_scenario() {
-                KIND_SCENARIO
-            } else {
-                KIND_REFERENCE
-            },
         ))?;
     }
     Ok(())
@@ -808,31 +664,27 @@ fn writer_budget(corpus: &Corpus) -> usize {
     (text * 3).clamp(1_000_000, 50_000_000)
 }
 
-/// `--key-encryption-key`, `rotate-key`, `unwrapKey`, `keyVaultProperties.identity`,
-/// `CMK_ERROR`: a word with inner punctuation or a case change.
-fn looks_like_code(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-    let inner = w.trim_matches('-');
-    w.starts_with("--")
-        || inner.contains(['-', '_', '.'])
-        || inner.chars().skip(1).any(|c| c.is_uppercase())
-            && inner.chars().any(|c| c.is_lowercase())
-        || inner.len() > 1
-            && inner.chars().all(|c| c.is_uppercase() || c == '_')
-            && inner.contains('_')
+/// Bit `i` is set when `text` names qualifier `i` by any of its phrases.
+fn qualifier_mask(qualifiers: &[Vec<String>], text: &str) -> u32 {
+    let text = format!(" {} ", query::normalize(text));
+    qualifiers
+        .iter()
+        .enumerate()
+        .filter(|(_, phrases)| phrases.iter().any(|p| text.contains(&format!(" {p} "))))
+        .fold(0, |mask, (i, _)| mask | 1 << i)
 }
 
-fn dedup(v: Vec<String>) -> Vec<String> {
-    let mut seen = HashSet::new();
-    v.into_iter().filter(|t| seen.insert(t.clone())).collect()
-}
+#[cfg(test)]
+mod tests {
+    use super::states_a_rule;
 
-/// Lowercase words separated by single spaces; hyphens count as spaces so that
-/// "customer-managed key" and "customer managed key" meet.
-fn normalize(text: &str) -> String {
-    text.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    #[test]
+    fn a_title_states_a_rule_outside_its_asides() {
+        assert!(states_a_rule("CMK cannot be disabled after it is enabled"));
+        assert!(states_a_rule("RSA-HSM keys need a Premium key vault"));
+        assert!(!states_a_rule(
+            "Disabling the key instead (a Key Vault option, not in the ACR docs)"
+        ));
+        assert!(!states_a_rule("Rotate the key in the Azure portal"));
+    }
 }

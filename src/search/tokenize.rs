@@ -149,6 +149,14 @@ pub const STOP_WORDS: &[&str] = &[
     "later",
     "now",
     "currently",
+    // What contractions leave behind once the apostrophe splits them: I'm, we're,
+    // I've, we'll, I'd.
+    "m",
+    "re",
+    "ve",
+    "ll",
+    "d",
+    "else",
 ];
 
 pub fn en_analyzer() -> TextAnalyzer {
@@ -247,6 +255,29 @@ pub fn for_each_token(analyzer: &mut TextAnalyzer, text: &str, mut f: impl FnMut
     while let Some(t) = stream.next() {
         f(&t.text);
     }
+}
+
+/// Tokens of `text` with their positions relative to the first token, so a phrase
+/// with a stop word inside matches the index, where the stop word left a gap too.
+pub fn tokens_with_positions(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, u32)> {
+    let mut out = tokens_at_word_positions(analyzer, text);
+    let base = out.first().map_or(0, |t| t.1);
+    for t in &mut out {
+        t.1 -= base;
+    }
+    out
+}
+
+/// The stems of `text` with the index of the word each comes from (stop words
+/// dropped but counted), so that stems line up with the words of `text`.
+pub fn tokens_at_word_positions(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, u32)> {
+    let mut out: Vec<(String, u32)> = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        let t = stream.token();
+        out.push((t.text.clone(), t.position as u32));
+    }
+    out
 }
 
 pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {

@@ -52,7 +52,9 @@ impl Vocabulary {
         let mut best: Option<(usize, u32, &str)> = None;
         for (candidate, &count) in &self.words {
             let clen = candidate.chars().count();
-            if clen.abs_diff(len) > max {
+            // Typists rarely miss the first letter; a candidate that differs there is
+            // another word ("reproduce" is not a typo of "produce").
+            if clen.abs_diff(len) > max || candidate.chars().next() != word.chars().next() {
                 continue;
             }
             let d = distance(word, candidate, max);
@@ -125,6 +127,11 @@ mod tests {
         assert_eq!(v.correct("rotation"), None, "known words stay");
         assert_eq!(v.correct("bread"), None);
         assert_eq!(v.correct("rot"), None, "too short");
+        assert_eq!(
+            v.correct("reprotection"),
+            None,
+            "a prefix makes another word"
+        );
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::error::InputError;
 use crate::knowledge::{Citation, Corpus, KnowledgeVersion};
 use crate::request;
 use crate::search::answer::{Snippet, snippet};
-use crate::search::{Hit, Scope, SearchIndex, WHOLE_RANKING_MAX};
+use crate::search::{Hit, Scope, SearchIndex};
 use crate::setup::parameters;
 
 pub const MAX_SYMPTOM_CHARS: usize = 20_000;
@@ -144,34 +144,17 @@ pub fn diagnose(
     let query = search_text(symptom);
     let case_of_section = |section: usize| catalog.cases.iter().position(|c| c.section == section);
     let analyzed = index.analyze(&query);
+    // One ranking serves both lists: cases, and reference sections for context.
     let is_reference = |s: usize| !corpus.doc_of(&corpus.sections[s]).is_troubleshooting();
-    let (hits, reference) = if corpus.sections.len() <= WHOLE_RANKING_MAX {
-        // A small corpus is ranked whole anyway: one search, split, gives what the two
-        // scoped searches below give, at half the cost.
-        let all = index.search_analyzed(&analyzed, corpus.sections.len(), Scope::All, &|_| true);
-        let (reference, cases): (Vec<Hit>, Vec<Hit>) =
-            all.into_iter().partition(|h| is_reference(h.section));
-        let cases = cases
-            .into_iter()
-            .filter(|h| case_of_section(h.section).is_some())
-            .collect();
-        (
-            cases,
-            reference.into_iter().take(REFERENCE_SNIPPETS).collect(),
-        )
-    } else {
-        // Scoped in the index, so reference sections, however many, never take the
-        // places of cases, nor cases those of reference sections.
-        (
-            index.search_analyzed(
-                &analyzed,
-                catalog.cases.len().max(1),
-                Scope::Troubleshooting,
-                &|s| case_of_section(s).is_some(),
-            ),
-            index.search_analyzed(&analyzed, REFERENCE_SNIPPETS, Scope::Reference, &|_| true),
-        )
-    };
+    let (reference, hits): (Vec<Hit>, Vec<Hit>) = index
+        .search_analyzed(&analyzed, usize::MAX, Scope::All)
+        .into_iter()
+        .partition(|h| is_reference(h.section));
+    let hits: Vec<Hit> = hits
+        .into_iter()
+        .filter(|h| case_of_section(h.section).is_some())
+        .collect();
+    let reference: Vec<Hit> = reference.into_iter().take(REFERENCE_SNIPPETS).collect();
     let top_score = hits.first().map_or(1.0, |h| h.score.max(f32::EPSILON));
 
     struct Scored {
@@ -235,7 +218,7 @@ pub fn diagnose(
                 cause: case.cause.clone(),
                 confidence: (s.confidence * 100.0).round() / 100.0,
                 matched_errors: s.matched.clone(),
-                diagnose: case.diagnose.iter().map(|c| fill(c)).collect(),
+                diagnose: case.diagnose.iter().map(&mut fill).collect(),
                 fix: case
                     .fix
                     .iter()
@@ -259,7 +242,7 @@ pub fn diagnose(
     let checklist = if confident {
         Vec::new()
     } else {
-        catalog.checklist.iter().map(|c| fill(c)).collect()
+        catalog.checklist.iter().map(&mut fill).collect()
     };
     unset.sort();
     unset.dedup();

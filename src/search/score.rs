@@ -1,0 +1,366 @@
+//! BM25F over the sections' fields, computed in plain Rust from the index's postings.
+//!
+//! For each concept of the question and each section, the occurrences of the
+//! concept's phrases in every field are weighted by the field and normalized by the
+//! field's length, summed, and only then saturated (BM25F: a term counts by its
+//! information, not by how many fields repeat it). The concept's weight is its
+//! Robertson–Spärck Jones IDF over the sections that hold any of its phrases, so a
+//! synonym group is one concept whose document frequency is that of the union, and a
+//! concept found in most sections adds nothing. tantivy's own scorer cannot express
+//! a union's IDF or field-level saturation, hence this loop over its postings.
+//!
+//! The question's intent adds one pseudo-concept, weighted the same way: a how-to
+//! question prefers sections that hold a procedure (an `az` command), a yes/no
+//! question the sections whose heading states a rule, a problem report the
+//! troubleshooting cases, each by the IDF of that kind of section.
+
+use std::cell::RefCell;
+
+use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocSet, SegmentReader, TERMINATED, Term};
+
+use super::query::{Analyzed, Concept, Origin, Phrase, idf};
+use super::{Hit, Kind, Scope, SearchIndex};
+
+/// BM25's term-frequency saturation: high, because sections are short and a
+/// section that names a concept again and again is about it (chosen on the dev sets).
+const K1: f32 = 3.0;
+
+/// A field's weight and length normalization.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FieldWeight {
+    pub field: Field,
+    pub weight: f32,
+    pub b: f32,
+    /// Whether a match here counts as the section holding the concept (the doc field,
+    /// shared by every section of a doc, does not).
+    pub own: bool,
+    pub avg_len: f32,
+}
+
+/// Per-thread buffers, sized to the corpus, reused across questions.
+#[derive(Default)]
+struct Scratch {
+    score: Vec<f32>,
+    covered: Vec<f32>,
+    tf: Vec<f32>,
+    own: Vec<bool>,
+    touched: Vec<u32>,
+    scored: Vec<u32>,
+    positions: Vec<Vec<u32>>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+impl SearchIndex {
+    /// Every section in `scope` that matches, scored, best first; ties go to the
+    /// earlier section.
+    pub(crate) fn score(&self, analyzed: &Analyzed, scope: Scope, limit: usize) -> Vec<Hit> {
+        let searcher = self.reader.searcher();
+        let Some(segment) = searcher.segment_readers().first() else {
+            return Vec::new();
+        };
+        let n = self.answerable as f32;
+        SCRATCH.with(|scratch| {
+            let mut s = scratch.borrow_mut();
+            let s = &mut *s;
+            let size = self.kinds.len();
+            s.score.clear();
+            s.score.resize(size, 0.0);
+            s.covered.clear();
+            s.covered.resize(size, 0.0);
+            s.tf.clear();
+            s.tf.resize(size, 0.0);
+            s.own.clear();
+            s.own.resize(size, false);
+            s.scored.clear();
+            let mut total = 0.0;
+            // Each concept's IDF, for pairs to be weighed against their words.
+            let mut weights: Vec<(&Concept, f32)> = Vec::with_capacity(analyzed.concepts.len());
+            for concept in &analyzed.concepts {
+                s.touched.clear();
+                self.accumulate(segment, concept, s);
+                let df = s.touched.iter().filter(|&&d| s.own[d as usize]).count();
+                let mut weight = idf(n, df as f32);
+                if concept.origin == Origin::Pair {
+                    // A pair adds only what it tells beyond its words: "rotation
+                    // policy" much, "security team" (two rare words anyway) nothing.
+                    let parts = concept.phrases[0]
+                        .iter()
+                        .map(|(stem, _)| {
+                            weights
+                                .iter()
+                                .filter(|(c, _)| {
+                                    c.phrases.iter().any(|p| p.iter().any(|(s2, _)| s2 == stem))
+                                })
+                                .map(|(_, w)| *w)
+                                .fold(0.0, f32::max)
+                        })
+                        .fold(0.0, f32::max);
+                    weight = (weight - parts).max(0.0);
+                }
+                weights.push((concept, weight));
+                // Where the question only tells context, its concepts count less.
+                let weight = weight * concept.weight;
+                // Coverage is of what the question asks: a pair is evidence of how the
+                // words stand, and context only says what the question is about.
+                let counts = concept.origin != Origin::Pair && concept.weight >= 1.0;
+                if counts {
+                    total += weight;
+                }
+                // A pair is evidence of how the words stand, not a part of the
+                // question to cover.
+
+                for &d in &s.touched {
+                    let d = d as usize;
+                    let tf = s.tf[d];
+                    if weight > 0.0 {
+                        if s.score[d] == 0.0 {
+                            s.scored.push(d as u32);
+                        }
+                        let k1 = K1;
+                        s.score[d] += weight * tf * (k1 + 1.0) / (tf + k1);
+                        if s.own[d] && counts {
+                            s.covered[d] += weight;
+                        }
+                    }
+                    s.tf[d] = 0.0;
+                    s.own[d] = false;
+                }
+            }
+            if self.tuning.intent {
+                let intent = analyzed.intent;
+                for (wanted, flag) in [
+                    (intent.procedure, PROCEDURE),
+                    (intent.problem, CASE),
+                    (intent.yes_no && !intent.problem, RULE),
+                ] {
+                    if !wanted {
+                        continue;
+                    }
+                    let weight = idf(n, self.flag_count(flag) as f32);
+                    for &d in &s.scored {
+                        if self.flags[d as usize] & flag != 0 {
+                            s.score[d as usize] += weight;
+                        }
+                    }
+                }
+            }
+            let mut hits: Vec<Hit> = s
+                .scored
+                .iter()
+                .map(|&d| d as usize)
+                .filter(|&d| scope.admits(self.kinds[d]))
+                .map(|d| {
+                    let intro = self.tuning.intro_demotion && self.levels[d] <= 1;
+                    let narrower = self.qualified[d] & !analyzed.qualifiers != 0;
+                    Hit {
+                        section: d,
+                        score: if intro || narrower {
+                            s.score[d] * OFF_FOCUS_FACTOR
+                        } else {
+                            s.score[d]
+                        },
+                        coverage: if total > 0.0 {
+                            s.covered[d] / total
+                        } else {
+                            0.0
+                        },
+                    }
+                })
+                .collect();
+            let by_rank =
+                |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.section.cmp(&b.section));
+            if hits.len() > limit {
+                hits.select_nth_unstable_by(limit, by_rank);
+                hits.truncate(limit);
+            }
+            hits.sort_by(by_rank);
+            hits
+        })
+    }
+
+    /// Adds the concept's weighted, length-normalized occurrences per section to
+    /// `s.tf`, marking the sections it touches and those that hold it themselves.
+    fn accumulate(&self, segment: &SegmentReader, concept: &Concept, s: &mut Scratch) {
+        for phrase in &concept.phrases {
+            for f in &self.prose_fields {
+                self.each_phrase_match(
+                    segment,
+                    f.field,
+                    phrase,
+                    concept.window,
+                    s,
+                    |s, doc, freq| {
+                        add(
+                            s,
+                            &self.kinds,
+                            doc,
+                            f,
+                            freq,
+                            self.field_len(segment, f.field, doc),
+                        )
+                    },
+                );
+            }
+        }
+        if let Some(f) = self.code_field {
+            for token in &concept.code {
+                self.each_phrase_match(
+                    segment,
+                    f.field,
+                    &vec![(token.clone(), 0)],
+                    0,
+                    s,
+                    |s, doc, freq| {
+                        add(
+                            s,
+                            &self.kinds,
+                            doc,
+                            &f,
+                            freq,
+                            self.field_len(segment, f.field, doc),
+                        )
+                    },
+                );
+            }
+        }
+    }
+
+    fn field_len(&self, segment: &SegmentReader, field: Field, doc: u32) -> f32 {
+        segment
+            .get_fieldnorms_reader(field)
+            .map(|r| r.fieldnorm(doc) as f32)
+            .unwrap_or(0.0)
+    }
+
+    /// Calls `found(doc, count)` for each section whose `field` holds `phrase`: its
+    /// stems at their offsets, or with `window` > 0 the second of two stems at most
+    /// `window` positions after the first.
+    fn each_phrase_match(
+        &self,
+        segment: &SegmentReader,
+        field: Field,
+        phrase: &Phrase,
+        window: u32,
+        s: &mut Scratch,
+        mut found: impl FnMut(&mut Scratch, u32, u32),
+    ) {
+        let Ok(inverted) = segment.inverted_index(field) else {
+            return;
+        };
+        let postings = |stem: &str, option| -> Option<SegmentPostings> {
+            inverted
+                .read_postings(&Term::from_field_text(field, stem), option)
+                .ok()
+                .flatten()
+        };
+        if let [(stem, _)] = phrase.as_slice() {
+            let Some(mut p) = postings(stem, IndexRecordOption::WithFreqs) else {
+                return;
+            };
+            let mut doc = p.doc();
+            while doc != TERMINATED {
+                found(s, doc, p.term_freq());
+                doc = p.advance();
+            }
+            return;
+        }
+        let mut lists: Vec<(SegmentPostings, u32)> = Vec::with_capacity(phrase.len());
+        for (stem, offset) in phrase {
+            match postings(stem, IndexRecordOption::WithFreqsAndPositions) {
+                Some(p) => lists.push((p, *offset)),
+                None => return,
+            }
+        }
+        // Walk the rarest list and seek the others to each of its documents.
+        lists.sort_by_key(|(p, _)| p.doc_freq());
+        s.positions.resize(lists.len(), Vec::new());
+        let mut doc = lists[0].0.doc();
+        'docs: while doc != TERMINATED {
+            for (p, _) in lists.iter_mut().skip(1) {
+                // A list may already stand past `doc` (it moved the walk on before),
+                // and postings only seek forward.
+                let at = if p.doc() < doc { p.seek(doc) } else { p.doc() };
+                if at != doc {
+                    if at == TERMINATED {
+                        return;
+                    }
+                    doc = lists[0].0.seek(at);
+                    continue 'docs;
+                }
+            }
+            for (i, (p, _)) in lists.iter_mut().enumerate() {
+                s.positions[i].clear();
+                p.positions(&mut s.positions[i]);
+            }
+            // A start position where every stem stands at its offset.
+            let (first, offset0) = (&s.positions[0], lists[0].1);
+            let count = if window > 0 {
+                // Two stems; the rarest list may be either.
+                let (a, b) = if lists[0].1 == 0 { (0, 1) } else { (1, 0) };
+                let (pa, pb) = (&s.positions[a], &s.positions[b]);
+                pa.iter()
+                    .filter(|&&p| pb.iter().any(|&q| q > p && q - p <= window))
+                    .count() as u32
+            } else {
+                first
+                    .iter()
+                    .filter(|&&p0| {
+                        let Some(start) = p0.checked_sub(offset0) else {
+                            return false;
+                        };
+                        lists.iter().enumerate().skip(1).all(|(i, (_, off))| {
+                            s.positions[i].binary_search(&(start + off)).is_ok()
+                        })
+                    })
+                    .count() as u32
+            };
+            if count > 0 {
+                found(s, doc, count);
+            }
+            doc = lists[0].0.advance();
+        }
+    }
+
+    fn flag_count(&self, flag: u8) -> usize {
+        self.flags
+            .iter()
+            .zip(&self.kinds)
+            .filter(|(f, k)| **f & flag != 0 && **k != Kind::Scenario)
+            .count()
+    }
+}
+
+fn add(s: &mut Scratch, kinds: &[Kind], doc: u32, f: &FieldWeight, freq: u32, len: f32) {
+    let d = doc as usize;
+    // Scenario steps are not answered from: they neither score nor count in IDF.
+    if kinds.get(d).is_none_or(|k| *k == Kind::Scenario) {
+        return;
+    }
+    let norm = 1.0 - f.b + f.b * len / f.avg_len.max(1.0);
+    if s.tf[d] == 0.0 && !s.own[d] {
+        s.touched.push(doc);
+    }
+    s.tf[d] += f.weight * freq as f32 / norm.max(0.1);
+    if f.own {
+        s.own[d] = true;
+    }
+}
+
+/// A section holding an `az` command outside a troubleshooting case: a procedure.
+pub(crate) const PROCEDURE: u8 = 1;
+/// A troubleshooting case.
+pub(crate) const CASE: u8 = 2;
+/// A reference section whose heading states a rule: it settles a yes/no question.
+pub(crate) const RULE: u8 = 4;
+
+/// A section that is not squarely about the question is ranked below one of equal
+/// score that is: a doc's title section (its level-1 heading and intro) summarises
+/// the whole doc, so it matches many questions a little, and a section whose headings
+/// name a qualifier the question does not ("… in a Managed HSM", "… with Terraform")
+/// answers a narrower question.
+const OFF_FOCUS_FACTOR: f32 = 0.75;
