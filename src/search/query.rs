@@ -23,6 +23,9 @@ pub const MAX_CONCEPTS: usize = 64;
 /// Words of a question that are analysed at all; a pasted log beyond this adds
 /// nothing but time.
 pub const MAX_WORDS: usize = 600;
+/// Words a single whitespace-separated token may hold before it is taken for a
+/// pasted blob (base64, a joined list) and skipped: a resource ID holds about 20.
+const MAX_WORDS_PER_TOKEN: usize = 48;
 /// Typo corrections tried per question: each scans the vocabulary.
 const MAX_CORRECTIONS: usize = 6;
 
@@ -95,6 +98,9 @@ pub(crate) struct Analyzed {
     /// Weight of the question's words the corpus does not know at all.
     pub unknown_weight: f32,
     pub intent: Intent,
+    /// How many of the question's words were analysed (at most [`MAX_WORDS`]).
+    #[allow(dead_code, reason = "the word budget's tests read it")]
+    pub words: usize,
     /// The knowledge's qualifiers the question names, as bits.
     pub qualifiers: u32,
 }
@@ -235,10 +241,16 @@ impl SearchIndex {
             let role = if asks { role } else { role.without_ask() };
             runs.push((Vec::new(), role));
             for raw in text.split_whitespace() {
-                if word_count >= MAX_WORDS {
+                // The budget counts words as they are analysed, so that 20,000
+                // characters joined by `-` or `/` cost what 600 words do.
+                let words = normalize(raw).split(' ').filter(|w| !w.is_empty()).count();
+                if words > MAX_WORDS_PER_TOKEN {
+                    continue;
+                }
+                if word_count + words.max(1) > MAX_WORDS {
                     break;
                 }
-                word_count += 1;
+                word_count += words.max(1);
                 let token = raw
                     .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '_')
                     .to_lowercase();
@@ -496,6 +508,7 @@ impl SearchIndex {
             known_weight,
             unknown_weight,
             intent: Intent::of(question),
+            words: word_count,
             qualifiers: self.qualifiers_of(question),
         }
     }
@@ -860,6 +873,44 @@ mod tests {
         assert!(i.duration && !i.procedure);
         let i = Intent::of("az acr create fails with 403 Forbidden");
         assert!(i.problem);
+    }
+
+    /// A pasted blob of joined tokens cost 770 ms per troubleshoot call when only
+    /// whitespace-separated words counted against the budget.
+    #[test]
+    fn joined_tokens_count_against_the_word_budget() {
+        let corpus = crate::knowledge::Corpus::from_texts([(
+            "acr-cmk",
+            "references/a.md",
+            "# A\n\n## Rotate the key\n\nRotate the customer-managed key of the registry.\n",
+        )]);
+        let index = SearchIndex::build(&corpus).unwrap();
+        let mut state = 7u32;
+        let mut word = || {
+            (0..8)
+                .map(|_| {
+                    state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    char::from(b'a' + (state >> 16) as u8 % 26)
+                })
+                .collect::<String>()
+        };
+        for joiner in ["-", "/"] {
+            // One 20,000-character token, and the same cut into tokens of 40 words.
+            let blob: Vec<String> = (0..2_200).map(|_| word()).collect();
+            let one = format!("rotate key {}", blob.join(joiner));
+            let a = index.analyze(&one);
+            assert!(a.words <= MAX_WORDS, "{}", a.words);
+            assert!(
+                a.concepts
+                    .iter()
+                    .any(|c| c.stems().contains(&"rotat".to_string()))
+            );
+            let chunks: Vec<String> = blob.chunks(40).map(|c| c.join(joiner)).collect();
+            let many = format!("rotate key {}", chunks.join(" "));
+            let a = index.analyze(&many);
+            assert!(a.words <= MAX_WORDS, "{}", a.words);
+            assert!(a.concepts.len() <= 2 * MAX_CONCEPTS);
+        }
     }
 
     #[test]
