@@ -18,6 +18,7 @@ pub mod mcp;
 pub mod reload;
 pub mod render;
 pub mod request;
+pub mod round;
 pub mod search;
 pub mod setup;
 pub mod troubleshoot;

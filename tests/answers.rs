@@ -109,3 +109,37 @@ fn ask_prints_the_answer_first_and_the_knowledge_version() {
     );
     assert_eq!(v["knowledge"]["content_hash"].as_str().unwrap().len(), 16);
 }
+
+/// Scores and confidences reach clients rounded to three decimals, not as an `f32`
+/// widened to `0.9900000095367432`.
+#[test]
+fn scores_and_confidences_are_rounded_to_three_decimals() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let answer = engine
+        .answer(&AnswerRequest::new("Can I disable CMK later?"))
+        .unwrap();
+    let diagnosis = engine
+        .troubleshoot(&acr_cmk_mcp::troubleshoot::TroubleshootRequest {
+            symptom: "az keyvault set-policy fails on an RBAC vault".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    for json in [
+        serde_json::to_string(&answer).unwrap(),
+        serde_json::to_string(&diagnosis).unwrap(),
+    ] {
+        let mut numbers = 0;
+        for key in ["\"score\":", "\"confidence\":"] {
+            for (at, _) in json.match_indices(key) {
+                let number: String = json[at + key.len()..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '.')
+                    .collect();
+                let decimals = number.split_once('.').map_or(0, |(_, d)| d.len());
+                assert!(decimals <= 3, "{key} {number}");
+                numbers += 1;
+            }
+        }
+        assert!(numbers > 0);
+    }
+}

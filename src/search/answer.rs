@@ -44,7 +44,9 @@ pub struct Snippet {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
     /// Relevance score (BM25F over concepts); higher is better, only comparable within
-    /// one answer.
+    /// one answer. Rounded to three decimals.
+    #[serde(serialize_with = "crate::round::serialize")]
+    #[schemars(with = "f64")]
     pub score: f32,
     /// Anchors of adjacent sections of the same doc merged into this snippet.
     #[serde(skip_serializing_if = "Vec::is_empty")]

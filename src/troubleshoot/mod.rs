@@ -104,7 +104,9 @@ pub struct CaseMatch {
     pub id: String,
     pub title: String,
     pub cause: String,
-    /// 0 to 1: how sure the match is.
+    /// 0 to 1: how sure the match is, to three decimals.
+    #[serde(serialize_with = "crate::round::serialize")]
+    #[schemars(with = "f64")]
     pub confidence: f32,
     /// The error fragments of the case found in the text.
     pub matched_errors: Vec<String>,
