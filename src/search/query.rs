@@ -481,7 +481,7 @@ impl SearchIndex {
             if !self.tuning.pairs
                 || !scored.contains(&a)
                 || !scored.contains(&b)
-                || (std::env::var("NOPARA").is_err() && paraphrased.contains(&a))
+                || paraphrased.contains(&a)
                 || paraphrased.contains(&b)
             {
                 continue;
