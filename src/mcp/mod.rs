@@ -401,7 +401,8 @@ impl ServerHandler for CmkServer {
     ) -> Result<ReadResourceResponse, McpError> {
         let engine = self.engine().await?;
         let uri = request.uri;
-        let contents = match engine.read(&uri) {
+        let resource = guarded("resources/read", || engine.read(&uri))?;
+        let contents = match resource {
             Some(crate::engine::Resource::Catalog(skills)) => ResourceContents::text(
                 serde_json::to_string_pretty(&skills).unwrap_or_default(),
                 uri.clone(),
@@ -414,8 +415,10 @@ impl ServerHandler for CmkServer {
                 ResourceContents::text(markdown, uri.clone()).with_mime_type("text/markdown")
             }
             None => {
+                // The URI goes back once, in the data: a client sent it, and a long
+                // one should not be doubled.
                 return Err(McpError::resource_not_found(
-                    format!("resource not found: {uri}"),
+                    "resource not found".to_string(),
                     Some(serde_json::json!({ "uri": uri })),
                 ));
             }
@@ -442,7 +445,11 @@ impl ServerHandler for CmkServer {
         request: GetPromptRequestParams,
         _context: RequestContext<RoleServer>,
     ) -> Result<GetPromptResponse, McpError> {
-        prompts::get(&*self.engine().await?, &request.name, &request.arguments).map(Into::into)
+        let engine = self.engine().await?;
+        guarded("prompts/get", || {
+            prompts::get(&engine, &request.name, &request.arguments)
+        })?
+        .map(Into::into)
     }
 
     async fn complete(
@@ -460,7 +467,7 @@ impl ServerHandler for CmkServer {
                 .and_then(|a| a.get(name))
                 .map(String::as_str)
         };
-        let mut values = match &request.r#ref {
+        let mut values = guarded("completion/complete", || match &request.r#ref {
             Reference::Prompt(p) => prompts::complete(&engine, &p.name, &arg.name, &arg.value),
             Reference::Resource(r) if r.uri == resources::SECTION_TEMPLATE => resources::complete(
                 &engine,
@@ -470,7 +477,7 @@ impl ServerHandler for CmkServer {
                 chosen("path"),
             ),
             _ => Vec::new(),
-        };
+        })?;
         let total = values.len();
         values.truncate(CompletionInfo::MAX_VALUES);
         let info = CompletionInfo::with_pagination(
@@ -618,7 +625,7 @@ fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, McpError> {
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        tracing::error!(tool = what, "panic while handling a request: {detail}");
+        tracing::error!(handler = what, "panic while handling a request: {detail}");
         McpError::internal_error(
             format!("internal error in {what}; the server is still running"),
             None,

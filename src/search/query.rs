@@ -804,12 +804,21 @@ fn sentences(text: &str) -> Vec<String> {
     out
 }
 
-/// Robertson–Spärck Jones IDF, floored near zero: a concept in half the sections or
-/// more tells them apart all but not at all. Not quite zero, so that a corpus too
-/// small to tell concepts apart by rarity (a user's one-page skill) still ranks and
-/// judges coverage by which concepts a section holds.
+/// Robertson–Spärck Jones IDF, the information a concept carries, floored near zero:
+/// a concept in half the sections or more says nothing about whether the knowledge
+/// covers a question. Not quite zero, so that a corpus too small to tell concepts
+/// apart by rarity (a user's one-page skill) still judges coverage by which concepts
+/// a section holds. It weighs coverage and confidence; ranking uses [`rank_idf`].
 pub(crate) fn idf(n: f32, df: f32) -> f32 {
     ((n - df + 0.5) / (df + 0.5)).ln().max(IDF_FLOOR)
+}
+
+/// BM25's IDF, `ln(1 + (N − df + ½) / (df + ½))`: never below zero, so a common
+/// concept the question names still counts for the sections that hold it ("deleted
+/// key *vault*" against "deleted key"), only far less than a rare one ("rotate"
+/// against "customer-managed key": 1.2 against 0.4 here).
+pub(crate) fn rank_idf(n: f32, df: f32) -> f32 {
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
 pub(crate) const IDF_FLOOR: f32 = 0.01;

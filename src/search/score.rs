@@ -20,7 +20,7 @@ use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocSet, SegmentReader, TERMINATED, Term};
 
-use super::query::{Analyzed, Concept, Origin, Phrase, idf};
+use super::query::{Analyzed, Concept, Origin, Phrase, idf, rank_idf};
 use super::{Hit, Kind, Scope, SearchIndex};
 
 /// BM25's term-frequency saturation: high, because sections are short and a
@@ -84,7 +84,8 @@ impl SearchIndex {
                 s.touched.clear();
                 self.accumulate(segment, concept, s);
                 let df = s.touched.iter().filter(|&&d| s.own[d as usize]).count();
-                let mut weight = idf(n, df as f32);
+                let mut weight = rank_idf(n, df as f32);
+                let information = idf(n, df as f32) * concept.weight;
                 if concept.origin == Origin::Pair {
                     // A pair adds only what it tells beyond its words: "rotation
                     // policy" much, "security team" (two rare words anyway) nothing.
@@ -109,7 +110,7 @@ impl SearchIndex {
                 // words stand, and context only says what the question is about.
                 let counts = concept.origin != Origin::Pair && concept.weight >= 1.0;
                 if counts {
-                    total += weight;
+                    total += information;
                 }
                 // A pair is evidence of how the words stand, not a part of the
                 // question to cover.
@@ -124,7 +125,7 @@ impl SearchIndex {
                         let k1 = K1;
                         s.score[d] += weight * tf * (k1 + 1.0) / (tf + k1);
                         if s.own[d] && counts {
-                            s.covered[d] += weight;
+                            s.covered[d] += information;
                         }
                     }
                     s.tf[d] = 0.0;
@@ -141,7 +142,7 @@ impl SearchIndex {
                     if !wanted {
                         continue;
                     }
-                    let weight = idf(n, self.flag_count(flag) as f32);
+                    let weight = rank_idf(n, self.flag_count(flag) as f32);
                     for &d in &s.scored {
                         if self.flags[d as usize] & flag != 0 {
                             s.score[d as usize] += weight;
