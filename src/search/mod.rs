@@ -174,7 +174,6 @@ pub(crate) struct WeightedTerm {
 
 /// A search index over one corpus.
 pub struct SearchIndex {
-    reader: IndexReader,
     en: TextAnalyzer,
     code: TextAnalyzer,
     /// What IDF estimates and typo correction know of the corpus's terms.
@@ -319,14 +318,7 @@ impl SearchIndex {
                 .find(|(n, _, _)| *n == name)
                 .copied()
                 .expect("a field of FIELDS");
-            let field = fields.by_name(name);
-            FieldWeight {
-                field,
-                weight: w,
-                b,
-                own: name != "doc",
-                avg_len: average_length(&reader, field),
-            }
+            field_weight(&reader, fields.by_name(name), w, b, name != "doc")
         };
         let qualifiers: Vec<Vec<String>> = corpus
             .qualifiers
@@ -362,7 +354,6 @@ impl SearchIndex {
             qualified,
             prose_fields: ["title", "headings", "body", "doc"].map(weight).to_vec(),
             code_field: Some(weight("code")),
-            reader,
             en,
             code,
             stats,
@@ -517,17 +508,28 @@ fn states_a_rule(title: &str) -> bool {
 }
 
 /// The mean length of `field` over the sections, from the index's field norms.
-fn average_length(reader: &IndexReader, field: Field) -> f32 {
+/// A field's postings and per-section BM25F factors, from the index's one segment.
+fn field_weight(reader: &IndexReader, field: Field, weight: f32, b: f32, own: bool) -> FieldWeight {
     let searcher = reader.searcher();
-    let Some(segment) = searcher.segment_readers().first() else {
-        return 1.0;
-    };
-    let Ok(norms) = segment.get_fieldnorms_reader(field) else {
-        return 1.0;
-    };
-    let docs = segment.max_doc();
-    let total: u64 = (0..docs).map(|d| u64::from(norms.fieldnorm(d))).sum();
-    (total as f32 / docs.max(1) as f32).max(1.0)
+    let segment = searcher.segment_readers().first();
+    let lengths: Vec<f32> = segment
+        .and_then(|seg| seg.get_fieldnorms_reader(field).ok())
+        .map(|norms| {
+            (0..segment.map_or(0, |seg| seg.max_doc()))
+                .map(|d| norms.fieldnorm(d) as f32)
+                .collect()
+        })
+        .unwrap_or_default();
+    let average = (lengths.iter().sum::<f32>() / lengths.len().max(1) as f32).max(1.0);
+    FieldWeight {
+        field,
+        own,
+        inverted: segment.and_then(|seg| seg.inverted_index(field).ok()),
+        per_occurrence: lengths
+            .iter()
+            .map(|len| weight / (1.0 - b + b * len / average).max(0.1))
+            .collect(),
+    }
 }
 
 /// What coverage, IDF and typo correction need to know of the corpus's terms. Plain

@@ -515,15 +515,7 @@ impl SearchIndex {
 
     /// Whether the knowledge's code blocks hold `token` (as the code analyzer keeps it).
     fn in_code(&self, token: &str) -> bool {
-        self.code_field.is_some_and(|f| {
-            let searcher = self.reader.searcher();
-            searcher.segment_readers().first().is_some_and(|seg| {
-                seg.inverted_index(f.field).is_ok_and(|inv| {
-                    inv.doc_freq(&tantivy::Term::from_field_text(f.field, token))
-                        .is_ok_and(|n| n > 0)
-                })
-            })
-        })
+        self.code_field.as_ref().is_some_and(|f| f.holds(token))
     }
 
     /// Whether `word` means nothing to the corpus: no stem of it is indexed (a stop

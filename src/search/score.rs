@@ -16,9 +16,12 @@
 
 use std::cell::RefCell;
 
+use std::sync::Arc;
 use tantivy::postings::{Postings, SegmentPostings};
+
+use tantivy::InvertedIndexReader;
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocSet, SegmentReader, TERMINATED, Term};
+use tantivy::{DocSet, TERMINATED, Term};
 
 use super::query::{Analyzed, Concept, Origin, Phrase, idf, rank_idf};
 use super::{Hit, Kind, Scope, SearchIndex};
@@ -27,16 +30,30 @@ use super::{Hit, Kind, Scope, SearchIndex};
 /// section that names a concept again and again is about it (chosen on the dev sets).
 const K1: f32 = 3.0;
 
-/// A field's weight and length normalization.
-#[derive(Debug, Clone, Copy)]
+/// A scored field: its weight, its postings, and each section's length normalization,
+/// opened and computed once when the index is built rather than on every question.
+#[derive(Clone)]
 pub(crate) struct FieldWeight {
     pub field: Field,
-    pub weight: f32,
-    pub b: f32,
     /// Whether a match here counts as the section holding the concept (the doc field,
     /// shared by every section of a doc, does not).
     pub own: bool,
-    pub avg_len: f32,
+    /// `None` for an empty index.
+    pub inverted: Option<Arc<InvertedIndexReader>>,
+    /// Per section: `weight / (1 − b + b · length / average length)` with the field's
+    /// weight and length normalization `b` (see `FIELDS`), BM25F's factor
+    /// for one occurrence in this field.
+    pub per_occurrence: Vec<f32>,
+}
+
+impl FieldWeight {
+    /// Whether the field holds `token` anywhere.
+    pub fn holds(&self, token: &str) -> bool {
+        self.inverted.as_ref().is_some_and(|inv| {
+            inv.doc_freq(&Term::from_field_text(self.field, token))
+                .is_ok_and(|n| n > 0)
+        })
+    }
 }
 
 /// Per-thread buffers, sized to the corpus, reused across questions.
@@ -59,10 +76,6 @@ impl SearchIndex {
     /// Every section in `scope` that matches, scored, best first; ties go to the
     /// earlier section.
     pub(crate) fn score(&self, analyzed: &Analyzed, scope: Scope, limit: usize) -> Vec<Hit> {
-        let searcher = self.reader.searcher();
-        let Some(segment) = searcher.segment_readers().first() else {
-            return Vec::new();
-        };
         let n = self.answerable as f32;
         SCRATCH.with(|scratch| {
             let mut s = scratch.borrow_mut();
@@ -82,7 +95,7 @@ impl SearchIndex {
             let mut weights: Vec<(&Concept, f32)> = Vec::with_capacity(analyzed.concepts.len());
             for concept in &analyzed.concepts {
                 s.touched.clear();
-                self.accumulate(segment, concept, s);
+                self.accumulate(concept, s);
                 let df = s.touched.iter().filter(|&&d| s.own[d as usize]).count();
                 let mut weight = rank_idf(n, df as f32);
                 let information = idf(n, df as f32) * concept.weight;
@@ -186,121 +199,95 @@ impl SearchIndex {
 
     /// Adds the concept's weighted, length-normalized occurrences per section to
     /// `s.tf`, marking the sections it touches and those that hold it themselves.
-    fn accumulate(&self, segment: &SegmentReader, concept: &Concept, s: &mut Scratch) {
+    fn accumulate(&self, concept: &Concept, s: &mut Scratch) {
         for phrase in &concept.phrases {
             for f in &self.prose_fields {
-                self.each_phrase_match(
-                    segment,
-                    f.field,
-                    phrase,
-                    concept.window,
-                    s,
-                    |s, doc, freq| {
-                        add(
-                            s,
-                            &self.kinds,
-                            doc,
-                            f,
-                            freq,
-                            self.field_len(segment, f.field, doc),
-                        )
-                    },
-                );
+                each_phrase_match(f, phrase, concept.window, s, |s, doc, freq| {
+                    add(s, &self.kinds, doc, f, freq)
+                });
             }
         }
-        if let Some(f) = self.code_field {
+        if let Some(f) = &self.code_field {
             for token in &concept.code {
-                self.each_phrase_match(
-                    segment,
-                    f.field,
-                    &vec![(token.clone(), 0)],
-                    0,
-                    s,
-                    |s, doc, freq| {
-                        add(
-                            s,
-                            &self.kinds,
-                            doc,
-                            &f,
-                            freq,
-                            self.field_len(segment, f.field, doc),
-                        )
-                    },
-                );
+                each_phrase_match(f, &vec![(token.clone(), 0)], 0, s, |s, doc, freq| {
+                    add(s, &self.kinds, doc, f, freq)
+                });
             }
         }
     }
 
-    fn field_len(&self, segment: &SegmentReader, field: Field, doc: u32) -> f32 {
-        segment
-            .get_fieldnorms_reader(field)
-            .map(|r| r.fieldnorm(doc) as f32)
-            .unwrap_or(0.0)
+    fn flag_count(&self, flag: u8) -> usize {
+        self.flags
+            .iter()
+            .zip(&self.kinds)
+            .filter(|(f, k)| **f & flag != 0 && **k != Kind::Scenario)
+            .count()
     }
+}
 
-    /// Calls `found(doc, count)` for each section whose `field` holds `phrase`: its
-    /// stems at their offsets, or with `window` > 0 the second of two stems at most
-    /// `window` positions after the first.
-    fn each_phrase_match(
-        &self,
-        segment: &SegmentReader,
-        field: Field,
-        phrase: &Phrase,
-        window: u32,
-        s: &mut Scratch,
-        mut found: impl FnMut(&mut Scratch, u32, u32),
-    ) {
-        let Ok(inverted) = segment.inverted_index(field) else {
+/// Calls `found(doc, count)` for each section whose `field` holds `phrase`: its
+/// stems at their offsets, or with `window` > 0 the second of two stems at most
+/// `window` positions after the first.
+fn each_phrase_match(
+    f: &FieldWeight,
+    phrase: &Phrase,
+    window: u32,
+    s: &mut Scratch,
+    mut found: impl FnMut(&mut Scratch, u32, u32),
+) {
+    let Some(inverted) = &f.inverted else {
+        return;
+    };
+    let field = f.field;
+    let postings = |stem: &str, option| -> Option<SegmentPostings> {
+        inverted
+            .read_postings(&Term::from_field_text(field, stem), option)
+            .ok()
+            .flatten()
+    };
+    if let [(stem, _)] = phrase.as_slice() {
+        let Some(mut p) = postings(stem, IndexRecordOption::WithFreqs) else {
             return;
         };
-        let postings = |stem: &str, option| -> Option<SegmentPostings> {
-            inverted
-                .read_postings(&Term::from_field_text(field, stem), option)
-                .ok()
-                .flatten()
-        };
-        if let [(stem, _)] = phrase.as_slice() {
-            let Some(mut p) = postings(stem, IndexRecordOption::WithFreqs) else {
-                return;
-            };
-            let mut doc = p.doc();
-            while doc != TERMINATED {
-                found(s, doc, p.term_freq());
-                doc = p.advance();
-            }
-            return;
+        let mut doc = p.doc();
+        while doc != TERMINATED {
+            found(s, doc, p.term_freq());
+            doc = p.advance();
         }
-        let mut lists: Vec<(SegmentPostings, u32)> = Vec::with_capacity(phrase.len());
-        for (stem, offset) in phrase {
-            match postings(stem, IndexRecordOption::WithFreqsAndPositions) {
-                Some(p) => lists.push((p, *offset)),
-                None => return,
-            }
+        return;
+    }
+    let mut lists: Vec<(SegmentPostings, u32)> = Vec::with_capacity(phrase.len());
+    for (stem, offset) in phrase {
+        match postings(stem, IndexRecordOption::WithFreqsAndPositions) {
+            Some(p) => lists.push((p, *offset)),
+            None => return,
         }
-        // Walk the rarest list and seek the others to each of its documents.
-        lists.sort_by_key(|(p, _)| p.doc_freq());
-        s.positions.resize(lists.len(), Vec::new());
-        let mut doc = lists[0].0.doc();
-        'docs: while doc != TERMINATED {
-            for (p, _) in lists.iter_mut().skip(1) {
-                // A list may already stand past `doc` (it moved the walk on before),
-                // and postings only seek forward.
-                let at = if p.doc() < doc { p.seek(doc) } else { p.doc() };
-                if at != doc {
-                    if at == TERMINATED {
-                        return;
-                    }
-                    doc = lists[0].0.seek(at);
-                    continue 'docs;
+    }
+    // Walk the rarest list and seek the others to each of its documents.
+    lists.sort_by_key(|(p, _)| p.doc_freq());
+    s.positions.resize(lists.len(), Vec::new());
+    let mut doc = lists[0].0.doc();
+    'docs: while doc != TERMINATED {
+        for (p, _) in lists.iter_mut().skip(1) {
+            // A list may already stand past `doc` (it moved the walk on before),
+            // and postings only seek forward.
+            let at = if p.doc() < doc { p.seek(doc) } else { p.doc() };
+            if at != doc {
+                if at == TERMINATED {
+                    return;
                 }
+                doc = lists[0].0.seek(at);
+                continue 'docs;
             }
-            for (i, (p, _)) in lists.iter_mut().enumerate() {
-                s.positions[i].clear();
-                p.positions(&mut s.positions[i]);
-            }
-            // A start position where every stem stands at its offset.
-            let (first, offset0) = (&s.positions[0], lists[0].1);
-            let count = if window > 0 {
+        }
+        for (i, (p, _)) in lists.iter_mut().enumerate() {
+            s.positions[i].clear();
+            p.positions(&mut s.positions[i]);
+        }
+        // A start position where every stem stands at its offset.
+        let (first, offset0) = (&s.positions[0], lists[0].1);
+        let count =
+            if window > 0 {
                 // Two stems; the rarest list may be either.
                 let (a, b) = if lists[0].1 == 0 { (0, 1) } else { (1, 0) };
                 let (pa, pb) = (&s.positions[a], &s.positions[b]);
@@ -320,33 +307,23 @@ impl SearchIndex {
                     })
                     .count() as u32
             };
-            if count > 0 {
-                found(s, doc, count);
-            }
-            doc = lists[0].0.advance();
+        if count > 0 {
+            found(s, doc, count);
         }
-    }
-
-    fn flag_count(&self, flag: u8) -> usize {
-        self.flags
-            .iter()
-            .zip(&self.kinds)
-            .filter(|(f, k)| **f & flag != 0 && **k != Kind::Scenario)
-            .count()
+        doc = lists[0].0.advance();
     }
 }
 
-fn add(s: &mut Scratch, kinds: &[Kind], doc: u32, f: &FieldWeight, freq: u32, len: f32) {
+fn add(s: &mut Scratch, kinds: &[Kind], doc: u32, f: &FieldWeight, freq: u32) {
     let d = doc as usize;
     // Scenario steps are not answered from: they neither score nor count in IDF.
     if kinds.get(d).is_none_or(|k| *k == Kind::Scenario) {
         return;
     }
-    let norm = 1.0 - f.b + f.b * len / f.avg_len.max(1.0);
     if s.tf[d] == 0.0 && !s.own[d] {
         s.touched.push(doc);
     }
-    s.tf[d] += f.weight * freq as f32 / norm.max(0.1);
+    s.tf[d] += f.per_occurrence[d] * freq as f32;
     if f.own {
         s.own[d] = true;
     }
