@@ -211,3 +211,48 @@ fn fixes_that_delete_or_remove_are_marked_destructive() {
         assert_eq!(f.destructive, deletes, "{}", f.text);
     }
 }
+
+/// The Managed HSM failures of the October 2026 troubleshooting article, as a user
+/// would describe them: each finds its own case first, over the Key Vault cases.
+#[test]
+fn managed_hsm_failures_find_their_cases() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let cases = [
+        (
+            "az keyvault key create --hsm-name fails because the Managed HSM has not been activated yet, security domain never downloaded",
+            "managed-hsm-is-not-activated",
+        ),
+        (
+            "registry creation fails with my Managed HSM key, the key was created as RSA without wrapKey and unwrapKey operations",
+            "managed-hsm-key-has-the-wrong-type-or-operations",
+        ),
+        (
+            "registry identity cannot use the Managed HSM key; I assigned Managed HSM Crypto Service Encryption User at the wrong scope, not /keys/<key-name>",
+            "managed-hsm-role-missing-or-assigned-at-the-wrong-scope",
+        ),
+        (
+            "az acr create rejects the --key-encryption-key I copied from the managed HSM, it is a secret URI not a key URI",
+            "managed-hsm-uri-is-not-a-key-uri",
+        ),
+        (
+            "I just ran az keyvault role assignment create on the Managed HSM and the registry still cannot access the key a minute later",
+            "managed-hsm-role-assignment-not-yet-in-effect",
+        ),
+        (
+            "in the portal the key picker shows no keys from my Managed HSM after I enabled its firewall",
+            "portal-key-picker-cannot-list-keys-behind-the-managed-hsm-firewall",
+        ),
+    ];
+    for (symptom, want) in cases {
+        let diagnosis = engine.troubleshoot(&request(symptom)).unwrap();
+        let first = diagnosis.matches.first().map(|m| m.id.as_str());
+        assert_eq!(first, Some(want), "{symptom}");
+        assert!(
+            diagnosis.matches[0]
+                .diagnose
+                .iter()
+                .any(|c| c.contains("--hsm-name") || c.contains("az acr")),
+            "{want}: no diagnose command"
+        );
+    }
+}
