@@ -178,7 +178,7 @@ fn own_knowledge_can_replace_the_builtin() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["confident"], true);
     assert_eq!(
-        v["snippets"][0]["uri"],
+        v["citations"][v["snippets"][0]["cite"].as_u64().unwrap() as usize]["uri"],
         "skill://bakery/SKILL.md#how-to-bake-bread"
     );
     assert!(

@@ -1,7 +1,8 @@
 //! The MCP adapter: the only module that knows the Model Context Protocol.
 //!
-//! It turns the [`Engine`]'s typed results into rmcp tool results (structured content
-//! plus a readable text rendering and a `resource_link` per citation), serves the
+//! It turns the [`Engine`]'s typed results into rmcp tool results (structured content,
+//! which lists each source once, plus a compact text rendering that does not repeat
+//! it: a result goes into a model's context, #16), serves the
 //! knowledge as resources and prompts, completes arguments, and turns caller mistakes
 //! into `isError: true` results that name the field and the rule. Arguments arrive as
 //! raw JSON and are decoded here with the path of any bad field, because a bare serde
@@ -26,7 +27,7 @@ use rmcp::model::{
     CallToolResult, CompleteRequestParams, CompleteResult, CompletionInfo, ContentBlock,
     GetPromptRequestParams, GetPromptResponse, Implementation, JsonObject, ListPromptsResult,
     ListResourceTemplatesResult, ListResourcesResult, ListToolsResult, PaginatedRequestParams,
-    ReadResourceRequestParams, ReadResourceResponse, ReadResourceResult, Reference, Resource,
+    ReadResourceRequestParams, ReadResourceResponse, ReadResourceResult, Reference,
     ResourceContents, ServerCapabilities, ServerConfig, Tool,
 };
 use rmcp::service::{NotificationContext, RequestContext};
@@ -42,7 +43,7 @@ use crate::knowledge::{Citation, KnowledgeVersion, LoadOptions};
 use crate::reload::SharedEngine;
 use crate::render;
 use crate::request::{self, AnswerRequest};
-use crate::search::answer::{Answer, Snippet};
+use crate::search::answer::Answer;
 use crate::setup::{SetupPlan, SetupRequest, parameters};
 use crate::troubleshoot::{Diagnosis, TroubleshootRequest};
 
@@ -122,11 +123,7 @@ impl CmkServer {
             "answer_cmk_question",
             args,
             |engine, r: AnswerRequest| engine.answer(&r),
-            |a: &Answer| {
-                let mut result = structured(a, render::answer(a));
-                result.content.extend(a.snippets.iter().map(snippet_link));
-                result
-            },
+            |a: &Answer| structured(a, render::answer_brief(a)),
         )
         .await
     }
@@ -144,17 +141,7 @@ impl CmkServer {
             "get_setup_commands",
             args,
             |engine, r: SetupRequest| engine.setup(&r),
-            |plan: &SetupPlan| {
-                let mut result = structured(plan, render::setup_plan(plan));
-                let mut seen = Vec::new();
-                for c in plan.steps.iter().map(|s| &s.citation) {
-                    if !seen.contains(&c.uri) {
-                        seen.push(c.uri.clone());
-                        result.content.push(citation_link(c));
-                    }
-                }
-                result
-            },
+            |plan: &SetupPlan| structured(plan, render::setup_brief(plan)),
         )
         .await
     }
@@ -172,16 +159,7 @@ impl CmkServer {
             "troubleshoot",
             args,
             |engine, r: TroubleshootRequest| engine.troubleshoot(&r),
-            |d: &Diagnosis| {
-                let mut result = structured(d, render::diagnosis(d));
-                result.content.extend(
-                    d.matches
-                        .iter()
-                        .flat_map(|m| m.citations.iter())
-                        .map(citation_link),
-                );
-                result
-            },
+            |d: &Diagnosis| structured(d, render::diagnosis_brief(d)),
         )
         .await
     }
@@ -626,22 +604,6 @@ fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, McpError> {
     })
 }
 
-fn snippet_link(s: &Snippet) -> ContentBlock {
-    resource_link(&s.uri, &s.anchor, &s.heading_path)
-}
-
-fn citation_link(c: &Citation) -> ContentBlock {
-    resource_link(&c.uri, &c.anchor, &c.heading_path)
-}
-
-fn resource_link(uri: &str, anchor: &str, heading_path: &[String]) -> ContentBlock {
-    ContentBlock::resource_link(
-        Resource::new(uri, anchor)
-            .with_title(heading_path.join(" › "))
-            .with_mime_type("text/markdown"),
-    )
-}
-
 fn input_error(e: &InputError) -> CallToolResult {
     CallToolResult::error(vec![ContentBlock::text(format!(
         "Invalid argument '{}': {}",
@@ -675,6 +637,24 @@ pub fn flat_input_schema<T: JsonSchema>() -> Arc<JsonObject> {
     };
     for key in ["$schema", "title", "description", "$defs"] {
         object.remove(key);
+    }
+    // An optional argument is one left out, never null: `{"type": "integer"}`, not
+    // `{"type": ["integer", "null"], "default": null}`, which some clients reject.
+    if let Some(serde_json::Value::Object(properties)) = object.get_mut("properties") {
+        for property in properties.values_mut() {
+            let Some(property) = property.as_object_mut() else {
+                continue;
+            };
+            if let Some(serde_json::Value::Array(types)) = property.get("type") {
+                let types: Vec<_> = types.iter().filter(|t| *t != "null").cloned().collect();
+                if let [only] = types.as_slice() {
+                    property.insert("type".into(), only.clone());
+                }
+            }
+            if property.get("default") == Some(&serde_json::Value::Null) {
+                property.remove("default");
+            }
+        }
     }
     Arc::new(object)
 }

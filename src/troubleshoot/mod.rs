@@ -16,9 +16,9 @@ pub use cases::{Case, CaseCatalog, FixPart};
 
 use crate::azure::command::{Line, Replace};
 use crate::error::InputError;
-use crate::knowledge::{Citation, Corpus, KnowledgeVersion};
+use crate::knowledge::{Citation, CitationList, Corpus, KnowledgeVersion};
 use crate::request;
-use crate::search::answer::{Snippet, snippet};
+use crate::search::answer::{MIN_CONFIDENT_COVERAGE, Snippet, snippet};
 use crate::search::{Hit, Scope, SearchIndex};
 use crate::setup::parameters;
 
@@ -108,12 +108,17 @@ pub struct CaseMatch {
     #[serde(serialize_with = "crate::round::serialize")]
     #[schemars(with = "f64")]
     pub confidence: f32,
-    /// The error fragments of the case found in the text.
+    /// The error fragments of the case found in the text (omitted when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub matched_errors: Vec<String>,
     /// Read-only commands that confirm the cause.
     pub diagnose: Vec<String>,
     /// Steps and commands that fix it, in order.
     pub fix: Vec<FixItem>,
+    /// Indexes of the case's citations in the diagnosis' `citations`.
+    pub cites: Vec<usize>,
+    /// The case's citations, for Rust callers; not sent (see `cites`).
+    #[serde(skip)]
     pub citations: Vec<Citation>,
 }
 
@@ -129,6 +134,8 @@ pub struct Diagnosis {
     pub unset_variables: Vec<String>,
     /// Related knowledge, for context.
     pub snippets: Vec<Snippet>,
+    /// Every section the matches and snippets cite, once; they refer to it by index.
+    pub citations: Vec<Citation>,
     /// Which knowledge answered.
     pub knowledge: KnowledgeVersion,
 }
@@ -156,7 +163,13 @@ pub fn diagnose(
         .into_iter()
         .filter(|h| case_of_section(h.section).is_some())
         .collect();
-    let reference: Vec<Hit> = reference.into_iter().take(REFERENCE_SNIPPETS).collect();
+    // Related knowledge only when it covers the symptom as an answer would: a section
+    // that shares a word or two with a log is noise in the caller's context.
+    let reference: Vec<Hit> = reference
+        .into_iter()
+        .filter(|h| h.coverage >= MIN_CONFIDENT_COVERAGE)
+        .take(REFERENCE_SNIPPETS)
+        .collect();
     let top_score = hits.first().map_or(1.0, |h| h.score.max(f32::EPSILON));
 
     struct Scored {
@@ -237,6 +250,7 @@ pub fn diagnose(
                         },
                     })
                     .collect(),
+                cites: Vec::new(),
                 citations: vec![corpus.citation(case.section)],
             }
         })
@@ -248,9 +262,18 @@ pub fn diagnose(
     };
     unset.sort();
     unset.dedup();
-    let snippets = reference
+    let mut matches = matches;
+    let mut list = CitationList::default();
+    for m in &mut matches {
+        m.cites = m.citations.iter().map(|c| list.cite(c)).collect();
+    }
+    let snippets: Vec<Snippet> = reference
         .iter()
-        .map(|h| snippet(corpus, h.section, h.score))
+        .map(|h| {
+            let mut s = snippet(corpus, h.section, h.score);
+            s.cite = list.cite(&corpus.citation(h.section));
+            s
+        })
         .collect();
     Ok(Diagnosis {
         confident,
@@ -258,6 +281,7 @@ pub fn diagnose(
         checklist,
         unset_variables: unset,
         snippets,
+        citations: list.into_vec(),
         knowledge: corpus.version.clone(),
     })
 }
