@@ -53,9 +53,7 @@ const INSTRUCTIONS: &str = "Answers questions about Azure Container Registry (AC
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReadSectionArgs {
-    /// A section URI as the other tools cite it, e.g.
-    /// skill://acr-cmk/references/key-rotation.md#automatic-rotation-with-a-versionless-key-id
-    /// (a doc URI without #anchor returns the whole doc).
+    /// A cited skill:// URI; without #anchor, the whole doc.
     pub uri: String,
 }
 
@@ -113,7 +111,7 @@ impl CmkServer {
     #[tool(
         name = "answer_cmk_question",
         title = "Answer an ACR customer-managed key question",
-        description = "Answer a question about Azure Container Registry encryption with a customer-managed key (CMK/BYOK) in Azure Key Vault or Managed HSM: requirements (Premium SKU, creation-time only, RSA keys), identities, key access (RBAC roles or access policy), rotation, revocation and recovery, firewalls, limitations, Terraform/Bicep/ARM. Returns a short extracted answer and cited snippets (doc, heading path, line range, upstream Microsoft Learn URL), and confident=false when the knowledge base does not cover the question. Use get_setup_commands for scripts and troubleshoot for error messages.",
+        description = "Answer a question about Azure Container Registry encryption with a customer-managed key (CMK) in Key Vault or Managed HSM: requirements, identities, key vault access (RBAC role or access policy), rotation, revocation, firewalls, limitations, Terraform/Bicep. Returns a short answer and cited snippets (skill:// section, Learn page); confident=false when the knowledge does not cover it.",
         input_schema = flat_input_schema::<AnswerRequest>(),
         output_schema = schema_for_output::<Answer>(),
         annotations(title = "Answer an ACR CMK question", read_only_hint = true, destructive_hint = false, idempotent_hint = true, open_world_hint = false)
@@ -131,7 +129,7 @@ impl CmkServer {
     #[tool(
         name = "get_setup_commands",
         title = "Generate az CLI commands for an ACR CMK task",
-        description = "Build an ordered, validated, shell-safe Azure CLI (az) script for an ACR customer-managed-key scenario (the scenario list is in the input schema). Names are checked against Azure naming rules; missing ones become placeholders listed in missing_parameters (ask the user for them); a parameter the scenario does not take is refused. Each step explains itself, cites the scenario section it comes from, and is marked destructive when it blocks registry data. The output is a script for the user to review and run; this server never runs it.",
+        description = "Build a validated, shell-safe az CLI script for an ACR customer-managed-key task: create a CMK registry, rotate or revoke the key, restore access, enable auto-rotation, use the system identity, firewall the vault, show status. Missing names become placeholders listed in missing_parameters (ask the user); each step is explained, cited, and marked destructive when it blocks registry data. The user reviews and runs the script; nothing is run here.",
         input_schema = Arc::new(parameters::input_schema(&[])),
         output_schema = schema_for_output::<SetupPlan>(),
         annotations(title = "Generate ACR CMK az commands", read_only_hint = true, destructive_hint = false, idempotent_hint = true, open_world_hint = false)
@@ -149,7 +147,7 @@ impl CmkServer {
     #[tool(
         name = "troubleshoot",
         title = "Troubleshoot an ACR customer-managed key problem",
-        description = "Diagnose an Azure Container Registry customer-managed-key problem from pasted error text (CLI output, portal message, docker error, activity log, a whole log) or a plain description. Returns likely causes ranked with confidence, read-only diagnostic az commands, fix steps (destructive ones marked) and citations; confident=false with a general checklist when no known case fits. Optional names are validated and filled into the commands.",
+        description = "Diagnose an ACR customer-managed-key problem from pasted error text (CLI, portal, docker, activity log) or a described symptom. Returns likely causes with confidence, read-only diagnose commands, fix steps (destructive ones marked) and citations; confident=false and a checklist when no known case fits. Names given are filled into the commands.",
         input_schema = flat_input_schema::<TroubleshootRequest>(),
         output_schema = schema_for_output::<Diagnosis>(),
         annotations(title = "Troubleshoot ACR CMK", read_only_hint = true, destructive_hint = false, idempotent_hint = true, open_world_hint = false)
@@ -167,7 +165,7 @@ impl CmkServer {
     #[tool(
         name = "read_section",
         title = "Read a whole knowledge section",
-        description = "Return the full Markdown of a knowledge section (or a whole doc) by its skill:// URI, as cited by the other tools. For clients without resource support.",
+        description = "Return a whole knowledge section (or doc) by the skill:// URI the other tools cite. For clients without resource support.",
         input_schema = flat_input_schema::<ReadSectionArgs>(),
         output_schema = schema_for_output::<SectionText>(),
         annotations(title = "Read a knowledge section", read_only_hint = true, destructive_hint = false, idempotent_hint = true, open_world_hint = false)
@@ -210,7 +208,7 @@ impl CmkServer {
     #[tool(
         name = "list_skills",
         title = "List the skills served",
-        description = "List every skill (knowledge folder) this server serves, built-in and the user's own, with its name, description and SKILL.md URI: the first step of Agent Skills' progressive disclosure.",
+        description = "List the skills (knowledge folders) served, built-in and the user's own, with name, description and SKILL.md URI.",
         input_schema = flat_input_schema::<NoArgs>(),
         output_schema = schema_for_output::<SkillList>(),
         annotations(title = "List skills", read_only_hint = true, destructive_hint = false, idempotent_hint = true, open_world_hint = false)
@@ -654,6 +652,8 @@ pub fn flat_input_schema<T: JsonSchema>() -> Arc<JsonObject> {
             if property.get("default") == Some(&serde_json::Value::Null) {
                 property.remove("default");
             }
+            // `int64` says nothing the range does not.
+            property.remove("format");
         }
     }
     Arc::new(object)

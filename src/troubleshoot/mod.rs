@@ -40,20 +40,14 @@ const MAX_QUERY_WORDS: usize = 400;
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TroubleshootRequest {
-    /// The symptom in plain words, or pasted error text (CLI output, portal message,
-    /// docker error, activity log, a whole log): 1-20,000 characters.
+    /// The error text or symptom, 1-20,000 characters. Optional names below fill
+    /// the commands.
     pub symptom: String,
-    /// Registry name, filled into the commands.
     pub registry_name: Option<String>,
-    /// Resource group, filled into the commands.
     pub resource_group: Option<String>,
-    /// Key vault name, filled into the commands.
     pub key_vault_name: Option<String>,
-    /// Managed HSM name, filled into the commands.
     pub hsm_name: Option<String>,
-    /// Key name, filled into the commands.
     pub key_name: Option<String>,
-    /// User-assigned identity name, filled into the commands.
     pub identity_name: Option<String>,
 }
 
