@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::knowledge::{Citation, KnowledgeVersion};
 use crate::search::answer::{Answer, Snippet};
 use crate::setup::{SetupPlan, ValueSource};
-use crate::troubleshoot::{Diagnosis, FixKind};
+use crate::troubleshoot::{CaseMatch, Diagnosis, FixKind};
 
 pub fn answer(a: &Answer) -> String {
     let mut out = String::new();
@@ -38,6 +38,120 @@ pub fn answer(a: &Answer) -> String {
         let _ = writeln!(out, "{}\n", s.text);
     }
     let _ = writeln!(out, "{}", version_line(&a.knowledge));
+    out.trim_end().to_string()
+}
+
+/// An answer in brief, for the text block of an MCP result, next to the structured
+/// result that holds the snippets' text: the direct answer with each sentence's
+/// source as `[n]`, then the numbered sources. Without a direct answer the best
+/// snippet's text is shown, so a client that reads only text still gets the knowledge.
+pub fn answer_brief(a: &Answer) -> String {
+    let mut out = String::new();
+    if a.snippets.is_empty() {
+        let _ = writeln!(
+            out,
+            "No match: the knowledge base has nothing on \"{}\".",
+            a.question
+        );
+        return out;
+    }
+    if !a.confident {
+        let _ = writeln!(
+            out,
+            "No confident match: the knowledge base does not cover \"{}\". The nearest sections are listed below; do not treat them as an answer.",
+            a.question
+        );
+    }
+    match &a.answer {
+        Some(answer) => {
+            let _ = writeln!(out, "Answer:");
+            // The verdict, unless the knowledge's first sentence already opens with it.
+            for v in ["Yes.", "No."] {
+                if answer.text.starts_with(&format!("{v} ")) {
+                    let _ = writeln!(out, "  {v}");
+                }
+            }
+            for s in &answer.sentences {
+                let _ = writeln!(out, "  {} [{}]", s.text, s.cite + 1);
+            }
+            if let Some(c) = &answer.command {
+                let _ = writeln!(out, "  Command: `{c}`");
+            }
+        }
+        None if a.confident => {
+            if let Some(s) = a.snippets.first() {
+                let _ = writeln!(out, "[{}]\n{}", s.cite + 1, s.text);
+            }
+        }
+        None => {}
+    }
+    let _ = writeln!(
+        out,
+        "\nSources (snippets in structuredContent; read_section reads one whole):"
+    );
+    for (i, c) in a.citations.iter().enumerate() {
+        let _ = writeln!(out, "{}", cited(i, c));
+    }
+    out.trim_end().to_string()
+}
+
+/// `[2] skill://…`: the section's headings and official page are in the structured
+/// result's citations.
+fn cited(i: usize, c: &Citation) -> String {
+    format!("[{}] {}", i + 1, c.uri)
+}
+
+/// A plan in brief, for the text block of an MCP result: what is missing, the
+/// prerequisites, then the script, which holds the parameters, the warnings and every
+/// step with its purpose and source. The structured result holds the same as data.
+pub fn setup_brief(p: &SetupPlan) -> String {
+    let mut out = String::new();
+    if !p.missing_parameters.is_empty() {
+        let _ = writeln!(
+            out,
+            "Missing parameters (the script refuses to run until they are set): {}",
+            p.missing_parameters.join(", ")
+        );
+    }
+    list(&mut out, "Prerequisites", &p.prerequisites);
+    let _ = writeln!(out, "\n```bash\n{}```", p.script);
+    out.trim_start().to_string()
+}
+
+/// A diagnosis in brief, for the text block of an MCP result, next to the structured
+/// result that holds every case's cause and commands: when confident, the likeliest
+/// case whole; the other cases by title; then the numbered sources.
+pub fn diagnosis_brief(d: &Diagnosis) -> String {
+    let mut out = String::new();
+    match d.confident {
+        true => out.push_str("Likely causes, most likely first:\n"),
+        false => out.push_str("No confident match: not a known customer-managed-key problem. Nearest cases, for reference only:\n"),
+    }
+    for (i, m) in d.matches.iter().enumerate() {
+        let refs: String = m.cites.iter().map(|c| format!(" [{}]", c + 1)).collect();
+        let _ = writeln!(
+            out,
+            "{}. {} (confidence {:.2}){refs}",
+            i + 1,
+            m.title,
+            m.confidence
+        );
+        if i == 0 && d.confident {
+            case_details(&mut out, m);
+        }
+    }
+    let mut rest = vec!["matches (cause, diagnose and fix commands)"];
+    if !d.checklist.is_empty() {
+        rest.push("checklist");
+    }
+    if !d.snippets.is_empty() {
+        rest.push("snippets");
+    }
+    let _ = writeln!(out, "In structuredContent: {}.", rest.join(", "));
+    let _ = writeln!(out, "Sources (read_section gives one whole):");
+    for (i, c) in d.citations.iter().enumerate() {
+        let _ = writeln!(out, "{}", cited(i, c));
+    }
     out.trim_end().to_string()
 }
 
@@ -122,34 +236,7 @@ pub fn diagnosis(d: &Diagnosis) -> String {
             m.confidence,
             m.id
         );
-        let _ = writeln!(out, "   Cause: {}", m.cause);
-        if !m.matched_errors.is_empty() {
-            let _ = writeln!(
-                out,
-                "   Matched error text: {}",
-                m.matched_errors.join(" | ")
-            );
-        }
-        if !m.diagnose.is_empty() {
-            let _ = writeln!(out, "   Diagnose:");
-            for c in &m.diagnose {
-                let _ = writeln!(out, "     $ {c}");
-            }
-        }
-        let _ = writeln!(out, "   Fix:");
-        for f in &m.fix {
-            match (f.kind, f.destructive) {
-                (FixKind::Step, _) => {
-                    let _ = writeln!(out, "     - {}", f.text);
-                }
-                (FixKind::Command, false) => {
-                    let _ = writeln!(out, "       $ {}", f.text);
-                }
-                (FixKind::Command, true) => {
-                    let _ = writeln!(out, "       $ {}   # DESTRUCTIVE", f.text);
-                }
-            }
-        }
+        case_details(&mut out, m);
         for c in &m.citations {
             let _ = writeln!(out, "   {}", source_line(c));
         }
@@ -170,6 +257,38 @@ pub fn diagnosis(d: &Diagnosis) -> String {
         );
     }
     out.trim_end().to_string()
+}
+
+/// A case's cause, the error text matched, and its diagnose and fix commands.
+fn case_details(out: &mut String, m: &CaseMatch) {
+    let _ = writeln!(out, "   Cause: {}", m.cause);
+    if !m.matched_errors.is_empty() {
+        let _ = writeln!(
+            out,
+            "   Matched error text: {}",
+            m.matched_errors.join(" | ")
+        );
+    }
+    if !m.diagnose.is_empty() {
+        let _ = writeln!(out, "   Diagnose:");
+        for c in &m.diagnose {
+            let _ = writeln!(out, "     $ {c}");
+        }
+    }
+    let _ = writeln!(out, "   Fix:");
+    for f in &m.fix {
+        match (f.kind, f.destructive) {
+            (FixKind::Step, _) => {
+                let _ = writeln!(out, "     - {}", f.text);
+            }
+            (FixKind::Command, false) => {
+                let _ = writeln!(out, "       $ {}", f.text);
+            }
+            (FixKind::Command, true) => {
+                let _ = writeln!(out, "       $ {}   # DESTRUCTIVE", f.text);
+            }
+        }
+    }
 }
 
 /// `Source: skill://… · upstream: https://…`

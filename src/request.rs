@@ -83,8 +83,8 @@ pub struct AnswerRequest {
     /// How many cited snippets: 1-10 (default 3).
     #[schemars(range(min = 1, max = 10))]
     pub max_results: Option<i64>,
-    /// Budget for the snippets' text in characters: 200-20,000. Code blocks are never
-    /// cut in half.
+    /// Budget for the snippets' text in characters: 200-20,000 (default 2,500). Code
+    /// blocks are never cut in half.
     #[schemars(range(min = 200, max = 20000))]
     pub max_chars: Option<i64>,
 }

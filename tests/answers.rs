@@ -101,8 +101,9 @@ fn ask_prints_the_answer_first_and_the_knowledge_version() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cite = v["answer"]["sentences"][0]["cite"].as_u64().unwrap() as usize;
     assert!(
-        v["answer"]["sentences"][0]["citation"]["uri"]
+        v["citations"][cite]["uri"]
             .as_str()
             .unwrap()
             .starts_with("skill://")

@@ -60,7 +60,7 @@ fn usage_and_input_errors_exit_2_with_a_clear_message() {
     let o = run(&["setup", "create_registry", "--registry-name", "Bad_Name"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("registry_name") && stderr(&o).contains("lowercase"),
+        stderr(&o).contains("--registry-name") && stderr(&o).contains("lowercase"),
         "{}",
         stderr(&o)
     );
@@ -178,7 +178,7 @@ fn own_knowledge_can_replace_the_builtin() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["confident"], true);
     assert_eq!(
-        v["snippets"][0]["uri"],
+        v["citations"][v["snippets"][0]["cite"].as_u64().unwrap() as usize]["uri"],
         "skill://bakery/SKILL.md#how-to-bake-bread"
     );
     assert!(
@@ -460,4 +460,72 @@ fn knowledge_symlinks_out_of_the_folder_and_special_files_are_not_served() {
         "{out}"
     );
     assert!(out.contains("x.md: not a regular file (a FIFO)"), "{out}");
+}
+
+/// The command line's usage rules (#16 item 3): each mistake exits 2 naming what to
+/// fix, and `--help` describes every argument.
+#[test]
+fn usage_rules_of_serve_setup_ask_and_eval() {
+    // A public address without a token is a usage error, refused before serving.
+    let o = run_within(&["serve", "--http", "0.0.0.0:18997"], 20);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("token"), "{}", stderr(&o));
+
+    // A parameter the scenario does not take is refused, naming the flag.
+    let o = run(&[
+        "setup",
+        "show_status",
+        "--registry-name",
+        "contosoacr01",
+        "--resource-group",
+        "rg",
+        "--delete-key",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--delete-key"), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+
+    // setup --help: every flag described, and what each scenario needs.
+    let help = stdout(&run(&["setup", "--help"]));
+    for line in help.lines().filter(|l| l.trim_start().starts_with("--")) {
+        let described = line.split_whitespace().count() > 1
+            || help
+                .lines()
+                .skip_while(|l| *l != line)
+                .nth(1)
+                .is_some_and(|next| !next.trim().is_empty() && !next.trim_start().starts_with('-'));
+        assert!(described, "no description for {line:?} in:\n{help}");
+    }
+    assert!(help.contains("show_status"), "{help}");
+    assert!(
+        help.contains("needs: --registry-name --resource-group"),
+        "{help}"
+    );
+    assert!(help.contains("optional: "), "{help}");
+
+    // ask --help describes the question.
+    let help = stdout(&run(&["ask", "--help"]));
+    assert!(
+        help.lines()
+            .any(|l| l.contains("<QUESTION>") && l.split_whitespace().count() > 2),
+        "{help}"
+    );
+
+    // eval from another directory finds the dev set in the source tree; a set that
+    // is nowhere names --questions.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let o = bin()
+        .current_dir(elsewhere.path())
+        .arg("eval")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("questions from"), "{}", stdout(&o));
+    let o = bin()
+        .current_dir(elsewhere.path())
+        .args(["eval", "--questions", "no-such-set.json"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--questions"), "{}", stderr(&o));
 }

@@ -201,18 +201,45 @@ pub struct LineRange {
 }
 
 /// Where a statement comes from: a section of the knowledge, and its upstream page.
+/// Serialized, the URI stands for the doc id and anchor it is made of.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Citation {
-    /// Doc id: skill and path, e.g. `acr-cmk/references/key-rotation.md`.
-    pub doc: String,
-    pub heading_path: Vec<String>,
-    pub anchor: String,
-    /// `skill://` URI of the section.
+    /// `skill://{doc}#{anchor}` URI of the section; read_section returns it whole.
     pub uri: String,
+    /// Doc id: skill and path, e.g. `acr-cmk/references/key-rotation.md` (in `uri`).
+    #[serde(skip)]
+    pub doc: String,
+    /// Headings from the doc's title down to the section.
+    pub heading_path: Vec<String>,
+    /// The section's anchor within the doc (in `uri`).
+    #[serde(skip)]
+    pub anchor: String,
     pub lines: LineRange,
     /// The official page the section is based on.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
+}
+
+/// The citations of one result, each listed once in the order first cited, so the
+/// parts of the result refer to them by index instead of repeating them.
+#[derive(Debug, Default)]
+pub struct CitationList(Vec<Citation>);
+
+impl CitationList {
+    /// The index of `citation` in the list, added on first use (same URI, same source).
+    pub fn cite(&mut self, citation: &Citation) -> usize {
+        match self.0.iter().position(|c| c.uri == citation.uri) {
+            Some(i) => i,
+            None => {
+                self.0.push(citation.clone());
+                self.0.len() - 1
+            }
+        }
+    }
+
+    pub fn into_vec(self) -> Vec<Citation> {
+        self.0
+    }
 }
 
 /// Something wrong with one file. Loading goes on without it.

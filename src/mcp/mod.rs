@@ -1,7 +1,8 @@
 //! The MCP adapter: the only module that knows the Model Context Protocol.
 //!
-//! It turns the [`Engine`]'s typed results into rmcp tool results (structured content
-//! plus a readable text rendering and a `resource_link` per citation), serves the
+//! It turns the [`Engine`]'s typed results into rmcp tool results (structured content,
+//! which lists each source once, plus a compact text rendering that does not repeat
+//! it: a result goes into a model's context, #16), serves the
 //! knowledge as resources and prompts, completes arguments, and turns caller mistakes
 //! into `isError: true` results that name the field and the rule. Arguments arrive as
 //! raw JSON and are decoded here with the path of any bad field, because a bare serde
@@ -26,7 +27,7 @@ use rmcp::model::{
     CallToolResult, CompleteRequestParams, CompleteResult, CompletionInfo, ContentBlock,
     GetPromptRequestParams, GetPromptResponse, Implementation, JsonObject, ListPromptsResult,
     ListResourceTemplatesResult, ListResourcesResult, ListToolsResult, PaginatedRequestParams,
-    ReadResourceRequestParams, ReadResourceResponse, ReadResourceResult, Reference, Resource,
+    ReadResourceRequestParams, ReadResourceResponse, ReadResourceResult, Reference,
     ResourceContents, ServerCapabilities, ServerConfig, Tool,
 };
 use rmcp::service::{NotificationContext, RequestContext};
@@ -42,7 +43,7 @@ use crate::knowledge::{Citation, KnowledgeVersion, LoadOptions};
 use crate::reload::SharedEngine;
 use crate::render;
 use crate::request::{self, AnswerRequest};
-use crate::search::answer::{Answer, Snippet};
+use crate::search::answer::Answer;
 use crate::setup::{SetupPlan, SetupRequest, parameters};
 use crate::troubleshoot::{Diagnosis, TroubleshootRequest};
 
@@ -52,9 +53,7 @@ const INSTRUCTIONS: &str = "Answers questions about Azure Container Registry (AC
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReadSectionArgs {
-    /// A section URI as the other tools cite it, e.g.
-    /// skill://acr-cmk/references/key-rotation.md#automatic-rotation-with-a-versionless-key-id
-    /// (a doc URI without #anchor returns the whole doc).
+    /// A cited skill:// URI; without #anchor, the whole doc.
     pub uri: String,
 }
 
@@ -112,7 +111,7 @@ impl CmkServer {
     #[tool(
         name = "answer_cmk_question",
         title = "Answer an ACR customer-managed key question",
-        description = "Answer a question about Azure Container Registry encryption with a customer-managed key (CMK/BYOK) in Azure Key Vault or Managed HSM: requirements (Premium SKU, creation-time only, RSA keys), identities, key access (RBAC roles or access policy), rotation, revocation and recovery, firewalls, limitations, Terraform/Bicep/ARM. Returns a short extracted answer and cited snippets (doc, heading path, line range, upstream Microsoft Learn URL), and confident=false when the knowledge base does not cover the question. Use get_setup_commands for scripts and troubleshoot for error messages.",
+        description = "Answer a question about Azure Container Registry encryption with a customer-managed key (CMK) in Key Vault or Managed HSM: requirements, identities, key vault access (RBAC role or access policy), rotation, revocation, firewalls, limitations, Terraform/Bicep. Returns a short answer and cited snippets (skill:// section, Learn page); confident=false when the knowledge does not cover it.",
         input_schema = flat_input_schema::<AnswerRequest>(),
         output_schema = schema_for_output::<Answer>(),
         annotations(title = "Answer an ACR CMK question", read_only_hint = true, destructive_hint = false, idempotent_hint = true, open_world_hint = false)
@@ -122,11 +121,7 @@ impl CmkServer {
             "answer_cmk_question",
             args,
             |engine, r: AnswerRequest| engine.answer(&r),
-            |a: &Answer| {
-                let mut result = structured(a, render::answer(a));
-                result.content.extend(a.snippets.iter().map(snippet_link));
-                result
-            },
+            |a: &Answer| structured(a, render::answer_brief(a)),
         )
         .await
     }
@@ -134,7 +129,7 @@ impl CmkServer {
     #[tool(
         name = "get_setup_commands",
         title = "Generate az CLI commands for an ACR CMK task",
-        description = "Build an ordered, validated, shell-safe Azure CLI (az) script for an ACR customer-managed-key scenario (the scenario list is in the input schema). Names are checked against Azure naming rules; missing ones become placeholders listed in missing_parameters (ask the user for them); a parameter the scenario does not take is refused. Each step explains itself, cites the scenario section it comes from, and is marked destructive when it blocks registry data. The output is a script for the user to review and run; this server never runs it.",
+        description = "Build a validated, shell-safe az CLI script for an ACR customer-managed-key task: create a CMK registry, rotate or revoke the key, restore access, enable auto-rotation, use the system identity, firewall the vault, show status. Missing names become placeholders listed in missing_parameters (ask the user); each step is explained, cited, and marked destructive when it blocks registry data. The user reviews and runs the script; nothing is run here.",
         input_schema = Arc::new(parameters::input_schema(&[])),
         output_schema = schema_for_output::<SetupPlan>(),
         annotations(title = "Generate ACR CMK az commands", read_only_hint = true, destructive_hint = false, idempotent_hint = true, open_world_hint = false)
@@ -144,17 +139,7 @@ impl CmkServer {
             "get_setup_commands",
             args,
             |engine, r: SetupRequest| engine.setup(&r),
-            |plan: &SetupPlan| {
-                let mut result = structured(plan, render::setup_plan(plan));
-                let mut seen = Vec::new();
-                for c in plan.steps.iter().map(|s| &s.citation) {
-                    if !seen.contains(&c.uri) {
-                        seen.push(c.uri.clone());
-                        result.content.push(citation_link(c));
-                    }
-                }
-                result
-            },
+            |plan: &SetupPlan| structured(plan, render::setup_brief(plan)),
         )
         .await
     }
@@ -162,7 +147,7 @@ impl CmkServer {
     #[tool(
         name = "troubleshoot",
         title = "Troubleshoot an ACR customer-managed key problem",
-        description = "Diagnose an Azure Container Registry customer-managed-key problem from pasted error text (CLI output, portal message, docker error, activity log, a whole log) or a plain description. Returns likely causes ranked with confidence, read-only diagnostic az commands, fix steps (destructive ones marked) and citations; confident=false with a general checklist when no known case fits. Optional names are validated and filled into the commands.",
+        description = "Diagnose an ACR customer-managed-key problem from pasted error text (CLI, portal, docker, activity log) or a described symptom. Returns likely causes with confidence, read-only diagnose commands, fix steps (destructive ones marked) and citations; confident=false and a checklist when no known case fits. Names given are filled into the commands.",
         input_schema = flat_input_schema::<TroubleshootRequest>(),
         output_schema = schema_for_output::<Diagnosis>(),
         annotations(title = "Troubleshoot ACR CMK", read_only_hint = true, destructive_hint = false, idempotent_hint = true, open_world_hint = false)
@@ -172,16 +157,7 @@ impl CmkServer {
             "troubleshoot",
             args,
             |engine, r: TroubleshootRequest| engine.troubleshoot(&r),
-            |d: &Diagnosis| {
-                let mut result = structured(d, render::diagnosis(d));
-                result.content.extend(
-                    d.matches
-                        .iter()
-                        .flat_map(|m| m.citations.iter())
-                        .map(citation_link),
-                );
-                result
-            },
+            |d: &Diagnosis| structured(d, render::diagnosis_brief(d)),
         )
         .await
     }
@@ -189,7 +165,7 @@ impl CmkServer {
     #[tool(
         name = "read_section",
         title = "Read a whole knowledge section",
-        description = "Return the full Markdown of a knowledge section (or a whole doc) by its skill:// URI, as cited by the other tools. For clients without resource support.",
+        description = "Return a whole knowledge section (or doc) by the skill:// URI the other tools cite. For clients without resource support.",
         input_schema = flat_input_schema::<ReadSectionArgs>(),
         output_schema = schema_for_output::<SectionText>(),
         annotations(title = "Read a knowledge section", read_only_hint = true, destructive_hint = false, idempotent_hint = true, open_world_hint = false)
@@ -232,7 +208,7 @@ impl CmkServer {
     #[tool(
         name = "list_skills",
         title = "List the skills served",
-        description = "List every skill (knowledge folder) this server serves, built-in and the user's own, with its name, description and SKILL.md URI: the first step of Agent Skills' progressive disclosure.",
+        description = "List the skills (knowledge folders) served, built-in and the user's own, with name, description and SKILL.md URI.",
         input_schema = flat_input_schema::<NoArgs>(),
         output_schema = schema_for_output::<SkillList>(),
         annotations(title = "List skills", read_only_hint = true, destructive_hint = false, idempotent_hint = true, open_world_hint = false)
@@ -633,22 +609,6 @@ fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, McpError> {
     })
 }
 
-fn snippet_link(s: &Snippet) -> ContentBlock {
-    resource_link(&s.uri, &s.anchor, &s.heading_path)
-}
-
-fn citation_link(c: &Citation) -> ContentBlock {
-    resource_link(&c.uri, &c.anchor, &c.heading_path)
-}
-
-fn resource_link(uri: &str, anchor: &str, heading_path: &[String]) -> ContentBlock {
-    ContentBlock::resource_link(
-        Resource::new(uri, anchor)
-            .with_title(heading_path.join(" › "))
-            .with_mime_type("text/markdown"),
-    )
-}
-
 fn input_error(e: &InputError) -> CallToolResult {
     CallToolResult::error(vec![ContentBlock::text(format!(
         "Invalid argument '{}': {}",
@@ -682,6 +642,26 @@ pub fn flat_input_schema<T: JsonSchema>() -> Arc<JsonObject> {
     };
     for key in ["$schema", "title", "description", "$defs"] {
         object.remove(key);
+    }
+    // An optional argument is one left out, never null: `{"type": "integer"}`, not
+    // `{"type": ["integer", "null"], "default": null}`, which some clients reject.
+    if let Some(serde_json::Value::Object(properties)) = object.get_mut("properties") {
+        for property in properties.values_mut() {
+            let Some(property) = property.as_object_mut() else {
+                continue;
+            };
+            if let Some(serde_json::Value::Array(types)) = property.get("type") {
+                let types: Vec<_> = types.iter().filter(|t| *t != "null").cloned().collect();
+                if let [only] = types.as_slice() {
+                    property.insert("type".into(), only.clone());
+                }
+            }
+            if property.get("default") == Some(&serde_json::Value::Null) {
+                property.remove("default");
+            }
+            // `int64` says nothing the range does not.
+            property.remove("format");
+        }
     }
     Arc::new(object)
 }

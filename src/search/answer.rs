@@ -4,9 +4,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::SearchIndex;
-use super::extract::{DirectAnswer, extract};
+use super::extract::{AnswerSentence, DirectAnswer, extract};
 use crate::error::InputError;
-use crate::knowledge::{Corpus, KnowledgeVersion, LineRange};
+use crate::knowledge::{Citation, CitationList, Corpus, KnowledgeVersion, LineRange};
 
 /// Below this coverage (IDF-weighted share of the question's concepts held by the
 /// best section) the knowledge is taken not to cover the question.
@@ -24,24 +24,38 @@ pub const SNIPPET_MAX_CHARS: usize = 2_400;
 /// Bounds and default of the caller's total text budget (`max_chars`).
 pub const MIN_MAX_CHARS: usize = 200;
 pub const MAX_MAX_CHARS: usize = 20_000;
-pub const DEFAULT_MAX_CHARS: usize = 8_000;
+/// The default keeps an answer with its citations near 6,000 bytes of JSON-RPC (#16).
+pub const DEFAULT_MAX_CHARS: usize = 2_500;
 
-/// A cited piece of knowledge.
+/// A cited piece of knowledge. Serialized, it names its section by `cite`, an index
+/// into the result's `citations`; the section's doc, headings, anchor, URI and
+/// upstream page are fields here for Rust callers and are not sent.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Snippet {
+    /// Index of the section's citation in the result's `citations`.
+    pub cite: usize,
     /// The section's Markdown, code blocks whole; trimmed at a block boundary when long.
     pub text: String,
     /// The doc id: skill and path, e.g. `acr-cmk/references/key-rotation.md`.
+    #[serde(skip)]
     pub doc: String,
     /// Headings from the doc's title down to this section.
+    #[serde(skip)]
     pub heading_path: Vec<String>,
     /// The section's anchor within the doc.
+    #[serde(skip)]
     pub anchor: String,
     /// `skill://` URI of the section.
+    #[serde(skip)]
     pub uri: String,
+    /// The lines the snippet spans: its citation's, or more when sections merged.
+    #[serde(skip)]
     pub lines: LineRange,
+    /// The lines a merged snippet spans (a single section's are its citation's).
+    #[serde(rename = "lines", skip_serializing_if = "Option::is_none")]
+    pub merged_lines: Option<LineRange>,
     /// The official upstream page this section is based on.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip)]
     pub source_url: Option<String>,
     /// Relevance score (BM25F over concepts); higher is better, only comparable within
     /// one answer. Rounded to three decimals.
@@ -65,6 +79,9 @@ pub struct Answer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub answer: Option<DirectAnswer>,
     pub snippets: Vec<Snippet>,
+    /// Every section the answer and the snippets cite, once; they refer to it by
+    /// index (`cite`).
+    pub citations: Vec<Citation>,
     /// Which knowledge answered.
     pub knowledge: KnowledgeVersion,
 }
@@ -161,7 +178,6 @@ pub fn answer(
             None => {}
         }
     }
-    let per_snippet = (max_chars / groups.len().max(1)).clamp(MIN_MAX_CHARS, SNIPPET_MAX_CHARS * 2);
     let answer = if confident {
         let sections: Vec<usize> = groups
             .iter()
@@ -172,31 +188,91 @@ pub fn answer(
     } else {
         None
     };
+    let mut snippets: Vec<Snippet> = groups
+        .into_iter()
+        .map(|(mut sections, score)| {
+            let best = sections[0];
+            sections.sort_unstable();
+            merged_snippet(corpus, best, &sections, score)
+        })
+        .collect();
+    let shares = shares(
+        &snippets
+            .iter()
+            .map(|s| s.text.chars().count())
+            .collect::<Vec<_>>(),
+        max_chars,
+    );
+    for (s, share) in snippets.iter_mut().zip(shares) {
+        s.text = trim_markdown(&s.text, share.clamp(MIN_MAX_CHARS, SNIPPET_MAX_CHARS * 2));
+    }
+    let mut answer = answer;
+    let citations = cite_all(
+        corpus,
+        &mut snippets,
+        answer
+            .as_mut()
+            .map_or(&mut [][..], |a| &mut a.sentences[..]),
+    );
     Answer {
         question: question.to_string(),
         confident,
         answer,
+        snippets,
+        citations,
         knowledge: corpus.version.clone(),
-        snippets: groups
-            .into_iter()
-            .map(|(mut sections, score)| {
-                let best = sections[0];
-                sections.sort_unstable();
-                merged_snippet(corpus, best, &sections, score, per_snippet)
-            })
-            .collect(),
     }
+}
+
+/// Lists the citations of `snippets` and `sentences` once each, snippets first, and
+/// sets each one's `cite` to its index.
+pub fn cite_all(
+    corpus: &Corpus,
+    snippets: &mut [Snippet],
+    sentences: &mut [AnswerSentence],
+) -> Vec<Citation> {
+    let mut list = CitationList::default();
+    for s in snippets.iter_mut() {
+        let section = corpus
+            .find_section_index(&s.doc, &s.anchor)
+            .map(|i| corpus.citation(i));
+        s.cite = match section {
+            Some(c) => list.cite(&c),
+            None => list.cite(&Citation {
+                doc: s.doc.clone(),
+                heading_path: s.heading_path.clone(),
+                anchor: s.anchor.clone(),
+                uri: s.uri.clone(),
+                lines: s.lines,
+                source_url: s.source_url.clone(),
+            }),
+        };
+    }
+    for s in sentences.iter_mut() {
+        s.cite = list.cite(&s.citation);
+    }
+    list.into_vec()
+}
+
+/// Each snippet's share of `budget` characters: an even split, where what a short
+/// snippet leaves unused goes to the longer ones, so a budget is not wasted on
+/// sections shorter than their share.
+fn shares(lengths: &[usize], budget: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..lengths.len()).collect();
+    order.sort_by_key(|&i| lengths[i]);
+    let mut out = vec![0; lengths.len()];
+    let mut left = budget;
+    for (k, &i) in order.iter().enumerate() {
+        let even = left / (lengths.len() - k);
+        out[i] = lengths[i].min(even);
+        left -= out[i];
+    }
+    out
 }
 
 /// One snippet over consecutive sections of a doc (in document order), cited by the
 /// best-ranked of them; its line range spans them all.
-fn merged_snippet(
-    corpus: &Corpus,
-    best: usize,
-    sections: &[usize],
-    score: f32,
-    max_chars: usize,
-) -> Snippet {
+fn merged_snippet(corpus: &Corpus, best: usize, sections: &[usize], score: f32) -> Snippet {
     let mut snippet = snippet(corpus, best, score);
     if sections.len() > 1 {
         let mut text = String::new();
@@ -216,9 +292,9 @@ fn merged_snippet(
         snippet.lines.end = corpus.sections[*sections.last().expect("not empty")]
             .lines
             .1;
+        snippet.merged_lines = Some(snippet.lines);
         snippet.text = text.trim_end().to_string();
     }
-    snippet.text = trim_markdown(&snippet.text, max_chars);
     snippet
 }
 
@@ -226,6 +302,7 @@ fn merged_snippet(
 pub fn snippet(corpus: &Corpus, section: usize, score: f32) -> Snippet {
     let s = &corpus.sections[section];
     Snippet {
+        cite: 0,
         text: trim_markdown(&s.markdown, SNIPPET_MAX_CHARS),
         doc: corpus.doc_of(s).id(),
         heading_path: s.heading_path.clone(),
@@ -238,6 +315,7 @@ pub fn snippet(corpus: &Corpus, section: usize, score: f32) -> Snippet {
         source_url: s.source_url.clone(),
         score: (score * 1000.0).round() / 1000.0,
         merged_anchors: Vec::new(),
+        merged_lines: None,
     }
 }
 

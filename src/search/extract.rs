@@ -81,6 +81,10 @@ const NUMBER_WORDS: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AnswerSentence {
     pub text: String,
+    /// Index of its section's citation in the answer's `citations`.
+    pub cite: usize,
+    /// Its section's citation, for Rust callers; not sent (see `cite`).
+    #[serde(skip)]
     pub citation: Citation,
 }
 
@@ -88,7 +92,9 @@ pub struct AnswerSentence {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct DirectAnswer {
     /// The answer for display: "Yes." or "No." first for a yes/no question, then the
-    /// sentences, then the command for a how-to question.
+    /// sentences, then the command for a how-to question. Not sent: it is `verdict`,
+    /// `sentences` and `command` joined.
+    #[serde(skip)]
     pub text: String,
     /// `yes` or `no`, for a yes/no question.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -277,6 +283,7 @@ pub(crate) fn extract(
         .iter()
         .map(|c| AnswerSentence {
             text: c.sentence.text.clone(),
+            cite: 0,
             citation: corpus.citation(c.section),
         })
         .collect();

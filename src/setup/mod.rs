@@ -56,13 +56,20 @@ pub struct Step {
     /// The line as it appears in the script.
     pub command: String,
     /// The `az` argv the shell passes, with script variables shown as `$NAME`; empty
-    /// for a pure shell assignment.
+    /// for a pure shell assignment. For Rust callers; not sent (`command` is the line).
+    #[serde(skip)]
     pub argv: Vec<String>,
-    /// Variables this step sets from its output.
+    /// Variables this step sets from its output (omitted when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub captures: Vec<String>,
-    /// True when the step blocks registry data or deletes something.
+    /// True when the step blocks registry data or deletes something (omitted when
+    /// false).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub destructive: bool,
-    /// The scenario section the step is written in.
+    /// Index in the plan's `citations` of the scenario section the step is written in.
+    pub cite: usize,
+    /// That section's citation, for Rust callers; not sent (see `cite`).
+    #[serde(skip)]
     pub citation: Citation,
 }
 
@@ -78,7 +85,12 @@ pub struct SetupPlan {
     pub prerequisites: Vec<String>,
     pub warnings: Vec<String>,
     pub steps: Vec<Step>,
-    /// The whole sequence as a bash script, to review before running.
+    /// Every section the steps cite, once; they refer to it by index (`cite`).
+    pub citations: Vec<Citation>,
+    /// The whole sequence as a bash script, to review before running. Not part of the
+    /// structured result, which holds the same as data: MCP sends the script as the
+    /// text content, and the CLI prints it with `--script`.
+    #[serde(skip)]
     pub script: String,
     /// Which knowledge the scenario and its citations come from.
     pub knowledge: KnowledgeVersion,

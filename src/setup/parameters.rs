@@ -50,7 +50,7 @@ pub const PARAMETERS: &[Parameter] = &[
         "resource_group",
         Kind::Name(names::resource_group),
         Some("RESOURCE_GROUP"),
-        "Resource group of the registry (and of the vault and identity unless stated otherwise).",
+        "Resource group of the registry (and of the vault and identity).",
     ),
     p(
         "location",
@@ -62,7 +62,7 @@ pub const PARAMETERS: &[Parameter] = &[
         "identity_name",
         Kind::Name(identity_or_system),
         Some("IDENTITY_NAME"),
-        "User-assigned identity name, or '[system]' for the registry's system-assigned identity where a scenario allows it.",
+        "User-assigned identity name, or '[system]' for the system-assigned one.",
     ),
     p(
         "key_store",
@@ -74,13 +74,13 @@ pub const PARAMETERS: &[Parameter] = &[
         "key_vault_name",
         Kind::Name(names::key_vault_name),
         Some("KEY_VAULT_NAME"),
-        "Key vault name: 3-24 letters, digits and hyphens.",
+        "Key vault name: 3-24 letters, digits, hyphens.",
     ),
     p(
         "hsm_name",
         Kind::Name(names::hsm_name),
         Some("HSM_NAME"),
-        "Managed HSM name (key_store managed_hsm): 3-24 letters, digits and hyphens.",
+        "Managed HSM name (key_store managed_hsm).",
     ),
     p(
         "key_name",
@@ -140,19 +140,19 @@ pub const PARAMETERS: &[Parameter] = &[
         "key_vault_network",
         Kind::Choice(&["public", "restricted"]),
         None,
-        "create_registry: public (default) or restricted (selected networks plus trusted services).",
+        "create_registry: public (default) or restricted (selected networks + trusted services).",
     ),
     p(
         "key_rotation_interval",
         Kind::Duration,
         Some("KEY_ROTATION_INTERVAL"),
-        "ISO 8601 interval of at least 7 days (e.g. P90D): a rotation policy that makes new key versions.",
+        "Rotation policy interval, ISO 8601, at least 7 days (e.g. P90D).",
     ),
     p(
         "recover",
         Kind::Choice(&["key", "key_vault", "managed_hsm"]),
         None,
-        "restore_access: first recover a soft-deleted key, key_vault or managed_hsm.",
+        "restore_access: first recover this soft-deleted resource.",
     ),
     p(
         "create_resource_group",
@@ -342,17 +342,12 @@ pub fn schema(parameter: &Parameter) -> Json {
 /// `scenario`.
 pub fn input_schema(scenarios: &[(String, String)]) -> Map<String, Json> {
     let mut properties = Map::new();
-    let listed = scenarios
-        .iter()
-        .map(|(name, title)| format!("{name} ({title})"))
-        .collect::<Vec<_>>()
-        .join("; ");
     properties.insert(
         "scenario".into(),
         json!({
             "type": "string",
             "enum": scenarios.iter().map(|(n, _)| n).collect::<Vec<_>>(),
-            "description": format!("The task: {listed}."),
+            "description": "The task; a parameter it does not take is refused, naming what it takes.",
         }),
     );
     for parameter in PARAMETERS {

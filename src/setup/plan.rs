@@ -12,7 +12,7 @@ use super::{ResolvedParameter, SetupPlan, SetupRequest, Step, ValueSource, scrip
 use crate::azure::command::Replace;
 use crate::azure::names::shown;
 use crate::error::InputError;
-use crate::knowledge::Corpus;
+use crate::knowledge::{CitationList, Corpus};
 
 /// Plans `request` with the scenario it names.
 pub fn plan(
@@ -106,6 +106,7 @@ pub fn plan(
                 argv: line.argv(),
                 captures: line.sets().map(str::to_string).into_iter().collect(),
                 destructive: variant.destructive,
+                cite: 0,
                 citation: corpus.citation(variant.section),
             });
         }
@@ -148,6 +149,10 @@ pub fn plan(
         .map(|p| p.name.clone())
         .collect();
     let script = script::render(&scenario.title, &parameters, &warnings, &steps);
+    let mut citations = CitationList::default();
+    for step in &mut steps {
+        step.cite = citations.cite(&step.citation);
+    }
     Ok(SetupPlan {
         scenario: scenario.name.clone(),
         title: scenario.title.clone(),
@@ -156,6 +161,7 @@ pub fn plan(
         prerequisites: notes(&scenario.prerequisites, &facts),
         warnings,
         steps,
+        citations: citations.into_vec(),
         script,
         knowledge: corpus.version.clone(),
     })

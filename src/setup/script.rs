@@ -1,6 +1,6 @@
 //! The bash script of a plan: a header, the warnings, a single-quoted variable block
 //! that refuses to run while a placeholder is left, and each step with its purpose,
-//! its citation and its command.
+//! its official page (once for a run of steps on the same page) and its command.
 
 use super::{ResolvedParameter, Step, ValueSource};
 use crate::azure::shell;
@@ -42,6 +42,7 @@ pub(super) fn render(
             placeholders.join(" ")
         ));
     }
+    let mut page = None;
     for step in steps {
         s.push_str(&format!("\n# Step {}: {}\n", step.number, step.title));
         for line in wrap(&step.purpose, 90) {
@@ -50,10 +51,14 @@ pub(super) fn render(
         if step.destructive {
             s.push_str("# DESTRUCTIVE: this step blocks registry data or deletes something. Run it only on purpose.\n");
         }
+        // The official page, once for a run of steps that share it. The skill://
+        // section each step comes from is in the plan's citations.
         match &step.citation.source_url {
-            Some(url) => s.push_str(&format!("# See {} ({url})\n", step.citation.uri)),
+            Some(url) if Some(url) == page => {}
+            Some(url) => s.push_str(&format!("# See {url}\n")),
             None => s.push_str(&format!("# See {}\n", step.citation.uri)),
         }
+        page = step.citation.source_url.as_ref();
         s.push_str(&step.command);
         s.push('\n');
     }

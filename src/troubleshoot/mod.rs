@@ -16,9 +16,9 @@ pub use cases::{Case, CaseCatalog, FixPart};
 
 use crate::azure::command::{Line, Replace};
 use crate::error::InputError;
-use crate::knowledge::{Citation, Corpus, KnowledgeVersion};
+use crate::knowledge::{Citation, CitationList, Corpus, KnowledgeVersion};
 use crate::request;
-use crate::search::answer::{Snippet, snippet};
+use crate::search::answer::{MIN_CONFIDENT_COVERAGE, Snippet, snippet};
 use crate::search::{Hit, Scope, SearchIndex};
 use crate::setup::parameters;
 
@@ -40,20 +40,14 @@ const MAX_QUERY_WORDS: usize = 400;
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TroubleshootRequest {
-    /// The symptom in plain words, or pasted error text (CLI output, portal message,
-    /// docker error, activity log, a whole log): 1-20,000 characters.
+    /// The error text or symptom, 1-20,000 characters. Optional names below fill
+    /// the commands.
     pub symptom: String,
-    /// Registry name, filled into the commands.
     pub registry_name: Option<String>,
-    /// Resource group, filled into the commands.
     pub resource_group: Option<String>,
-    /// Key vault name, filled into the commands.
     pub key_vault_name: Option<String>,
-    /// Managed HSM name, filled into the commands.
     pub hsm_name: Option<String>,
-    /// Key name, filled into the commands.
     pub key_name: Option<String>,
-    /// User-assigned identity name, filled into the commands.
     pub identity_name: Option<String>,
 }
 
@@ -108,12 +102,17 @@ pub struct CaseMatch {
     #[serde(serialize_with = "crate::round::serialize")]
     #[schemars(with = "f64")]
     pub confidence: f32,
-    /// The error fragments of the case found in the text.
+    /// The error fragments of the case found in the text (omitted when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub matched_errors: Vec<String>,
     /// Read-only commands that confirm the cause.
     pub diagnose: Vec<String>,
     /// Steps and commands that fix it, in order.
     pub fix: Vec<FixItem>,
+    /// Indexes of the case's citations in the diagnosis' `citations`.
+    pub cites: Vec<usize>,
+    /// The case's citations, for Rust callers; not sent (see `cites`).
+    #[serde(skip)]
     pub citations: Vec<Citation>,
 }
 
@@ -129,6 +128,8 @@ pub struct Diagnosis {
     pub unset_variables: Vec<String>,
     /// Related knowledge, for context.
     pub snippets: Vec<Snippet>,
+    /// Every section the matches and snippets cite, once; they refer to it by index.
+    pub citations: Vec<Citation>,
     /// Which knowledge answered.
     pub knowledge: KnowledgeVersion,
 }
@@ -156,7 +157,13 @@ pub fn diagnose(
         .into_iter()
         .filter(|h| case_of_section(h.section).is_some())
         .collect();
-    let reference: Vec<Hit> = reference.into_iter().take(REFERENCE_SNIPPETS).collect();
+    // Related knowledge only when it covers the symptom as an answer would: a section
+    // that shares a word or two with a log is noise in the caller's context.
+    let reference: Vec<Hit> = reference
+        .into_iter()
+        .filter(|h| h.coverage >= MIN_CONFIDENT_COVERAGE)
+        .take(REFERENCE_SNIPPETS)
+        .collect();
     let top_score = hits.first().map_or(1.0, |h| h.score.max(f32::EPSILON));
 
     struct Scored {
@@ -237,6 +244,7 @@ pub fn diagnose(
                         },
                     })
                     .collect(),
+                cites: Vec::new(),
                 citations: vec![corpus.citation(case.section)],
             }
         })
@@ -248,9 +256,18 @@ pub fn diagnose(
     };
     unset.sort();
     unset.dedup();
-    let snippets = reference
+    let mut matches = matches;
+    let mut list = CitationList::default();
+    for m in &mut matches {
+        m.cites = m.citations.iter().map(|c| list.cite(c)).collect();
+    }
+    let snippets: Vec<Snippet> = reference
         .iter()
-        .map(|h| snippet(corpus, h.section, h.score))
+        .map(|h| {
+            let mut s = snippet(corpus, h.section, h.score);
+            s.cite = list.cite(&corpus.citation(h.section));
+            s
+        })
         .collect();
     Ok(Diagnosis {
         confident,
@@ -258,6 +275,7 @@ pub fn diagnose(
         checklist,
         unset_variables: unset,
         snippets,
+        citations: list.into_vec(),
         knowledge: corpus.version.clone(),
     })
 }

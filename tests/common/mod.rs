@@ -91,14 +91,16 @@ pub async fn check_server(client: &Client) {
     let s = structured(&r);
     assert_eq!(s["confident"], true);
     let first = &s["snippets"][0];
+    // Each snippet names its citation by index into the one list of citations.
+    let cited = &s["citations"][first["cite"].as_u64().unwrap() as usize];
     assert!(
-        first["uri"]
+        cited["uri"]
             .as_str()
             .unwrap()
             .starts_with("skill://acr-cmk/")
     );
     assert!(
-        first["source_url"]
+        cited["source_url"]
             .as_str()
             .unwrap()
             .starts_with("https://learn.microsoft.com/")
@@ -110,7 +112,8 @@ pub async fn check_server(client: &Client) {
             .to_lowercase()
             .contains("premium")
     );
-    assert!(text(&r).contains("Source: skill://"));
+    assert!(first.get("uri").is_none(), "citations are listed once");
+    assert!(text(&r).contains("[1] skill://"));
 
     // Not covered: honest.
     let r = call(
@@ -157,11 +160,20 @@ pub async fn check_server(client: &Client) {
     .await;
     assert_eq!(r.is_error, Some(false), "{}", text(&r));
     let plan = structured(&r);
+    // The text is the script; the structured result is its data.
+    assert!(text(&r).contains("```bash\n#!/usr/bin/env bash\n"));
+    assert!(plan.get("script").is_none());
+    let steps = plan["steps"].as_array().unwrap();
     assert!(
-        plan["script"]
-            .as_str()
-            .unwrap()
-            .starts_with("#!/usr/bin/env bash")
+        steps
+            .iter()
+            .all(|s| s["cite"].as_u64().unwrap()
+                < plan["citations"].as_array().unwrap().len() as u64)
+    );
+    assert!(
+        steps
+            .iter()
+            .all(|s| text(&r).contains(s["command"].as_str().unwrap()))
     );
     assert!(
         plan["missing_parameters"]
@@ -202,18 +214,15 @@ pub async fn check_server(client: &Client) {
     assert_eq!(r.is_error, Some(true));
     assert!(text(&r).contains("'symptom'"));
 
-    // Every cited snippet comes with a resource link, and read_section reads it.
+    // Every citation's URI is one read_section reads.
     let r = call(
         client,
         "answer_cmk_question",
         serde_json::json!({"question": "How do I rotate the key?"}),
     )
     .await;
-    let link = r
-        .content
-        .iter()
-        .find_map(|c| c.as_resource_link().map(|l| l.uri.clone()));
-    let link = link.expect("resource_link content");
+    let link = structured(&r)["citations"][0]["uri"].clone();
+    assert!(link.is_string(), "a cited URI");
     let r = call(client, "read_section", serde_json::json!({"uri": link})).await;
     assert_eq!(r.is_error, Some(false), "{}", text(&r));
     assert!(structured(&r)["text"].as_str().unwrap().starts_with('#'));

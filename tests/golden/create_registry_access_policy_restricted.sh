@@ -20,69 +20,67 @@ ALLOWED_IP_RANGE_1=203.0.113.0/24
 
 # Step 1: Create the resource group
 # Holds the identity, the key vault and the registry.
-# See skill://acr-cmk/scenarios/create_registry.md#create-the-resource-group (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-a-customer-managed-key-by-using-the-azure-cli)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-a-customer-managed-key-by-using-the-azure-cli
 az group create --name "$RESOURCE_GROUP" --location "$LOCATION"
 
 # Step 2: Create the user-assigned identity
 # A registry must be created with a user-assigned identity to reach its key; a
 # system-assigned identity can only be used later.
-# See skill://acr-cmk/scenarios/create_registry.md#create-the-user-assigned-identity (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-user-assigned-managed-identity)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-user-assigned-managed-identity
 az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" --location "$LOCATION"
 
 # Step 3: Capture the identity's resource ID
 # The registry refers to a user-assigned identity by its resource ID.
-# See skill://acr-cmk/scenarios/create_registry.md#capture-the-identitys-resource-id (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-user-assigned-managed-identity)
 IDENTITY_ID="$(az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" --query id --output tsv)"
 
 # Step 4: Capture the identity's principal (object) ID
 # Key Vault access is granted to the identity's principal ID, not its client ID or resource
 # ID.
-# See skill://acr-cmk/scenarios/create_registry.md#capture-the-identitys-principal-object-id (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-user-assigned-managed-identity)
 PRINCIPAL_ID="$(az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" --query principalId --output tsv)"
 
 # Step 5: Create the key vault with purge protection
 # Purge protection keeps a deleted key or vault recoverable. RSA-HSM keys need the Premium
 # vault SKU. The permission model is set explicitly because its default changed in Azure CLI
 # 2.62.
-# See skill://acr-cmk/scenarios/create_registry.md#premium-access-policy-vault-for-an-rsa-hsm-key (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-and-configure-a-key-vault)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-and-configure-a-key-vault
 az keyvault create --name "$KEY_VAULT_NAME" --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --enable-purge-protection true --enable-rbac-authorization false --sku premium
 
 # Step 6: Give the identity an access policy with get, wrapKey and unwrapKey
 # These three key permissions are what the registry needs. They only work on a vault that
 # uses the access-policy permission model.
-# See skill://acr-cmk/scenarios/create_registry.md#give-the-identity-an-access-policy-with-get-wrapkey-and-unwrapkey (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-managed-identities-to-access-the-key-vault)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-managed-identities-to-access-the-key-vault
 az keyvault set-policy --name "$KEY_VAULT_NAME" --resource-group "$RESOURCE_GROUP" --object-id "$PRINCIPAL_ID" --key-permissions get unwrapKey wrapKey
 
 # Step 7: Create the key
 # ACR accepts RSA and RSA-HSM keys only; elliptic-curve keys are not supported.
-# See skill://acr-cmk/scenarios/create_registry.md#key-in-the-key-vault (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-key-in-the-key-vault-and-get-the-key-id)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-key-in-the-key-vault-and-get-the-key-id
 az keyvault key create --vault-name "$KEY_VAULT_NAME" --name "$KEY_NAME" --kty "$KEY_TYPE" --size "$KEY_SIZE"
 
 # Step 8: Capture the key ID
 # The key ID (kid) returned by Key Vault includes the current version.
-# See skill://acr-cmk/scenarios/create_registry.md#key-id-from-the-key-vault (https://learn.microsoft.com/azure/container-registry/tutorial-customer-managed-keys#update-the-customer-managed-key-version)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-customer-managed-keys#update-the-customer-managed-key-version
 KEY_ID="$(az keyvault key show --vault-name "$KEY_VAULT_NAME" --name "$KEY_NAME" --query key.kid --output tsv)"
 
 # Step 9: Allow an IP range through the vault firewall
 # Machines in this range keep data-plane access (for example to create or rotate keys) once
 # the firewall denies everything else.
-# See skill://acr-cmk/scenarios/create_registry.md#allow-an-ip-range-through-the-vault-firewall (https://learn.microsoft.com/azure/key-vault/general/how-to-azure-key-vault-network-security)
+# See https://learn.microsoft.com/azure/key-vault/general/how-to-azure-key-vault-network-security
 az keyvault network-rule add --name "$KEY_VAULT_NAME" --resource-group "$RESOURCE_GROUP" --ip-address "$ALLOWED_IP_RANGE_1"
 
 # Step 10: Let trusted Azure services through and deny other networks
 # Container Registry reaches the vault as a trusted Azure service; the bypass is what keeps
 # encryption working behind the firewall.
-# See skill://acr-cmk/scenarios/create_registry.md#let-trusted-azure-services-through-and-deny-other-networks (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-trusted-services-to-access-the-key-vault)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-trusted-services-to-access-the-key-vault
 az keyvault update --name "$KEY_VAULT_NAME" --resource-group "$RESOURCE_GROUP" --bypass AzureServices --default-action Deny
 
 # Step 11: Create the registry with the customer-managed key
 # Premium SKU, the identity's resource ID and a versioned key ID: the registry stays on this
 # key version until you rotate it by hand.
-# See skill://acr-cmk/scenarios/create_registry.md#registry-with-a-versioned-key-id (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-registry-with-a-customer-managed-key)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-registry-with-a-customer-managed-key
 az acr create --name "$REGISTRY_NAME" --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --sku Premium --identity "$IDENTITY_ID" --key-encryption-key "$KEY_ID"
 
 # Step 12: Check the encryption status
 # Expect status 'enabled' and keyVaultProperties showing the key ID, the version in use and
 # the identity's client ID.
-# See skill://acr-cmk/scenarios/create_registry.md#check-the-encryption-status (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#show-encryption-status)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#show-encryption-status
 az acr encryption show --name "$REGISTRY_NAME" --resource-group "$RESOURCE_GROUP"

@@ -19,80 +19,77 @@ KEY_SIZE=3072  # default
 
 # Step 1: Create the resource group
 # Holds the identity, the key vault and the registry.
-# See skill://acr-cmk/scenarios/create_registry.md#create-the-resource-group (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-a-customer-managed-key-by-using-the-azure-cli)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-a-customer-managed-key-by-using-the-azure-cli
 az group create --name "$RESOURCE_GROUP" --location "$LOCATION"
 
 # Step 2: Create the user-assigned identity
 # A registry must be created with a user-assigned identity to reach its key; a
 # system-assigned identity can only be used later.
-# See skill://acr-cmk/scenarios/create_registry.md#create-the-user-assigned-identity (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-user-assigned-managed-identity)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-user-assigned-managed-identity
 az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" --location "$LOCATION"
 
 # Step 3: Capture the identity's resource ID
 # The registry refers to a user-assigned identity by its resource ID.
-# See skill://acr-cmk/scenarios/create_registry.md#capture-the-identitys-resource-id (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-user-assigned-managed-identity)
 IDENTITY_ID="$(az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" --query id --output tsv)"
 
 # Step 4: Capture the identity's principal (object) ID
 # Key Vault access is granted to the identity's principal ID, not its client ID or resource
 # ID.
-# See skill://acr-cmk/scenarios/create_registry.md#capture-the-identitys-principal-object-id (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-user-assigned-managed-identity)
 PRINCIPAL_ID="$(az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" --query principalId --output tsv)"
 
 # Step 5: Create the key vault with purge protection
 # Purge protection keeps a deleted key or vault recoverable for the whole retention period.
 # The permission model is set explicitly because its default changed in Azure CLI 2.62.
-# See skill://acr-cmk/scenarios/create_registry.md#rbac-vault-for-an-rsa-key (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-and-configure-a-key-vault)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-and-configure-a-key-vault
 az keyvault create --name "$KEY_VAULT_NAME" --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --enable-purge-protection true --enable-rbac-authorization true
 
 # Step 6: Capture the key vault's resource ID
 # A role assignment is scoped to the vault by its resource ID.
-# See skill://acr-cmk/scenarios/create_registry.md#capture-the-key-vaults-resource-id (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-managed-identities-to-access-the-key-vault)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-managed-identities-to-access-the-key-vault
 KEY_VAULT_ID="$(az keyvault show --name "$KEY_VAULT_NAME" --resource-group "$RESOURCE_GROUP" --query id --output tsv)"
 
 # Step 7: Capture your own object ID
 # On an RBAC vault nobody can create keys without a Key Vault data-plane role, not even the
 # vault's Owner; the next step gives you one.
-# See skill://acr-cmk/scenarios/create_registry.md#capture-your-own-object-id (https://learn.microsoft.com/azure/key-vault/general/rbac-guide)
+# See https://learn.microsoft.com/azure/key-vault/general/rbac-guide
 SIGNED_IN_USER_ID="$(az ad signed-in-user show --query id --output tsv)"
 
 # Step 8: Give yourself Key Vault Crypto Officer on the vault
 # Key Vault Crypto Officer lets you create the key in the next steps. New role assignments
 # can take a few minutes to take effect: if creating the key is refused, wait and run it
 # again.
-# See skill://acr-cmk/scenarios/create_registry.md#give-yourself-key-vault-crypto-officer-on-the-vault (https://learn.microsoft.com/azure/key-vault/general/rbac-guide)
 az role assignment create --assignee-object-id "$SIGNED_IN_USER_ID" --assignee-principal-type User --role 'Key Vault Crypto Officer' --scope "$KEY_VAULT_ID"
 
 # Step 9: Grant the identity the Key Vault Crypto Service Encryption User role
 # This role lets the identity read the key and wrap and unwrap with it, and nothing more. It
 # only works on a vault that uses the Azure RBAC permission model.
-# See skill://acr-cmk/scenarios/create_registry.md#grant-the-identity-the-key-vault-crypto-service-encryption-user-role (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-managed-identities-to-access-the-key-vault)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-managed-identities-to-access-the-key-vault
 az role assignment create --assignee-object-id "$PRINCIPAL_ID" --assignee-principal-type ServicePrincipal --role 'Key Vault Crypto Service Encryption User' --scope "$KEY_VAULT_ID"
 
 # Step 10: Create the key
 # ACR accepts RSA and RSA-HSM keys only; elliptic-curve keys are not supported.
-# See skill://acr-cmk/scenarios/create_registry.md#key-in-the-key-vault (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-key-in-the-key-vault-and-get-the-key-id)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-key-in-the-key-vault-and-get-the-key-id
 az keyvault key create --vault-name "$KEY_VAULT_NAME" --name "$KEY_NAME" --kty "$KEY_TYPE" --size "$KEY_SIZE"
 
 # Step 11: Capture the key ID
 # The key ID (kid) returned by Key Vault includes the current version.
-# See skill://acr-cmk/scenarios/create_registry.md#key-id-from-the-key-vault (https://learn.microsoft.com/azure/container-registry/tutorial-customer-managed-keys#update-the-customer-managed-key-version)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-customer-managed-keys#update-the-customer-managed-key-version
 KEY_ID="$(az keyvault key show --vault-name "$KEY_VAULT_NAME" --name "$KEY_NAME" --query key.kid --output tsv)"
 
 # Step 12: Drop the version from the key ID
 # A versionless key ID makes the registry follow new key versions automatically, within an
 # hour of their creation.
-# See skill://acr-cmk/scenarios/create_registry.md#drop-the-version-from-the-key-id (https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#create-or-update-the-key-version-by-using-the-azure-cli)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#create-or-update-the-key-version-by-using-the-azure-cli
 KEY_ID="${KEY_ID%/*}"
 
 # Step 13: Create the registry with the customer-managed key
 # Premium SKU, the identity's resource ID and a versionless key ID: the registry will follow
 # new key versions automatically.
-# See skill://acr-cmk/scenarios/create_registry.md#registry-with-a-versionless-key-id (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-registry-with-a-customer-managed-key)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#create-a-registry-with-a-customer-managed-key
 az acr create --name "$REGISTRY_NAME" --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --sku Premium --identity "$IDENTITY_ID" --key-encryption-key "$KEY_ID"
 
 # Step 14: Check the encryption status
 # Expect status 'enabled' and keyVaultProperties showing the key ID, the version in use and
 # the identity's client ID.
-# See skill://acr-cmk/scenarios/create_registry.md#check-the-encryption-status (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#show-encryption-status)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#show-encryption-status
 az acr encryption show --name "$REGISTRY_NAME" --resource-group "$RESOURCE_GROUP"

@@ -15,28 +15,26 @@ KEY_NAME=acr-cmk
 # Step 1: Capture the identity's principal (object) ID
 # Key Vault access is granted to the identity's principal ID, not its client ID or resource
 # ID.
-# See skill://acr-cmk/scenarios/revoke_access.md#capture-the-identitys-principal-object-id (https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#revoke-a-customer-managed-key)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#revoke-a-customer-managed-key
 PRINCIPAL_ID="$(az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" --query principalId --output tsv)"
 
 # Step 2: Capture the key vault's resource ID
 # A role assignment is scoped to the vault by its resource ID.
-# See skill://acr-cmk/scenarios/revoke_access.md#capture-the-key-vaults-resource-id (https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#revoke-access-to-a-key-in-a-key-vault)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#revoke-access-to-a-key-in-a-key-vault
 KEY_VAULT_ID="$(az keyvault show --name "$KEY_VAULT_NAME" --resource-group "$RESOURCE_GROUP" --query id --output tsv)"
 
 # Step 3: List the identity's role assignments on the vault
 # Shows exactly what the next step removes.
-# See skill://acr-cmk/scenarios/revoke_access.md#list-the-identitys-role-assignments-on-the-vault (https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#revoke-access-to-a-key-in-a-key-vault)
 az role assignment list --assignee-object-id "$PRINCIPAL_ID" --scope "$KEY_VAULT_ID" --output table
 
 # Step 4: Remove the identity's role assignment on the vault
 # Without the role the identity can no longer wrap or unwrap with the key, and the registry
 # loses access to its data.
 # DESTRUCTIVE: this step blocks registry data or deletes something. Run it only on purpose.
-# See skill://acr-cmk/scenarios/revoke_access.md#remove-the-identitys-role-assignment-on-the-vault (https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#revoke-access-to-a-key-in-a-key-vault)
 az role assignment delete --assignee-object-id "$PRINCIPAL_ID" --role 'Key Vault Crypto Service Encryption User' --scope "$KEY_VAULT_ID"
 
 # Step 5: Delete the key
 # The other way to revoke: with the key gone, nothing can unwrap the registry's data key.
 # DESTRUCTIVE: this step blocks registry data or deletes something. Run it only on purpose.
-# See skill://acr-cmk/scenarios/revoke_access.md#key-deletion-in-the-key-vault (https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#delete-the-encryption-key)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#delete-the-encryption-key
 az keyvault key delete --vault-name "$KEY_VAULT_NAME" --name "$KEY_NAME"

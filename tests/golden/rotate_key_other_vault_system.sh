@@ -16,48 +16,47 @@ KEY_SIZE=3072  # default
 # Step 1: Record the current encryption settings
 # Keep the current key ID and identity: they are what you return to if the change has to be
 # undone.
-# See skill://acr-cmk/scenarios/rotate_key.md#record-the-current-encryption-settings (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#show-encryption-status)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#show-encryption-status
 az acr encryption show --name "$REGISTRY_NAME" --resource-group "$RESOURCE_GROUP"
 
 # Step 2: Capture the registry's system-assigned identity principal ID
 # Key Vault access is granted to this principal ID.
-# See skill://acr-cmk/scenarios/rotate_key.md#capture-the-registrys-system-assigned-identity-principal-id (https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#rotate-a-customer-managed-key)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#rotate-a-customer-managed-key
 PRINCIPAL_ID="$(az acr identity show --name "$REGISTRY_NAME" --resource-group "$RESOURCE_GROUP" --query principalId --output tsv)"
 
 # Step 3: Capture the key vault's resource ID
 # A role assignment is scoped to the vault by its resource ID.
-# See skill://acr-cmk/scenarios/rotate_key.md#capture-the-key-vaults-resource-id (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-managed-identities-to-access-the-key-vault)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#enable-managed-identities-to-access-the-key-vault
 NEW_KEY_VAULT_ID="$(az keyvault show --name "$NEW_KEY_VAULT_NAME" --resource-group "$RESOURCE_GROUP" --query id --output tsv)"
 
 # Step 4: Grant the identity the Key Vault Crypto Service Encryption User role
 # This role lets the identity read the key and wrap and unwrap with it, and nothing more. It
 # only works on a vault that uses the Azure RBAC permission model.
-# See skill://acr-cmk/scenarios/rotate_key.md#grant-the-identity-the-key-vault-crypto-service-encryption-user-role (https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#rotate-a-customer-managed-key)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#rotate-a-customer-managed-key
 az role assignment create --assignee-object-id "$PRINCIPAL_ID" --assignee-principal-type ServicePrincipal --role 'Key Vault Crypto Service Encryption User' --scope "$NEW_KEY_VAULT_ID"
 
 # Step 5: Create the key in the other vault
 # The new key lives in the other vault; the identity was given access there first.
-# See skill://acr-cmk/scenarios/rotate_key.md#create-the-key-in-the-other-vault (https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#rotate-a-customer-managed-key)
 az keyvault key create --vault-name "$NEW_KEY_VAULT_NAME" --name "$NEW_KEY_NAME" --kty "$KEY_TYPE" --size "$KEY_SIZE"
 
 # Step 6: Capture the key ID
 # The key ID (kid) returned by Key Vault includes the current version.
-# See skill://acr-cmk/scenarios/rotate_key.md#key-id-from-the-key-vault (https://learn.microsoft.com/azure/container-registry/tutorial-customer-managed-keys#update-the-customer-managed-key-version)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-customer-managed-keys#update-the-customer-managed-key-version
 KEY_ID="$(az keyvault key show --vault-name "$NEW_KEY_VAULT_NAME" --name "$NEW_KEY_NAME" --query key.kid --output tsv)"
 
 # Step 7: Drop the version from the key ID
 # A versionless key ID makes the registry follow new key versions automatically, within an
 # hour of their creation.
-# See skill://acr-cmk/scenarios/rotate_key.md#drop-the-version-from-the-key-id (https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#create-or-update-the-key-version-by-using-the-azure-cli)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#create-or-update-the-key-version-by-using-the-azure-cli
 KEY_ID="${KEY_ID%/*}"
 
 # Step 8: Point the registry's encryption at the key
 # Points the registry at the key ID captured above, reaching it through the chosen identity.
-# See skill://acr-cmk/scenarios/rotate_key.md#rotate-key-through-the-system-assigned-identity (https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#rotate-a-customer-managed-key)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-rotate-revoke-customer-managed-keys#rotate-a-customer-managed-key
 az acr encryption rotate-key --name "$REGISTRY_NAME" --resource-group "$RESOURCE_GROUP" --key-encryption-key "$KEY_ID" --identity '[system]'
 
 # Step 9: Check the encryption status
 # Expect status 'enabled' and keyVaultProperties showing the key ID, the version in use and
 # the identity's client ID.
-# See skill://acr-cmk/scenarios/rotate_key.md#check-the-encryption-status (https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#show-encryption-status)
+# See https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys#show-encryption-status
 az acr encryption show --name "$REGISTRY_NAME" --resource-group "$RESOURCE_GROUP"

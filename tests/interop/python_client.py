@@ -56,19 +56,24 @@ async def exercise(s, label):
     r = await s.call_tool("answer_cmk_question", {"question": "How do I rotate the customer-managed key?"})
     sc = r.structured_content or {}
     snippets = sc.get("snippets") or []
+    citations = sc.get("citations") or []
+    cited = [citations[x["cite"]] for x in snippets if x.get("cite", len(citations)) < len(citations)]
     check(f"{label}: answer_cmk_question cited", not r.is_error and sc.get("confident") is True and snippets
-          and all(x["uri"].startswith("skill://") and x["source_url"].startswith("https://") for x in snippets), sc)
-    links = [c for c in r.content if getattr(c, "type", None) == "resource_link"]
-    check(f"{label}: resource_link per snippet", len(links) >= 1, r.content)
+          and len(cited) == len(snippets)
+          and all(c["uri"].startswith("skill://") and c["source_url"].startswith("https://") for c in cited), sc)
+    uris = [c["uri"] for c in citations]
+    check(f"{label}: each source cited once", len(uris) == len(set(uris)) and all(u in r.content[0].text for u in uris), r.content)
 
     r = await s.call_tool("get_setup_commands", {"scenario": "create_registry", "registry_name": "contosoacr01"})
-    check(f"{label}: get_setup_commands", not r.is_error and (r.structured_content or {}).get("script", "").startswith("#!/usr/bin/env bash"), r.content[:1])
+    plan = r.structured_content or {}
+    check(f"{label}: get_setup_commands", not r.is_error and "#!/usr/bin/env bash" in r.content[0].text
+          and plan.get("steps") and all(s["command"] in r.content[0].text for s in plan["steps"]), r.content[:1])
 
     r = await s.call_tool("troubleshoot", {"symptom": "Cannot set policies to a vault with '--enable-rbac-authorization' specified"})
     sc = r.structured_content or {}
     check(f"{label}: troubleshoot", sc.get("confident") is True and sc["matches"][0]["id"] == "set-policy-fails-on-an-rbac-key-vault", sc)
 
-    r = await s.call_tool("read_section", {"uri": snippets[0]["uri"] if snippets else ""})
+    r = await s.call_tool("read_section", {"uri": cited[0]["uri"] if cited else ""})
     check(f"{label}: read_section", not r.is_error and (r.structured_content or {}).get("text", "").startswith("#"), r.content[:1])
     r = await s.call_tool("list_skills", {})
     check(f"{label}: list_skills", (r.structured_content or {}).get("skills", [{}])[0].get("name") == "acr-cmk", r.structured_content)

@@ -221,19 +221,33 @@ fn scenario_help() -> String {
     let Ok(engine) = Engine::load(&LoadOptions::default()) else {
         return String::new();
     };
-    let mut help = String::from("Scenarios (built-in; --knowledge folders can add more):\n");
+    let mut help = String::from(
+        "Scenarios (built-in; --knowledge folders can add more). Each needs the parameters\n\
+         listed first (left out, they become placeholders the script refuses to run with)\n\
+         and may take the optional ones; any other parameter is refused with exit 2.\n",
+    );
+    let flag = |name: &str| format!("--{}", name.replace('_', "-"));
     for (name, title) in engine.scenarios() {
-        let takes = engine
-            .scenario(&name)
-            .map(|s| {
-                s.parameters
-                    .iter()
-                    .map(|d| d.parameter.name)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .unwrap_or_default();
-        help.push_str(&format!("  {name}: {title}\n      takes {takes}\n"));
+        let Some(scenario) = engine.scenario(&name) else {
+            continue;
+        };
+        let (needs, optional): (Vec<_>, Vec<_>) = scenario
+            .parameters
+            .iter()
+            .partition(|d| d.default.is_none() && !d.optional && d.when.is_none());
+        let list = |ds: &[&acr_cmk_mcp::setup::scenario::Declared]| {
+            ds.iter()
+                .map(|d| flag(d.parameter.name))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        help.push_str(&format!(
+            "  {name}: {title}\n      needs: {}\n",
+            list(&needs)
+        ));
+        if !optional.is_empty() {
+            help.push_str(&format!("      optional: {}\n", list(&optional)));
+        }
     }
     help
 }

@@ -109,7 +109,19 @@ fn run(cli: Cli, setup_values: Map<String, Value>) -> anyhow::Result<ExitCode> {
         } => {
             let mut values = setup_values;
             values.insert("scenario".into(), scenario.into());
-            let plan = engine.setup(&request::decode(values)?)?;
+            // Name the flag the user typed, not the MCP argument.
+            let plan = request::decode(values)
+                .and_then(|r| engine.setup(&r))
+                .map_err(|mut e: InputError| {
+                    e.field = match e.field.as_str() {
+                        "scenario" => "SCENARIO".to_string(),
+                        f => match f.strip_prefix("allowed_ip_ranges") {
+                            Some(index) => format!("--allowed-ip-range{index}"),
+                            None => format!("--{}", f.replace('_', "-")),
+                        },
+                    };
+                    e
+                })?;
             match script {
                 true => emit(plan.script.trim_end()),
                 false => print(json, &plan, render::setup_plan),
