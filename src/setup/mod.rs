@@ -10,6 +10,7 @@
 //! command or knows about MCP.
 
 pub mod condition;
+mod front;
 pub mod parameters;
 mod plan;
 pub mod request;

@@ -34,7 +34,7 @@ inspect "$binary" serve --method tools/list | json_has 'sorted(t["name"] for t i
 inspect --method tools/call --tool-name answer_cmk_question --tool-args-json '{"question":"Which SKU does CMK need?"}' --format json -- "$binary" serve \
   | json_has 'd["result"]["structuredContent"]["confident"] is True' && ok "inspector tools/call answer_cmk_question" || fail "inspector tools/call answer_cmk_question"
 inspect --method tools/call --tool-name get_setup_commands --tool-args-json '{"scenario":"show_status","registry_name":"contosoacr01"}' --format json -- "$binary" serve \
-  | json_has '"az acr check-health" in d["result"]["structuredContent"]["script"]' && ok "inspector tools/call get_setup_commands" || fail "inspector tools/call get_setup_commands"
+  | json_has '"az acr check-health" in d["result"]["content"][0]["text"] and len(d["result"]["structuredContent"]["steps"]) > 0' && ok "inspector tools/call get_setup_commands" || fail "inspector tools/call get_setup_commands"
 if inspect "$binary" serve --method tools/call --tool-name answer_cmk_question --tool-arg question=x --tool-arg max_results=99 >/dev/null; then
   fail "inspector: a bad argument must end as a tool error (exit 5)"
 else

@@ -4,8 +4,10 @@
 use std::path::PathBuf;
 
 use acr_cmk_mcp::knowledge::LoadOptions;
+use acr_cmk_mcp::mcp::http;
 use acr_cmk_mcp::setup::parameters::{Kind, PARAMETERS};
 use acr_cmk_mcp::{Engine, eval};
+use anyhow::Context;
 use clap::{ArgAction, ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
 use serde_json::{Map, Value, json};
 
@@ -159,6 +161,32 @@ pub struct ServeArgs {
     /// Reload the --knowledge folders when they change, without a restart.
     #[arg(long)]
     pub watch: bool,
+}
+
+impl ServeArgs {
+    /// The HTTP options these flags ask for, or `None` for stdio.
+    pub fn http_options(&self) -> anyhow::Result<Option<http::HttpOptions>> {
+        let Some(addr) = self.http else {
+            return Ok(None);
+        };
+        let auth_token = match &self.auth_token_env {
+            Some(var) => Some(
+                std::env::var(var)
+                    .with_context(|| format!("--auth-token-env {var}: the variable is not set"))?,
+            ),
+            None => None,
+        };
+        Ok(Some(http::HttpOptions {
+            stateless: self.stateless,
+            extra_hosts: self.allowed_hosts.clone(),
+            extra_origins: self.allowed_origins.clone(),
+            max_body_bytes: self.max_body_bytes,
+            max_sessions: self.max_sessions,
+            session_idle_timeout: std::time::Duration::from_secs(self.session_idle_timeout),
+            auth_token,
+            ..http::HttpOptions::new(addr)
+        }))
+    }
 }
 
 /// Parses the command line. `setup`'s flags come from the parameter list, so a new

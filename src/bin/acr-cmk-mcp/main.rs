@@ -211,27 +211,8 @@ fn load_engine(options: &LoadOptions, cache: Option<&Path>) -> Result<Engine, In
 }
 
 fn serve(shared: SharedEngine, load: &LoadOptions, args: &ServeArgs) -> anyhow::Result<ExitCode> {
-    let http =
-        match args.http {
-            Some(addr) => Some(http::HttpOptions {
-                stateless: args.stateless,
-                extra_hosts: args.allowed_hosts.clone(),
-                extra_origins: args.allowed_origins.clone(),
-                max_body_bytes: args.max_body_bytes,
-                max_sessions: args.max_sessions,
-                session_idle_timeout: std::time::Duration::from_secs(args.session_idle_timeout),
-                auth_token: match &args.auth_token_env {
-                    Some(var) => Some(std::env::var(var).with_context(|| {
-                        format!("--auth-token-env {var}: the variable is not set")
-                    })?),
-                    None => None,
-                },
-                ..http::HttpOptions::new(addr)
-            }),
-            None => None,
-        };
     let options = ServeOptions {
-        http,
+        http: args.http_options()?,
         watch: args.watch.then(|| load.clone()),
     };
     mcp::runtime(&options)?.block_on(mcp::serve(shared, options, http::shutdown_signal()))?;
