@@ -10,20 +10,11 @@ use crate::troubleshoot::{CaseMatch, Diagnosis, FixKind};
 
 pub fn answer(a: &Answer) -> String {
     let mut out = String::new();
-    if a.snippets.is_empty() {
-        let _ = writeln!(
-            out,
-            "No match: the knowledge base has nothing on \"{}\".",
-            a.question
-        );
+    if !opening(&mut out, a) {
         return out;
     }
     if !a.confident {
-        let _ = writeln!(
-            out,
-            "No confident match: the knowledge base does not cover \"{}\". The nearest sections are listed below; do not treat them as an answer.\n",
-            a.question
-        );
+        out.push('\n');
     }
     if let Some(answer) = &a.answer {
         let _ = writeln!(out, "Answer:");
@@ -41,19 +32,16 @@ pub fn answer(a: &Answer) -> String {
     out.trim_end().to_string()
 }
 
-/// An answer in brief, for the text block of an MCP result, next to the structured
-/// result that holds the snippets' text: the direct answer with each sentence's
-/// source as `[n]`, then the numbered sources. Without a direct answer the best
-/// snippet's text is shown, so a client that reads only text still gets the knowledge.
-pub fn answer_brief(a: &Answer) -> String {
-    let mut out = String::new();
+/// The lines an answer opens with when the knowledge has nothing or nothing sure;
+/// `false` when there is nothing more to show.
+fn opening(out: &mut String, a: &Answer) -> bool {
     if a.snippets.is_empty() {
         let _ = writeln!(
             out,
             "No match: the knowledge base has nothing on \"{}\".",
             a.question
         );
-        return out;
+        return false;
     }
     if !a.confident {
         let _ = writeln!(
@@ -61,6 +49,18 @@ pub fn answer_brief(a: &Answer) -> String {
             "No confident match: the knowledge base does not cover \"{}\". The nearest sections are listed below; do not treat them as an answer.",
             a.question
         );
+    }
+    true
+}
+
+/// An answer in brief, for the text block of an MCP result, next to the structured
+/// result that holds the snippets' text: the direct answer with each sentence's
+/// source as `[n]`, then the numbered sources. Without a direct answer the best
+/// snippet's text is shown, so a client that reads only text still gets the knowledge.
+pub fn answer_brief(a: &Answer) -> String {
+    let mut out = String::new();
+    if !opening(&mut out, a) {
+        return out;
     }
     match &a.answer {
         Some(answer) => {

@@ -183,6 +183,9 @@ pub struct SearchIndex {
     kinds: Vec<Kind>,
     /// [`PROCEDURE`] and [`CASE`] marks of each section.
     flags: Vec<u8>,
+    /// How many answerable sections carry each flag, indexed by the flag's value: the
+    /// df of the intent pseudo-concepts.
+    flag_counts: [usize; 8],
     /// Sections a question can be answered from (all but scenarios): the N of IDF.
     answerable: usize,
     prose_fields: Vec<FieldWeight>,
@@ -298,7 +301,7 @@ impl SearchIndex {
                 }
             })
             .collect();
-        let flags = corpus
+        let flags: Vec<u8> = corpus
             .sections
             .iter()
             .zip(&kinds)
@@ -349,6 +352,13 @@ impl SearchIndex {
                 qualifier_mask(&qualifiers, &own.cloned().collect::<Vec<_>>().join(" "))
             })
             .collect();
+        let flag_counts = std::array::from_fn(|flag| {
+            flags
+                .iter()
+                .zip(&kinds)
+                .filter(|(f, k)| usize::from(**f) & flag != 0 && **k != Kind::Scenario)
+                .count()
+        });
         Ok(SearchIndex {
             qualifiers,
             qualified,
@@ -359,6 +369,7 @@ impl SearchIndex {
             stats,
             levels: corpus.sections.iter().map(|s| s.level).collect(),
             kinds,
+            flag_counts,
             flags,
             answerable,
             synonyms,
@@ -507,7 +518,6 @@ fn states_a_rule(title: &str) -> bool {
         .any(|w| RULE_WORDS.contains(&w))
 }
 
-/// The mean length of `field` over the sections, from the index's field norms.
 /// A field's postings and per-section BM25F factors, from the index's one segment.
 fn field_weight(reader: &IndexReader, field: Field, weight: f32, b: f32, own: bool) -> FieldWeight {
     let searcher = reader.searcher();

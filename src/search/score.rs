@@ -155,7 +155,7 @@ impl SearchIndex {
                     if !wanted {
                         continue;
                     }
-                    let weight = rank_idf(n, self.flag_count(flag) as f32);
+                    let weight = rank_idf(n, self.flag_counts[usize::from(flag)] as f32);
                     for &d in &s.scored {
                         if self.flags[d as usize] & flag != 0 {
                             s.score[d as usize] += weight;
@@ -214,14 +214,6 @@ impl SearchIndex {
                 });
             }
         }
-    }
-
-    fn flag_count(&self, flag: u8) -> usize {
-        self.flags
-            .iter()
-            .zip(&self.kinds)
-            .filter(|(f, k)| **f & flag != 0 && **k != Kind::Scenario)
-            .count()
     }
 }
 
