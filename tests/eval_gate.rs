@@ -10,9 +10,9 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the three blind sets (frozen before the ranking
+/// against), the held-out set, and the four blind sets (frozen before the ranking
 /// they judge was written).
-const SETS: [(&str, &str, &str); 6] = [
+const SETS: [(&str, &str, &str); 7] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -42,6 +42,11 @@ const SETS: [(&str, &str, &str); 6] = [
         "blind2",
         include_str!("../eval/blind2.json"),
         include_str!("../eval/gate/blind2.json"),
+    ),
+    (
+        "blind3",
+        include_str!("../eval/blind3.json"),
+        include_str!("../eval/gate/blind3.json"),
     ),
 ];
 
