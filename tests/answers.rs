@@ -22,6 +22,10 @@ const COMMON: &[(&str, &str)] = &[
     ("How long are task logs kept on a CMK registry?", "24 hours"),
     // Settled by "No." whichever doc's sentence follows (overview or IaC).
     ("Can I enable CMK on an existing registry?", "no. "),
+    (
+        "Can I enable CMK on an existing registry?",
+        "cannot be converted to cmk in place",
+    ),
     // The October 2026 revision made Managed HSM a documented key store.
     (
         "Is Azure Key Vault Managed HSM supported for ACR customer-managed keys?",
@@ -64,6 +68,29 @@ fn common_questions_get_a_correct_extracted_answer() {
             );
         }
     }
+}
+
+/// A post that asks one thing the knowledge settles among asides it does not cover:
+/// no section covers the whole post, but the sentence that asks is answered.
+#[test]
+fn a_long_post_is_answered_by_the_sentence_that_asks() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let post = "We enabled a customer-managed key on our production registry last spring. \
+        Can CMK be disabled again after it is enabled? Also, is there a way to see which \
+        engineer flipped the setting in the activity log, and can the billing team split \
+        the cost per repository?";
+    let a = engine.answer(&AnswerRequest::new(post)).unwrap();
+    assert!(a.confident);
+    let answer = a.answer.expect("an answer");
+    assert!(
+        answer.text.to_lowercase().contains("cannot be disabled"),
+        "{}",
+        answer.text
+    );
+    assert_eq!(
+        a.snippets[0].anchor,
+        "cmk-cannot-be-disabled-after-it-is-enabled"
+    );
 }
 
 #[test]

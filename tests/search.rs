@@ -134,15 +134,19 @@ fn questions_find_their_sections() {
                 ..AnswerRequest::new(*question)
             })
             .unwrap();
+        // A snippet that merged adjacent sections carries each of them whole.
         let found: Vec<String> = answer
             .snippets
             .iter()
-            .map(|s| {
-                format!(
-                    "{}#{}",
-                    s.doc.trim_start_matches("acr-cmk/references/"),
-                    s.anchor
-                )
+            .flat_map(|s| {
+                std::iter::once(&s.anchor)
+                    .chain(&s.merged_anchors)
+                    .map(|anchor| {
+                        format!(
+                            "{}#{anchor}",
+                            s.doc.trim_start_matches("acr-cmk/references/")
+                        )
+                    })
             })
             .collect();
         if !found.iter().any(|f| expected.split('|').any(|e| e == f)) || !answer.confident {
@@ -152,10 +156,11 @@ fn questions_find_their_sections() {
             ));
         }
     }
-    // The full evaluation (eval/questions.json, which includes these questions) is
-    // gated against its baseline; this is a quick floor.
+    // The questions users ask most: every one finds its section (the last three
+    // misses were fixed on 2026-11-30). The full evaluation is gated against its
+    // baselines in tests/eval_gate.rs.
     assert!(
-        misses.len() * 100 <= CASES.len() * 15,
+        misses.is_empty(),
         "{} of {} missed:\n{}",
         misses.len(),
         CASES.len(),

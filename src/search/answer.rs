@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::SearchIndex;
 use super::extract::{AnswerSentence, DirectAnswer, extract};
+use super::query::{self, Analyzed};
 use crate::error::InputError;
 use crate::knowledge::{Citation, CitationList, Corpus, KnowledgeVersion, LineRange};
 
@@ -152,12 +153,24 @@ pub fn answer(
     // Confident when some returned section covers the question (it need not be the
     // top one, which may win on a repeated concept), and the question is not mostly
     // about things the knowledge has never heard of.
-    let confident = !index.out_of_scope(question)
-        && (!index.tuning.relevance_floor || analyzed.unknown_share() <= MAX_UNKNOWN_SHARE)
-        && hits
-            .iter()
-            .take(max_results)
-            .any(|h| h.coverage >= MIN_CONFIDENT_COVERAGE);
+    let in_scope = !index.out_of_scope(question)
+        && (!index.tuning.relevance_floor || analyzed.unknown_share() <= MAX_UNKNOWN_SHARE);
+    let whole_covered = hits
+        .iter()
+        .take(max_results)
+        .any(|h| h.coverage >= MIN_CONFIDENT_COVERAGE);
+    // A question of several sentences that no section covers whole may still ask
+    // one thing the knowledge answers: a sentence that asks, covered on its own by
+    // the section the whole question ranks first. It is then answered from that
+    // sentence. (As a ranking of its own, fused with the whole question's, the
+    // asking sentence lost on the blind sets: the story tells which case it is.)
+    let core = if in_scope && !whole_covered && index.tuning.core_ask {
+        hits.first()
+            .and_then(|first| core_ask(index, question, first.section))
+    } else {
+        None
+    };
+    let confident = in_scope && (whole_covered || core.is_some());
     // Groups of hits: a hit right before or after an earlier, better hit of the same
     // doc joins its group, so one excerpt covers both.
     let mut groups: Vec<(Vec<usize>, f32)> = Vec::new();
@@ -184,7 +197,7 @@ pub fn answer(
             .take(3)
             .flat_map(|(s, _)| s.iter().copied())
             .collect();
-        extract(corpus, index, &analyzed, &sections)
+        extract(corpus, index, core.as_ref().unwrap_or(&analyzed), &sections)
     } else {
         None
     };
@@ -222,6 +235,29 @@ pub fn answer(
         citations,
         knowledge: corpus.version.clone(),
     }
+}
+
+/// The sentence of a question of several that asks something `section` covers on
+/// its own, being its best hit too (the most informative such sentence), analyzed.
+fn core_ask(index: &SearchIndex, question: &str, section: usize) -> Option<Analyzed> {
+    let segments = query::segments(question);
+    if segments.len() < 2 {
+        return None;
+    }
+    segments
+        .iter()
+        .filter(|(role, _)| *role == query::Role::Ask)
+        .map(|(_, text)| index.analyze(text))
+        .filter(|a| !a.is_empty() && a.unknown_share() <= MAX_UNKNOWN_SHARE)
+        .filter(|a| {
+            index
+                .search_analyzed(a, 1, super::Scope::All)
+                .first()
+                .is_some_and(|best| {
+                    best.coverage >= MIN_CONFIDENT_COVERAGE && best.section == section
+                })
+        })
+        .max_by(|a, b| a.known_weight.total_cmp(&b.known_weight))
 }
 
 /// Lists the citations of `snippets` and `sentences` once each, snippets first, and

@@ -63,6 +63,8 @@ pub struct Tuning {
     pub relevance_floor: bool,
     /// Merge a hit with an adjacent hit of the same doc into one excerpt.
     pub merge_adjacent: bool,
+    /// Also search a question of several sentences by the one that asks, and fuse.
+    pub core_ask: bool,
 }
 
 impl Default for Tuning {
@@ -76,6 +78,7 @@ impl Default for Tuning {
             pairs: true,
             relevance_floor: true,
             merge_adjacent: true,
+            core_ask: true,
         }
     }
 }
@@ -98,6 +101,7 @@ impl Tuning {
             ("pairs", off(|t| t.pairs = false)),
             ("relevance_floor", off(|t| t.relevance_floor = false)),
             ("merge_adjacent", off(|t| t.merge_adjacent = false)),
+            ("core_ask", off(|t| t.core_ask = false)),
         ]
     }
 }

@@ -326,8 +326,8 @@ impl SearchIndex {
         // Synonym groups the question names: the phrases it names them by, and the
         // weight of the most telling place it does.
         let mut named: Vec<(usize, Vec<usize>, f32)> = Vec::new();
-        // Neighbouring stems of each run, for pairs, unless one synonym phrase holds
-        // both.
+        // Neighbouring stems of each run, for pairs, unless a synonym phrase holds
+        // either.
         let mut neighbours: Vec<(String, String, u32, f32)> = Vec::new();
         for (run, role) in &runs {
             let weight = role.weight();
@@ -358,10 +358,12 @@ impl SearchIndex {
             // Positions of a space-joined run are word indexes.
             for w in stems.windows(2) {
                 let (a, b) = (&w[0], &w[1]);
-                let inside = spans.iter().any(|&(s, e)| {
-                    (s..e).contains(&(a.1 as usize)) && (s..e).contains(&(b.1 as usize))
+                // A word of a synonym phrase is part of that one concept, not a
+                // word of its own: "deleted key vault" holds no pair "deleted key".
+                let in_phrase = spans.iter().any(|&(s, e)| {
+                    (s..e).contains(&(a.1 as usize)) || (s..e).contains(&(b.1 as usize))
                 });
-                if !inside && a.0 != b.0 && b.1 - a.1 <= 3 {
+                if !in_phrase && a.0 != b.0 && b.1 - a.1 <= 3 {
                     neighbours.push((a.0.clone(), b.0.clone(), b.1 - a.1, weight));
                 }
             }
@@ -912,6 +914,30 @@ mod tests {
             assert!(a.words <= MAX_WORDS, "{}", a.words);
             assert!(a.concepts.len() <= 2 * MAX_CONCEPTS);
         }
+    }
+
+    /// "recover a deleted key vault" once paired "deleted" with the "key" of "key
+    /// vault", a pair that favours sections about deleted keys.
+    #[test]
+    fn words_of_a_synonym_phrase_do_not_pair() {
+        let corpus = crate::knowledge::Corpus::load(&crate::knowledge::LoadOptions::default());
+        let index = SearchIndex::build(&corpus).unwrap();
+        let pairs = |q: &str| -> Vec<Vec<String>> {
+            index
+                .analyze(q)
+                .concepts
+                .iter()
+                .filter(|c| c.origin == Origin::Pair)
+                .map(Concept::stems)
+                .collect()
+        };
+        assert!(pairs("recover a deleted key vault").is_empty());
+        // Two plain words still pair.
+        assert!(
+            pairs("why are acr task run logs gone after a day")
+                .iter()
+                .any(|p| p.contains(&"log".to_string()))
+        );
     }
 
     #[test]
