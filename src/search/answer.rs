@@ -35,6 +35,10 @@ pub const DEFAULT_MAX_CHARS: usize = 2_500;
 pub struct Snippet {
     /// Index of the section's citation in the result's `citations`.
     pub cite: usize,
+    /// The section, by its index in [`Corpus::sections`] (the best-ranked one of a
+    /// merged snippet).
+    #[serde(skip)]
+    pub section: usize,
     /// The section's Markdown, code blocks whole; trimmed at a block boundary when long.
     pub text: String,
     /// The doc id: skill and path, e.g. `acr-cmk/references/key-rotation.md`.
@@ -269,20 +273,7 @@ pub fn cite_all(
 ) -> Vec<Citation> {
     let mut list = CitationList::default();
     for s in snippets.iter_mut() {
-        let section = corpus
-            .find_section_index(&s.doc, &s.anchor)
-            .map(|i| corpus.citation(i));
-        s.cite = match section {
-            Some(c) => list.cite(&c),
-            None => list.cite(&Citation {
-                doc: s.doc.clone(),
-                heading_path: s.heading_path.clone(),
-                anchor: s.anchor.clone(),
-                uri: s.uri.clone(),
-                lines: s.lines,
-                source_url: s.source_url.clone(),
-            }),
-        };
+        s.cite = list.cite(&corpus.citation(s.section));
     }
     for s in sentences.iter_mut() {
         s.cite = list.cite(&s.citation);
@@ -339,6 +330,7 @@ pub fn snippet(corpus: &Corpus, section: usize, score: f32) -> Snippet {
     let s = &corpus.sections[section];
     Snippet {
         cite: 0,
+        section,
         text: trim_markdown(&s.markdown, SNIPPET_MAX_CHARS),
         doc: corpus.doc_of(s).id(),
         heading_path: s.heading_path.clone(),

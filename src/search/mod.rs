@@ -199,7 +199,8 @@ pub struct SearchIndex {
     /// Each section's sentences with their stems, built the first time a question
     /// needs them (see [`extract`]): a large corpus does not pay for them at startup.
     sentences: Vec<std::sync::OnceLock<extract::SectionSentences>>,
-    /// Normalized `covers` and `not_covered` phrases of the knowledge.
+    /// Normalized `covers` and `not_covered` phrases of the knowledge, each between
+    /// spaces so that it matches whole words of a question padded the same way.
     covers: Vec<String>,
     not_covered: Vec<String>,
     /// Each qualifier of the knowledge as the normalized phrases that name it (its
@@ -281,7 +282,7 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let synonyms = corpus
+        let synonyms: Vec<Vec<SynonymPhrase>> = corpus
             .synonyms
             .iter()
             .map(|group| {
@@ -338,8 +339,7 @@ impl SearchIndex {
                     .find(|g| g.contains(q))
                     .map_or_else(|| vec![q.clone()], Clone::clone)
                     .iter()
-                    .map(|p| query::normalize(p))
-                    .filter(|p| !p.is_empty())
+                    .filter_map(|p| padded_phrase(p))
                     .collect()
             })
             .collect();
@@ -363,10 +363,14 @@ impl SearchIndex {
                 .filter(|(f, k)| usize::from(**f) & flag != 0 && **k != Kind::Scenario)
                 .count()
         });
+        let mut prose_fields = ["title", "headings", "body", "doc"].map(weight).to_vec();
+        for f in &mut prose_fields {
+            f.precompute_phrases(synonyms.iter().flatten().map(|p| &p.stems));
+        }
         Ok(SearchIndex {
             qualifiers,
             qualified,
-            prose_fields: ["title", "headings", "body", "doc"].map(weight).to_vec(),
+            prose_fields,
             code_field: Some(weight("code")),
             en,
             code,
@@ -385,14 +389,12 @@ impl SearchIndex {
             covers: corpus
                 .covers
                 .iter()
-                .map(|p| query::normalize(p))
-                .filter(|p| !p.is_empty())
+                .filter_map(|p| padded_phrase(p))
                 .collect(),
             not_covered: corpus
                 .not_covered
                 .iter()
-                .map(|p| query::normalize(p))
-                .filter(|p| !p.is_empty())
+                .filter_map(|p| padded_phrase(p))
                 .collect(),
             tuning: Tuning::default(),
         })
@@ -410,7 +412,7 @@ impl SearchIndex {
             return false;
         }
         let q = format!(" {} ", query::normalize(question));
-        let has = |p: &String| q.contains(&format!(" {p} "));
+        let has = |p: &String| q.contains(p.as_str());
         self.not_covered.iter().any(has) && !self.covers.iter().any(has)
     }
 
@@ -543,6 +545,7 @@ fn field_weight(reader: &IndexReader, field: Field, weight: f32, b: f32, own: bo
             .iter()
             .map(|len| weight / (1.0 - b + b * len / average).max(0.1))
             .collect(),
+        phrase_matches: HashMap::new(),
     }
 }
 
@@ -680,13 +683,21 @@ fn writer_budget(corpus: &Corpus) -> usize {
     (text * 3).clamp(1_000_000, 50_000_000)
 }
 
+/// `phrase` normalized and between spaces, as whole-word matching wants it; `None`
+/// when nothing is left of it.
+fn padded_phrase(phrase: &str) -> Option<String> {
+    let normalized = query::normalize(phrase);
+    (!normalized.is_empty()).then(|| format!(" {normalized} "))
+}
+
 /// Bit `i` is set when `text` names qualifier `i` by any of its phrases.
+/// Its phrases are normalized and padded with a space on each side.
 fn qualifier_mask(qualifiers: &[Vec<String>], text: &str) -> u32 {
     let text = format!(" {} ", query::normalize(text));
     qualifiers
         .iter()
         .enumerate()
-        .filter(|(_, phrases)| phrases.iter().any(|p| text.contains(&format!(" {p} "))))
+        .filter(|(_, phrases)| phrases.iter().any(|p| text.contains(p.as_str())))
         .fold(0, |mask, (i, _)| mask | 1 << i)
 }
 

@@ -15,6 +15,7 @@
 //! troubleshooting cases, each by the IDF of that kind of section.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use std::sync::Arc;
 use tantivy::postings::{Postings, SegmentPostings};
@@ -44,9 +45,29 @@ pub(crate) struct FieldWeight {
     /// weight and length normalization `b` (see `FIELDS`), BM25F's factor
     /// for one occurrence in this field.
     pub per_occurrence: Vec<f32>,
+    /// Where each multi-word synonym phrase stands in this field: (section, count),
+    /// found once when the index is built. Nearly every question names a synonym
+    /// group, and reading positions for its phrases was most of a question's time.
+    pub phrase_matches: HashMap<Phrase, Vec<(u32, u32)>>,
 }
 
 impl FieldWeight {
+    /// Finds every phrase of `phrases` of two stems or more in this field once, so
+    /// questions look their matches up instead of reading positions.
+    pub fn precompute_phrases<'a>(&mut self, phrases: impl IntoIterator<Item = &'a Phrase>) {
+        let mut s = Scratch::default();
+        for phrase in phrases {
+            if phrase.len() < 2 || self.phrase_matches.contains_key(phrase) {
+                continue;
+            }
+            let mut matches = Vec::new();
+            each_phrase_match(self, phrase, 0, &mut s, |_, doc, count| {
+                matches.push((doc, count));
+            });
+            self.phrase_matches.insert(phrase.clone(), matches);
+        }
+    }
+
     /// Whether the field holds `token` anywhere.
     pub fn holds(&self, token: &str) -> bool {
         self.inverted.as_ref().is_some_and(|inv| {
@@ -227,6 +248,14 @@ fn each_phrase_match(
     s: &mut Scratch,
     mut found: impl FnMut(&mut Scratch, u32, u32),
 ) {
+    if window == 0
+        && let Some(matches) = f.phrase_matches.get(phrase)
+    {
+        for &(doc, count) in matches {
+            found(s, doc, count);
+        }
+        return;
+    }
     let Some(inverted) = &f.inverted else {
         return;
     };
