@@ -825,7 +825,7 @@ async fn guard_request(State(guard): State<Arc<Guard>>, request: Request, next: 
     };
     if parts.method == Method::POST {
         match wire::check(&bytes) {
-            Check::Pass => {}
+            Check::Pass(_) => {}
             Check::Blank => {
                 return http_error(
                     StatusCode::BAD_REQUEST,

@@ -4,13 +4,16 @@
 //! word, and answers a request of the wrong shape without its id, which leaves a
 //! client waiting forever. Here each line is checked first ([`super::wire`]): a bad
 //! one is answered with a JSON-RPC error carrying the request's id whenever it can be
-//! read, and the session goes on. Good lines pass through unchanged. One task owns
-//! stdout, so responses and these errors never interleave within a line.
+//! read, and the session goes on. Good lines go to rmcp as the messages the check
+//! parsed. One task owns stdout, so responses and these errors never interleave
+//! within a line.
 
+use futures::StreamExt;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
 
 use rmcp::ServiceExt;
+use rmcp::model::{ClientJsonRpcMessage, ServerJsonRpcMessage};
 
 use super::CmkServer;
 use super::wire::{self, Check, ErrorReply};
@@ -54,6 +57,10 @@ fn pipe_out() -> Option<tokio::io::Stdout> {
 }
 
 /// Serves on any byte streams (used by tests).
+///
+/// rmcp gets the checked messages themselves through a channel, and hands back its
+/// responses as messages that are serialized once, straight into the output line:
+/// no byte pipe between us and rmcp, and no second parse of what the check parsed.
 pub async fn serve_on<R, W>(
     server: CmkServer,
     input: R,
@@ -63,35 +70,38 @@ where
     R: tokio::io::AsyncRead + Unpin + Send + 'static,
     W: tokio::io::AsyncWrite + Unpin + Send + 'static,
 {
-    let (to_rmcp, rmcp_in) = tokio::io::duplex(1 << 20);
-    let (rmcp_out, from_rmcp) = tokio::io::duplex(1 << 20);
-    let (lines_tx, mut lines_rx) = mpsc::unbounded_channel::<Vec<u8>>();
+    let (requests_tx, mut requests_rx) = mpsc::unbounded_channel::<ClientJsonRpcMessage>();
+    let (responses_tx, mut responses_rx) =
+        futures::channel::mpsc::unbounded::<ServerJsonRpcMessage>();
+    let (errors_tx, mut errors_rx) = mpsc::unbounded_channel::<Vec<u8>>();
 
-    // The only writer of stdout.
+    // The only writer of stdout: rmcp's responses and the check's error replies.
     let writer = tokio::spawn(async move {
         let mut output = output;
-        while let Some(line) = lines_rx.recv().await {
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            tokio::select! {
+                response = responses_rx.next() => match response {
+                    Some(message) => {
+                        if serde_json::to_writer(&mut line, &message).is_err() {
+                            tracing::error!("a response could not be serialized");
+                            continue;
+                        }
+                        line.push(b'\n');
+                    }
+                    None => break,
+                },
+                Some(error) = errors_rx.recv() => line = error,
+            }
             if output.write_all(&line).await.is_err() || output.flush().await.is_err() {
                 break;
             }
         }
     });
-    // rmcp's responses, line by line, to the writer.
-    let responses = lines_tx.clone();
-    let forward = tokio::spawn(async move {
-        let mut reader = BufReader::new(from_rmcp);
-        let mut line = Vec::new();
-        while reader.read_until(b'\n', &mut line).await.unwrap_or(0) > 0 {
-            if responses.send(std::mem::take(&mut line)).is_err() {
-                break;
-            }
-        }
-    });
     // Incoming lines, checked, to rmcp.
-    let errors = lines_tx;
     let check = tokio::spawn(async move {
         let mut reader = BufReader::new(input);
-        let mut to_rmcp = to_rmcp;
         loop {
             let mut line = Vec::new();
             let read = (&mut reader)
@@ -106,18 +116,24 @@ where
                 // Skip the rest of the oversized line.
                 let mut rest = Vec::new();
                 let _ = reader.read_until(b'\n', &mut rest).await;
-                let _ = errors.send(error_line(&ErrorReply::without_id(
+                let _ = errors_tx.send(error_line(&ErrorReply::without_id(
                     -32600,
                     format!("Invalid Request: a message may be at most {MAX_LINE_BYTES} bytes"),
                 )));
                 continue;
             }
             match wire::check(&line) {
-                Check::Pass => {
-                    if to_rmcp.write_all(&line).await.is_err() {
-                        break;
-                    }
-                    if !line.ends_with(b"\n") && to_rmcp.write_all(b"\n").await.is_err() {
+                Check::Pass(parsed) => {
+                    let message = match parsed {
+                        Some(message) => *message,
+                        // A notification or a response: one rmcp does not know is
+                        // dropped, as its own transport drops it; none needs a reply.
+                        None => match parse_message(&line) {
+                            Some(message) => message,
+                            None => continue,
+                        },
+                    };
+                    if requests_tx.send(message).is_err() {
                         break;
                     }
                 }
@@ -131,21 +147,33 @@ where
                         "refused a message: {}",
                         wire::shown(&reply.message)
                     );
-                    let _ = errors.send(error_line(&reply));
+                    let _ = errors_tx.send(error_line(&reply));
                 }
             }
         }
-        // Closing rmcp's input ends the session.
-        let _ = to_rmcp.shutdown().await;
+        // Dropping the sender ends rmcp's input, and with it the session.
     });
 
-    let running = server.serve((rmcp_in, rmcp_out)).await?;
+    let incoming = futures::stream::poll_fn(move |cx| requests_rx.poll_recv(cx));
+    let running = server.serve((responses_tx, incoming)).await?;
     let reason = running.waiting().await?;
     tracing::info!(?reason, "stdio session ended");
     check.abort();
-    let _ = forward.await;
     let _ = writer.await;
     Ok(())
+}
+
+/// A notification or response line as rmcp's message, `None` when rmcp would not
+/// take it either.
+fn parse_message(line: &[u8]) -> Option<ClientJsonRpcMessage> {
+    let line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
+    match serde_json::from_slice(line) {
+        Ok(message) => Some(message),
+        Err(e) => {
+            tracing::debug!("dropped a message rmcp does not know: {e}");
+            None
+        }
+    }
 }
 
 fn error_line(reply: &ErrorReply) -> Vec<u8> {
