@@ -1024,6 +1024,13 @@ def report(R: dict) -> str:
             for q in ("p50_us", "p99_us"):
                 a, b = so.get(tool, {}).get(q), sp.get(tool, {}).get(q)
                 L.append(f"| {tool} {q[:3]} (µs) | {fmt(a)} | {fmt(b)} | {ratio(b, a)} |")
+        fl = S.get("floor", {})
+        for tool in ("answer_cmk_question", "get_setup_commands", "troubleshoot"):
+            f = fl.get(tool, {}).get("p50_us")
+            if f is not None:
+                a = so.get(tool, {}).get("p50_us")
+                x = f"{a / f:.2f}× the floor" if a and f else ""
+                L.append(f"| {tool} p50 of the line-echo floor, same response size (µs) | {fmt(f)} | | {x} |")
         for tool in ("answer_cmk_question", "get_setup_commands", "troubleshoot"):
             a, b = so.get(tool, {}).get("server_cpu_us_per_call"), sp.get(tool, {}).get("server_cpu_us_per_call")
             L.append(f"| {tool} server CPU per call (µs) | {fmt(a)} | {fmt(b)} | {ratio(b, a)} |")
@@ -1255,6 +1262,26 @@ def main() -> int:
             R["problems"].append(f"stdio {srv.name}: other work used up to {comb['foreign_cpu_max']:.0%} of the server CPU during timed calls")
         if comb["errors"]:
             R["problems"].append(f"stdio {srv.name}: {comb['errors']} tool errors, e.g. {comb[next(t for t in tools if comb[t]['errors'])]['error_sample']}")
+
+    # the floor: a program that answers each line at once with a response of our size,
+    # timed with the same client, pipe and pinning (examples/line_echo.rs)
+    echo_bin = str(Path(ours_bin).parent / "examples" / "line_echo")
+    ours_stdio = R["stdio"].get("ours")
+    if ours_stdio and Path(echo_bin).exists():
+        floor = {}
+        for tool in tools:
+            size = int(ours_stdio[tool]["mean_response_bytes"])
+            echo = Server("floor", lambda knowledge=None, size=size: [echo_bin, "--bytes", str(size)], None, "line echo")
+            log(f"stdio floor: line echo of {size} bytes, {args.runs} runs x {args.calls} calls")
+            try:
+                runs = [stdio_latency_clean(echo, [tool], args.warmup, args.calls, args.timeout) for _ in range(args.runs)]
+            except Exception as e:  # noqa: BLE001
+                R["problems"].append(f"stdio floor: {e}")
+                break
+            floor[tool] = combine_latency(runs, [tool])[tool]
+        R["stdio"]["floor"] = floor
+    elif ours_stdio:
+        log(f"stdio floor: skipped, {echo_bin} not built (cargo build --release --example line_echo)")
 
     # the official SDK client
     if not args.skip_sdk:

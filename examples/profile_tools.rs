@@ -1,5 +1,5 @@
 //! Runs one tool's core call in a loop, for `perf record`: where the time of a call goes.
-//! `cargo build --release --example profile_tools && perf record -g target/release/examples/profile_tools answer 20000`
+//! `cargo build --release --example profile_tools && perf record -g target/release/examples/profile_tools answer 20000 [KNOWLEDGE_DIR [QUESTIONS_FILE]]`
 
 use acr_cmk_mcp::Engine;
 use acr_cmk_mcp::knowledge::LoadOptions;
@@ -17,12 +17,24 @@ fn main() {
         options.builtin = false;
     }
     let engine = Engine::load(&options).expect("engine");
-    let questions = [
+    // A fourth argument names a file of questions, one per line (for a synthetic
+    // corpus, `bench/gen_corpus.py`'s own); the symptom is then its first line too.
+    let custom: Option<Vec<String>> = args.next().map(|file| {
+        std::fs::read_to_string(file)
+            .expect("questions file")
+            .lines()
+            .map(str::to_string)
+            .collect()
+    });
+    let builtin = [
         "How do I rotate the customer-managed key?",
         "cmk sku?",
         "What happens if the key vault firewall blocks the registry?",
         "Can I disable encryption with a customer-managed key later?",
-    ];
+    ]
+    .map(str::to_string)
+    .to_vec();
+    let questions = custom.unwrap_or(builtin);
     let request: SetupRequest = serde_json::from_value(serde_json::json!({
         "scenario": "create_registry", "registry_name": "contosoacr01", "resource_group": "rg-acr",
         "location": "westeurope", "identity_name": "id-acr-cmk", "key_vault_name": "kv-acr-cmk-01", "key_name": "acr-cmk"
@@ -38,7 +50,7 @@ fn main() {
             "answer" => {
                 std::hint::black_box(
                     engine
-                        .answer(&AnswerRequest::new(questions[i % questions.len()]))
+                        .answer(&AnswerRequest::new(questions[i % questions.len()].as_str()))
                         .ok(),
                 );
             }

@@ -489,6 +489,12 @@ impl SearchIndex {
                 continue;
             }
             let phrase = vec![(a, 0), (b, gap)];
+            // Two words that each carry no information (both in half the sections or
+            // more) do not pair: reading their positions is most of a query's time in a
+            // large corpus, and it changed no eval set by more than a question.
+            if idf(n, self.phrase_df_estimate(&phrase) as f32) <= IDF_FLOOR {
+                continue;
+            }
             if let Some(p) = pairs.iter_mut().find(|p| p.phrases[0] == phrase) {
                 p.weight = p.weight.max(weight);
                 continue;
