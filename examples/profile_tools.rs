@@ -18,7 +18,7 @@ fn main() {
     }
     let engine = Engine::load(&options).expect("engine");
     // A fourth argument names a file of questions, one per line (for a synthetic
-    // corpus, `bench/gen_corpus.py`'s own); the symptom is then its first line too.
+    // corpus, `bench/gen_corpus.py`'s own); troubleshoot then takes them as symptoms.
     let custom: Option<Vec<String>> = args.next().map(|file| {
         std::fs::read_to_string(file)
             .expect("questions file")
@@ -34,16 +34,25 @@ fn main() {
     ]
     .map(str::to_string)
     .to_vec();
+    let symptoms: Vec<TroubleshootRequest> = match &custom {
+        Some(lines) => lines
+            .iter()
+            .map(|line| TroubleshootRequest {
+                symptom: line.clone(),
+                ..TroubleshootRequest::default()
+            })
+            .collect(),
+        None => vec![TroubleshootRequest {
+            symptom: "ERROR: The identity associated with the registry is inactive. Reassign the identity manually.".into(),
+            ..TroubleshootRequest::default()
+        }],
+    };
     let questions = custom.unwrap_or(builtin);
     let request: SetupRequest = serde_json::from_value(serde_json::json!({
         "scenario": "create_registry", "registry_name": "contosoacr01", "resource_group": "rg-acr",
         "location": "westeurope", "identity_name": "id-acr-cmk", "key_vault_name": "kv-acr-cmk-01", "key_name": "acr-cmk"
     }))
     .expect("request");
-    let symptom = TroubleshootRequest {
-        symptom: "ERROR: The identity associated with the registry is inactive. Reassign the identity manually.".into(),
-        ..TroubleshootRequest::default()
-    };
     let start = std::time::Instant::now();
     for i in 0..n {
         match tool.as_str() {
@@ -58,7 +67,7 @@ fn main() {
                 std::hint::black_box(engine.setup(&request).ok());
             }
             "troubleshoot" => {
-                std::hint::black_box(engine.troubleshoot(&symptom).ok());
+                std::hint::black_box(engine.troubleshoot(&symptoms[i % symptoms.len()]).ok());
             }
             other => panic!("unknown tool {other}"),
         }

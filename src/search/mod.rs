@@ -442,6 +442,37 @@ impl SearchIndex {
         hits
     }
 
+    /// For a diagnosis, in one scoring pass: every troubleshooting section that
+    /// matches, best first, and the best `references` reference sections that cover
+    /// the question at `min_coverage` or more.
+    pub(crate) fn search_cases_and_references(
+        &self,
+        analyzed: &Analyzed,
+        references: usize,
+        min_coverage: f32,
+    ) -> (Vec<Hit>, Vec<Hit>) {
+        if analyzed.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let floor = self.tuning.relevance_floor;
+        let keep = |h: &Hit| match self.kinds[h.section] {
+            Kind::Troubleshooting => true,
+            Kind::Reference => !floor || h.coverage >= min_coverage,
+            Kind::Scenario => false,
+        };
+        let mut hits = self.score_where(analyzed, Scope::All, usize::MAX, &keep);
+        if !floor {
+            for h in &mut hits {
+                h.coverage = 1.0;
+            }
+        }
+        let (mut reference, cases): (Vec<Hit>, Vec<Hit>) = hits
+            .into_iter()
+            .partition(|h| self.kinds[h.section] == Kind::Reference);
+        reference.truncate(references);
+        (cases, reference)
+    }
+
     /// The question's concepts with their weights and stems, for sentence scoring.
     pub(crate) fn weighted_terms(&self, a: &Analyzed) -> Vec<WeightedTerm> {
         let n = self.answerable as f32;

@@ -97,6 +97,18 @@ impl SearchIndex {
     /// Every section in `scope` that matches, scored, best first; ties go to the
     /// earlier section.
     pub(crate) fn score(&self, analyzed: &Analyzed, scope: Scope, limit: usize) -> Vec<Hit> {
+        self.score_where(analyzed, scope, limit, &|_| true)
+    }
+
+    /// [`SearchIndex::score`] of the hits `keep` admits: the others are dropped
+    /// before the ranking is sorted, which in a large corpus is most of them.
+    pub(crate) fn score_where(
+        &self,
+        analyzed: &Analyzed,
+        scope: Scope,
+        limit: usize,
+        keep: &dyn Fn(&Hit) -> bool,
+    ) -> Vec<Hit> {
         let n = self.answerable as f32;
         SCRATCH.with(|scratch| {
             let mut s = scratch.borrow_mut();
@@ -206,6 +218,7 @@ impl SearchIndex {
                         },
                     }
                 })
+                .filter(|h| keep(h))
                 .collect();
             let by_rank =
                 |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.section.cmp(&b.section));

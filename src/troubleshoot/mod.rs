@@ -19,7 +19,7 @@ use crate::error::InputError;
 use crate::knowledge::{Citation, CitationList, Corpus, KnowledgeVersion};
 use crate::request;
 use crate::search::answer::{MIN_CONFIDENT_COVERAGE, Snippet, snippet};
-use crate::search::{Hit, Scope, SearchIndex};
+use crate::search::{Hit, SearchIndex};
 use crate::setup::parameters;
 
 pub const MAX_SYMPTOM_CHARS: usize = 20_000;
@@ -148,21 +148,13 @@ pub fn diagnose(
     let case_of_section = |section: usize| catalog.cases.iter().position(|c| c.section == section);
     let analyzed = index.analyze(&query);
     // One ranking serves both lists: cases, and reference sections for context.
-    let is_reference = |s: usize| !corpus.doc_of(&corpus.sections[s]).is_troubleshooting();
-    let (reference, hits): (Vec<Hit>, Vec<Hit>) = index
-        .search_analyzed(&analyzed, usize::MAX, Scope::All)
-        .into_iter()
-        .partition(|h| is_reference(h.section));
+    // Related knowledge only when it covers the symptom as an answer would: a section
+    // that shares a word or two with a log is noise in the caller's context.
+    let (hits, reference) =
+        index.search_cases_and_references(&analyzed, REFERENCE_SNIPPETS, MIN_CONFIDENT_COVERAGE);
     let hits: Vec<Hit> = hits
         .into_iter()
         .filter(|h| case_of_section(h.section).is_some())
-        .collect();
-    // Related knowledge only when it covers the symptom as an answer would: a section
-    // that shares a word or two with a log is noise in the caller's context.
-    let reference: Vec<Hit> = reference
-        .into_iter()
-        .filter(|h| h.coverage >= MIN_CONFIDENT_COVERAGE)
-        .take(REFERENCE_SNIPPETS)
         .collect();
     let top_score = hits.first().map_or(1.0, |h| h.score.max(f32::EPSILON));
 
