@@ -8,7 +8,8 @@
 //!
 //! It starts the server on a free loopback port, warms it up, records its resident
 //! memory, runs the calls (the three tools in turn, with varied arguments), records
-//! the memory again, and prints calls, errors, throughput and RSS growth. It exits 1
+//! the memory again, and prints calls, errors, throughput, latency percentiles and RSS
+//! growth. It exits 1
 //! if any call failed or RSS grew by 10% or more. Traffic stays on 127.0.0.1.
 
 use std::sync::Arc;
@@ -129,26 +130,39 @@ async fn main() {
     }
     assert!(up, "the server did not come up");
     let errors = Arc::new(AtomicU64::new(0));
+    // Each timed call's latency in microseconds (the warm-up's are dropped).
+    let latencies = Arc::new(std::sync::Mutex::new(Vec::<u32>::with_capacity(calls)));
     // Warm up at full concurrency, so the baseline holds every buffer and worker the
     // steady state needs; growth after that is what a leak would show.
     let warm_up = (calls / 10).max(1000);
-    let run = |count: usize| {
+    let run = |count: usize, timed: bool| {
         let next = Arc::new(AtomicUsize::new(0));
         let mut tasks = Vec::new();
         for _ in 0..clients {
-            let (next, errors, http, url) =
-                (next.clone(), errors.clone(), http.clone(), url.clone());
+            let (next, errors, http, url, latencies) = (
+                next.clone(),
+                errors.clone(),
+                http.clone(),
+                url.clone(),
+                latencies.clone(),
+            );
             tasks.push(tokio::spawn(async move {
+                let mut mine = Vec::new();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= count {
                         break;
                     }
+                    let sent = Instant::now();
                     if let Err(e) = post(http.clone(), url.clone(), request(i)).await
                         && errors.fetch_add(1, Ordering::Relaxed) < 5
                     {
                         eprintln!("call {i} failed: {e}");
                     }
+                    mine.push(sent.elapsed().as_micros().min(u32::MAX as u128) as u32);
+                }
+                if timed {
+                    latencies.lock().unwrap().extend(mine);
                 }
             }));
         }
@@ -158,12 +172,12 @@ async fn main() {
             }
         }
     };
-    run(warm_up).await;
+    run(warm_up, false).await;
     let rss_before = rss_kib(pid);
     let start = Instant::now();
-    run(calls / 2).await;
+    run(calls / 2, true).await;
     let rss_half = rss_kib(pid);
-    run(calls - calls / 2).await;
+    run(calls - calls / 2, true).await;
     let elapsed = start.elapsed();
     let rss_after = rss_kib(pid);
     server.kill().await.ok();
@@ -173,6 +187,19 @@ async fn main() {
         "calls: {calls} across {clients} clients in {:.1} s ({:.0} calls/s)",
         elapsed.as_secs_f64(),
         calls as f64 / elapsed.as_secs_f64()
+    );
+    let mut latencies = latencies.lock().unwrap().clone();
+    latencies.sort_unstable();
+    let at = |p: f64| {
+        latencies
+            .get(((latencies.len() as f64 * p) as usize).min(latencies.len().saturating_sub(1)))
+            .map_or(0.0, |us| f64::from(*us) / 1000.0)
+    };
+    println!(
+        "latency: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        at(0.50),
+        at(0.99),
+        at(1.0)
     );
     println!("errors: {errors}");
     println!(
