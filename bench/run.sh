@@ -3,6 +3,7 @@
 # the official Python MCP SDK 2.3.0 + tantivy-py), in one run with the same client code.
 #
 #   cargo build --release      # first; this script builds nothing
+#   cargo build --release --example line_echo   # optional: the stdio floor, timed in the same run
 #   bench/run.sh --quick       # a smoke run: 2 runs, 100 calls per tool, 3 s per HTTP level
 #   bench/run.sh               # the full run: 5 runs, 300 calls per tool, 10 s per HTTP level,
 #                              # 1k and 10k doc synthetic corpora (about 10-15 minutes)
