@@ -196,6 +196,11 @@ pub struct SearchIndex {
     code_field: Option<FieldWeight>,
     /// Synonym groups, each phrase prepared once.
     synonyms: Vec<Vec<SynonymPhrase>>,
+    /// Each synonym phrase's (group, phrase) indexes by its first word, so that a
+    /// question's words are matched against the phrases they can open only.
+    synonym_starts: HashMap<String, Vec<(usize, usize)>>,
+    /// The group of each synonym phrase, by its words joined with spaces.
+    synonym_group_by_phrase: HashMap<String, usize>,
     /// Each section's sentences with their stems, built the first time a question
     /// needs them (see [`extract`]): a large corpus does not pay for them at startup.
     sentences: Vec<std::sync::OnceLock<extract::SectionSentences>>,
@@ -367,10 +372,27 @@ impl SearchIndex {
         for f in &mut prose_fields {
             f.precompute_phrases(synonyms.iter().flatten().map(|p| &p.stems));
         }
+        let mut synonym_starts: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut synonym_group_by_phrase: HashMap<String, usize> = HashMap::new();
+        for (g, group) in synonyms.iter().enumerate() {
+            for (p, phrase) in group.iter().enumerate() {
+                if let Some(first) = phrase.words.first() {
+                    synonym_starts
+                        .entry(first.clone())
+                        .or_default()
+                        .push((g, p));
+                }
+                synonym_group_by_phrase
+                    .entry(phrase.words.join(" "))
+                    .or_insert(g);
+            }
+        }
         Ok(SearchIndex {
             qualifiers,
             qualified,
             prose_fields,
+            synonym_starts,
+            synonym_group_by_phrase,
             code_field: Some(weight("code")),
             en,
             code,

@@ -537,16 +537,13 @@ impl SearchIndex {
     /// the number of words it spans.
     fn synonym_at(&self, run: &[String], i: usize) -> Option<(usize, usize, usize)> {
         let mut best: Option<(usize, usize, usize)> = None;
-        for (g, group) in self.synonyms.iter().enumerate() {
-            for (p, phrase) in group.iter().enumerate() {
-                let len = phrase.words.len();
-                if len > 0
-                    && run.len() >= i + len
-                    && run[i..i + len] == phrase.words[..]
-                    && best.is_none_or(|(_, _, l)| len > l)
-                {
-                    best = Some((g, p, len));
-                }
+        for &(g, p) in self.synonym_starts.get(run.get(i)?)? {
+            let len = self.synonyms[g][p].words.len();
+            if run.len() >= i + len
+                && run[i..i + len] == self.synonyms[g][p].words[..]
+                && best.is_none_or(|(_, _, l)| len > l)
+            {
+                best = Some((g, p, len));
             }
         }
         best
@@ -562,9 +559,7 @@ impl SearchIndex {
     }
 
     fn synonym_group_of(&self, normalized: &str) -> Option<usize> {
-        self.synonyms
-            .iter()
-            .position(|group| group.iter().any(|p| p.words.join(" ") == normalized))
+        self.synonym_group_by_phrase.get(normalized).copied()
     }
 
     fn group_concept(&self, group: usize, weight: f32) -> Concept {
