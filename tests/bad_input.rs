@@ -2,10 +2,12 @@
 //! specific error (a tool result with `isError` naming the field, or a JSON-RPC error
 //! with its code, or an HTTP status), and the server answers the next request.
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Command, Stdio};
 
 use serde_json::{Value, json};
+
+mod common;
+use common::stdio::StdioServer;
 
 #[derive(Clone, Debug)]
 enum Expect {
@@ -527,64 +529,6 @@ fn cases() -> Vec<Case> {
     out
 }
 
-struct Stdio_ {
-    child: Child,
-    stdin: ChildStdin,
-    /// Lines of stdout, read on a thread so that a missing reply fails the test
-    /// instead of hanging it.
-    stdout: std::sync::mpsc::Receiver<String>,
-}
-
-impl Stdio_ {
-    fn start() -> Stdio_ {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
-            .arg("serve")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdin = child.stdin.take().unwrap();
-        let mut lines = BufReader::new(child.stdout.take().unwrap());
-        let (tx, stdout) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            loop {
-                let mut line = String::new();
-                match lines.read_line(&mut line) {
-                    Ok(n) if n > 0 => {
-                        if tx.send(line).is_err() {
-                            break;
-                        }
-                    }
-                    _ => break,
-                }
-            }
-        });
-        let mut s = Stdio_ {
-            child,
-            stdin,
-            stdout,
-        };
-        s.send(br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"bad-input","version":"0"}}}"#);
-        s.read();
-        s.send(br#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#);
-        s
-    }
-    fn send(&mut self, body: &[u8]) {
-        self.stdin.write_all(body).unwrap();
-        self.stdin.write_all(b"\n").unwrap();
-        self.stdin.flush().unwrap();
-    }
-    fn read(&mut self) -> Value {
-        serde_json::from_str(&self.read_line()).unwrap()
-    }
-    fn read_line(&mut self) -> String {
-        self.stdout
-            .recv_timeout(std::time::Duration::from_secs(30))
-            .expect("no reply within 30 s (or the server closed stdout)")
-    }
-}
-
 /// The reply's `id` as it appears on the wire (a u64 or a 30-digit integer must come
 /// back digit for digit, which a parsed number would not show).
 fn raw_id(reply: &str) -> String {
@@ -637,7 +581,7 @@ fn judge(case: &Case, text: &str) {
 fn bad_input_over_stdio() {
     let cases = cases();
     assert!(cases.len() >= 60, "{}", cases.len());
-    let mut server = Stdio_::start();
+    let mut server = StdioServer::start("2025-11-25");
     for (i, case) in cases.iter().enumerate() {
         server.send(&case.body);
         let reply = server.read_line();
@@ -647,8 +591,7 @@ fn bad_input_over_stdio() {
         let pong = server.read();
         assert_eq!(pong["id"], 1000 + i, "after {}: {pong}", case.name);
     }
-    drop(server.stdin);
-    assert!(server.child.wait().unwrap().success());
+    assert!(server.close().success());
     println!("{} bad-input cases over stdio", cases.len());
 }
 

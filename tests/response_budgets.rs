@@ -3,10 +3,10 @@
 //! the tool descriptions with their input schemas. Each must stay within its budget,
 //! so a change that makes results say things twice again fails here.
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
-
 use serde_json::{Value, json};
+
+mod common;
+use common::stdio::StdioServer;
 
 /// The budgets, in bytes of the response line (as a client reads it from stdout).
 const ANSWER_BUDGET: usize = 6_000;
@@ -15,53 +15,6 @@ const SETUP_BUDGET: usize = 20_000;
 /// Descriptions plus input schemas of every tool, measured as Python's `json.dumps`
 /// writes them (the measure #16 was reported in).
 const TOOLS_BUDGET: usize = 6_000;
-
-struct Server {
-    child: std::process::Child,
-    reader: BufReader<std::process::ChildStdout>,
-}
-
-impl Server {
-    fn start() -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
-            .arg("serve")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start the server");
-        let reader = BufReader::new(child.stdout.take().expect("stdout"));
-        let mut server = Server { child, reader };
-        server.rpc(
-            0,
-            "initialize",
-            json!({"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "budgets", "version": "1"}}),
-        );
-        server.send(&json!({"jsonrpc": "2.0", "method": "notifications/initialized"}));
-        server
-    }
-
-    fn send(&mut self, message: &Value) {
-        let stdin = self.child.stdin.as_mut().expect("stdin");
-        writeln!(stdin, "{message}").expect("write a request");
-        stdin.flush().expect("flush");
-    }
-
-    /// The response line to one request.
-    fn rpc(&mut self, id: u64, method: &str, params: Value) -> String {
-        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        let mut line = String::new();
-        self.reader.read_line(&mut line).expect("read a response");
-        line.trim_end().to_string()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// The length of `value` as Python's `json.dumps` writes it: `", "` and `": "`
 /// separators, non-ASCII escaped as `\uXXXX`.
@@ -93,7 +46,7 @@ fn python_len(value: &Value) -> usize {
 
 #[test]
 fn tool_descriptions_and_input_schemas_stay_within_their_budget() {
-    let mut server = Server::start();
+    let mut server = StdioServer::start("2025-06-18");
     let tools = server.rpc(1, "tools/list", json!({}));
     let tools: Value = serde_json::from_str(&tools).expect("tools/list is JSON");
     let tools = tools["result"]["tools"].as_array().expect("tools");
@@ -113,7 +66,7 @@ fn tool_descriptions_and_input_schemas_stay_within_their_budget() {
 
 #[test]
 fn responses_stay_within_their_budgets() {
-    let mut server = Server::start();
+    let mut server = StdioServer::start("2025-06-18");
 
     let calls = [
         (
@@ -164,7 +117,7 @@ fn responses_stay_within_their_budgets() {
 /// Each source is cited once per result; parts of the result refer to it by index.
 #[test]
 fn citations_are_listed_once_and_referred_to_by_index() {
-    let mut server = Server::start();
+    let mut server = StdioServer::start("2025-06-18");
     let line = server.rpc(
         1,
         "tools/call",

@@ -277,7 +277,7 @@ fn links(corpus: &Corpus, doc: &Doc, out: &mut Vec<Finding>) {
             } else {
                 let resolved = resolve(&doc.path, path);
                 let id = format!("{}/{}", doc.skill, resolved);
-                match corpus.docs.iter().find(|d| d.id() == id) {
+                match corpus.docs.iter().find(|d| d.has_id(&id)) {
                     Some(d) => Some(d),
                     None => {
                         out.push(Finding {

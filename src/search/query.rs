@@ -552,9 +552,11 @@ impl SearchIndex {
     /// Whether the words of `normalized` begin some synonym phrase longer than them.
     fn opens_synonym_phrase(&self, normalized: &str) -> bool {
         let words: Vec<&str> = normalized.split(' ').collect();
-        self.synonyms
-            .iter()
+        self.synonym_starts
+            .get(words[0])
+            .into_iter()
             .flatten()
+            .map(|&(g, p)| &self.synonyms[g][p])
             .any(|p| p.words.len() > words.len() && p.words.iter().zip(&words).all(|(a, b)| a == b))
     }
 

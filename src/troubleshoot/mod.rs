@@ -285,27 +285,18 @@ fn fill_command(
             .find(|(v, _)| *v == var)
             .map(|(_, x)| x.clone())
     };
-    if fills.is_empty() {
-        // Nothing to fill (most calls): the command as the knowledge writes it, with
-        // only the dashed-value guard applied.
-        let guarded = command.guard_dashed_values(&given);
-        unset.extend(
-            guarded
-                .variables()
-                .into_iter()
-                .filter(|var| parameters::by_variable(var).is_some())
-                .map(str::to_string),
-        );
-        return guarded.render();
-    }
     // Join `--flag value` first, while the value is still a variable: once filled, a
     // value starting with `-` would look like a flag of its own.
-    let filled = command
-        .guard_dashed_values(&given)
-        .map_variables(&|var| match given(var) {
+    let guarded = command.guard_dashed_values(&given);
+    // Nothing to fill is the common call: then the mapping pass is skipped.
+    let filled = if fills.is_empty() {
+        guarded
+    } else {
+        guarded.map_variables(&|var| match given(var) {
             Some(value) => Replace::Value(value),
             None => Replace::Keep,
-        });
+        })
+    };
     for var in filled.variables() {
         if parameters::by_variable(var).is_some() {
             unset.push(var.to_string());

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod stdio;
+
 use rmcp::model::{CallToolRequestParams, CallToolResult};
 use rmcp::service::RunningService;
 use rmcp::{RoleClient, object};
