@@ -55,6 +55,16 @@ fn fingerprint(engine: &Engine) -> String {
         ..TroubleshootRequest::default()
     };
     out.push(serde_json::to_value(engine.troubleshoot(&symptom).unwrap()).unwrap());
+    // A cached entry leaves the docs' texts out and takes them from the sources again.
+    out.push(serde_json::json!(
+        engine
+            .corpus()
+            .docs
+            .iter()
+            .map(|d| (d.id(), &d.text))
+            .collect::<Vec<_>>()
+    ));
+    out.push(serde_json::json!(engine.version()));
     out.push(serde_json::json!(
         engine
             .diagnostics()
@@ -106,7 +116,7 @@ fn a_damaged_entry_is_rebuilt() {
     let CacheOutcome::Stored(entry) = outcome else {
         panic!("{outcome:?}")
     };
-    let corpus = entry.join("corpus.json");
+    let corpus = entry.join("engine.bin");
     let len = std::fs::metadata(&corpus).unwrap().len();
     std::fs::OpenOptions::new()
         .write(true)

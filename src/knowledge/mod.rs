@@ -62,7 +62,10 @@ pub struct Corpus {
     pub not_covered: Vec<String>,
     /// `qualifiers` from every doc's front matter, lowercased.
     pub qualifiers: Vec<String>,
-    /// Which knowledge this is, so a client can tell how fresh an answer is.
+    /// Which knowledge this is, so a client can tell how fresh an answer is. Left out
+    /// of a serialized corpus: its JSON form omits a missing date, which a binary
+    /// format cannot express, so the index cache stores it beside.
+    #[serde(skip)]
     pub version: KnowledgeVersion,
 }
 
@@ -137,7 +140,10 @@ pub struct Doc {
     pub front: FrontMatter,
     /// Where it was read from, for diagnostics (`builtin:acr-cmk/SKILL.md` or a path).
     pub origin: String,
-    /// Its raw text, for serving the whole file.
+    /// Its raw text, for serving the whole file. Left out of a serialized corpus: the
+    /// index cache has just read every source file to key its entry, so it takes the
+    /// text from there ([`Corpus::restore_texts`]) instead of storing it twice.
+    #[serde(skip)]
     pub text: String,
     /// Its sections, as a range into [`Corpus::sections`].
     pub sections: Range<usize>,
@@ -334,6 +340,33 @@ impl Corpus {
             collect_dir(dir, options.follow_symlinks, &mut files, &mut diagnostics);
         }
         Sources { files, diagnostics }
+    }
+
+    /// Gives the docs of a deserialized corpus their texts (which a serialized corpus
+    /// leaves out), moved out of the sources it was parsed from. Fails, leaving the
+    /// sources whole, when a doc's file is missing or not UTF-8, which means the
+    /// corpus came from other sources.
+    pub fn restore_texts(&mut self, sources: &mut Sources) -> Result<(), String> {
+        let by_origin: HashMap<&str, usize> = sources
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.origin.as_str(), i))
+            .collect();
+        let mut files = Vec::with_capacity(self.docs.len());
+        for doc in &self.docs {
+            let &i = by_origin
+                .get(doc.origin.as_str())
+                .ok_or_else(|| format!("{}: no such source", doc.origin))?;
+            std::str::from_utf8(&sources.files[i].bytes)
+                .map_err(|e| format!("{}: {e}", doc.origin))?;
+            files.push(i);
+        }
+        for (doc, i) in self.docs.iter_mut().zip(files) {
+            let bytes = std::mem::take(&mut sources.files[i].bytes);
+            doc.text = doc_text(bytes).expect("checked above");
+        }
+        Ok(())
     }
 
     /// Parses sources read by [`Corpus::read_sources`].
@@ -558,10 +591,20 @@ fn parse_all(files: Vec<SourceFile>) -> Vec<Result<ParsedFile, Diagnostic>> {
     })
 }
 
+/// A doc's text from its file's bytes.
+fn doc_text(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+    let text = String::from_utf8(bytes)?;
+    // A byte-order mark would hide the front matter fence.
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
 /// Parses one file. A file that cannot be used at all is an `Err`; problems that
 /// leave it usable are the parsed file's warnings.
 fn parse_file(mut file: SourceFile) -> Result<ParsedFile, Diagnostic> {
-    let text = String::from_utf8(std::mem::take(&mut file.bytes)).map_err(|e| {
+    let text = doc_text(std::mem::take(&mut file.bytes)).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         Diagnostic {
             file: file.origin.clone(),
@@ -569,11 +612,6 @@ fn parse_file(mut file: SourceFile) -> Result<ParsedFile, Diagnostic> {
             message: "not valid UTF-8; skipped".into(),
         }
     })?;
-    // A byte-order mark would hide the front matter fence.
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
     let (front, body, fm_lines) = front_matter::split(&text).map_err(|e| Diagnostic {
         file: file.origin.clone(),
         line: Some(e.line),
