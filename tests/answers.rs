@@ -94,6 +94,42 @@ fn a_long_post_is_answered_by_the_sentence_that_asks() {
 }
 
 #[test]
+fn a_post_that_asks_only_about_another_service_is_not_answered() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    // The story names the registry; every question it asks is about another service.
+    for post in [
+        "The registry's CMK lives in our key vault. Can the storage account use the same \
+         key vault key for its own encryption, and does it need the same role?",
+        "Our container registry uses a versionless key from this key vault and rotates \
+         fine. Will the Event Hubs namespace CMK rotate automatically too if I give it a \
+         versionless key?",
+    ] {
+        let a = engine.answer(&AnswerRequest::new(post)).unwrap();
+        assert!(!a.confident && a.answer.is_none(), "{post}");
+    }
+    // A question that names the registry too is still answered.
+    let a = engine
+        .answer(&AnswerRequest::new(
+            "Our storage account already has a CMK. Can the container registry use the same \
+             key vault key?",
+        ))
+        .unwrap();
+    assert!(a.confident);
+}
+
+#[test]
+fn pasted_error_text_that_opens_like_a_question_gets_no_yes_or_no() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let a = engine
+        .answer(&AnswerRequest::new(
+            "does not have access to identity. Try forcibly adding the identity to the registry",
+        ))
+        .unwrap();
+    let answer = a.answer.expect("an answer");
+    assert_eq!(answer.verdict, None, "{}", answer.text);
+}
+
+#[test]
 fn no_answer_when_not_covered() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
     for q in [

@@ -428,14 +428,27 @@ impl SearchIndex {
     }
 
     /// Whether the question is about a subject the knowledge says it does not cover
-    /// (and names none it does).
+    /// (and names none it does). A post whose every asking sentence is about such a
+    /// subject is too, whatever its story says: "we use the vault of our registry's
+    /// CMK; does Azure SQL TDE need purge protection too?" asks about SQL.
     pub fn out_of_scope(&self, question: &str) -> bool {
         if !self.tuning.relevance_floor {
             return false;
         }
-        let q = format!(" {} ", query::normalize(question));
-        let has = |p: &String| q.contains(p.as_str());
-        self.not_covered.iter().any(has) && !self.covers.iter().any(has)
+        let off_subject = |text: &str| {
+            let q = format!(" {} ", query::normalize(text));
+            let has = |p: &String| q.contains(p.as_str());
+            self.not_covered.iter().any(has) && !self.covers.iter().any(has)
+        };
+        if off_subject(question) {
+            return true;
+        }
+        let segments = query::segments(question);
+        let mut asks = segments
+            .iter()
+            .filter(|(role, _)| *role == query::Role::Ask)
+            .peekable();
+        asks.peek().is_some() && asks.all(|(_, text)| off_subject(text))
     }
 
     /// The best `limit` sections for `query`, best first; ties go to the earlier

@@ -208,7 +208,10 @@ impl Intent {
         let duration = starts(DURATION_OPENINGS);
         Intent {
             procedure: !duration && (starts(PROCEDURE_OPENINGS) || lower.contains("command to")),
-            yes_no: words.first().is_some_and(|w| YES_NO_OPENERS.contains(w)),
+            // "Does not have access to identity." (pasted error text) opens like a
+            // yes/no question but states something, unless it ends with a question mark.
+            yes_no: words.first().is_some_and(|w| YES_NO_OPENERS.contains(w))
+                && (question.trim_end().ends_with('?') || words.get(1) != Some(&"not")),
             duration,
             problem: words.iter().any(|w| PROBLEM_WORDS.contains(w)),
         }
