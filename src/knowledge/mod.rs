@@ -569,26 +569,7 @@ struct ParsedFile {
 /// Parses `files`, on as many threads as the machine has (files are independent),
 /// results in the order of `files`.
 fn parse_all(files: Vec<SourceFile>) -> Vec<Result<ParsedFile, Diagnostic>> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    // Below a few dozen files a thread costs more than it saves.
-    if workers == 1 || files.len() < 64 {
-        return files.into_iter().map(parse_file).collect();
-    }
-    let per_worker = files.len().div_ceil(workers);
-    let mut files = files.into_iter();
-    let chunks: Vec<Vec<SourceFile>> = (0..workers)
-        .map(|_| files.by_ref().take(per_worker).collect())
-        .collect();
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| scope.spawn(move || chunk.into_iter().map(parse_file).collect::<Vec<_>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    })
+    in_parallel(files, parse_file)
 }
 
 /// A doc's text from its file's bytes.
@@ -713,34 +694,91 @@ fn collect_dir(
         root,
         follow_symlinks,
         visited: HashSet::new(),
-        files,
+        pending: Vec::new(),
         diagnostics,
     };
-    let entries = match read_dir_sorted(dir) {
-        Ok(e) => e,
-        Err(d) => {
-            walker.diagnostics.push(d);
+    walker.walk_knowledge_dir(dir, &base_name);
+    for read in read_all(walker.pending) {
+        match read {
+            Ok(file) => files.push(file),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+}
+
+/// Reads `pending` files, on as many threads as the machine has, results in order.
+fn read_all(pending: Vec<PendingFile>) -> Vec<Result<SourceFile, Diagnostic>> {
+    let read = |f: PendingFile| match read_limited(&f.path, MAX_FILE_BYTES) {
+        Ok(bytes) => Ok(SourceFile {
+            skill: f.skill,
+            path: f.rel,
+            origin: f.path.display().to_string(),
+            bytes,
+        }),
+        Err(message) => Err(Diagnostic {
+            file: f.path.display().to_string(),
+            line: None,
+            message,
+        }),
+    };
+    in_parallel(pending, read)
+}
+
+/// `work` applied to each of `items`, on up to as many threads as the machine has
+/// (items are independent), results in the order of `items`.
+fn in_parallel<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    // Below a few dozen items a thread costs more than it saves.
+    if workers == 1 || items.len() < 64 {
+        return items.into_iter().map(work).collect();
+    }
+    let per_worker = items.len().div_ceil(workers);
+    let mut items = items.into_iter();
+    let chunks: Vec<Vec<T>> = (0..workers)
+        .map(|_| items.by_ref().take(per_worker).collect())
+        .collect();
+    let work = &work;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| scope.spawn(move || chunk.into_iter().map(work).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
+impl Walker<'_> {
+    /// Walks a `--knowledge` folder: one skill, or a folder of skill folders.
+    fn walk_knowledge_dir(&mut self, dir: &Path, base_name: &str) {
+        let entries = match read_dir_sorted(dir) {
+            Ok(e) => e,
+            Err(d) => {
+                self.diagnostics.push(d);
+                return;
+            }
+        };
+        let visible = |p: &&PathBuf| {
+            let name = file_name(p);
+            !name.starts_with('.') && !name.starts_with('_')
+        };
+        // A folder with SKILL.md or Markdown of its own is one skill (its subfolders
+        // are part of it, like Learn's includes/); otherwise each subfolder is a skill.
+        let loose_markdown = entries
+            .iter()
+            .filter(visible)
+            .any(|p| p.is_file() && file_name(p).ends_with(".md"));
+        if dir.join("SKILL.md").is_file() || loose_markdown {
+            self.walk(dir, dir, base_name);
             return;
         }
-    };
-    let visible = |p: &&PathBuf| {
-        let name = file_name(p);
-        !name.starts_with('.') && !name.starts_with('_')
-    };
-    // A folder with SKILL.md or Markdown of its own is one skill (its subfolders are
-    // part of it, like Learn's includes/); otherwise each subfolder is a skill.
-    let loose_markdown = entries
-        .iter()
-        .filter(visible)
-        .any(|p| p.is_file() && file_name(p).ends_with(".md"));
-    if dir.join("SKILL.md").is_file() || loose_markdown {
-        walker.walk(dir, dir, &base_name);
-        return;
-    }
-    walker.visited.insert(walker.root.clone());
-    for path in entries.iter().filter(visible) {
-        if path.is_dir() && walker.admit(path) {
-            walker.walk(path, path, &file_name(path));
+        self.visited.insert(self.root.clone());
+        for path in entries.iter().filter(visible) {
+            if path.is_dir() && self.admit(path) {
+                self.walk(path, path, &file_name(path));
+            }
         }
     }
 }
@@ -752,8 +790,18 @@ struct Walker<'a> {
     follow_symlinks: bool,
     /// Directories already read, canonical, so symlink loops end.
     visited: HashSet<PathBuf>,
-    files: &'a mut Vec<SourceFile>,
+    /// Files admitted so far, in walking order, read once the walk is done (on
+    /// several threads: at 10,000 files reading is most of a cached start).
+    pending: Vec<PendingFile>,
     diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+/// A Markdown file the walk admitted, to be read.
+struct PendingFile {
+    path: PathBuf,
+    /// Its path inside the skill folder, with `/` separators.
+    rel: String,
+    skill: String,
 }
 
 impl Walker<'_> {
@@ -828,30 +876,24 @@ impl Walker<'_> {
                     self.walk(root, &path, skill);
                 }
             } else if name.ends_with(".md") && self.admit(&path) {
-                self.read(&path, root, skill);
+                self.queue(&path, root, skill);
             }
         }
     }
 
-    fn read(&mut self, path: &Path, root: &Path, skill: &str) {
-        match read_limited(path, MAX_FILE_BYTES) {
-            Ok(bytes) => {
-                let rel = path
-                    .strip_prefix(root)
-                    .unwrap_or(path)
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                self.files.push(SourceFile {
-                    skill: skill.to_string(),
-                    path: rel,
-                    origin: path.display().to_string(),
-                    bytes,
-                });
-            }
-            Err(message) => self.refuse(path, message),
-        }
+    fn queue(&mut self, path: &Path, root: &Path, skill: &str) {
+        let rel = path
+            .strip_prefix(root)
+            .unwrap_or(path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        self.pending.push(PendingFile {
+            path: path.to_path_buf(),
+            rel,
+            skill: skill.to_string(),
+        });
     }
 }
 
