@@ -435,13 +435,20 @@ impl SearchIndex {
         if !self.tuning.relevance_floor {
             return false;
         }
-        let off_subject = |text: &str| {
+        let names = |text: &str| {
             let q = format!(" {} ", query::normalize(text));
             let has = |p: &String| q.contains(p.as_str());
-            self.not_covered.iter().any(has) && !self.covers.iter().any(has)
+            (
+                self.not_covered.iter().any(has),
+                self.covers.iter().any(has),
+            )
         };
-        if off_subject(question) {
-            return true;
+        let off_subject = |text: &str| names(text) == (true, false);
+        match names(question) {
+            (false, _) => return false,
+            (true, false) => return true,
+            // Both named: it depends on what is asked.
+            (true, true) => {}
         }
         let segments = query::segments(question);
         let mut asks = segments
