@@ -10,9 +10,9 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the five blind sets (frozen before the ranking
+/// against), the held-out set, and the six blind sets (frozen before the ranking
 /// they judge was written).
-const SETS: [(&str, &str, &str); 8] = [
+const SETS: [(&str, &str, &str); 9] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -52,6 +52,11 @@ const SETS: [(&str, &str, &str); 8] = [
         "blind4",
         include_str!("../eval/blind4.json"),
         include_str!("../eval/gate/blind4.json"),
+    ),
+    (
+        "blind5",
+        include_str!("../eval/blind5.json"),
+        include_str!("../eval/gate/blind5.json"),
     ),
 ];
 
