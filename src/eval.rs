@@ -63,13 +63,14 @@ pub struct Metrics {
 }
 
 /// The headline metrics the CI gate compares with the baseline.
-pub const HEADLINE: [&str; 6] = [
+pub const HEADLINE: [&str; 7] = [
     "hit_at_1",
     "hit_at_3",
     "mrr",
     "ndcg_at_5",
     "fact_recall_at_3",
     "off_topic_decline",
+    "answer_accuracy",
 ];
 
 impl Metrics {

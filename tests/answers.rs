@@ -118,6 +118,30 @@ fn a_post_that_asks_only_about_another_service_is_not_answered() {
 }
 
 #[test]
+fn confidence_does_not_depend_on_how_many_results_are_asked_for() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    // Off-topic (a deleted repository, not a key): some section far down the list
+    // shares its words, which once made it confident at max_results 10.
+    for (question, confident) in [
+        (
+            "accidentally deleted a repository from acr, how do i get it back",
+            false,
+        ),
+        ("How do I rotate the customer-managed key?", true),
+    ] {
+        for n in [1, 3, 5, 10] {
+            let a = engine
+                .answer(&AnswerRequest {
+                    max_results: Some(n),
+                    ..AnswerRequest::new(question)
+                })
+                .unwrap();
+            assert_eq!(a.confident, confident, "{question} (max_results {n})");
+        }
+    }
+}
+
+#[test]
 fn pasted_error_text_that_opens_like_a_question_gets_no_yes_or_no() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
     let a = engine

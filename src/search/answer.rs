@@ -12,6 +12,9 @@ use crate::knowledge::{Citation, CitationList, Corpus, KnowledgeVersion, LineRan
 /// Below this coverage (IDF-weighted share of the question's concepts held by the
 /// best section) the knowledge is taken not to cover the question.
 pub const MIN_CONFIDENT_COVERAGE: f32 = 0.45;
+/// How many of the best results (groups of adjacent sections) a direct answer is
+/// drawn from, and one of which must cover the question for a confident answer.
+const ANSWER_SECTIONS: usize = 3;
 /// Above this share of its information in words the corpus has never seen, the
 /// question is taken to be about something else.
 pub const MAX_UNKNOWN_SHARE: f32 = 0.5;
@@ -153,22 +156,31 @@ pub fn answer(
 ) -> Answer {
     // Fetch extra hits: merging adjacent sections frees places for the next ones.
     let analyzed = index.analyze(question);
-    let hits = index.search_analyzed(&analyzed, max_results * 2, super::Scope::All);
-    // Confident when some returned section covers the question (it need not be the
-    // top one, which may win on a repeated concept), and the question is not mostly
-    // about things the knowledge has never heard of.
+    let hits = index.search_analyzed(
+        &analyzed,
+        (max_results * 2).max(ANSWER_SECTIONS),
+        super::Scope::All,
+    );
+    // Confident when one of the sections an answer is drawn from covers the question
+    // (not only the top one, which may win on a repeated concept), and the question is
+    // not mostly about things the knowledge has never heard of. A section further
+    // down covering it says little: an off-topic question shares words with some
+    // section, and how many results a caller asks for must not change the verdict.
     let in_scope = !index.out_of_scope(question)
         && (!index.tuning.relevance_floor || analyzed.unknown_share() <= MAX_UNKNOWN_SHARE);
     let whole_covered = hits
         .iter()
-        .take(max_results)
+        .take(ANSWER_SECTIONS)
         .any(|h| h.coverage >= MIN_CONFIDENT_COVERAGE);
     // A question of several sentences that no section covers whole may still ask
     // one thing the knowledge answers: a sentence that asks, covered on its own by
     // the section the whole question ranks first. It is then answered from that
     // sentence. (As a ranking of its own, fused with the whole question's, the
     // asking sentence lost on the blind sets: the story tells which case it is.)
-    let core = if in_scope && !whole_covered && index.tuning.core_ask {
+    // Not when the story names a subject the knowledge does not cover: then "does it
+    // need purge protection?" may well ask about that subject.
+    let core = if in_scope && !whole_covered && index.tuning.core_ask && !index.subjects(question).0
+    {
         hits.first()
             .and_then(|first| core_ask(index, question, first.section))
     } else {
@@ -198,7 +210,7 @@ pub fn answer(
     let answer = if confident {
         let sections: Vec<usize> = groups
             .iter()
-            .take(3)
+            .take(ANSWER_SECTIONS)
             .flat_map(|(s, _)| s.iter().copied())
             .collect();
         extract(corpus, index, core.as_ref().unwrap_or(&analyzed), &sections)

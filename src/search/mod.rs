@@ -427,6 +427,17 @@ impl SearchIndex {
         qualifier_mask(&self.qualifiers, text)
     }
 
+    /// Whether `text` names a subject the knowledge says it does not cover, and one
+    /// it does.
+    pub(crate) fn subjects(&self, text: &str) -> (bool, bool) {
+        let q = format!(" {} ", query::normalize(text));
+        let has = |p: &String| q.contains(p.as_str());
+        (
+            self.not_covered.iter().any(has),
+            self.covers.iter().any(has),
+        )
+    }
+
     /// Whether the question is about a subject the knowledge says it does not cover
     /// (and names none it does). A post whose every asking sentence is about such a
     /// subject is too, whatever its story says: "we use the vault of our registry's
@@ -435,16 +446,8 @@ impl SearchIndex {
         if !self.tuning.relevance_floor {
             return false;
         }
-        let names = |text: &str| {
-            let q = format!(" {} ", query::normalize(text));
-            let has = |p: &String| q.contains(p.as_str());
-            (
-                self.not_covered.iter().any(has),
-                self.covers.iter().any(has),
-            )
-        };
-        let off_subject = |text: &str| names(text) == (true, false);
-        match names(question) {
+        let off_subject = |text: &str| self.subjects(text) == (true, false);
+        match self.subjects(question) {
             (false, _) => return false,
             (true, false) => return true,
             // Both named: it depends on what is asked.
