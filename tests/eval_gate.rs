@@ -10,9 +10,9 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the six blind sets (frozen before the ranking
+/// against), the held-out set, and the seven blind sets (frozen before the ranking
 /// they judge was written).
-const SETS: [(&str, &str, &str); 9] = [
+const SETS: [(&str, &str, &str); 10] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -57,6 +57,11 @@ const SETS: [(&str, &str, &str); 9] = [
         "blind5",
         include_str!("../eval/blind5.json"),
         include_str!("../eval/gate/blind5.json"),
+    ),
+    (
+        "blind6",
+        include_str!("../eval/blind6.json"),
+        include_str!("../eval/gate/blind6.json"),
     ),
 ];
 
