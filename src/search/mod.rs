@@ -29,7 +29,7 @@ use query::SynonymPhrase;
 use score::{CASE, FieldWeight, PROCEDURE, RULE};
 
 use crate::error::IndexError;
-use crate::knowledge::{Corpus, Section};
+use crate::knowledge::{Block, Corpus, Section};
 
 /// Field weights and length normalization (BM25F). A section's own heading says most
 /// about what it answers; the doc's title and description, shared by all its
@@ -182,8 +182,10 @@ pub struct SearchIndex {
     code: TextAnalyzer,
     /// What IDF estimates and typo correction know of the corpus's terms.
     stats: TermStats,
-    /// Heading level of each section (0 for text before any heading).
-    levels: Vec<u8>,
+    /// Sections that are about the whole of something rather than one point of it: a
+    /// doc's title section or the text before its first heading, and a table of
+    /// contents. They rank below sections of the same score (`intro_demotion`).
+    off_focus: Vec<bool>,
     kinds: Vec<Kind>,
     /// [`PROCEDURE`] and [`CASE`] marks of each section.
     flags: Vec<u8>,
@@ -397,7 +399,11 @@ impl SearchIndex {
             en,
             code,
             stats,
-            levels: corpus.sections.iter().map(|s| s.level).collect(),
+            off_focus: corpus
+                .sections
+                .iter()
+                .map(|s| s.level <= 1 || is_table_of_contents(s))
+                .collect(),
             kinds,
             flag_counts,
             flags,
@@ -546,6 +552,26 @@ impl SearchIndex {
         self.sentences[section]
             .get_or_init(|| extract::SectionSentences::build(self, &corpus.sections[section]))
     }
+}
+
+/// Whether a section is a table of contents: a list of at least three items, each
+/// linking to a doc of the knowledge, and nothing else. It names every subject in a
+/// few words, so it matches any question and answers none.
+fn is_table_of_contents(section: &Section) -> bool {
+    let items = section
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::ListItem { .. }))
+        .count();
+    let doc_links = section
+        .links
+        .iter()
+        .filter(|(target, _)| {
+            let path = target.split('#').next().unwrap_or("");
+            path.ends_with(".md") && !path.contains("://")
+        })
+        .count();
+    items >= 3 && items == section.blocks.len() && doc_links >= items
 }
 
 /// Whether a section holds an `az` command: a procedure to follow.
@@ -779,7 +805,25 @@ fn qualifier_mask(qualifiers: &[Vec<String>], text: &str) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::states_a_rule;
+    use super::{is_table_of_contents, states_a_rule};
+    use crate::knowledge::Corpus;
+
+    #[test]
+    fn a_list_of_links_to_docs_is_a_table_of_contents() {
+        let corpus = Corpus::from_texts([(
+            "s",
+            "SKILL.md",
+            "# S\n\n## Reference docs\n\n- [Rotation](references/rotation.md): versionless keys.\n\
+             - [Access](references/access.md#roles): the role.\n- [Setup](references/setup.md): steps.\n\n\
+             ## Rotate the key\n\n- Create a new version.\n- See [setup](references/setup.md).\n\
+             - Run `az acr encryption rotate-key`.\n",
+        )]);
+        let toc = |title: &str| {
+            is_table_of_contents(corpus.sections.iter().find(|s| s.title() == title).unwrap())
+        };
+        assert!(toc("Reference docs"));
+        assert!(!toc("Rotate the key"));
+    }
 
     #[test]
     fn a_title_states_a_rule_outside_its_asides() {

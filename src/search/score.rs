@@ -202,7 +202,7 @@ impl SearchIndex {
                 .map(|&d| d as usize)
                 .filter(|&d| scope.admits(self.kinds[d]))
                 .map(|d| {
-                    let intro = self.tuning.intro_demotion && self.levels[d] <= 1;
+                    let intro = self.tuning.intro_demotion && self.off_focus[d];
                     let narrower = self.qualified[d] & !analyzed.qualifiers != 0;
                     Hit {
                         section: d,
