@@ -22,18 +22,25 @@ use tantivy::directory::{MmapDirectory, RamDirectory};
 
 use crate::engine::Engine;
 use crate::error::IndexError;
-use crate::knowledge::{Corpus, KnowledgeVersion, LoadOptions, Sources, hex};
+use crate::knowledge::{Corpus, KnowledgeVersion, LoadOptions, Section, Sources, hex};
 use crate::search::{SearchIndex, TermStats};
 
 /// Bumped whenever what an entry holds changes shape.
-const FORMAT: &str = "acr-cmk-index-cache-3";
+const FORMAT: &str = "acr-cmk-index-cache-4";
 const COMPLETE: &str = "complete";
-/// The parsed corpus, its version and the term statistics, in postcard.
+/// The parsed corpus, its version and the term statistics, in postcard (see
+/// [`EngineHead`]).
 const ENGINE: &str = "engine.bin";
 const INDEX: &str = "index";
 
-/// What [`ENGINE`] holds, in order.
-type EngineParts = (Corpus, VersionParts, TermStats);
+/// What [`ENGINE`] holds, in order: the corpus without its sections, its version,
+/// the term statistics, then the sections in [`SECTION_PARTS`] parts, each part's
+/// byte length first so that the parts can be decoded on several threads.
+type EngineHead = (Corpus, VersionParts, TermStats);
+
+/// Into how many parts the sections are split. Decoding them is most of a cache
+/// hit: it allocates every string of every section, which spreads across threads.
+const SECTION_PARTS: usize = 4;
 
 /// A [`KnowledgeVersion`] as a tuple: its own serialized form skips a missing date,
 /// which postcard, with no field names, cannot read back.
@@ -124,10 +131,38 @@ fn read_entry(entry: &Path, sources: &mut Sources) -> Result<(Corpus, SearchInde
     // folder and renamed, and replaced only by removal, which leaves a mapping
     // valid. Only a process truncating the file under us could break the mapping.
     let bytes = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| format!("{ENGINE}: {e}"))?;
-    let ((mut corpus, version, stats), rest) =
-        postcard::take_from_bytes::<EngineParts>(&bytes).map_err(|e| format!("{ENGINE}: {e}"))?;
+    let fail = |e: &dyn std::fmt::Display| format!("{ENGINE}: {e}");
+    let ((mut corpus, version, stats), mut rest) =
+        postcard::take_from_bytes::<EngineHead>(&bytes).map_err(|e| fail(&e))?;
+    let mut parts: Vec<&[u8]> = Vec::with_capacity(SECTION_PARTS);
+    for _ in 0..SECTION_PARTS {
+        let (len, after) = postcard::take_from_bytes::<u64>(rest).map_err(|e| fail(&e))?;
+        let len = usize::try_from(len).map_err(|e| fail(&e))?;
+        if len > after.len() {
+            return Err(fail(&"a section part runs past the end"));
+        }
+        let (part, after) = after.split_at(len);
+        parts.push(part);
+        rest = after;
+    }
     if !rest.is_empty() {
         return Err(format!("{ENGINE}: {} bytes after the end", rest.len()));
+    }
+    let decoded: Vec<Result<Vec<Section>, String>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || postcard::from_bytes::<Vec<Section>>(part)))
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| match w.join() {
+                Ok(part) => part.map_err(|e| fail(&e)),
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    for part in decoded {
+        corpus.sections.extend(part?);
     }
     let VersionParts(server_version, content_hash, updated, docs) = version;
     corpus.version = KnowledgeVersion {
@@ -163,7 +198,7 @@ fn write_entry(
             v.updated.clone(),
             v.docs,
         );
-        write_postcard(&tmp.join(ENGINE), &(corpus, &version, index.term_stats()))?;
+        write_engine(&tmp.join(ENGINE), corpus, &version, index.term_stats())?;
         File::create(tmp.join(COMPLETE)).map_err(|e| e.to_string())?;
         match std::fs::rename(&tmp, dir.join(key)) {
             Ok(()) => Ok(()),
@@ -181,9 +216,21 @@ fn write_entry(
     result
 }
 
-fn write_postcard(path: &Path, value: &impl serde::Serialize) -> Result<(), String> {
+fn write_engine(
+    path: &Path,
+    corpus: &Corpus,
+    version: &VersionParts,
+    stats: &TermStats,
+) -> Result<(), String> {
     let fail = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
-    let out = BufWriter::new(File::create(path).map_err(|e| fail(&e))?);
-    let mut out = postcard::to_io(value, out).map_err(|e| fail(&e))?;
+    let mut out = BufWriter::new(File::create(path).map_err(|e| fail(&e))?);
+    out = postcard::to_io(&(corpus, version, stats), out).map_err(|e| fail(&e))?;
+    let per_part = corpus.sections.len().div_ceil(SECTION_PARTS).max(1);
+    let mut chunks = corpus.sections.chunks(per_part);
+    for _ in 0..SECTION_PARTS {
+        let part = postcard::to_stdvec(chunks.next().unwrap_or(&[])).map_err(|e| fail(&e))?;
+        out = postcard::to_io(&(part.len() as u64), out).map_err(|e| fail(&e))?;
+        out.write_all(&part).map_err(|e| fail(&e))?;
+    }
     out.flush().map_err(|e| fail(&e))
 }

@@ -52,6 +52,9 @@ pub struct Corpus {
     pub skills: Vec<Skill>,
     pub docs: Vec<Doc>,
     /// All sections of all docs, in doc order; [`Doc::sections`] indexes into this.
+    /// Left out of a serialized corpus: the index cache stores them in parts that
+    /// several threads decode at once.
+    #[serde(skip)]
     pub sections: Vec<Section>,
     pub diagnostics: Vec<Diagnostic>,
     /// Synonym groups gathered from every doc's front matter, lowercased.
