@@ -212,7 +212,7 @@ pub struct SearchIndex {
     not_covered: Vec<String>,
     /// Each qualifier of the knowledge as the normalized phrases that name it (its
     /// synonym group), and the qualifiers each section's headings name, as bits.
-    qualifiers: Vec<Vec<String>>,
+    qualifiers: Qualifiers,
     qualified: Vec<u32>,
     pub tuning: Tuning,
 }
@@ -335,21 +335,14 @@ impl SearchIndex {
                 .expect("a field of FIELDS");
             field_weight(&reader, fields.by_name(name), w, b, name != "doc")
         };
-        let qualifiers: Vec<Vec<String>> = corpus
-            .qualifiers
-            .iter()
-            .take(u32::BITS as usize)
-            .map(|q| {
+        let qualifiers =
+            Qualifiers::new(corpus.qualifiers.iter().take(u32::BITS as usize).map(|q| {
                 corpus
                     .synonyms
                     .iter()
                     .find(|g| g.contains(q))
                     .map_or_else(|| vec![q.clone()], Clone::clone)
-                    .iter()
-                    .filter_map(|p| padded_phrase(p))
-                    .collect()
-            })
-            .collect();
+            }));
         // The doc's own title names what all its sections share; a qualifier counts
         // where the section's own headings narrow it.
         let qualified = corpus
@@ -360,7 +353,7 @@ impl SearchIndex {
                     .heading_path
                     .iter()
                     .skip(usize::from(s.heading_path.len() > 1));
-                qualifier_mask(&qualifiers, &own.cloned().collect::<Vec<_>>().join(" "))
+                qualifiers.mask(own.map(String::as_str))
             })
             .collect();
         let flag_counts = std::array::from_fn(|flag| {
@@ -430,7 +423,7 @@ impl SearchIndex {
 
     /// The qualifiers `text` names, as bits.
     pub(crate) fn qualifiers_of(&self, text: &str) -> u32 {
-        qualifier_mask(&self.qualifiers, text)
+        self.qualifiers.mask(std::iter::once(text))
     }
 
     /// Whether `text` names a subject the knowledge says it does not cover, and one
@@ -792,21 +785,84 @@ fn padded_phrase(phrase: &str) -> Option<String> {
     (!normalized.is_empty()).then(|| format!(" {normalized} "))
 }
 
-/// Bit `i` is set when `text` names qualifier `i` by any of its phrases.
-/// Its phrases are normalized and padded with a space on each side.
-fn qualifier_mask(qualifiers: &[Vec<String>], text: &str) -> u32 {
-    let text = format!(" {} ", query::normalize(text));
-    qualifiers
-        .iter()
-        .enumerate()
-        .filter(|(_, phrases)| phrases.iter().any(|p| text.contains(p.as_str())))
-        .fold(0, |mask, (i, _)| mask | 1 << i)
+/// The knowledge's qualifiers, each named by the phrases of its synonym group, found
+/// as whole words. Matched word by word, not by substring search over the text: at
+/// 10,000 docs every section's headings are matched when the index opens.
+struct Qualifiers {
+    /// Each phrase's words after its first, with its qualifier's bit, by first word.
+    by_first_word: HashMap<String, Vec<(Vec<String>, u32)>>,
+}
+
+impl Qualifiers {
+    /// Qualifier `i` is named by any of the phrases `groups` yields `i`th.
+    fn new(groups: impl Iterator<Item = Vec<String>>) -> Qualifiers {
+        let mut by_first_word: HashMap<String, Vec<(Vec<String>, u32)>> = HashMap::new();
+        for (i, phrases) in groups.enumerate() {
+            for phrase in phrases {
+                let mut words = words_of(&phrase.to_lowercase())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+                    .into_iter();
+                if let Some(first) = words.next() {
+                    by_first_word
+                        .entry(first)
+                        .or_default()
+                        .push((words.collect(), 1 << i));
+                }
+            }
+        }
+        Qualifiers { by_first_word }
+    }
+
+    /// Bit `i` is set when `texts`, read one after another, name qualifier `i`.
+    fn mask<'a>(&self, texts: impl Iterator<Item = &'a str>) -> u32 {
+        if self.by_first_word.is_empty() {
+            return 0;
+        }
+        let lower: Vec<String> = texts.map(str::to_lowercase).collect();
+        let words: Vec<&str> = lower.iter().flat_map(|t| words_of(t)).collect();
+        let mut mask = 0;
+        for (at, word) in words.iter().enumerate() {
+            for (rest, bit) in self.by_first_word.get(*word).into_iter().flatten() {
+                let following = &words[at + 1..];
+                if following.len() >= rest.len() && rest.iter().zip(following).all(|(a, b)| a == b)
+                {
+                    mask |= bit;
+                }
+            }
+        }
+        mask
+    }
+}
+
+/// The words of lowercased `text` as [`query::normalize`] sees them.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{is_table_of_contents, states_a_rule};
+    use super::{Qualifiers, is_table_of_contents, states_a_rule};
     use crate::knowledge::Corpus;
+
+    #[test]
+    fn qualifiers_are_found_as_whole_words_across_headings() {
+        let q = Qualifiers::new(
+            [
+                vec!["managed hsm".to_string(), "mhsm".to_string()],
+                vec!["Terraform".to_string()],
+            ]
+            .into_iter(),
+        );
+        assert_eq!(q.mask(["Rotate a Managed-HSM key"].into_iter()), 0b01);
+        assert_eq!(
+            q.mask(["Keys in a managed", "HSM: rotation"].into_iter()),
+            0b01
+        );
+        assert_eq!(q.mask(["terraform and mhsm"].into_iter()), 0b11);
+        assert_eq!(q.mask(["terraformed managed hsms"].into_iter()), 0);
+    }
 
     #[test]
     fn a_list_of_links_to_docs_is_a_table_of_contents() {
