@@ -8,7 +8,9 @@
 //! The files are still read and hashed on every start; only parsing and indexing are
 //! saved, and the docs' texts are taken from those reads rather than stored again.
 //! The entry is postcard (a binary serde format), not JSON: no escapes to scan and
-//! no field names, a third smaller. An entry is written to a temporary folder and renamed into place whole, so
+//! no field names, a third smaller. The entry used last (named in `latest`) is
+//! decoded while the files are read and hashed, and kept only if the digest names
+//! it, so an unchanged tree does not wait for the two one after the other. An entry is written to a temporary folder and renamed into place whole, so
 //! no reader sees half of one, and an entry that cannot be read is rebuilt. Entries
 //! of other keys are left alone (deleting them is the user's call).
 
@@ -22,7 +24,7 @@ use tantivy::directory::{MmapDirectory, RamDirectory};
 
 use crate::engine::Engine;
 use crate::error::IndexError;
-use crate::knowledge::{Corpus, KnowledgeVersion, LoadOptions, Section, Sources, hex};
+use crate::knowledge::{Corpus, KnowledgeVersion, LoadOptions, Section, hex};
 use crate::search::{SearchIndex, TermStats};
 
 /// Bumped whenever what an entry holds changes shape.
@@ -32,6 +34,8 @@ const COMPLETE: &str = "complete";
 /// [`EngineHead`]).
 const ENGINE: &str = "engine.bin";
 const INDEX: &str = "index";
+/// A file in the cache folder naming the entry used last.
+const LATEST: &str = "latest";
 
 /// What [`ENGINE`] holds, in order: the corpus without its sections, its version,
 /// the term statistics, then the sections in [`SECTION_PARTS`] parts, each part's
@@ -61,30 +65,57 @@ pub enum CacheOutcome {
 /// Loads the knowledge of `options` through the cache in `dir`.
 pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome), IndexError> {
     let start = Instant::now();
-    let mut sources = Corpus::read_sources(options);
-    let read = start.elapsed();
-    let key = {
-        use sha2::{Digest, Sha256};
-        let mut hash = Sha256::new();
-        hash.update(FORMAT);
-        hash.update(env!("CARGO_PKG_VERSION"));
-        hash.update(sources.digest());
-        hex(&hash.finalize()[..16])
-    };
-    let hashed = start.elapsed();
+    // The entry used last is most likely the one the sources will ask for: it is
+    // decoded on another thread while the sources are read and hashed, and used only
+    // if the digest then names it. The digest alone decides what is a hit.
+    let guess = latest(dir).filter(|k| dir.join(k).join(COMPLETE).is_file());
+    let (mut sources, key, read, hashed, guessed) = std::thread::scope(|scope| {
+        let guessed = guess.as_ref().map(|k| {
+            let entry = dir.join(k);
+            scope.spawn(move || decode_entry(&entry))
+        });
+        let sources = Corpus::read_sources(options);
+        let read = start.elapsed();
+        let key = {
+            use sha2::{Digest, Sha256};
+            let mut hash = Sha256::new();
+            hash.update(FORMAT);
+            hash.update(env!("CARGO_PKG_VERSION"));
+            hash.update(sources.digest());
+            hex(&hash.finalize()[..16])
+        };
+        let hashed = start.elapsed();
+        let guessed = guessed.map(|worker| {
+            worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        (sources, key, read, hashed, guessed)
+    });
     let entry = dir.join(&key);
+    let decoded = match guessed {
+        Some(decoded) if guess.as_deref() == Some(key.as_str()) => Some(decoded),
+        _ if entry.join(COMPLETE).is_file() => Some(decode_entry(&entry)),
+        _ => None,
+    };
     let mut problem = None;
-    if entry.join(COMPLETE).is_file() {
-        match read_entry(&entry, &mut sources) {
+    if let Some(decoded) = decoded {
+        // Last: taking the texts is the one step that takes from the sources.
+        let restored = decoded.and_then(|(mut corpus, index)| {
+            corpus.restore_texts(&mut sources)?;
+            Ok((corpus, index))
+        });
+        match restored {
             Ok((corpus, index)) => {
                 let engine = Engine::from_index(corpus, index, start.elapsed(), Default::default());
                 tracing::info!(
-                    "index cache hit: {} (sources read in {:.0?}, hashed in {:.0?}, entry read in {:.0?})",
+                    "index cache hit: {} (sources read in {:.0?}, hashed in {:.0?}, entry ready {:.0?} later)",
                     entry.display(),
                     read,
                     hashed - read,
                     start.elapsed() - hashed
                 );
+                set_latest(dir, &key);
                 return Ok((engine, CacheOutcome::Hit(entry)));
             }
             Err(e) => {
@@ -106,6 +137,7 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
     let outcome = match write_entry(dir, &key, &corpus, &index, &ram) {
         Ok(()) => {
             tracing::info!("index cache stored: {}", entry.display());
+            set_latest(dir, &key);
             CacheOutcome::Stored(entry)
         }
         Err(e) => {
@@ -119,9 +151,24 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
     ))
 }
 
-/// Reads the entry at `entry`, taking its docs' texts from `sources`, which are left
-/// whole when the entry cannot be used.
-fn read_entry(entry: &Path, sources: &mut Sources) -> Result<(Corpus, SearchIndex), String> {
+/// The key [`set_latest`] recorded, if it looks like a key (it names a folder).
+fn latest(dir: &Path) -> Option<String> {
+    let key = std::fs::read_to_string(dir.join(LATEST)).ok()?;
+    let key = key.trim();
+    (key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit())).then(|| key.to_string())
+}
+
+/// Records `key` as the entry used last. Best effort: it only guides a guess.
+fn set_latest(dir: &Path, key: &str) {
+    let tmp = dir.join(format!(".{LATEST}.{}.tmp", std::process::id()));
+    if std::fs::write(&tmp, key).is_err() || std::fs::rename(&tmp, dir.join(LATEST)).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+}
+
+/// Decodes the entry at `entry`: the corpus without its docs' texts (see
+/// [`Corpus::restore_texts`]) and its index.
+fn decode_entry(entry: &Path) -> Result<(Corpus, SearchIndex), String> {
     // postcard from a mapped slice: no text to scan for escapes and no field names,
     // and a mapping, unlike reading the file into memory, adds no private memory for
     // the hundreds of megabytes of an entry (10k docs: JSON took 0.65 s to the first
@@ -173,8 +220,6 @@ fn read_entry(entry: &Path, sources: &mut Sources) -> Result<(Corpus, SearchInde
     };
     let index = Index::open_in_dir(entry.join(INDEX)).map_err(|e| format!("{INDEX}: {e}"))?;
     let index = SearchIndex::open(&corpus, index, stats).map_err(|e| e.to_string())?;
-    // Last: it is the one step that takes from the sources.
-    corpus.restore_texts(sources)?;
     Ok((corpus, index))
 }
 

@@ -95,7 +95,8 @@ fn stores_then_hits_and_answers_exactly_as_a_fresh_build() {
     assert_eq!(*hit.version(), *fresh.version());
     assert!(fingerprint(&hit).contains("Fridays"));
 
-    // A changed source means another entry, with the new text.
+    // A changed source means another entry, with the new text, though the entry used
+    // last (the one the load decodes while it reads the sources) is the old one.
     write_skill(&skill, "No deploys on Mondays, says the team.");
     let (changed, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
     let CacheOutcome::Stored(other) = outcome else {
@@ -145,4 +146,27 @@ fn a_cache_that_cannot_be_written_is_bypassed() {
         fingerprint(&engine),
         fingerprint(&Engine::load(&options(&skill)).unwrap())
     );
+}
+
+#[test]
+fn a_latest_file_that_names_no_entry_is_ignored() {
+    let tmp = tempfile::tempdir().unwrap();
+    let skill = tmp.path().join("team");
+    write_skill(&skill, "No deploys on Fridays.");
+    let cache = tmp.path().join("cache");
+    let (fresh, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
+    let CacheOutcome::Stored(entry) = outcome else {
+        panic!("{outcome:?}")
+    };
+    for latest in [
+        "../../etc",
+        "not a key",
+        "0123456789abcdef0123456789abcdef",
+        "",
+    ] {
+        std::fs::write(cache.join("latest"), latest).unwrap();
+        let (engine, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
+        assert_eq!(outcome, CacheOutcome::Hit(entry.clone()), "{latest:?}");
+        assert_eq!(fingerprint(&engine), fingerprint(&fresh));
+    }
 }
