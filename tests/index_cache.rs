@@ -107,8 +107,15 @@ fn stores_then_hits_and_answers_exactly_as_a_fresh_build() {
     assert!(!fingerprint(&changed).contains("Fridays"));
 }
 
-#[test]
-fn a_damaged_entry_is_rebuilt() {
+/// A skill folder and a cache holding its entry, just stored: the temporary folder
+/// (kept alive by the caller), the skill, the cache, the engine and the entry.
+fn stored_entry() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    std::path::PathBuf,
+    Engine,
+    std::path::PathBuf,
+) {
     let tmp = tempfile::tempdir().unwrap();
     let skill = tmp.path().join("team");
     write_skill(&skill, "No deploys on Fridays.");
@@ -117,6 +124,12 @@ fn a_damaged_entry_is_rebuilt() {
     let CacheOutcome::Stored(entry) = outcome else {
         panic!("{outcome:?}")
     };
+    (tmp, skill, cache, fresh, entry)
+}
+
+#[test]
+fn a_damaged_entry_is_rebuilt() {
+    let (_tmp, skill, cache, fresh, entry) = stored_entry();
     let corpus = entry.join("engine.bin");
     let len = std::fs::metadata(&corpus).unwrap().len();
     std::fs::OpenOptions::new()
@@ -150,14 +163,7 @@ fn a_cache_that_cannot_be_written_is_bypassed() {
 
 #[test]
 fn a_latest_file_that_names_no_entry_is_ignored() {
-    let tmp = tempfile::tempdir().unwrap();
-    let skill = tmp.path().join("team");
-    write_skill(&skill, "No deploys on Fridays.");
-    let cache = tmp.path().join("cache");
-    let (fresh, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
-    let CacheOutcome::Stored(entry) = outcome else {
-        panic!("{outcome:?}")
-    };
+    let (_tmp, skill, cache, fresh, entry) = stored_entry();
     for latest in [
         "../../etc",
         "not a key",
