@@ -765,6 +765,27 @@ fn in_parallel<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) ->
     })
 }
 
+/// The state of walking one `--knowledge` folder.
+struct Walker<'a> {
+    /// The folder, canonical: what symlinks must stay inside.
+    root: PathBuf,
+    follow_symlinks: bool,
+    /// Directories already read, canonical, so symlink loops end.
+    visited: HashSet<PathBuf>,
+    /// Files admitted so far, in walking order, read once the walk is done (on
+    /// several threads: at 10,000 files reading is most of a cached start).
+    pending: Vec<PendingFile>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+/// A Markdown file the walk admitted, to be read.
+struct PendingFile {
+    path: PathBuf,
+    /// Its path inside the skill folder, with `/` separators.
+    rel: String,
+    skill: String,
+}
+
 impl Walker<'_> {
     /// Walks a `--knowledge` folder: one skill, or a folder of skill folders.
     fn walk_knowledge_dir(&mut self, dir: &Path, base_name: &str) {
@@ -796,30 +817,7 @@ impl Walker<'_> {
             }
         }
     }
-}
 
-/// The state of walking one `--knowledge` folder.
-struct Walker<'a> {
-    /// The folder, canonical: what symlinks must stay inside.
-    root: PathBuf,
-    follow_symlinks: bool,
-    /// Directories already read, canonical, so symlink loops end.
-    visited: HashSet<PathBuf>,
-    /// Files admitted so far, in walking order, read once the walk is done (on
-    /// several threads: at 10,000 files reading is most of a cached start).
-    pending: Vec<PendingFile>,
-    diagnostics: &'a mut Vec<Diagnostic>,
-}
-
-/// A Markdown file the walk admitted, to be read.
-struct PendingFile {
-    path: PathBuf,
-    /// Its path inside the skill folder, with `/` separators.
-    rel: String,
-    skill: String,
-}
-
-impl Walker<'_> {
     fn refuse(&mut self, path: &Path, message: String) {
         self.diagnostics.push(Diagnostic {
             file: path.display().to_string(),

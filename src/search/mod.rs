@@ -206,13 +206,12 @@ pub struct SearchIndex {
     /// Each section's sentences with their stems, built the first time a question
     /// needs them (see [`extract`]): a large corpus does not pay for them at startup.
     sentences: Vec<std::sync::OnceLock<extract::SectionSentences>>,
-    /// Normalized `covers` and `not_covered` phrases of the knowledge, each between
-    /// spaces so that it matches whole words of a question padded the same way.
-    covers: Vec<String>,
-    not_covered: Vec<String>,
-    /// Each qualifier of the knowledge as the normalized phrases that name it (its
-    /// synonym group), and the qualifiers each section's headings name, as bits.
-    qualifiers: Qualifiers,
+    /// The `covers` and `not_covered` phrases of the knowledge, each set one group.
+    covers: PhraseGroups,
+    not_covered: PhraseGroups,
+    /// Each qualifier of the knowledge as the phrases that name it (its synonym
+    /// group), and the qualifiers each section's headings name, as bits.
+    qualifiers: PhraseGroups,
     qualified: Vec<u32>,
     pub tuning: Tuning,
 }
@@ -336,7 +335,7 @@ impl SearchIndex {
             field_weight(&reader, fields.by_name(name), w, b, name != "doc")
         };
         let qualifiers =
-            Qualifiers::new(corpus.qualifiers.iter().take(u32::BITS as usize).map(|q| {
+            PhraseGroups::new(corpus.qualifiers.iter().take(u32::BITS as usize).map(|q| {
                 corpus
                     .synonyms
                     .iter()
@@ -407,16 +406,8 @@ impl SearchIndex {
                 .iter()
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
-            covers: corpus
-                .covers
-                .iter()
-                .filter_map(|p| padded_phrase(p))
-                .collect(),
-            not_covered: corpus
-                .not_covered
-                .iter()
-                .filter_map(|p| padded_phrase(p))
-                .collect(),
+            covers: PhraseGroups::new(std::iter::once(corpus.covers.clone())),
+            not_covered: PhraseGroups::new(std::iter::once(corpus.not_covered.clone())),
             tuning: Tuning::default(),
         })
     }
@@ -429,12 +420,8 @@ impl SearchIndex {
     /// Whether `text` names a subject the knowledge says it does not cover, and one
     /// it does.
     pub(crate) fn subjects(&self, text: &str) -> (bool, bool) {
-        let q = format!(" {} ", query::normalize(text));
-        let has = |p: &String| q.contains(p.as_str());
-        (
-            self.not_covered.iter().any(has),
-            self.covers.iter().any(has),
-        )
+        let names = |phrases: &PhraseGroups| phrases.mask(std::iter::once(text)) != 0;
+        (names(&self.not_covered), names(&self.covers))
     }
 
     /// Whether the question is about a subject the knowledge says it does not cover
@@ -778,24 +765,19 @@ fn writer_budget(corpus: &Corpus) -> usize {
     (text * 3).clamp(1_000_000, 50_000_000)
 }
 
-/// `phrase` normalized and between spaces, as whole-word matching wants it; `None`
-/// when nothing is left of it.
-fn padded_phrase(phrase: &str) -> Option<String> {
-    let normalized = query::normalize(phrase);
-    (!normalized.is_empty()).then(|| format!(" {normalized} "))
-}
-
-/// The knowledge's qualifiers, each named by the phrases of its synonym group, found
-/// as whole words. Matched word by word, not by substring search over the text: at
-/// 10,000 docs every section's headings are matched when the index opens.
-struct Qualifiers {
-    /// Each phrase's words after its first, with its qualifier's bit, by first word.
+/// Up to 32 groups of phrases, each phrase found in a text as whole words, in any
+/// case, whatever punctuation lies between them (the qualifiers, each named by its
+/// synonym group; the covered subjects; the not-covered ones). Matched word by word,
+/// not by substring search over the text: at 10,000 docs every section's headings
+/// are matched when the index opens.
+struct PhraseGroups {
+    /// Each phrase's words after its first, with its group's bit, by first word.
     by_first_word: HashMap<String, Vec<(Vec<String>, u32)>>,
 }
 
-impl Qualifiers {
-    /// Qualifier `i` is named by any of the phrases `groups` yields `i`th.
-    fn new(groups: impl Iterator<Item = Vec<String>>) -> Qualifiers {
+impl PhraseGroups {
+    /// Group `i` is named by any of the phrases `groups` yields `i`th.
+    fn new(groups: impl Iterator<Item = Vec<String>>) -> PhraseGroups {
         let mut by_first_word: HashMap<String, Vec<(Vec<String>, u32)>> = HashMap::new();
         for (i, phrases) in groups.enumerate() {
             for phrase in phrases {
@@ -811,10 +793,10 @@ impl Qualifiers {
                 }
             }
         }
-        Qualifiers { by_first_word }
+        PhraseGroups { by_first_word }
     }
 
-    /// Bit `i` is set when `texts`, read one after another, name qualifier `i`.
+    /// Bit `i` is set when `texts`, read one after another, name group `i`.
     fn mask<'a>(&self, texts: impl Iterator<Item = &'a str>) -> u32 {
         if self.by_first_word.is_empty() {
             return 0;
@@ -843,12 +825,12 @@ fn words_of(text: &str) -> impl Iterator<Item = &str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Qualifiers, is_table_of_contents, states_a_rule};
+    use super::{PhraseGroups, is_table_of_contents, states_a_rule};
     use crate::knowledge::Corpus;
 
     #[test]
     fn qualifiers_are_found_as_whole_words_across_headings() {
-        let q = Qualifiers::new(
+        let q = PhraseGroups::new(
             [
                 vec!["managed hsm".to_string(), "mhsm".to_string()],
                 vec!["Terraform".to_string()],
