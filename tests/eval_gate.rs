@@ -12,7 +12,7 @@ use acr_cmk_mcp::knowledge::LoadOptions;
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
 /// against), the held-out set, and the seven blind sets (frozen before the ranking
 /// they judge was written).
-const SETS: [(&str, &str, &str); 10] = [
+const SETS: [(&str, &str, &str); 11] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -62,6 +62,11 @@ const SETS: [(&str, &str, &str); 10] = [
         "blind6",
         include_str!("../eval/blind6.json"),
         include_str!("../eval/gate/blind6.json"),
+    ),
+    (
+        "blind7",
+        include_str!("../eval/blind7.json"),
+        include_str!("../eval/gate/blind7.json"),
     ),
 ];
 
