@@ -332,7 +332,7 @@ impl SearchIndex {
                 .find(|(n, _, _)| *n == name)
                 .copied()
                 .expect("a field of FIELDS");
-            field_weight(&reader, fields.by_name(name), w, b, name != "doc")
+            field_weight(&reader, fields.by_name(name), w, b, name != "doc", &kinds)
         };
         let qualifiers =
             PhraseGroups::new(corpus.qualifiers.iter().take(u32::BITS as usize).map(|q| {
@@ -607,7 +607,14 @@ fn states_a_rule(title: &str) -> bool {
 }
 
 /// A field's postings and per-section BM25F factors, from the index's one segment.
-fn field_weight(reader: &IndexReader, field: Field, weight: f32, b: f32, own: bool) -> FieldWeight {
+fn field_weight(
+    reader: &IndexReader,
+    field: Field,
+    weight: f32,
+    b: f32,
+    own: bool,
+    kinds: &[Kind],
+) -> FieldWeight {
     let searcher = reader.searcher();
     let segment = searcher.segment_readers().first();
     let lengths: Vec<f32> = segment
@@ -623,9 +630,14 @@ fn field_weight(reader: &IndexReader, field: Field, weight: f32, b: f32, own: bo
         field,
         own,
         inverted: segment.and_then(|seg| seg.inverted_index(field).ok()),
+        // Scenario steps are not answered from: they neither score nor count in IDF.
         per_occurrence: lengths
             .iter()
-            .map(|len| weight / (1.0 - b + b * len / average).max(0.1))
+            .zip(kinds)
+            .map(|(len, kind)| match kind {
+                Kind::Scenario => 0.0,
+                _ => weight / (1.0 - b + b * len / average).max(0.1),
+            })
             .collect(),
         phrase_matches: HashMap::new(),
     }

@@ -25,7 +25,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocSet, TERMINATED, Term};
 
 use super::query::{Analyzed, Concept, Origin, Phrase, idf, rank_idf};
-use super::{Hit, Kind, Scope, SearchIndex};
+use super::{Hit, Scope, SearchIndex};
 
 /// BM25's term-frequency saturation: high, because sections are short and a
 /// section that names a concept again and again is about it (chosen on the dev sets).
@@ -43,7 +43,7 @@ pub(crate) struct FieldWeight {
     pub inverted: Option<Arc<InvertedIndexReader>>,
     /// Per section: `weight / (1 − b + b · length / average length)` with the field's
     /// weight and length normalization `b` (see `FIELDS`), BM25F's factor
-    /// for one occurrence in this field.
+    /// for one occurrence in this field; 0 for a section that is not answered from.
     pub per_occurrence: Vec<f32>,
     /// Where each multi-word synonym phrase stands in this field: (section, count),
     /// found once when the index is built. Nearly every question names a synonym
@@ -80,13 +80,25 @@ impl FieldWeight {
 /// Per-thread buffers, sized to the corpus, reused across questions.
 #[derive(Default)]
 struct Scratch {
-    score: Vec<f32>,
-    covered: Vec<f32>,
-    tf: Vec<f32>,
-    own: Vec<bool>,
+    /// Per section. One record, so a posting costs one cache line however many of
+    /// the section's sums it updates: at 10,000 docs, scattered reads of separate
+    /// arrays were a third of a question's time.
+    slots: Vec<Slot>,
     touched: Vec<u32>,
     scored: Vec<u32>,
+    hits: Vec<Hit>,
     positions: Vec<Vec<u32>>,
+}
+
+/// One section's sums while a question is scored.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    score: f32,
+    covered: f32,
+    /// The current concept's weighted occurrences.
+    tf: f32,
+    /// Whether the current concept stands in the section's own fields.
+    own: bool,
 }
 
 thread_local! {
@@ -113,15 +125,8 @@ impl SearchIndex {
         SCRATCH.with(|scratch| {
             let mut s = scratch.borrow_mut();
             let s = &mut *s;
-            let size = self.kinds.len();
-            s.score.clear();
-            s.score.resize(size, 0.0);
-            s.covered.clear();
-            s.covered.resize(size, 0.0);
-            s.tf.clear();
-            s.tf.resize(size, 0.0);
-            s.own.clear();
-            s.own.resize(size, false);
+            s.slots.clear();
+            s.slots.resize(self.kinds.len(), Slot::default());
             s.scored.clear();
             let mut total = 0.0;
             // Each concept's IDF, for pairs to be weighed against their words.
@@ -129,7 +134,11 @@ impl SearchIndex {
             for concept in &analyzed.concepts {
                 s.touched.clear();
                 self.accumulate(concept, s);
-                let df = s.touched.iter().filter(|&&d| s.own[d as usize]).count();
+                let df = s
+                    .touched
+                    .iter()
+                    .filter(|&&d| s.slots[d as usize].own)
+                    .count();
                 let mut weight = rank_idf(n, df as f32);
                 let information = idf(n, df as f32) * concept.weight;
                 if concept.origin == Origin::Pair {
@@ -162,20 +171,19 @@ impl SearchIndex {
                 // question to cover.
 
                 for &d in &s.touched {
-                    let d = d as usize;
-                    let tf = s.tf[d];
+                    let slot = &mut s.slots[d as usize];
+                    let tf = slot.tf;
                     if weight > 0.0 {
-                        if s.score[d] == 0.0 {
-                            s.scored.push(d as u32);
+                        if slot.score == 0.0 {
+                            s.scored.push(d);
                         }
-                        let k1 = K1;
-                        s.score[d] += weight * tf * (k1 + 1.0) / (tf + k1);
-                        if s.own[d] && counts {
-                            s.covered[d] += information;
+                        slot.score += weight * tf * (K1 + 1.0) / (tf + K1);
+                        if slot.own && counts {
+                            slot.covered += information;
                         }
                     }
-                    s.tf[d] = 0.0;
-                    s.own[d] = false;
+                    slot.tf = 0.0;
+                    slot.own = false;
                 }
             }
             if self.tuning.intent {
@@ -191,35 +199,43 @@ impl SearchIndex {
                     let weight = rank_idf(n, self.flag_counts[usize::from(flag)] as f32);
                     for &d in &s.scored {
                         if self.flags[d as usize] & flag != 0 {
-                            s.score[d as usize] += weight;
+                            s.slots[d as usize].score += weight;
                         }
                     }
                 }
             }
-            let mut hits: Vec<Hit> = s
-                .scored
-                .iter()
-                .map(|&d| d as usize)
-                .filter(|&d| scope.admits(self.kinds[d]))
-                .map(|d| {
-                    let intro = self.tuning.intro_demotion && self.off_focus[d];
-                    let narrower = self.qualified[d] & !analyzed.qualifiers != 0;
-                    Hit {
-                        section: d,
-                        score: if intro || narrower {
-                            s.score[d] * OFF_FOCUS_FACTOR
-                        } else {
-                            s.score[d]
-                        },
-                        coverage: if total > 0.0 {
-                            s.covered[d] / total
-                        } else {
-                            0.0
-                        },
-                    }
-                })
-                .filter(|h| keep(h))
-                .collect();
+            let Scratch {
+                slots,
+                scored,
+                hits,
+                ..
+            } = s;
+            hits.clear();
+            hits.extend(
+                scored
+                    .iter()
+                    .map(|&d| d as usize)
+                    .filter(|&d| scope.admits(self.kinds[d]))
+                    .map(|d| {
+                        let intro = self.tuning.intro_demotion && self.off_focus[d];
+                        let narrower = self.qualified[d] & !analyzed.qualifiers != 0;
+                        let slot = slots[d];
+                        Hit {
+                            section: d,
+                            score: if intro || narrower {
+                                slot.score * OFF_FOCUS_FACTOR
+                            } else {
+                                slot.score
+                            },
+                            coverage: if total > 0.0 {
+                                slot.covered / total
+                            } else {
+                                0.0
+                            },
+                        }
+                    })
+                    .filter(|h| keep(h)),
+            );
             let by_rank =
                 |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.section.cmp(&b.section));
             if hits.len() > limit {
@@ -227,7 +243,7 @@ impl SearchIndex {
                 hits.truncate(limit);
             }
             hits.sort_by(by_rank);
-            hits
+            hits.clone()
         })
     }
 
@@ -237,14 +253,14 @@ impl SearchIndex {
         for phrase in &concept.phrases {
             for f in &self.prose_fields {
                 each_phrase_match(f, phrase, concept.window, s, |s, doc, freq| {
-                    add(s, &self.kinds, doc, f, freq)
+                    add(s, doc, f, freq)
                 });
             }
         }
         if let Some(f) = &self.code_field {
             for token in &concept.code {
                 each_phrase_match(f, &vec![(token.clone(), 0)], 0, s, |s, doc, freq| {
-                    add(s, &self.kinds, doc, f, freq)
+                    add(s, doc, f, freq)
                 });
             }
         }
@@ -348,18 +364,20 @@ fn each_phrase_match(
     }
 }
 
-fn add(s: &mut Scratch, kinds: &[Kind], doc: u32, f: &FieldWeight, freq: u32) {
+fn add(s: &mut Scratch, doc: u32, f: &FieldWeight, freq: u32) {
     let d = doc as usize;
-    // Scenario steps are not answered from: they neither score nor count in IDF.
-    if kinds.get(d).is_none_or(|k| *k == Kind::Scenario) {
+    // Zero for a scenario step: it neither scores nor counts in IDF.
+    let per_occurrence = f.per_occurrence.get(d).copied().unwrap_or(0.0);
+    if per_occurrence == 0.0 {
         return;
     }
-    if s.tf[d] == 0.0 && !s.own[d] {
+    let slot = &mut s.slots[d];
+    if slot.tf == 0.0 && !slot.own {
         s.touched.push(doc);
     }
-    s.tf[d] += f.per_occurrence[d] * freq as f32;
+    slot.tf += per_occurrence * freq as f32;
     if f.own {
-        s.own[d] = true;
+        slot.own = true;
     }
 }
 
