@@ -154,6 +154,28 @@ fn pasted_error_text_that_opens_like_a_question_gets_no_yes_or_no() {
 }
 
 #[test]
+fn a_pasted_stack_trace_does_not_make_a_bug_report_unknown() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    // No sentence asks; the trace's paths and names are the user's, not unknown
+    // subjects. Counted as unknown, they made this report "no confident match".
+    let report = "az acr encryption rotate-key fails on our registry\n\n```\n\
+        Traceback (most recent call last):\n  \
+        File \"/opt/az/lib/python3.12/site-packages/knack/cli.py\", line 233, in invoke\n    \
+        cmd_result = self.invocation.execute(args)\n  \
+        File \"/opt/az/lib/python3.12/site-packages/azure/cli/core/commands/__init__.py\", \
+        line 664, in execute\n    raise ex\nKeyError: 'principalId'\n```";
+    let a = engine.answer(&AnswerRequest::new(report)).unwrap();
+    assert!(a.confident, "{report}");
+    // Pasted text alone still counts: an off-topic log is not made known by pasting.
+    let a = engine
+        .answer(&AnswerRequest::new(
+            "```\nkubelet: failed to mount volume pvc-7781 on node aks-pool1-3321: timeout\n```",
+        ))
+        .unwrap();
+    assert!(!a.confident);
+}
+
+#[test]
 fn no_answer_when_not_covered() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
     for q in [

@@ -237,6 +237,7 @@ impl SearchIndex {
                     .iter()
                     .any(|s| self.stats.doc_freq_of(s).is_some())
         });
+        let only_pasted = segments.iter().all(|(role, _)| *role == Role::Pasted);
         // Runs of ordinary words between code tokens, for synonym matching.
         let mut runs: Vec<(Vec<String>, Role)> = Vec::new();
         let mut word_count = 0;
@@ -401,7 +402,9 @@ impl SearchIndex {
                     weight,
                 }),
                 None => {
-                    if weight >= Role::Ask.weight() || !asks {
+                    // Pasted config and logs are full of someone's own names: a
+                    // word there is unknown only when nothing else was written.
+                    if weight >= Role::Ask.weight() || (!asks && only_pasted) {
                         unknown_words.insert(stem);
                     }
                 }
