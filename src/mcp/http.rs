@@ -429,17 +429,9 @@ async fn give_back_memory(
         if peak_sessions - open_sessions >= SESSIONS_FREED
             || peak_connections - open_connections >= CONNECTIONS_FREED
         {
-            trim_heap();
+            crate::reload::release_free_heap();
             (peak_sessions, peak_connections) = (open_sessions, open_connections);
         }
-    }
-}
-
-fn trim_heap() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only releases free memory; it takes the allocator's locks.
-    unsafe {
-        libc::malloc_trim(0);
     }
 }
 
