@@ -79,8 +79,7 @@ impl SharedEngine {
                         tracing::warn!("{d}");
                     }
                     slot.store(Arc::new(engine));
-                    // Parsing and indexing freed much more than the engine keeps, in
-                    // this thread's own heap arena.
+                    // Parsing and indexing freed much more than the engine keeps.
                     release_free_heap();
                 }
                 Err(e) => {
@@ -206,6 +205,10 @@ impl Reloader {
         let summary = next.summary();
         let (docs, sections) = (summary.docs, summary.sections);
         self.engine.store(Arc::new(next));
+        // The old engine goes with the last request still using it; whatever this
+        // drop frees goes back to the system at once.
+        drop(current);
+        release_free_heap();
         let generation = self
             .generation
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
@@ -264,8 +267,8 @@ pub fn watch(
 
 /// Hands the heap's free pages back to the system: a burst of temporary allocations
 /// (a load, a thousand closed HTTP sessions) otherwise stays resident for the
-/// process's life. glibc only; elsewhere a no-op.
-pub fn release_free_heap() {
+/// process's life. Every heap arena is trimmed. glibc only; elsewhere a no-op.
+pub(crate) fn release_free_heap() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free memory; it takes the allocator's locks.
     unsafe {

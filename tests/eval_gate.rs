@@ -10,8 +10,9 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the seven blind sets (frozen before the ranking
-/// they judge was written).
+/// against), the held-out set, and the eight sets frozen before the ranking they
+/// judge was written (realuser, natural, blind2 to blind7; eval/README.md says which
+/// have been read since).
 const SETS: [(&str, &str, &str); 11] = [
     (
         "dev",

@@ -237,7 +237,6 @@ impl SearchIndex {
                     .iter()
                     .any(|s| self.stats.doc_freq_of(s).is_some())
         });
-        let only_pasted = segments.iter().all(|(role, _)| *role == Role::Pasted);
         // Runs of ordinary words between code tokens, for synonym matching.
         let mut runs: Vec<(Vec<String>, Role)> = Vec::new();
         let mut word_count = 0;
@@ -402,9 +401,11 @@ impl SearchIndex {
                     weight,
                 }),
                 None => {
-                    // Pasted config and logs are full of someone's own names: a
-                    // word there is unknown only when nothing else was written.
-                    if weight >= Role::Ask.weight() || (!asks && only_pasted) {
+                    // Where nothing asks, the story counts as asking (weight 1), but
+                    // pasted config, logs and traces never do: they are full of the
+                    // user's own names. (A post of pasted text alone covers nothing,
+                    // so it is never confident anyway.)
+                    if weight >= Role::Ask.weight() {
                         unknown_words.insert(stem);
                     }
                 }

@@ -81,8 +81,8 @@ impl FieldWeight {
 #[derive(Default)]
 struct Scratch {
     /// Per section. One record, so a posting costs one cache line however many of
-    /// the section's sums it updates: at 10,000 docs, scattered reads of separate
-    /// arrays were a third of a question's time.
+    /// the section's sums it updates: at 10,000 docs a concept touches most sections,
+    /// in no order the cache can follow.
     slots: Vec<Slot>,
     touched: Vec<u32>,
     scored: Vec<u32>,
@@ -113,7 +113,8 @@ impl SearchIndex {
     }
 
     /// [`SearchIndex::score`] of the hits `keep` admits: the others are dropped
-    /// before the ranking is sorted, which in a large corpus is most of them.
+    /// before the ranking is sorted, which in a large corpus is most of them. `keep`
+    /// runs while this thread's scoring buffers are borrowed, so it must not search.
     pub(crate) fn score_where(
         &self,
         analyzed: &Analyzed,
@@ -247,8 +248,8 @@ impl SearchIndex {
         })
     }
 
-    /// Adds the concept's weighted, length-normalized occurrences per section to
-    /// `s.tf`, marking the sections it touches and those that hold it themselves.
+    /// Adds the concept's weighted, length-normalized occurrences to each section's
+    /// `tf`, marking the sections it touches and those that hold it themselves.
     fn accumulate(&self, concept: &Concept, s: &mut Scratch) {
         for phrase in &concept.phrases {
             for f in &self.prose_fields {
