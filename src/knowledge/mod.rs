@@ -360,18 +360,34 @@ impl Corpus {
             .enumerate()
             .map(|(i, f)| (f.origin.as_str(), i))
             .collect();
-        let mut files = Vec::with_capacity(self.docs.len());
-        for doc in &self.docs {
-            let &i = by_origin
-                .get(doc.origin.as_str())
-                .ok_or_else(|| format!("{}: no such source", doc.origin))?;
-            std::str::from_utf8(&sources.files[i].bytes)
-                .map_err(|e| format!("{}: {e}", doc.origin))?;
-            files.push(i);
+        let files = self
+            .docs
+            .iter()
+            .map(|doc| {
+                by_origin
+                    .get(doc.origin.as_str())
+                    .copied()
+                    .ok_or_else(|| format!("{}: no such source", doc.origin))
+            })
+            .collect::<Result<Vec<usize>, String>>()?;
+        // Each file's bytes become its text without a copy, checked once; a file that
+        // is not UTF-8 gives every text taken so far back as the bytes it was.
+        let mut texts = Vec::with_capacity(files.len());
+        for (doc, &i) in self.docs.iter().zip(&files) {
+            match String::from_utf8(std::mem::take(&mut sources.files[i].bytes)) {
+                Ok(text) => texts.push(text),
+                Err(e) => {
+                    let message = format!("{}: {}", doc.origin, e.utf8_error());
+                    sources.files[i].bytes = e.into_bytes();
+                    for (text, &j) in texts.into_iter().zip(&files) {
+                        sources.files[j].bytes = text.into_bytes();
+                    }
+                    return Err(message);
+                }
+            }
         }
-        for (doc, i) in self.docs.iter_mut().zip(files) {
-            let bytes = std::mem::take(&mut sources.files[i].bytes);
-            doc.text = doc_text(bytes).expect("checked above");
+        for (doc, text) in self.docs.iter_mut().zip(texts) {
+            doc.text = without_byte_order_mark(text);
         }
         Ok(())
     }
@@ -589,12 +605,15 @@ fn parse_all(files: Vec<SourceFile>) -> Vec<Result<ParsedFile, Diagnostic>> {
 
 /// A doc's text from its file's bytes.
 fn doc_text(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
-    let text = String::from_utf8(bytes)?;
-    // A byte-order mark would hide the front matter fence.
-    Ok(match text.strip_prefix('\u{feff}') {
+    String::from_utf8(bytes).map(without_byte_order_mark)
+}
+
+/// A byte-order mark would hide the front matter fence.
+fn without_byte_order_mark(text: String) -> String {
+    match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
-    })
+    }
 }
 
 /// Parses one file. A file that cannot be used at all is an `Err`; problems that
@@ -1000,6 +1019,52 @@ fn file_name(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn source(path: &str, bytes: &[u8]) -> SourceFile {
+        SourceFile {
+            skill: "s".into(),
+            path: path.into(),
+            origin: format!("s/{path}"),
+            bytes: bytes.to_vec(),
+        }
+    }
+
+    #[test]
+    fn restored_texts_are_the_sources_and_a_failed_restore_leaves_them_whole() {
+        let files = [
+            source("a.md", "\u{feff}# A\n\nFirst doc.\n".as_bytes()),
+            source("b.md", b"# B\n\nSecond doc.\n"),
+        ];
+        let sources = || Sources {
+            files: files.iter().map(|f| source(&f.path, &f.bytes)).collect(),
+            diagnostics: Vec::new(),
+        };
+        let built = Corpus::from_sources(sources());
+        let stripped = || {
+            let mut c = Corpus::from_sources(sources());
+            c.docs.iter_mut().for_each(|d| d.text.clear());
+            c
+        };
+
+        let mut corpus = stripped();
+        corpus.restore_texts(&mut sources()).unwrap();
+        let texts = |c: &Corpus| c.docs.iter().map(|d| d.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(&corpus), texts(&built));
+        assert_eq!(
+            corpus.docs[0].text, "# A\n\nFirst doc.\n",
+            "without its byte-order mark"
+        );
+
+        // The second file is not UTF-8 any more: nothing is taken from either.
+        let mut changed = sources();
+        changed.files[1].bytes = b"# B\n\n\xff\n".to_vec();
+        let before: Vec<Vec<u8>> = changed.files.iter().map(|f| f.bytes.clone()).collect();
+        let mut corpus = stripped();
+        let e = corpus.restore_texts(&mut changed).unwrap_err();
+        assert!(e.starts_with("s/b.md: "), "{e}");
+        let after: Vec<Vec<u8>> = changed.files.iter().map(|f| f.bytes.clone()).collect();
+        assert_eq!(after, before);
+    }
 
     #[test]
     fn builtin_knowledge_loads_cleanly() {
