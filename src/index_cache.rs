@@ -10,9 +10,10 @@
 //! The entry is postcard (a binary serde format), not JSON: no escapes to scan and
 //! no field names, a third smaller. The entry used last (named in `latest`) is
 //! decoded while the files are read and hashed, and kept only if the digest names
-//! it, so an unchanged tree does not wait for the two one after the other. An entry is written to a temporary folder and renamed into place whole, so
-//! no reader sees half of one, and an entry that cannot be read is rebuilt. Entries
-//! of other keys are left alone (deleting them is the user's call).
+//! it, so an unchanged tree does not wait for the two one after the other. An entry
+//! is written to a temporary folder and renamed into place whole, so no reader sees
+//! half of one, and an entry that cannot be read is rebuilt. Entries of other keys
+//! are left alone (deleting them is the user's call).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -50,6 +51,28 @@ const SECTION_PARTS: usize = 4;
 /// which postcard, with no field names, cannot read back.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct VersionParts(String, String, Option<String>, usize);
+
+impl From<&KnowledgeVersion> for VersionParts {
+    fn from(v: &KnowledgeVersion) -> VersionParts {
+        VersionParts(
+            v.server_version.clone(),
+            v.content_hash.clone(),
+            v.updated.clone(),
+            v.docs,
+        )
+    }
+}
+
+impl From<VersionParts> for KnowledgeVersion {
+    fn from(VersionParts(server_version, content_hash, updated, docs): VersionParts) -> Self {
+        KnowledgeVersion {
+            server_version,
+            content_hash,
+            updated,
+            docs,
+        }
+    }
+}
 
 /// How the engine came to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,13 +234,7 @@ fn decode_entry(entry: &Path) -> Result<(Corpus, SearchIndex), String> {
     for part in decoded {
         corpus.sections.extend(part?);
     }
-    let VersionParts(server_version, content_hash, updated, docs) = version;
-    corpus.version = KnowledgeVersion {
-        server_version,
-        content_hash,
-        updated,
-        docs,
-    };
+    corpus.version = version.into();
     let index = Index::open_in_dir(entry.join(INDEX)).map_err(|e| format!("{INDEX}: {e}"))?;
     let index = SearchIndex::open(&corpus, index, stats).map_err(|e| e.to_string())?;
     Ok((corpus, index))
@@ -236,13 +253,7 @@ fn write_entry(
         std::fs::create_dir_all(&index_dir).map_err(|e| format!("{}: {e}", index_dir.display()))?;
         let mmap = MmapDirectory::open(&index_dir).map_err(|e| e.to_string())?;
         ram.persist(&mmap).map_err(|e| e.to_string())?;
-        let v = &corpus.version;
-        let version = VersionParts(
-            v.server_version.clone(),
-            v.content_hash.clone(),
-            v.updated.clone(),
-            v.docs,
-        );
+        let version = VersionParts::from(&corpus.version);
         write_engine(&tmp.join(ENGINE), corpus, &version, index.term_stats())?;
         File::create(tmp.join(COMPLETE)).map_err(|e| e.to_string())?;
         match std::fs::rename(&tmp, dir.join(key)) {

@@ -11,6 +11,7 @@ pub mod azure;
 pub mod engine;
 pub mod error;
 pub mod eval;
+mod heap;
 pub mod index_cache;
 pub mod knowledge;
 pub mod lint;

@@ -80,7 +80,7 @@ impl SharedEngine {
                     }
                     slot.store(Arc::new(engine));
                     // Parsing and indexing freed much more than the engine keeps.
-                    release_free_heap();
+                    crate::heap::release_free();
                 }
                 Err(e) => {
                     tracing::error!("loading the knowledge failed: {e}");
@@ -208,7 +208,7 @@ impl Reloader {
         // The old engine goes with the last request still using it; whatever this
         // drop frees goes back to the system at once.
         drop(current);
-        release_free_heap();
+        crate::heap::release_free();
         let generation = self
             .generation
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
@@ -263,17 +263,6 @@ pub fn watch(
             .watch(dir, notify::RecursiveMode::Recursive)?;
     }
     Ok(debouncer)
-}
-
-/// Hands the heap's free pages back to the system: a burst of temporary allocations
-/// (a load, a thousand closed HTTP sessions) otherwise stays resident for the
-/// process's life. Every heap arena is trimmed. glibc only; elsewhere a no-op.
-pub(crate) fn release_free_heap() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only releases free memory; it takes the allocator's locks.
-    unsafe {
-        libc::malloc_trim(0);
-    }
 }
 
 #[cfg(test)]

@@ -443,7 +443,9 @@ impl Corpus {
         }
         by_id.sort_by_key(|(_, f)| doc_order(f));
         let files = by_id.into_iter().map(|(_, f)| f).collect();
-        for parsed in parse_all(files) {
+        // Files are independent: parsed on as many threads as the machine has,
+        // results in file order.
+        for parsed in in_parallel(files, parse_file) {
             match parsed {
                 Ok(doc) => corpus.add_parsed(doc, &mut diagnostics),
                 Err(d) => diagnostics.push(d),
@@ -595,12 +597,6 @@ struct ParsedFile {
     title: String,
     raw: Vec<markdown::RawSection>,
     warnings: Vec<Diagnostic>,
-}
-
-/// Parses `files`, on as many threads as the machine has (files are independent),
-/// results in the order of `files`.
-fn parse_all(files: Vec<SourceFile>) -> Vec<Result<ParsedFile, Diagnostic>> {
-    in_parallel(files, parse_file)
 }
 
 /// A doc's text from its file's bytes.

@@ -429,7 +429,7 @@ async fn give_back_memory(
         if peak_sessions - open_sessions >= SESSIONS_FREED
             || peak_connections - open_connections >= CONNECTIONS_FREED
         {
-            crate::reload::release_free_heap();
+            crate::heap::release_free();
             (peak_sessions, peak_connections) = (open_sessions, open_connections);
         }
     }

@@ -34,15 +34,6 @@ use crate::knowledge::{Block, Corpus, Section};
 /// Field weights and length normalization (BM25F). A section's own heading says most
 /// about what it answers; the doc's title and description, shared by all its
 /// sections, least.
-// Scoring reads a zero factor as "not answered from" (see `FieldWeight`).
-const _: () = {
-    let mut i = 0;
-    while i < FIELDS.len() {
-        assert!(FIELDS[i].1 > 0.0, "every field weight is positive");
-        i += 1;
-    }
-};
-
 const FIELDS: [(&str, f32, f32); 5] = [
     // (field, weight, b)
     ("title", 3.0, 0.3),
@@ -51,6 +42,15 @@ const FIELDS: [(&str, f32, f32); 5] = [
     ("code", 1.0, 0.75),
     ("doc", 0.5, 0.5),
 ];
+
+// Scoring reads a zero factor as "not answered from" (see `FieldWeight`).
+const _: () = {
+    let mut i = 0;
+    while i < FIELDS.len() {
+        assert!(FIELDS[i].1 > 0.0, "every field weight is positive");
+        i += 1;
+    }
+};
 
 /// From this many sections on, the index and its term statistics are built on two
 /// threads. Below it the statistics take a few milliseconds at most (the built-in

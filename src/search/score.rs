@@ -86,6 +86,8 @@ struct Scratch {
     slots: Vec<Slot>,
     touched: Vec<u32>,
     scored: Vec<u32>,
+    /// Every admitted hit before the top-k cut: tens of thousands in a large corpus,
+    /// so the buffer is kept and only the cut is copied out.
     hits: Vec<Hit>,
     positions: Vec<Vec<u32>>,
 }
