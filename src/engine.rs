@@ -184,7 +184,7 @@ impl Engine {
             Some((doc, anchor)) => {
                 let index = self.corpus.find_section_index(doc, anchor)?;
                 Some(Resource::Section {
-                    markdown: section_markdown(&self.corpus.sections[index]),
+                    markdown: section_markdown(&self.corpus, &self.corpus.sections[index]),
                     citation: self.corpus.citation(index),
                 })
             }
@@ -255,7 +255,11 @@ impl Engine {
 }
 
 /// A section as Markdown with its heading, for reading on its own.
-pub fn section_markdown(section: &Section) -> String {
+pub fn section_markdown(corpus: &Corpus, section: &Section) -> String {
     let hashes = "#".repeat(usize::from(section.level.clamp(1, 6)));
-    format!("{hashes} {}\n\n{}\n", section.title(), section.markdown)
+    format!(
+        "{hashes} {}\n\n{}\n",
+        section.title(),
+        corpus.markdown(section)
+    )
 }

@@ -52,7 +52,7 @@ fn no_markup_noise_in_any_snippet() {
         // Code blocks are shown verbatim; only the prose around them is cleaned.
         let mut prose = String::new();
         let mut in_fence = false;
-        for line in section.markdown.lines() {
+        for line in engine.corpus().markdown(section).lines() {
             let t = line.trim_start();
             if t.starts_with("```") || t.starts_with("~~~") {
                 in_fence = !in_fence;

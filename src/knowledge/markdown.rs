@@ -4,7 +4,10 @@
 //! snippet shows, code fences intact), plain prose and code blocks (what the index
 //! reads), and a list of [`Block`]s (what the troubleshooting parser reads).
 
+use std::ops::Range;
+
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::{Deserialize, Serialize};
 
 /// Headings up to this level start a new section; deeper ones stay inside their parent.
 const MAX_SPLIT_LEVEL: u8 = 4;
@@ -35,6 +38,41 @@ pub enum Block {
     Code(CodeBlock),
 }
 
+/// A section's cleaned Markdown. Cleaning changes nothing in most sections, so their
+/// Markdown is a range of the doc's text rather than a copy of it: at 10,000 docs the
+/// copies were a sixth of the memory a corpus holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SectionMarkdown {
+    /// A byte range of the text the section was parsed from.
+    InText(Range<usize>),
+    /// Cleaning changed it (HTML comments, directives, callouts, blank-line runs).
+    Cleaned(String),
+}
+
+impl SectionMarkdown {
+    /// The Markdown, given the text the section was parsed from (its doc's text once
+    /// in a corpus).
+    pub fn text<'a>(&'a self, source: &'a str) -> &'a str {
+        match self {
+            // A range the parser took from this very text, so always in bounds; an
+            // empty string rather than a panic if a caller passes another text.
+            SectionMarkdown::InText(range) => source.get(range.clone()).unwrap_or_default(),
+            SectionMarkdown::Cleaned(text) => text,
+        }
+    }
+
+    /// The same Markdown when the text it was parsed from starts `offset` bytes into
+    /// a larger one.
+    pub fn offset_by(self, offset: usize) -> SectionMarkdown {
+        match self {
+            SectionMarkdown::InText(range) => {
+                SectionMarkdown::InText(range.start + offset..range.end + offset)
+            }
+            cleaned => cleaned,
+        }
+    }
+}
+
 /// One heading-bounded section, as parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawSection {
@@ -46,8 +84,9 @@ pub struct RawSection {
     pub anchor: String,
     /// 1-based, inclusive line range in the file.
     pub lines: (usize, usize),
-    /// Cleaned Markdown of the body, without the heading line.
-    pub markdown: String,
+    /// Cleaned Markdown of the body, without the heading line; a range of `body`
+    /// when cleaning changed nothing.
+    pub markdown: SectionMarkdown,
     /// Paragraph and list text, for the index.
     pub prose: String,
     pub code: Vec<CodeBlock>,
@@ -182,10 +221,11 @@ fn push_section(
 ) {
     builder.flush_paragraph();
     let built = std::mem::take(builder);
-    let raw = &body[p.body_start.min(end)..end];
-    let markdown = clean_markdown(raw);
+    let start = p.body_start.min(end);
+    let raw = &body[start..end];
+    let cleaned = clean_markdown(raw);
     // Text before the first heading only counts when it holds something.
-    if p.level == 0 && markdown.trim().is_empty() && built.blocks.is_empty() {
+    if p.level == 0 && cleaned.trim().is_empty() && built.blocks.is_empty() {
         return;
     }
     let first = line_of(p.heading_start);
@@ -200,7 +240,12 @@ fn push_section(
         anchor: anchors.unique(&base),
         heading_path: p.heading_path,
         lines: (first, last),
-        markdown,
+        markdown: if cleaned == raw.trim_matches('\n') {
+            let from = start + (raw.len() - raw.trim_start_matches('\n').len());
+            SectionMarkdown::InText(from..from + cleaned.len())
+        } else {
+            SectionMarkdown::Cleaned(cleaned)
+        },
         prose: built.prose.trim().to_string(),
         code: built.code,
         blocks: built.blocks,
@@ -621,9 +666,9 @@ mod tests {
 
     #[test]
     fn splits_on_headings_with_paths_anchors_and_lines() {
-        let s = parse(
-            "# Top\nintro\n\n## Rotate a key\nbody\n\n### Versionless `kid`\nmore\n## Next\nx\n",
-        );
+        let body =
+            "# Top\nintro\n\n## Rotate a key\nbody\n\n### Versionless `kid`\nmore\n## Next\nx\n";
+        let s = parse(body);
         let paths: Vec<_> = s.iter().map(|s| s.heading_path.join(" > ")).collect();
         assert_eq!(
             paths,
@@ -640,7 +685,7 @@ mod tests {
         assert_eq!(s[1].lines, (4, 5));
         assert_eq!(s[2].lines, (7, 8));
         assert_eq!(s[3].lines, (9, 10));
-        assert_eq!(s[1].markdown, "body");
+        assert_eq!(s[1].markdown.text(body), "body");
     }
 
     #[test]
@@ -669,7 +714,10 @@ mod tests {
                 .contains("## not a heading\n```\nstill code")
         );
         assert_eq!(s[0].code[1].lang, "python");
-        assert!(s[0].markdown.contains("````bash") && s[0].markdown.ends_with("~~~"));
+        let md = s[0].markdown.text(body);
+        assert!(md.contains("````bash") && md.ends_with("~~~"));
+        // Nothing to clean: the section's Markdown is a range of the text, not a copy.
+        assert!(matches!(s[0].markdown, SectionMarkdown::InText(_)));
     }
 
     #[test]
@@ -719,7 +767,8 @@ mod tests {
                 text: "re-add it".into()
             }
         );
-        assert!(!s[0].markdown.contains("<!--"));
+        assert!(!s[0].markdown.text(body).contains("<!--"));
+        assert!(matches!(s[0].markdown, SectionMarkdown::Cleaned(_)));
     }
 
     #[test]
@@ -738,7 +787,7 @@ mod tests {
     fn learn_syntax_is_cleaned() {
         let body = "## A\n:::image type=\"content\" source=\"x.png\" alt-text=\"y\":::\n> [!NOTE]\n> Keep the key.\n\n[!INCLUDE [x](includes/x.md)]\n<div class=\"x\">\n\nText.\n</div>\n";
         let s = parse(body);
-        let md = &s[0].markdown;
+        let md = s[0].markdown.text(body);
         assert!(
             !md.contains(":::") && !md.contains("INCLUDE") && !md.contains("<div"),
             "{md}"

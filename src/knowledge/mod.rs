@@ -17,7 +17,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use front_matter::FrontMatter;
-pub use markdown::{Block, CodeBlock, slug};
+pub use markdown::{Block, CodeBlock, SectionMarkdown, slug};
 
 /// Files larger than this are skipped with a diagnostic: no skill doc is this big, and
 /// indexing one would slow startup for nothing.
@@ -192,8 +192,9 @@ pub struct Section {
     pub anchor: String,
     /// 1-based, inclusive.
     pub lines: (usize, usize),
-    /// Cleaned Markdown body (without the heading line), code fences intact.
-    pub markdown: String,
+    /// Cleaned Markdown body (without the heading line), code fences intact: read it
+    /// with [`Corpus::markdown`].
+    pub markdown: SectionMarkdown,
     /// Paragraph and list text: what the index reads, and nothing else. Emptied once
     /// the index is built ([`Corpus::release_index_input`]) and never stored in an
     /// index cache, whose entry holds the index already.
@@ -547,6 +548,11 @@ impl Corpus {
         &self.docs[section.doc]
     }
 
+    /// The section's cleaned Markdown.
+    pub fn markdown<'a>(&'a self, section: &'a Section) -> &'a str {
+        section.markdown.text(&self.doc_of(section).text)
+    }
+
     /// The section's resource URI: `skill://acr-cmk/references/rotation.md#anchor`.
     pub fn section_uri(&self, section: &Section) -> String {
         format!("{}#{}", self.doc_of(section).uri(), section.anchor)
@@ -636,7 +642,14 @@ fn parse_file(mut file: SourceFile) -> Result<ParsedFile, Diagnostic> {
         .trim_end_matches(".md")
         .to_string();
     let fallback_title = front.name.clone().unwrap_or(stem);
-    let raw = markdown::sections(body, fm_lines, &fallback_title);
+    // The body is the text's tail: its sections' Markdown ranges move by what the
+    // front matter took.
+    let body_start = text.len() - body.len();
+    let mut raw = markdown::sections(body, fm_lines, &fallback_title);
+    for s in &mut raw {
+        s.markdown =
+            std::mem::replace(&mut s.markdown, SectionMarkdown::InText(0..0)).offset_by(body_start);
+    }
     let title = raw
         .iter()
         .find(|s| s.level == 1)
@@ -1050,6 +1063,13 @@ mod tests {
             corpus.docs[0].text, "# A\n\nFirst doc.\n",
             "without its byte-order mark"
         );
+        let markdown = |c: &Corpus| {
+            c.sections
+                .iter()
+                .map(|s| c.markdown(s).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(markdown(&corpus), markdown(&built));
 
         // The second file is not UTF-8 any more: nothing is taken from either.
         let mut changed = sources();
@@ -1060,6 +1080,25 @@ mod tests {
         assert!(e.starts_with("s/b.md: "), "{e}");
         let after: Vec<Vec<u8>> = changed.files.iter().map(|f| f.bytes.clone()).collect();
         assert_eq!(after, before);
+    }
+
+    #[test]
+    fn section_markdown_is_read_from_the_doc_text_past_its_front_matter() {
+        let text = "\u{feff}---\nname: a\n---\n# A\n\nIntro.\n\n## Plain\n\nBody `x`.\n\n## Noted\n<!-- note -->\nKept.\n";
+        let corpus = Corpus::from_sources(Sources {
+            files: vec![source("a.md", text.as_bytes())],
+            diagnostics: Vec::new(),
+        });
+        let markdown: Vec<&str> = corpus.sections.iter().map(|s| corpus.markdown(s)).collect();
+        assert_eq!(markdown, ["Intro.", "Body `x`.", "Kept."]);
+        assert!(matches!(
+            corpus.sections[1].markdown,
+            SectionMarkdown::InText(_)
+        ));
+        assert!(matches!(
+            corpus.sections[2].markdown,
+            SectionMarkdown::Cleaned(_)
+        ));
     }
 
     #[test]

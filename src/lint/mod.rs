@@ -239,7 +239,7 @@ fn sections(corpus: &Corpus, doc: &Doc, out: &mut Vec<Finding>) {
     let all = &corpus.sections[doc.sections.clone()];
     for (i, s) in all.iter().enumerate() {
         let has_children = all.get(i + 1).is_some_and(|n| n.level > s.level);
-        if s.level > 0 && s.markdown.trim().is_empty() && !has_children {
+        if s.level > 0 && corpus.markdown(s).trim().is_empty() && !has_children {
             out.push(Finding {
                 file: doc.origin.clone(),
                 line: Some(s.lines.0),

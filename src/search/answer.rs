@@ -321,7 +321,7 @@ fn merged_snippet(corpus: &Corpus, best: usize, sections: &[usize], score: f32) 
                 let hashes = "#".repeat(usize::from(s.level.clamp(1, 6)));
                 text.push_str(&format!("{hashes} {}\n\n", s.title()));
             }
-            text.push_str(&s.markdown);
+            text.push_str(corpus.markdown(s));
             text.push_str("\n\n");
             if i != best {
                 snippet.merged_anchors.push(s.anchor.clone());
@@ -343,7 +343,7 @@ pub fn snippet(corpus: &Corpus, section: usize, score: f32) -> Snippet {
     Snippet {
         cite: 0,
         section,
-        text: trim_markdown(&s.markdown, SNIPPET_MAX_CHARS),
+        text: trim_markdown(corpus.markdown(s), SNIPPET_MAX_CHARS),
         doc: corpus.doc_of(s).id(),
         heading_path: s.heading_path.clone(),
         anchor: s.anchor.clone(),

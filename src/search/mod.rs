@@ -794,7 +794,11 @@ fn write_sections(
 /// cost the embedded knowledge a third of its peak memory for a table it never
 /// fills, while a large corpus gains from starting big.
 fn writer_budget(corpus: &Corpus) -> usize {
-    let text: usize = corpus.sections.iter().map(|s| s.markdown.len()).sum();
+    let text: usize = corpus
+        .sections
+        .iter()
+        .map(|s| corpus.markdown(s).len())
+        .sum();
     (text * 3).clamp(1_000_000, 50_000_000)
 }
 
