@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the eight sets frozen before the ranking they
-/// judge was written (realuser, natural, blind2 to blind7; eval/README.md says which
+/// against), the held-out set, and the nine sets frozen before the ranking they
+/// judge was written (realuser, natural, blind2 to blind8; eval/README.md says which
 /// have been read since).
-const SETS: [(&str, &str, &str); 11] = [
+const SETS: [(&str, &str, &str); 12] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -68,6 +68,11 @@ const SETS: [(&str, &str, &str); 11] = [
         "blind7",
         include_str!("../eval/blind7.json"),
         include_str!("../eval/gate/blind7.json"),
+    ),
+    (
+        "blind8",
+        include_str!("../eval/blind8.json"),
+        include_str!("../eval/gate/blind8.json"),
     ),
 ];
 
