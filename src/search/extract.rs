@@ -12,8 +12,9 @@
 //! - a "how long / how often" question prefers a sentence with a number and a unit.
 //!
 //! A sentence that introduces a command ("Assign the role, scoped to the vault:")
-//! carries that command, never dangles. When no sentence settles the question, there
-//! is no answer rather than a related one.
+//! carries that command, and one that announces a short list carries the list: none
+//! dangles. When no sentence settles the question, there is no answer rather than a
+//! related one.
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -28,6 +29,9 @@ const MAX_SENTENCES: usize = 3;
 /// A further sentence joins the answer only when it scores at least this share of
 /// the best one.
 const FOLLOW_SHARE: f32 = 0.75;
+/// The longest list a sentence announcing it carries ([`announced_list`]).
+const MAX_CARRIED_ITEMS: usize = 4;
+const MAX_CARRIED_CHARS: usize = 300;
 /// An answer must hold at least this share of the question's weight: below it the
 /// best sentence is only related, not an answer.
 const MIN_MATCH: f32 = 0.15;
@@ -264,7 +268,11 @@ pub(crate) fn extract(
         if !chosen.is_empty() && length + c.sentence.chars > MAX_ANSWER_CHARS {
             continue;
         }
-        if chosen.iter().any(|o| o.sentence.text == c.sentence.text) {
+        // A list item is also part of the sentence that announces its list.
+        let holds = |a: &str, b: &str| a.contains(b.trim_end_matches(['.', ';']));
+        if chosen.iter().any(|o| {
+            holds(&o.sentence.text, &c.sentence.text) || holds(&c.sentence.text, &o.sentence.text)
+        }) {
             continue;
         }
         length += c.sentence.chars + 1;
@@ -396,8 +404,17 @@ fn sentences(blocks: &[Block]) -> Vec<(String, Option<String>)> {
                 .find(|l| l.starts_with("az ") || l.contains("$(az ")),
             _ => None,
         };
-        let parts = split_sentences(&text);
+        let mut parts = split_sentences(&text);
         let last = parts.len().saturating_sub(1);
+        // A paragraph that ends by announcing a short list says it with the list: the
+        // list is the answer it leads to ("…is called the key encryption key (KEK):"
+        // and the two places it is set).
+        if matches!(block, Block::Paragraph { .. })
+            && let Some(lead) = parts.last_mut().filter(|s| s.ends_with(':'))
+            && let Some(list) = announced_list(&blocks[i + 1..])
+        {
+            *lead = format!("{lead} {list}");
+        }
         for (j, s) in parts.into_iter().enumerate() {
             let introduces = (j == last && s.ends_with(':'))
                 .then(|| next_command.clone())
@@ -408,6 +425,24 @@ fn sentences(blocks: &[Block]) -> Vec<(String, Option<String>)> {
     out.into_iter()
         .filter(|(s, _)| s.chars().count() >= 12 && s.chars().any(char::is_alphabetic))
         .collect()
+}
+
+/// The list items at the start of `blocks` as one run ("a; b; c."), when there are
+/// a few short ones: a long list is no short answer, so the lead before it dangles.
+fn announced_list(blocks: &[Block]) -> Option<String> {
+    let items: Vec<&str> = blocks
+        .iter()
+        .map_while(|b| match b {
+            Block::ListItem { text, .. } => Some(text.trim_end_matches(['.', ';'])),
+            _ => None,
+        })
+        .collect();
+    let chars: usize = items.iter().map(|t| t.chars().count() + 2).sum();
+    // Items that announce commands of their own are the steps of a procedure, told
+    // with their commands.
+    let steps = items.iter().any(|t| t.ends_with(':'));
+    (!items.is_empty() && !steps && items.len() <= MAX_CARRIED_ITEMS && chars <= MAX_CARRIED_CHARS)
+        .then(|| format!("{}.", items.join("; ")))
 }
 
 /// Splits after `.`, `?` or `!` followed by a space and an uppercase letter, a digit
@@ -487,5 +522,44 @@ mod tests {
             Some("az role assignment create --role x --scope \"$S\"")
         );
         assert_eq!(s[1].1, None);
+    }
+
+    #[test]
+    fn a_paragraph_announcing_a_short_list_carries_it() {
+        let item = |text: &str| Block::ListItem {
+            text: text.into(),
+            code_spans: Vec::new(),
+            ordered: false,
+        };
+        let lead = |text: &str| Block::Paragraph {
+            label: None,
+            text: text.into(),
+        };
+        let blocks = vec![
+            lead("It is set in two places:"),
+            item("az acr create --key-encryption-key."),
+            item("keyVaultProperties.keyIdentifier in ARM."),
+            lead("Every step of a long procedure:"),
+        ];
+        let steps = vec![
+            lead("It takes two steps:"),
+            item("Turn the identity on:"),
+            item("Grant it the role."),
+        ];
+        let long: Vec<Block> = (0..5).map(|i| item(&format!("step {i} of many"))).collect();
+        let s = sentences(&[blocks, long, steps].concat());
+        let texts: Vec<&str> = s.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts[0],
+            "It is set in two places: az acr create --key-encryption-key; keyVaultProperties.keyIdentifier in ARM."
+        );
+        // The items stay sentences of their own; a lead before a long list dangles,
+        // and is left for extraction to skip.
+        assert_eq!(texts[1], "az acr create --key-encryption-key.");
+        assert_eq!(texts[3], "Every step of a long procedure:");
+        assert_eq!(
+            texts[9], "It takes two steps:",
+            "steps with commands of their own"
+        );
     }
 }
