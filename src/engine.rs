@@ -86,13 +86,12 @@ impl Engine {
 
     /// An engine over a corpus and its index, built or read from a cache.
     pub fn from_index(
-        mut corpus: Corpus,
+        corpus: Corpus,
         index: SearchIndex,
         load_time: Duration,
         index_time: Duration,
     ) -> Engine {
         let start = Instant::now();
-        corpus.release_index_input();
         let cases = CaseCatalog::from_corpus(&corpus);
         let scenarios = ScenarioCatalog::from_corpus(&corpus);
         Engine {

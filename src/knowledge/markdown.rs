@@ -87,8 +87,9 @@ pub struct RawSection {
     /// Cleaned Markdown of the body, without the heading line; a range of `body`
     /// when cleaning changed nothing.
     pub markdown: SectionMarkdown,
-    /// Paragraph and list text, for the index.
-    pub prose: String,
+    /// Text outside paragraphs and list items (table cells), with the number of
+    /// blocks before it: with the blocks it makes the section's [`prose`].
+    pub loose: Vec<(usize, String)>,
     pub code: Vec<CodeBlock>,
     pub blocks: Vec<Block>,
     /// Upstream page named by a `<!-- source: URL -->` comment in the body.
@@ -246,7 +247,7 @@ fn push_section(
         } else {
             SectionMarkdown::Cleaned(cleaned)
         },
-        prose: built.prose.trim().to_string(),
+        loose: built.loose,
         code: built.code,
         blocks: built.blocks,
         source_url: built.source_url,
@@ -258,11 +259,41 @@ fn push_section(
     });
 }
 
-/// Accumulates a section's blocks, prose and code from pulldown-cmark events.
+/// A section's paragraph and list text (labels included) and its loose text, in
+/// order, one piece a line: what the index reads.
+pub fn prose(blocks: &[Block], loose: &[(usize, String)]) -> String {
+    fn line(out: &mut String, text: &str) {
+        if !text.is_empty() {
+            out.push_str(text);
+            out.push('\n');
+        }
+    }
+    let mut out = String::new();
+    let mut loose = loose.iter().peekable();
+    for (i, block) in blocks.iter().enumerate() {
+        while let Some((_, text)) = loose.next_if(|(before, _)| *before == i) {
+            out.push_str(text);
+        }
+        match block {
+            Block::Paragraph { label, text } => {
+                line(&mut out, label.as_deref().unwrap_or(""));
+                line(&mut out, text);
+            }
+            Block::ListItem { text, .. } => line(&mut out, text),
+            Block::Code(_) => {}
+        }
+    }
+    for (_, text) in loose {
+        out.push_str(text);
+    }
+    out.trim().to_string()
+}
+
+/// Accumulates a section's blocks, loose text and code from pulldown-cmark events.
 #[derive(Default)]
 struct SectionBuilder {
     blocks: Vec<Block>,
-    prose: String,
+    loose: Vec<(usize, String)>,
     code: Vec<CodeBlock>,
     source_url: Option<String>,
     /// Link targets with the byte offset where each starts.
@@ -328,7 +359,6 @@ impl SectionBuilder {
             Event::End(TagEnd::Item) if self.list_depth == 1 => {
                 if let Some((text, code_spans, ordered)) = self.item.take() {
                     let text = collapse(&text);
-                    self.push_prose(&text);
                     self.blocks.push(Block::ListItem {
                         text,
                         code_spans,
@@ -393,14 +423,11 @@ impl SectionBuilder {
             }
         } else {
             // Table cells and other loose text.
-            self.prose.push_str(t);
-        }
-    }
-
-    fn push_prose(&mut self, text: &str) {
-        if !text.is_empty() {
-            self.prose.push_str(text);
-            self.prose.push('\n');
+            let at = self.blocks.len();
+            match self.loose.last_mut() {
+                Some((before, text)) if *before == at => text.push_str(t),
+                _ => self.loose.push((at, t.to_string())),
+            }
         }
     }
 
@@ -422,10 +449,6 @@ impl SectionBuilder {
             }
         }
         let text = collapse(&text);
-        if let Some(l) = &label {
-            self.push_prose(l);
-        }
-        self.push_prose(&text);
         if !text.is_empty() || label.is_some() {
             self.blocks.push(Block::Paragraph { label, text });
         }
@@ -734,6 +757,16 @@ mod tests {
             matches!(&s[0].blocks[0], Block::ListItem { text, .. } if text == "outer: first; second"),
             "{:?}",
             s[0].blocks
+        );
+    }
+
+    #[test]
+    fn prose_is_labels_text_items_and_table_cells_in_order() {
+        let body = "## A\n| Store | Role |\n|---|---|\n| Vault | Crypto User |\n\n**Cause:** gone.\n\n- one\n- two\n\n```bash\naz x\n```\n\n| Last | Table |\n|---|---|\n";
+        let s = parse(body);
+        assert_eq!(
+            prose(&s[0].blocks, &s[0].loose),
+            "Store | Role | \nVault | Crypto User | \nCause\ngone.\none\ntwo\nLast | Table |"
         );
     }
 

@@ -195,11 +195,9 @@ pub struct Section {
     /// Cleaned Markdown body (without the heading line), code fences intact: read it
     /// with [`Corpus::markdown`].
     pub markdown: SectionMarkdown,
-    /// Paragraph and list text: what the index reads, and nothing else. Emptied once
-    /// the index is built ([`Corpus::release_index_input`]) and never stored in an
-    /// index cache, whose entry holds the index already.
-    #[serde(skip)]
-    pub prose: String,
+    /// Text outside paragraphs and list items (table cells), each with the number of
+    /// blocks before it, for [`Section::prose`].
+    pub loose: Vec<(usize, String)>,
     pub code: Vec<CodeBlock>,
     pub blocks: Vec<Block>,
     /// The upstream page for this section: its own `<!-- source: -->` comment, or the
@@ -212,6 +210,13 @@ pub struct Section {
 impl Section {
     pub fn title(&self) -> &str {
         self.heading_path.last().map_or("", String::as_str)
+    }
+
+    /// Paragraph and list text, labels and table cells, a piece a line: what the
+    /// index reads. Built when needed from the blocks and loose text rather than
+    /// kept: at 10,000 docs it was a sixth of the memory a corpus held at its peak.
+    pub fn prose(&self) -> String {
+        markdown::prose(&self.blocks, &self.loose)
     }
 }
 
@@ -393,14 +398,6 @@ impl Corpus {
         Ok(())
     }
 
-    /// Frees what only building the index reads (each section's prose): at 10,000
-    /// docs it is a fifth of the corpus's memory.
-    pub fn release_index_input(&mut self) {
-        for s in &mut self.sections {
-            s.prose = String::new();
-        }
-    }
-
     /// Parses sources read by [`Corpus::read_sources`].
     pub fn from_sources(sources: Sources) -> Corpus {
         Corpus::from_files(sources.files, sources.diagnostics)
@@ -525,7 +522,7 @@ impl Corpus {
                 anchor: s.anchor,
                 lines: s.lines,
                 markdown: s.markdown,
-                prose: s.prose,
+                loose: s.loose,
                 code: s.code,
                 blocks: s.blocks,
                 source_url,

@@ -728,7 +728,8 @@ impl TermStats {
             let headings = s.heading_path.join(" / ");
             ids.clear();
             let code = s.code.iter().map(|c| c.code.as_str());
-            for text in [headings.as_str(), &s.prose].into_iter().chain(code) {
+            let prose = s.prose();
+            for text in [headings.as_str(), &prose].into_iter().chain(code) {
                 tokenize::for_each_token(&mut en, text, |t| {
                     let id = match term_ids.get(t) {
                         Some(&id) => id,
@@ -748,7 +749,7 @@ impl TermStats {
                 doc_freq[id as usize] += 1;
             }
             vocabulary.add_text(&headings);
-            vocabulary.add_text(&s.prose);
+            vocabulary.add_text(&prose);
         }
         TermStats {
             sections: corpus.sections.len(),
@@ -781,7 +782,7 @@ fn write_sections(
         writer.add_document(doc!(
             fields.title => s.title().to_string(),
             fields.headings => s.heading_path.join(" / "),
-            fields.body => s.prose.clone(),
+            fields.body => s.prose(),
             fields.code => code_text,
             fields.doc => doc_text,
         ))?;
