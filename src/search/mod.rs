@@ -17,7 +17,7 @@ mod score;
 pub mod tokenize;
 mod typos;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use tantivy::directory::RamDirectory;
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
@@ -387,8 +387,8 @@ impl SearchIndex {
         for f in &mut prose_fields {
             f.precompute_phrases(synonyms.iter().flatten().map(|p| &p.stems));
         }
-        let mut synonym_starts: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        let mut synonym_group_by_phrase: HashMap<String, usize> = HashMap::new();
+        let mut synonym_starts: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+        let mut synonym_group_by_phrase: HashMap<String, usize> = HashMap::default();
         for (g, group) in synonyms.iter().enumerate() {
             for (p, phrase) in group.iter().enumerate() {
                 if let Some(first) = phrase.words.first() {
@@ -660,7 +660,7 @@ fn field_weight(
                 _ => weight / (1.0 - b + b * len / average).max(0.1),
             })
             .collect(),
-        phrase_matches: HashMap::new(),
+        phrase_matches: HashMap::default(),
     }
 }
 
@@ -716,7 +716,7 @@ impl TermStats {
 
     fn build(corpus: &Corpus) -> TermStats {
         let mut en = tokenize::en_analyzer();
-        let mut term_ids: HashMap<String, u32> = HashMap::new();
+        let mut term_ids: HashMap<String, u32> = HashMap::default();
         let mut doc_freq: Vec<u32> = Vec::new();
         let mut ids: Vec<u32> = Vec::new();
         let mut vocabulary = typos::Vocabulary::default();
@@ -816,7 +816,7 @@ struct PhraseGroups {
 impl PhraseGroups {
     /// Group `i` is named by any of the phrases `groups` yields `i`th.
     fn new(groups: impl Iterator<Item = Vec<String>>) -> PhraseGroups {
-        let mut by_first_word: HashMap<String, Vec<(Vec<String>, u32)>> = HashMap::new();
+        let mut by_first_word: HashMap<String, Vec<(Vec<String>, u32)>> = HashMap::default();
         for (i, phrases) in groups.enumerate() {
             for phrase in phrases {
                 let mut words = words_of(&phrase.to_lowercase())

@@ -13,7 +13,7 @@
 //! (see [`Analyzed::unknown_share`]). The intent of the question (how-to, yes/no,
 //! duration, a problem report) comes from how it opens and what it holds.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use super::SearchIndex;
 use super::tokenize;
@@ -224,8 +224,8 @@ impl SearchIndex {
         let mut en = self.en.clone();
         let mut code = self.code.clone();
         let mut concepts: Vec<Concept> = Vec::new();
-        let mut seen_code: HashSet<String> = HashSet::new();
-        let mut corrected: HashSet<String> = HashSet::new();
+        let mut seen_code: HashSet<String> = HashSet::default();
+        let mut corrected: HashSet<String> = HashSet::default();
         let mut corrections = 0;
 
         let segments = segments(question);
@@ -324,7 +324,7 @@ impl SearchIndex {
             }
         }
 
-        let mut unknown_words: HashSet<String> = HashSet::new();
+        let mut unknown_words: HashSet<String> = HashSet::default();
         let mut words: Vec<(String, f32, bool, String)> = Vec::new();
         // Synonym groups the question names: the phrases it names them by, and the
         // weight of the most telling place it does.

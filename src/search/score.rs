@@ -14,8 +14,8 @@
 //! question the sections whose heading states a rule, a problem report the
 //! troubleshooting cases, each by the IDF of that kind of section.
 
+use foldhash::HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use std::sync::Arc;
 use tantivy::postings::{Postings, SegmentPostings};

@@ -5,8 +5,8 @@
 //! keeps `--key-encryption-key`, `rotate-key` and `unwrapKey` searchable both whole and
 //! in their parts.
 
+use foldhash::HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use tantivy::tokenizer::{
     LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter, TextAnalyzer, Token,
@@ -178,7 +178,7 @@ const STEM_CACHE_LIMIT: usize = 200_000;
 
 thread_local! {
     static STEMMER: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
-    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::default());
 }
 
 /// English Snowball stemming, memoized per thread.

@@ -7,8 +7,8 @@
 //! too much. Correcting against the corpus's vocabulary, rather than running fuzzy
 //! queries, keeps the correction deterministic and lets coverage see it.
 
+use foldhash::HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 const MIN_LEN: usize = 5;
 
