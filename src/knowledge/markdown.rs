@@ -224,9 +224,21 @@ fn push_section(
     let built = std::mem::take(builder);
     let start = p.body_start.min(end);
     let raw = &body[start..end];
-    let cleaned = clean_markdown(raw);
+    let trimmed = raw.trim_matches('\n');
+    let from = start + (raw.len() - raw.trim_start_matches('\n').len());
+    let in_text = || SectionMarkdown::InText(from..from + trimmed.len());
+    let markdown = if might_need_cleaning(raw) {
+        let cleaned = clean_markdown(raw);
+        if cleaned == trimmed {
+            in_text()
+        } else {
+            SectionMarkdown::Cleaned(cleaned)
+        }
+    } else {
+        in_text()
+    };
     // Text before the first heading only counts when it holds something.
-    if p.level == 0 && cleaned.trim().is_empty() && built.blocks.is_empty() {
+    if p.level == 0 && markdown.text(body).trim().is_empty() && built.blocks.is_empty() {
         return;
     }
     let first = line_of(p.heading_start);
@@ -241,12 +253,7 @@ fn push_section(
         anchor: anchors.unique(&base),
         heading_path: p.heading_path,
         lines: (first, last),
-        markdown: if cleaned == raw.trim_matches('\n') {
-            let from = start + (raw.len() - raw.trim_start_matches('\n').len());
-            SectionMarkdown::InText(from..from + cleaned.len())
-        } else {
-            SectionMarkdown::Cleaned(cleaned)
-        },
+        markdown,
         loose: built.loose,
         code: built.code,
         blocks: built.blocks,
@@ -509,6 +516,23 @@ impl AnchorSet {
         self.0.entry(candidate.clone()).or_insert(1);
         candidate
     }
+}
+
+/// Whether [`clean_markdown`] could change `raw` beyond trimming its newlines: it
+/// holds HTML (`<`), a directive (`:::`), an include, div or callout (`[!`), a
+/// carriage return, or two blank lines in a row. Most sections hold none, and are
+/// then not cleaned at all: cleaning was a tenth of a large corpus's index build.
+fn might_need_cleaning(raw: &str) -> bool {
+    let mut blank_before = false;
+    raw.contains(['<', '\r'])
+        || raw.contains(":::")
+        || raw.contains("[!")
+        || raw.lines().any(|line| {
+            let blank = line.trim().is_empty();
+            let run = blank && blank_before;
+            blank_before = blank;
+            run
+        })
 }
 
 /// Turns a section's raw Markdown into what a reader should see: HTML comments and
@@ -814,6 +838,43 @@ mod tests {
                 text: "Important stuff here".into()
             }
         );
+    }
+
+    #[test]
+    fn text_that_might_need_no_cleaning_needs_none() {
+        let crafted = [
+            "a\n\n b\n",
+            "x  \n\n",
+            "\n\ntext\n\n",
+            "```\ncode\n\n```\n",
+            "> quote\n>\n> more",
+            "trailing spaces  \nnext\n   \nlast",
+            "- item\n  - nested\n\n| a | b |\n|---|---|\n",
+        ];
+        let embedded: Vec<String> = crate::knowledge::embedded::files()
+            .flat_map(|(_, _, bytes)| {
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                text.split("\n#").map(str::to_string).collect::<Vec<_>>()
+            })
+            .collect();
+        let mut unchecked = 0;
+        for raw in crafted.iter().map(|s| s.to_string()).chain(embedded) {
+            if might_need_cleaning(&raw) {
+                continue;
+            }
+            unchecked += 1;
+            assert_eq!(clean_markdown(&raw), raw.trim_matches('\n'), "{raw:?}");
+        }
+        assert!(unchecked > 100, "{unchecked}");
+        for raw in [
+            "a<!-- c -->b",
+            "x\r\ny",
+            ":::image:::",
+            "> [!NOTE]\n> n",
+            "a\n\n\nb",
+        ] {
+            assert!(might_need_cleaning(raw), "{raw:?}");
+        }
     }
 
     #[test]
