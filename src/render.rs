@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use crate::knowledge::{Citation, KnowledgeVersion};
 use crate::search::answer::{Answer, Snippet};
+use crate::search::extract::{AnswerSentence, DirectAnswer};
 use crate::setup::{SetupPlan, ValueSource};
 use crate::troubleshoot::{CaseMatch, Diagnosis, FixKind};
 
@@ -17,10 +18,7 @@ pub fn answer(a: &Answer) -> String {
         out.push('\n');
     }
     if let Some(answer) = &a.answer {
-        let _ = writeln!(out, "Answer:");
-        for s in &answer.sentences {
-            let _ = writeln!(out, "  {} [{}]", s.text, s.citation.uri);
-        }
+        direct_answer(&mut out, answer, |s| s.citation.uri.clone());
         let _ = writeln!(out, "\nSources:\n");
     }
     for (i, s) in a.snippets.iter().enumerate() {
@@ -30,6 +28,27 @@ pub fn answer(a: &Answer) -> String {
     }
     let _ = writeln!(out, "{}", version_line(&a.knowledge));
     out.trim_end().to_string()
+}
+
+/// The direct answer: its verdict (unless the knowledge's first sentence already
+/// opens with it), its sentences, each with the citation `cite` names, and its command.
+fn direct_answer(
+    out: &mut String,
+    answer: &DirectAnswer,
+    cite: impl Fn(&AnswerSentence) -> String,
+) {
+    let _ = writeln!(out, "Answer:");
+    for v in ["Yes.", "No."] {
+        if answer.text.starts_with(&format!("{v} ")) {
+            let _ = writeln!(out, "  {v}");
+        }
+    }
+    for s in &answer.sentences {
+        let _ = writeln!(out, "  {} [{}]", s.text, cite(s));
+    }
+    if let Some(c) = &answer.command {
+        let _ = writeln!(out, "  Command: `{c}`");
+    }
 }
 
 /// The lines an answer opens with when the knowledge has nothing or nothing sure;
@@ -63,21 +82,7 @@ pub fn answer_brief(a: &Answer) -> String {
         return out;
     }
     match &a.answer {
-        Some(answer) => {
-            let _ = writeln!(out, "Answer:");
-            // The verdict, unless the knowledge's first sentence already opens with it.
-            for v in ["Yes.", "No."] {
-                if answer.text.starts_with(&format!("{v} ")) {
-                    let _ = writeln!(out, "  {v}");
-                }
-            }
-            for s in &answer.sentences {
-                let _ = writeln!(out, "  {} [{}]", s.text, s.cite + 1);
-            }
-            if let Some(c) = &answer.command {
-                let _ = writeln!(out, "  Command: `{c}`");
-            }
-        }
+        Some(answer) => direct_answer(&mut out, answer, |s| (s.cite + 1).to_string()),
         None if a.confident => {
             if let Some(s) = a.snippets.first() {
                 let _ = writeln!(out, "[{}]\n{}", s.cite + 1, s.text);

@@ -194,6 +194,18 @@ fn ask_prints_the_answer_first_and_the_knowledge_version() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("Answer:\n"), "{text}");
     assert!(text.contains("Knowledge: acr-cmk-mcp "), "{text}");
+    // The terminal shows the whole direct answer: the verdict and, for a how-to, the
+    // command, as the tool result's text does.
+    assert!(text.starts_with("Answer:\n  No.\n"), "{text}");
+    let out = Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
+        .args(["ask", "How do I rotate the customer-managed key?"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("\n  Command: `az keyvault key rotate "),
+        "{text}"
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
         .args(["ask", "How do I bake bread?"])
         .output()
