@@ -187,39 +187,31 @@ fn no_answer_when_not_covered() {
 
 #[test]
 fn ask_prints_the_answer_first_and_the_knowledge_version() {
-    let out = Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
-        .args(["ask", "Is EC supported?"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("Answer:\n"), "{text}");
+    let ask = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
+            .arg("ask")
+            .args(args)
+            .output()
+            .unwrap();
+        out.stdout
+    };
+    let text = String::from_utf8(ask(&["Is EC supported?"])).unwrap();
     assert!(text.contains("Knowledge: acr-cmk-mcp "), "{text}");
     // The terminal shows the whole direct answer: the verdict and, for a how-to, the
     // command, as the tool result's text does.
     assert!(text.starts_with("Answer:\n  No.\n"), "{text}");
-    let out = Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
-        .args(["ask", "How do I rotate the customer-managed key?"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = String::from_utf8(ask(&["How do I rotate the customer-managed key?"])).unwrap();
     assert!(
         text.contains("\n  Command: `az keyvault key rotate "),
         "{text}"
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
-        .args(["ask", "How do I bake bread?"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = String::from_utf8(ask(&["How do I bake bread?"])).unwrap();
     assert!(
         text.starts_with("No confident match: the knowledge base does not cover"),
         "{text}"
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
-        .args(["ask", "Is EC supported?", "--json"])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_slice(&ask(&["Is EC supported?", "--json"])).unwrap();
     let cite = v["answer"]["sentences"][0]["cite"].as_u64().unwrap() as usize;
     assert!(
         v["citations"][cite]["uri"]
