@@ -173,6 +173,29 @@ fn a_pasted_stack_trace_does_not_make_a_bug_report_unknown() {
     assert!(!a.confident, "{post}");
 }
 
+/// ACR features the knowledge does not treat (`not_about`) are out of scope although
+/// the question names the registry, unless it names what the knowledge is about.
+#[test]
+fn registry_features_outside_the_keys_are_not_answered() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    // Each was answered with confidence while naming the registry was enough.
+    for q in [
+        "Our pipeline runs docker login against the registry and gets unauthorized. Which role does it need?",
+        "Is a dedicated data endpoint required for a registry behind a firewall?",
+        "How do I export images with a transfer pipeline from the registry?",
+        // The story names the key; what it asks does not.
+        "We encrypt the registry with a CMK. How do I export images with a transfer pipeline?",
+    ] {
+        let a = engine.answer(&AnswerRequest::new(q)).unwrap();
+        assert!(!a.confident && a.answer.is_none(), "{q}");
+    }
+    let q = "Our CMK registry's webhook stopped firing after we revoked the key. Is that expected?";
+    assert!(
+        engine.answer(&AnswerRequest::new(q)).unwrap().confident,
+        "{q}"
+    );
+}
+
 #[test]
 fn no_answer_when_not_covered() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();

@@ -26,6 +26,13 @@ pub struct FrontMatter {
     /// Neighbouring subjects it does not cover (`storage account`, `aws kms`): a
     /// question about one of them, and none of `covers`, is not answered with confidence.
     pub not_covered: Vec<String>,
+    /// What the knowledge treats within the subjects it covers (`customer-managed
+    /// key`, `key vault`).
+    pub about: Vec<String>,
+    /// Parts of a covered subject it does not treat (`webhook`, `helm chart`): a
+    /// question about one of them, and none of `about`, is not answered with
+    /// confidence, however squarely it names a covered subject.
+    pub not_about: Vec<String>,
     /// Subjects that narrow a section to a special case (`managed hsm`, `terraform`):
     /// a section whose headings name one answers a question that names it too.
     pub qualifiers: Vec<String>,
@@ -132,6 +139,8 @@ fn parse(yaml: &str) -> Result<FrontMatter, FrontMatterError> {
         checklist: get("checklist").and_then(scalar),
         covers: get("covers").map(string_list).unwrap_or_default(),
         not_covered: get("not_covered").map(string_list).unwrap_or_default(),
+        about: get("about").map(string_list).unwrap_or_default(),
+        not_about: get("not_about").map(string_list).unwrap_or_default(),
         qualifiers: get("qualifiers").map(string_list).unwrap_or_default(),
     })
 }

@@ -63,6 +63,10 @@ pub struct Corpus {
     pub covers: Vec<String>,
     /// `not_covered` phrases from every doc's front matter, lowercased.
     pub not_covered: Vec<String>,
+    /// `about` phrases from every doc's front matter, lowercased.
+    pub about: Vec<String>,
+    /// `not_about` phrases from every doc's front matter, lowercased.
+    pub not_about: Vec<String>,
     /// `qualifiers` from every doc's front matter, lowercased.
     pub qualifiers: Vec<String>,
     /// Which knowledge this is, so a client can tell how fresh an answer is. Left out
@@ -472,6 +476,12 @@ impl Corpus {
             }
             for phrase in &doc.front.not_covered {
                 corpus.not_covered.push(phrase.to_lowercase());
+            }
+            for phrase in &doc.front.about {
+                corpus.about.push(phrase.to_lowercase());
+            }
+            for phrase in &doc.front.not_about {
+                corpus.not_about.push(phrase.to_lowercase());
             }
             for phrase in &doc.front.qualifiers {
                 let phrase = phrase.to_lowercase();

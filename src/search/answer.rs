@@ -179,13 +179,13 @@ pub fn answer(
     // asking sentence lost on the blind sets: the story tells which case it is.)
     // Not when the story names a subject the knowledge does not cover: then "does it
     // need purge protection?" may well ask about that subject.
-    let core = if in_scope && !whole_covered && index.tuning.core_ask && !index.subjects(question).0
-    {
-        hits.first()
-            .and_then(|first| core_ask(index, question, first.section))
-    } else {
-        None
-    };
+    let core =
+        if in_scope && !whole_covered && index.tuning.core_ask && !index.names_left_out(question) {
+            hits.first()
+                .and_then(|first| core_ask(index, question, first.section))
+        } else {
+            None
+        };
     let confident = in_scope && (whole_covered || core.is_some());
     // Groups of hits: a hit right before or after an earlier, better hit of the same
     // doc joins its group, so one excerpt covers both.

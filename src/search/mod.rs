@@ -220,9 +220,14 @@ pub struct SearchIndex {
     /// Each section's sentences with their stems, built the first time a question
     /// needs them (see [`extract`]): a large corpus does not pay for them at startup.
     sentences: Vec<std::sync::OnceLock<extract::SectionSentences>>,
-    /// The `covers` and `not_covered` phrases of the knowledge, each set one group.
+    /// The knowledge's scope at two levels, each set of phrases one group: the
+    /// subjects it covers and the neighbouring ones it does not (`covers`,
+    /// `not_covered`), then what it treats within them and the parts it does not
+    /// (`about`, `not_about`).
     covers: PhraseGroups,
     not_covered: PhraseGroups,
+    about: PhraseGroups,
+    not_about: PhraseGroups,
     /// Each qualifier of the knowledge as the phrases that name it (its synonym
     /// group), and the qualifiers each section's headings name, as bits.
     qualifiers: PhraseGroups,
@@ -429,6 +434,8 @@ impl SearchIndex {
                 .collect(),
             covers: PhraseGroups::new(std::iter::once(corpus.covers.clone())),
             not_covered: PhraseGroups::new(std::iter::once(corpus.not_covered.clone())),
+            about: PhraseGroups::new(std::iter::once(corpus.about.clone())),
+            not_about: PhraseGroups::new(std::iter::once(corpus.not_about.clone())),
             tuning: Tuning::default(),
         })
     }
@@ -438,28 +445,37 @@ impl SearchIndex {
         self.qualifiers.mask(std::iter::once(text))
     }
 
-    /// Whether `text` names a subject the knowledge says it does not cover, and one
-    /// it does.
-    pub(crate) fn subjects(&self, text: &str) -> (bool, bool) {
+    /// Whether `text` names something the knowledge says it leaves out: a subject
+    /// it does not cover, or a part of a covered one it does not treat.
+    pub(crate) fn names_left_out(&self, text: &str) -> bool {
         let names = |phrases: &PhraseGroups| phrases.mask(std::iter::once(text)) != 0;
-        (names(&self.not_covered), names(&self.covers))
+        names(&self.not_covered) || names(&self.not_about)
     }
 
     /// Whether the question is about a subject the knowledge says it does not cover
-    /// (and names none it does). A post whose every asking sentence is about such a
+    /// (and names none it does), or about a part of a covered subject it does not
+    /// treat (and names nothing it does: "set up a webhook on our ACR" is about ACR,
+    /// not about its keys). A post whose every asking sentence is about such a
     /// subject is too, whatever its story says: "we use the vault of our registry's
     /// CMK; does Azure SQL TDE need purge protection too?" asks about SQL.
     pub fn out_of_scope(&self, question: &str) -> bool {
-        if !self.tuning.relevance_floor {
+        self.tuning.relevance_floor
+            && (self.outside(question, &self.not_covered, &self.covers)
+                || self.outside(question, &self.not_about, &self.about))
+    }
+
+    /// [`SearchIndex::out_of_scope`] at one level: `left_out` named and `kept` not,
+    /// in the question or in each sentence it asks.
+    fn outside(&self, question: &str, left_out: &PhraseGroups, kept: &PhraseGroups) -> bool {
+        let names = |phrases: &PhraseGroups, text: &str| phrases.mask(std::iter::once(text)) != 0;
+        let off_subject = |text: &str| names(left_out, text) && !names(kept, text);
+        if !names(left_out, question) {
             return false;
         }
-        let off_subject = |text: &str| self.subjects(text) == (true, false);
-        match self.subjects(question) {
-            (false, _) => return false,
-            (true, false) => return true,
-            // Both named: it depends on what is asked.
-            (true, true) => {}
+        if !names(kept, question) {
+            return true;
         }
+        // Both named: it depends on what is asked.
         let segments = query::segments(question);
         let mut asks = segments
             .iter()
