@@ -46,7 +46,10 @@ fn direct_answer(
     for s in &answer.sentences {
         let _ = writeln!(out, "  {} [{}]", s.text, cite(s));
     }
-    if let Some(c) = &answer.command {
+    // Unless a sentence already carries it.
+    if let Some(c) = &answer.command
+        && !answer.sentences.iter().any(|s| s.text.contains(c.as_str()))
+    {
         let _ = writeln!(out, "  Command: `{c}`");
     }
 }

@@ -1,8 +1,9 @@
 //! Splitting one Markdown body into heading-bounded sections with pulldown-cmark.
 //!
-//! Each section keeps three views of its content: the cleaned Markdown source (what a
-//! snippet shows, code fences intact), plain prose and code blocks (what the index
-//! reads), and a list of [`Block`]s (what the troubleshooting parser reads).
+//! Each section keeps its cleaned Markdown source (what a snippet shows, code fences
+//! intact; a range of the text when cleaning changes nothing), its code blocks, and a
+//! list of [`Block`]s (what extraction and the troubleshooting parser read). The plain
+//! prose the index reads is made from the blocks and the loose table text ([`prose`]).
 
 use std::ops::Range;
 
@@ -61,14 +62,11 @@ impl SectionMarkdown {
         }
     }
 
-    /// The same Markdown when the text it was parsed from starts `offset` bytes into
-    /// a larger one.
-    pub fn offset_by(self, offset: usize) -> SectionMarkdown {
-        match self {
-            SectionMarkdown::InText(range) => {
-                SectionMarkdown::InText(range.start + offset..range.end + offset)
-            }
-            cleaned => cleaned,
+    /// Moves a range to count in a larger text, where the one it was parsed from
+    /// starts `offset` bytes in.
+    pub fn shift(&mut self, offset: usize) {
+        if let SectionMarkdown::InText(range) = self {
+            *range = range.start + offset..range.end + offset;
         }
     }
 }
@@ -521,7 +519,7 @@ impl AnchorSet {
 /// Whether [`clean_markdown`] could change `raw` beyond trimming its newlines: it
 /// holds HTML (`<`), a directive (`:::`), an include, div or callout (`[!`), a
 /// carriage return, or two blank lines in a row. Most sections hold none, and are
-/// then not cleaned at all: cleaning was a tenth of a large corpus's index build.
+/// then not cleaned at all: cleaning was a tenth of loading and indexing a large corpus.
 fn might_need_cleaning(raw: &str) -> bool {
     let mut blank_before = false;
     raw.contains(['<', '\r'])

@@ -147,7 +147,8 @@ pub struct Doc {
     pub front: FrontMatter,
     /// Where it was read from, for diagnostics (`builtin:acr-cmk/SKILL.md` or a path).
     pub origin: String,
-    /// Its raw text, for serving the whole file. Left out of a serialized corpus: the
+    /// Its raw text, for serving the whole file; most of its sections' Markdown is a
+    /// range of it ([`SectionMarkdown::InText`]). Left out of a serialized corpus: the
     /// index cache has just read every source file to key its entry, so it takes the
     /// text from there ([`Corpus::restore_texts`]) instead of storing it twice.
     #[serde(skip)]
@@ -361,8 +362,9 @@ impl Corpus {
 
     /// Gives the docs of a deserialized corpus their texts (which a serialized corpus
     /// leaves out), moved out of the sources it was parsed from. Fails, leaving the
-    /// sources whole, when a doc's file is missing or not UTF-8, which means the
-    /// corpus came from other sources.
+    /// sources whole, when a doc's file is missing or not UTF-8, or a section's
+    /// Markdown is not a range of it, which means the corpus came from other sources
+    /// (or another build).
     pub fn restore_texts(&mut self, sources: &mut Sources) -> Result<(), String> {
         let by_origin: HashMap<&str, usize> = sources
             .files
@@ -383,18 +385,38 @@ impl Corpus {
         // Each file's bytes become its text without a copy, checked once; a file that
         // is not UTF-8 gives every text taken so far back as the bytes it was.
         let mut texts = Vec::with_capacity(files.len());
+        let give_back = |texts: Vec<String>, sources: &mut Sources| {
+            for (text, &j) in texts.into_iter().zip(&files) {
+                sources.files[j].bytes = text.into_bytes();
+            }
+        };
         for (doc, &i) in self.docs.iter().zip(&files) {
-            match String::from_utf8(std::mem::take(&mut sources.files[i].bytes)) {
-                Ok(text) => texts.push(text),
+            let text = match String::from_utf8(std::mem::take(&mut sources.files[i].bytes)) {
+                Ok(text) => text,
                 Err(e) => {
                     let message = format!("{}: {}", doc.origin, e.utf8_error());
                     sources.files[i].bytes = e.into_bytes();
-                    for (text, &j) in texts.into_iter().zip(&files) {
-                        sources.files[j].bytes = text.into_bytes();
-                    }
+                    give_back(texts, sources);
                     return Err(message);
                 }
+            };
+            let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            let stray = self.sections[doc.sections.clone()]
+                .iter()
+                .find(|s| match &s.markdown {
+                    SectionMarkdown::InText(range) => body.get(range.clone()).is_none(),
+                    SectionMarkdown::Cleaned(_) => false,
+                });
+            if let Some(s) = stray {
+                let message = format!(
+                    "{}#{}: Markdown range out of the text",
+                    doc.origin, s.anchor
+                );
+                texts.push(text);
+                give_back(texts, sources);
+                return Err(message);
             }
+            texts.push(text);
         }
         for (doc, text) in self.docs.iter_mut().zip(texts) {
             doc.text = without_byte_order_mark(text);
@@ -617,7 +639,8 @@ fn doc_text(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
     String::from_utf8(bytes).map(without_byte_order_mark)
 }
 
-/// A byte-order mark would hide the front matter fence.
+/// A byte-order mark would hide the front matter fence. Parsing and restoring a
+/// cached corpus strip it alike: sections' Markdown ranges count from after it.
 fn without_byte_order_mark(text: String) -> String {
     match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
@@ -654,8 +677,7 @@ fn parse_file(mut file: SourceFile) -> Result<ParsedFile, Diagnostic> {
     let body_start = text.len() - body.len();
     let mut raw = markdown::sections(body, fm_lines, &fallback_title);
     for s in &mut raw {
-        s.markdown =
-            std::mem::replace(&mut s.markdown, SectionMarkdown::InText(0..0)).offset_by(body_start);
+        s.markdown.shift(body_start);
     }
     let title = raw
         .iter()
@@ -1085,6 +1107,16 @@ mod tests {
         let mut corpus = stripped();
         let e = corpus.restore_texts(&mut changed).unwrap_err();
         assert!(e.starts_with("s/b.md: "), "{e}");
+        let after: Vec<Vec<u8>> = changed.files.iter().map(|f| f.bytes.clone()).collect();
+        assert_eq!(after, before);
+
+        // Still UTF-8 but shorter: a section's Markdown range runs past it.
+        let mut changed = sources();
+        changed.files[1].bytes = b"# B\n".to_vec();
+        let before: Vec<Vec<u8>> = changed.files.iter().map(|f| f.bytes.clone()).collect();
+        let mut corpus = stripped();
+        let e = corpus.restore_texts(&mut changed).unwrap_err();
+        assert!(e.contains("Markdown range"), "{e}");
         let after: Vec<Vec<u8>> = changed.files.iter().map(|f| f.bytes.clone()).collect();
         assert_eq!(after, before);
     }

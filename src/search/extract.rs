@@ -131,6 +131,8 @@ struct Sentence {
     chars: usize,
     /// The command a sentence ending in a colon introduces.
     introduces: Option<String>,
+    /// It carries the list it announces, whose items are sentences too.
+    carries: bool,
 }
 
 impl SectionSentences {
@@ -154,28 +156,36 @@ impl SectionSentences {
             heading: sorted(index.stems(section.title())),
             sentences: sentences(&section.blocks)
                 .into_iter()
-                .map(|(text, introduces)| {
-                    let lower = text.to_lowercase();
-                    let words: Vec<&str> = lower
-                        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-                        .filter(|w| !w.is_empty())
-                        .collect();
-                    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
-                    let duration = words.windows(2).any(|w| {
-                        (w[0].chars().all(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w[0]))
-                            && TIME_UNITS.contains(&w[1])
-                    });
-                    Sentence {
-                        stems: sorted(index.stems(&text)),
-                        negative: has(NEGATIVE),
-                        settles: has(NEGATIVE) || has(SETTLING),
-                        restrictive: words.contains(&"only"),
-                        duration,
-                        chars: text.chars().count(),
-                        introduces,
-                        text,
-                    }
-                })
+                .map(
+                    |Told {
+                         text,
+                         introduces,
+                         own,
+                     }| {
+                        let lower = text[..own].to_lowercase();
+                        let words: Vec<&str> = lower
+                            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+                        let duration = words.windows(2).any(|w| {
+                            (w[0].chars().all(|c| c.is_ascii_digit())
+                                || NUMBER_WORDS.contains(&w[0]))
+                                && TIME_UNITS.contains(&w[1])
+                        });
+                        Sentence {
+                            stems: sorted(index.stems(&text)),
+                            negative: has(NEGATIVE),
+                            settles: has(NEGATIVE) || has(SETTLING),
+                            restrictive: words.contains(&"only"),
+                            duration,
+                            chars: text.chars().count(),
+                            introduces,
+                            carries: own < text.len(),
+                            text,
+                        }
+                    },
+                )
                 .collect(),
             commands,
         }
@@ -269,10 +279,13 @@ pub(crate) fn extract(
             continue;
         }
         // A list item is also part of the sentence that announces its list.
-        let holds = |a: &str, b: &str| a.contains(b.trim_end_matches(['.', ';']));
-        if chosen.iter().any(|o| {
-            holds(&o.sentence.text, &c.sentence.text) || holds(&c.sentence.text, &o.sentence.text)
-        }) {
+        let holds = |a: &Sentence, b: &Sentence| {
+            a.carries && a.text.contains(b.text.trim_end_matches(['.', ';']))
+        };
+        if chosen
+            .iter()
+            .any(|o| holds(o.sentence, c.sentence) || holds(c.sentence, o.sentence))
+        {
             continue;
         }
         length += c.sentence.chars + 1;
@@ -381,8 +394,8 @@ fn best_command(
 /// introduces when it ends in a colon right before a code block. Code is left out,
 /// and so are the parts of a troubleshooting case that are not statements of fact:
 /// its symptoms (a user's words), error fragments and diagnostic commands.
-fn sentences(blocks: &[Block]) -> Vec<(String, Option<String>)> {
-    let mut out: Vec<(String, Option<String>)> = Vec::new();
+fn sentences(blocks: &[Block]) -> Vec<Told> {
+    let mut out: Vec<Told> = Vec::new();
     let mut skipping = false;
     for (i, block) in blocks.iter().enumerate() {
         if let Block::Paragraph { label: Some(l), .. } = block {
@@ -409,22 +422,40 @@ fn sentences(blocks: &[Block]) -> Vec<(String, Option<String>)> {
         // A paragraph that ends by announcing a short list says it with the list: the
         // list is the answer it leads to ("…is called the key encryption key (KEK):"
         // and the two places it is set).
+        let mut carried = None;
         if matches!(block, Block::Paragraph { .. })
             && let Some(lead) = parts.last_mut().filter(|s| s.ends_with(':'))
             && let Some(list) = announced_list(&blocks[i + 1..])
         {
+            carried = Some(lead.len());
             *lead = format!("{lead} {list}");
         }
-        for (j, s) in parts.into_iter().enumerate() {
-            let introduces = (j == last && s.ends_with(':'))
+        for (j, text) in parts.into_iter().enumerate() {
+            let introduces = (j == last && text.ends_with(':'))
                 .then(|| next_command.clone())
                 .flatten();
-            out.push((s, introduces));
+            let own = carried.filter(|_| j == last).unwrap_or(text.len());
+            out.push(Told {
+                text,
+                introduces,
+                own,
+            });
         }
     }
     out.into_iter()
-        .filter(|(s, _)| s.chars().count() >= 12 && s.chars().any(char::is_alphabetic))
+        .filter(|t| t.text.chars().count() >= 12 && t.text.chars().any(char::is_alphabetic))
         .collect()
+}
+
+/// A sentence as the section tells it, before it is read for scoring.
+struct Told {
+    text: String,
+    /// The command it introduces, when it ends in a colon right before one.
+    introduces: Option<String>,
+    /// How much of `text` is its own words: all of it, or the lead before the list it
+    /// carries. Whether it denies, restricts or settles is read there alone: "no" in
+    /// an item ("Managed HSM has no access policies") is not the lead's verdict.
+    own: usize,
 }
 
 /// The list items at the start of `blocks` as one run ("a; b; c."), when there are
@@ -518,10 +549,10 @@ mod tests {
         ];
         let s = sentences(&blocks);
         assert_eq!(
-            s[0].1.as_deref(),
+            s[0].introduces.as_deref(),
             Some("az role assignment create --role x --scope \"$S\"")
         );
-        assert_eq!(s[1].1, None);
+        assert_eq!(s[1].introduces, None);
     }
 
     #[test]
@@ -538,7 +569,7 @@ mod tests {
         let blocks = vec![
             lead("It is set in two places:"),
             item("az acr create --key-encryption-key."),
-            item("keyVaultProperties.keyIdentifier in ARM."),
+            item("keyVaultProperties.keyIdentifier in ARM, no other place."),
             lead("Every step of a long procedure:"),
         ];
         let steps = vec![
@@ -548,11 +579,14 @@ mod tests {
         ];
         let long: Vec<Block> = (0..5).map(|i| item(&format!("step {i} of many"))).collect();
         let s = sentences(&[blocks, long, steps].concat());
-        let texts: Vec<&str> = s.iter().map(|(t, _)| t.as_str()).collect();
+        let texts: Vec<&str> = s.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(
             texts[0],
-            "It is set in two places: az acr create --key-encryption-key; keyVaultProperties.keyIdentifier in ARM."
+            "It is set in two places: az acr create --key-encryption-key; keyVaultProperties.keyIdentifier in ARM, no other place."
         );
+        // Whether it denies or settles is read in the lead's own words, not in an
+        // item's "no".
+        assert_eq!(&s[0].text[..s[0].own], "It is set in two places:");
         // The items stay sentences of their own; a lead before a long list dangles,
         // and is left for extraction to skip.
         assert_eq!(texts[1], "az acr create --key-encryption-key.");
