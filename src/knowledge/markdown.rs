@@ -26,17 +26,15 @@ pub struct CodeBlock {
 pub enum Block {
     /// A paragraph. `label` is a bold lead-in ending in a colon (`**Cause:** ...`),
     /// without the colon; `text` is what follows it.
-    Paragraph {
-        label: Option<String>,
-        text: String,
-    },
+    Paragraph { label: Option<String>, text: String },
     /// A top-level list item, with the inline code spans it contains.
     ListItem {
         text: String,
         code_spans: Vec<String>,
         ordered: bool,
     },
-    Code(CodeBlock),
+    /// A code block, as its index in the section's `code`: held once, not twice.
+    Code(usize),
 }
 
 /// A section's cleaned Markdown. Cleaning changes nothing in most sections, so their
@@ -338,8 +336,8 @@ impl SectionBuilder {
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some(block) = self.code_block.take() {
-                    self.code.push(block.clone());
-                    self.blocks.push(Block::Code(block));
+                    self.blocks.push(Block::Code(self.code.len()));
+                    self.code.push(block);
                 }
             }
             Event::Text(t) if self.code_block.is_some() => {

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use super::{Analyzed, SearchIndex};
 use crate::azure::command::lines_of;
-use crate::knowledge::{Block, Citation, Corpus, Section};
+use crate::knowledge::{Block, Citation, CodeBlock, Corpus, Section};
 
 /// The longest extracted answer, so it stays a short answer.
 const MAX_ANSWER_CHARS: usize = 480;
@@ -154,7 +154,7 @@ impl SectionSentences {
             .collect();
         SectionSentences {
             heading: sorted(index.stems(section.title())),
-            sentences: sentences(&section.blocks)
+            sentences: sentences(&section.blocks, &section.code)
                 .into_iter()
                 .map(
                     |Told {
@@ -394,7 +394,7 @@ fn best_command(
 /// introduces when it ends in a colon right before a code block. Code is left out,
 /// and so are the parts of a troubleshooting case that are not statements of fact:
 /// its symptoms (a user's words), error fragments and diagnostic commands.
-fn sentences(blocks: &[Block]) -> Vec<Told> {
+fn sentences(blocks: &[Block], code: &[CodeBlock]) -> Vec<Told> {
     let mut out: Vec<Told> = Vec::new();
     let mut skipping = false;
     for (i, block) in blocks.iter().enumerate() {
@@ -412,9 +412,11 @@ fn sentences(blocks: &[Block]) -> Vec<Told> {
             Block::Code(_) => continue,
         };
         let next_command = match blocks.get(i + 1) {
-            Some(Block::Code(code)) => lines_of(&code.code)
-                .into_iter()
-                .find(|l| l.starts_with("az ") || l.contains("$(az ")),
+            Some(Block::Code(i)) => code.get(*i).and_then(|c| {
+                lines_of(&c.code)
+                    .into_iter()
+                    .find(|l| l.starts_with("az ") || l.contains("$(az "))
+            }),
             _ => None,
         };
         let mut parts = split_sentences(&text);
@@ -538,16 +540,17 @@ mod tests {
                 label: None,
                 text: "Assign the role, scoped to the vault:".into(),
             },
-            Block::Code(crate::knowledge::CodeBlock {
-                lang: "bash".into(),
-                code: "# note\naz role assignment create --role x \\\n  --scope \"$S\"\n".into(),
-            }),
+            Block::Code(0),
             Block::Paragraph {
                 label: None,
                 text: "This list has nothing after it:".into(),
             },
         ];
-        let s = sentences(&blocks);
+        let code = [CodeBlock {
+            lang: "bash".into(),
+            code: "# note\naz role assignment create --role x \\\n  --scope \"$S\"\n".into(),
+        }];
+        let s = sentences(&blocks, &code);
         assert_eq!(
             s[0].introduces.as_deref(),
             Some("az role assignment create --role x --scope \"$S\"")
@@ -578,7 +581,7 @@ mod tests {
             item("Grant it the role."),
         ];
         let long: Vec<Block> = (0..5).map(|i| item(&format!("step {i} of many"))).collect();
-        let s = sentences(&[blocks, long, steps].concat());
+        let s = sentences(&[blocks, long, steps].concat(), &[]);
         let texts: Vec<&str> = s.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(
             texts[0],

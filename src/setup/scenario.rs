@@ -20,7 +20,7 @@ use super::condition::Condition;
 use super::front::{condition, declared, derived, notes, refusals};
 use super::parameters::{self, Kind, Parameter};
 use crate::azure::command::{self, Line};
-use crate::knowledge::{Block, Corpus, Diagnostic, Doc, front_matter};
+use crate::knowledge::{Block, CodeBlock, Corpus, Diagnostic, Doc, front_matter};
 
 /// A parameter a scenario takes.
 #[derive(Debug, Clone)]
@@ -199,7 +199,7 @@ struct Parts {
     line: Option<Line>,
 }
 
-fn parts(blocks: &[Block], at: usize, problems: &mut Problems) -> Parts {
+fn parts(blocks: &[Block], code: &[CodeBlock], at: usize, problems: &mut Problems) -> Parts {
     let mut out = Parts {
         when: None,
         purpose: None,
@@ -226,7 +226,8 @@ fn parts(blocks: &[Block], at: usize, problems: &mut Problems) -> Parts {
             },
             Block::Paragraph { label: None, text } => purpose.push(text),
             Block::ListItem { .. } => {}
-            Block::Code(code) => {
+            Block::Code(i) => {
+                let Some(code) = code.get(*i) else { continue };
                 if !matches!(code.lang.as_str(), "bash" | "sh" | "shell") {
                     continue;
                 }
@@ -279,7 +280,7 @@ fn steps(corpus: &Corpus, doc: &Doc, problems: &mut Problems) -> Vec<StepSpec> {
         let at = section.lines.0;
         match section.level {
             2 => {
-                let p = parts(&section.blocks, at, problems);
+                let p = parts(&section.blocks, &section.code, at, problems);
                 let mut step = StepSpec {
                     title: section.title().to_string(),
                     when: p.when,
@@ -312,7 +313,7 @@ fn steps(corpus: &Corpus, doc: &Doc, problems: &mut Problems) -> Vec<StepSpec> {
                 steps.push(step);
             }
             3 => {
-                let p = parts(&section.blocks, at, problems);
+                let p = parts(&section.blocks, &section.code, at, problems);
                 let Some(step) = steps.last_mut() else {
                     problems.push((
                         Some(at),

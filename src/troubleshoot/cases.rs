@@ -5,7 +5,7 @@
 //! `docs/knowledge-format.md`. A user's skill docs add cases the same way.
 
 use crate::azure::command::{self, Line};
-use crate::knowledge::{Block, Corpus, Diagnostic};
+use crate::knowledge::{Block, CodeBlock, Corpus, Diagnostic};
 
 /// One part of a fix: a step to take, or a command to run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +70,7 @@ impl CaseCatalog {
                 if section.level != 2 {
                     continue;
                 }
-                match parse_case(&section.blocks) {
+                match parse_case(&section.blocks, &section.code) {
                     Parsed::NotACase => {}
                     Parsed::Incomplete(missing) => catalog.diagnostics.push(Diagnostic {
                         file: doc.origin.clone(),
@@ -110,7 +110,7 @@ enum Parsed {
     Case(Case, Vec<(String, String)>),
 }
 
-fn parse_case(blocks: &[Block]) -> Parsed {
+fn parse_case(blocks: &[Block], code: &[CodeBlock]) -> Parsed {
     let mut part = Part::None;
     let mut saw_label = false;
     let mut case = Case {
@@ -162,7 +162,8 @@ fn parse_case(blocks: &[Block]) -> Parsed {
                 Part::Errors => case.errors.push(normalize_error(text)),
                 _ => push_text(&mut case, part, text),
             },
-            Block::Code(code) => {
+            Block::Code(i) => {
+                let Some(code) = code.get(*i) else { continue };
                 for text in command::lines_of(&code.code) {
                     match (part, Line::parse(&text)) {
                         (_, Err(why)) => rejected.push((text, why)),
