@@ -179,16 +179,16 @@ fn a_pasted_stack_trace_does_not_make_a_bug_report_unknown() {
 fn registry_features_outside_the_keys_are_not_answered() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
     // Each was answered with confidence while naming the registry was enough.
-    for q in [
-        "Our pipeline runs docker login against the registry and gets unauthorized. Which role does it need?",
-        "Is a dedicated data endpoint required for a registry behind a firewall?",
-        "How do I export images with a transfer pipeline from the registry?",
-        // The story names the key; what it asks does not.
-        "We encrypt the registry with a CMK. How do I export images with a transfer pipeline?",
-    ] {
-        let a = engine.answer(&AnswerRequest::new(q)).unwrap();
-        assert!(!a.confident && a.answer.is_none(), "{q}");
-    }
+    assert_declined(
+        &engine,
+        &[
+            "Our pipeline runs docker login against the registry and gets unauthorized. Which role does it need?",
+            "Is a dedicated data endpoint required for a registry behind a firewall?",
+            "How do I export images with a transfer pipeline from the registry?",
+            // The story names the key; what it asks does not.
+            "We encrypt the registry with a CMK. How do I export images with a transfer pipeline?",
+        ],
+    );
     let q = "Our CMK registry's webhook stopped firing after we revoked the key. Is that expected?";
     assert!(
         engine.answer(&AnswerRequest::new(q)).unwrap().confident,
@@ -199,11 +199,19 @@ fn registry_features_outside_the_keys_are_not_answered() {
 #[test]
 fn no_answer_when_not_covered() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
-    for q in [
-        "How do I bake bread?",
-        "Enable customer-managed keys for an Azure Storage account",
-    ] {
-        let a = engine.answer(&AnswerRequest::new(q)).unwrap();
+    assert_declined(
+        &engine,
+        &[
+            "How do I bake bread?",
+            "Enable customer-managed keys for an Azure Storage account",
+        ],
+    );
+}
+
+/// Each question gets no confident answer and no direct answer.
+fn assert_declined(engine: &Engine, questions: &[&str]) {
+    for q in questions {
+        let a = engine.answer(&AnswerRequest::new(*q)).unwrap();
         assert!(!a.confident && a.answer.is_none(), "{q}");
     }
 }

@@ -1100,25 +1100,19 @@ mod tests {
         };
         assert_eq!(markdown(&corpus), markdown(&built));
 
-        // The second file is not UTF-8 any more: nothing is taken from either.
-        let mut changed = sources();
-        changed.files[1].bytes = b"# B\n\n\xff\n".to_vec();
-        let before: Vec<Vec<u8>> = changed.files.iter().map(|f| f.bytes.clone()).collect();
-        let mut corpus = stripped();
-        let e = corpus.restore_texts(&mut changed).unwrap_err();
-        assert!(e.starts_with("s/b.md: "), "{e}");
-        let after: Vec<Vec<u8>> = changed.files.iter().map(|f| f.bytes.clone()).collect();
-        assert_eq!(after, before);
-
+        // When the second file changed, nothing is taken from either.
+        let fails_whole = |second: &[u8], error: &str| {
+            let mut changed = sources();
+            changed.files[1].bytes = second.to_vec();
+            let before: Vec<Vec<u8>> = changed.files.iter().map(|f| f.bytes.clone()).collect();
+            let e = stripped().restore_texts(&mut changed).unwrap_err();
+            assert!(e.starts_with("s/b.md") && e.contains(error), "{e}");
+            let after: Vec<Vec<u8>> = changed.files.iter().map(|f| f.bytes.clone()).collect();
+            assert_eq!(after, before);
+        };
+        fails_whole(b"# B\n\n\xff\n", "invalid utf-8");
         // Still UTF-8 but shorter: a section's Markdown range runs past it.
-        let mut changed = sources();
-        changed.files[1].bytes = b"# B\n".to_vec();
-        let before: Vec<Vec<u8>> = changed.files.iter().map(|f| f.bytes.clone()).collect();
-        let mut corpus = stripped();
-        let e = corpus.restore_texts(&mut changed).unwrap_err();
-        assert!(e.contains("Markdown range"), "{e}");
-        let after: Vec<Vec<u8>> = changed.files.iter().map(|f| f.bytes.clone()).collect();
-        assert_eq!(after, before);
+        fails_whole(b"# B\n", "Markdown range");
     }
 
     #[test]
