@@ -412,7 +412,7 @@ fn sentences(blocks: &[Block], code: &[CodeBlock]) -> Vec<Told> {
             Block::Code(_) => continue,
         };
         let next_command = match blocks.get(i + 1) {
-            Some(Block::Code(i)) => code.get(*i).and_then(|c| {
+            Some(Block::Code(at)) => code.get(*at).and_then(|c| {
                 lines_of(&c.code)
                     .into_iter()
                     .find(|l| l.starts_with("az ") || l.contains("$(az "))

@@ -52,6 +52,16 @@ const _: () = {
     }
 };
 
+/// The bits of [`SearchIndex`]'s `scope` groups, one per front-matter list.
+const COVERS: u32 = 1 << 0;
+const NOT_COVERED: u32 = 1 << 1;
+const ABOUT: u32 = 1 << 2;
+const NOT_ABOUT: u32 = 1 << 3;
+/// The scope's two levels, each (left out, kept): other products against the
+/// covered ones, then the covered products' other parts against what the knowledge
+/// treats.
+const SCOPE_LEVELS: [(u32, u32); 2] = [(NOT_COVERED, COVERS), (NOT_ABOUT, ABOUT)];
+
 /// From this many sections on, the index and its term statistics are built on two
 /// threads. Below it the statistics take a few milliseconds at most (the built-in
 /// knowledge has about 300 sections), less than a thread's resident heap is worth.
@@ -220,14 +230,11 @@ pub struct SearchIndex {
     /// Each section's sentences with their stems, built the first time a question
     /// needs them (see [`extract`]): a large corpus does not pay for them at startup.
     sentences: Vec<std::sync::OnceLock<extract::SectionSentences>>,
-    /// The knowledge's scope at two levels, each set of phrases one group: the
+    /// The knowledge's scope at two levels, one group each ([`SCOPE_LEVELS`]): the
     /// subjects it covers and the neighbouring ones it does not (`covers`,
     /// `not_covered`), then what it treats within them and the parts it does not
     /// (`about`, `not_about`).
-    covers: PhraseGroups,
-    not_covered: PhraseGroups,
-    about: PhraseGroups,
-    not_about: PhraseGroups,
+    scope: PhraseGroups,
     /// Each qualifier of the knowledge as the phrases that name it (its synonym
     /// group), and the qualifiers each section's headings name, as bits.
     qualifiers: PhraseGroups,
@@ -432,10 +439,17 @@ impl SearchIndex {
                 .iter()
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
-            covers: PhraseGroups::new(std::iter::once(corpus.covers.clone())),
-            not_covered: PhraseGroups::new(std::iter::once(corpus.not_covered.clone())),
-            about: PhraseGroups::new(std::iter::once(corpus.about.clone())),
-            not_about: PhraseGroups::new(std::iter::once(corpus.not_about.clone())),
+            // Group i is bit i: COVERS, NOT_COVERED, ABOUT, NOT_ABOUT.
+            scope: PhraseGroups::new(
+                [
+                    &corpus.covers,
+                    &corpus.not_covered,
+                    &corpus.about,
+                    &corpus.not_about,
+                ]
+                .into_iter()
+                .cloned(),
+            ),
             tuning: Tuning::default(),
         })
     }
@@ -448,8 +462,7 @@ impl SearchIndex {
     /// Whether `text` names something the knowledge says it leaves out: a subject
     /// it does not cover, or a part of a covered one it does not treat.
     pub(crate) fn names_left_out(&self, text: &str) -> bool {
-        let names = |phrases: &PhraseGroups| phrases.mask(std::iter::once(text)) != 0;
-        names(&self.not_covered) || names(&self.not_about)
+        self.scope.mask(std::iter::once(text)) & (NOT_COVERED | NOT_ABOUT) != 0
     }
 
     /// Whether the question is about a subject the knowledge says it does not cover
@@ -459,29 +472,33 @@ impl SearchIndex {
     /// subject is too, whatever its story says: "we use the vault of our registry's
     /// CMK; does Azure SQL TDE need purge protection too?" asks about SQL.
     pub fn out_of_scope(&self, question: &str) -> bool {
-        self.tuning.relevance_floor
-            && (self.outside(question, &self.not_covered, &self.covers)
-                || self.outside(question, &self.not_about, &self.about))
-    }
-
-    /// [`SearchIndex::out_of_scope`] at one level: `left_out` named and `kept` not,
-    /// in the question or in each sentence it asks.
-    fn outside(&self, question: &str, left_out: &PhraseGroups, kept: &PhraseGroups) -> bool {
-        let names = |phrases: &PhraseGroups, text: &str| phrases.mask(std::iter::once(text)) != 0;
-        let off_subject = |text: &str| names(left_out, text) && !names(kept, text);
-        if !names(left_out, question) {
+        if !self.tuning.relevance_floor {
             return false;
         }
-        if !names(kept, question) {
+        // At one level: what it leaves out named, and nothing it keeps.
+        let off =
+            |named: u32, (left_out, kept): (u32, u32)| named & left_out != 0 && named & kept == 0;
+        let named = self.scope.mask(std::iter::once(question));
+        if SCOPE_LEVELS.into_iter().any(|level| off(named, level)) {
             return true;
         }
-        // Both named: it depends on what is asked.
-        let segments = query::segments(question);
-        let mut asks = segments
+        // Both named at a level: it depends on what is asked.
+        let both: Vec<(u32, u32)> = SCOPE_LEVELS
+            .into_iter()
+            .filter(|&(left_out, kept)| named & left_out != 0 && named & kept != 0)
+            .collect();
+        if both.is_empty() {
+            return false;
+        }
+        let asked: Vec<u32> = query::segments(question)
             .iter()
             .filter(|(role, _)| *role == query::Role::Ask)
-            .peekable();
-        asks.peek().is_some() && asks.all(|(_, text)| off_subject(text))
+            .map(|(_, text)| self.scope.mask(std::iter::once(text.as_str())))
+            .collect();
+        !asked.is_empty()
+            && both
+                .into_iter()
+                .any(|level| asked.iter().all(|&n| off(n, level)))
     }
 
     /// The best `limit` sections for `query`, best first; ties go to the earlier
