@@ -11,9 +11,9 @@ use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
 /// against), the held-out set, and the nine sets frozen before the ranking they
-/// judge was written (realuser, natural, blind2 to blind8; eval/README.md says which
+/// judge was written (realuser, natural, blind2 to blind9; eval/README.md says which
 /// have been read since).
-const SETS: [(&str, &str, &str); 12] = [
+const SETS: [(&str, &str, &str); 13] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -73,6 +73,11 @@ const SETS: [(&str, &str, &str); 12] = [
         "blind8",
         include_str!("../eval/blind8.json"),
         include_str!("../eval/gate/blind8.json"),
+    ),
+    (
+        "blind9",
+        include_str!("../eval/blind9.json"),
+        include_str!("../eval/gate/blind9.json"),
     ),
 ];
 
