@@ -29,7 +29,7 @@ use crate::knowledge::{Corpus, KnowledgeVersion, LoadOptions, Section, hex};
 use crate::search::{SearchIndex, TermStats};
 
 /// Bumped whenever what an entry holds changes shape.
-const FORMAT: &str = "acr-cmk-index-cache-7";
+const FORMAT: &str = "acr-cmk-index-cache-8";
 const COMPLETE: &str = "complete";
 /// The parsed corpus, its version and the term statistics, in postcard (see
 /// [`EngineHead`]).

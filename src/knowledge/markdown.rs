@@ -90,6 +90,9 @@ pub struct RawSection {
     pub blocks: Vec<Block>,
     /// Upstream page named by a `<!-- source: URL -->` comment in the body.
     pub source_url: Option<String>,
+    /// How users ask for what the section answers, from `<!-- asked: -->` comments:
+    /// searched, never shown.
+    pub asked: Vec<String>,
     /// Link targets in the body, with their 1-based file lines.
     pub links: Vec<(String, usize)>,
 }
@@ -254,6 +257,7 @@ fn push_section(
         code: built.code,
         blocks: built.blocks,
         source_url: built.source_url,
+        asked: built.asked,
         links: built
             .links
             .into_iter()
@@ -299,6 +303,7 @@ struct SectionBuilder {
     loose: Vec<(usize, String)>,
     code: Vec<CodeBlock>,
     source_url: Option<String>,
+    asked: Vec<String>,
     /// Link targets with the byte offset where each starts.
     links: Vec<(String, usize)>,
     /// Nesting depth of lists; only depth-1 items become blocks.
@@ -402,11 +407,18 @@ impl SectionBuilder {
             Event::Text(t) => self.text(&t),
             Event::SoftBreak | Event::HardBreak => self.text(" "),
             Event::Html(h) | Event::InlineHtml(h) => {
+                // A comment over several lines comes a line at a time.
                 self.html.push_str(&h);
-                if let Some(url) = source_comment(&self.html) {
-                    self.source_url.get_or_insert(url);
-                }
-                if !h.contains("<!--") || h.contains("-->") {
+                if !self.html.contains("<!--") {
+                    self.html.clear();
+                } else if self.html.contains("-->") {
+                    match comment(&self.html) {
+                        Some(Comment::Source(url)) => {
+                            self.source_url.get_or_insert(url);
+                        }
+                        Some(Comment::Asked(phrasings)) => self.asked.extend(phrasings),
+                        None => {}
+                    }
                     self.html.clear();
                 }
             }
@@ -462,13 +474,34 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn source_comment(html: &str) -> Option<String> {
+/// What a section's HTML comment tells the server.
+enum Comment {
+    /// `<!-- source: https://… -->`: the section's upstream page.
+    Source(String),
+    /// `<!-- asked: … -->`: ways users ask for what the section answers, one a line
+    /// or separated by `;`.
+    Asked(Vec<String>),
+}
+
+fn comment(html: &str) -> Option<Comment> {
     let start = html.find("<!--")?;
     let rest = &html[start + 4..];
     let end = rest.find("-->")?;
     let inner = rest[..end].trim();
-    let url = inner.strip_prefix("source:")?.trim();
-    url.starts_with("https://").then(|| url.to_string())
+    if let Some(url) = inner.strip_prefix("source:") {
+        let url = url.trim();
+        return url
+            .starts_with("https://")
+            .then(|| Comment::Source(url.to_string()));
+    }
+    let asked = inner.strip_prefix("asked:")?;
+    Some(Comment::Asked(
+        asked
+            .split(['\n', ';'])
+            .map(|p| collapse(p.trim().trim_start_matches("- ")))
+            .filter(|p| !p.is_empty())
+            .collect(),
+    ))
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
@@ -788,6 +821,25 @@ mod tests {
             prose(&s[0].blocks, &s[0].loose),
             "Store | Role | \nVault | Crypto User | \nCause\ngone.\none\ntwo\nLast | Table |"
         );
+    }
+
+    #[test]
+    fn asked_comments_give_phrasings_and_stay_out_of_the_text() {
+        let body = "## Recover a deleted key\n<!-- source: https://example.org/a -->\n<!-- asked:\n- get the cmk back after someone deleted it\n  undelete the registry key\n-->\n\nRun the recover command.\n<!-- asked: deleted key by mistake; restore it -->\n";
+        let s = parse(body);
+        assert_eq!(
+            s[0].asked,
+            [
+                "get the cmk back after someone deleted it",
+                "undelete the registry key",
+                "deleted key by mistake",
+                "restore it"
+            ]
+        );
+        // The source comment before it still counts.
+        assert_eq!(s[0].source_url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(s[0].markdown.text(body), "Run the recover command.");
+        assert_eq!(prose(&s[0].blocks, &s[0].loose), "Run the recover command.");
     }
 
     #[test]

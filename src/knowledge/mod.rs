@@ -208,6 +208,8 @@ pub struct Section {
     /// The upstream page for this section: its own `<!-- source: -->` comment, or the
     /// doc's first `sources` entry.
     pub source_url: Option<String>,
+    /// How users ask for what it answers (`<!-- asked: -->`): searched, never shown.
+    pub asked: Vec<String>,
     /// Link targets in the body with their 1-based lines, for `lint`.
     pub links: Vec<(String, usize)>,
 }
@@ -558,6 +560,7 @@ impl Corpus {
                 code: s.code,
                 blocks: s.blocks,
                 source_url,
+                asked: s.asked,
                 links: s.links,
             });
         }

@@ -34,13 +34,16 @@ use crate::knowledge::{Block, Corpus, Section};
 /// Field weights and length normalization (BM25F). A section's own heading says most
 /// about what it answers; the doc's title and description, shared by all its
 /// sections, least.
-const FIELDS: [(&str, f32, f32); 5] = [
+const FIELDS: [(&str, f32, f32); 6] = [
     // (field, weight, b)
     ("title", 3.0, 0.3),
     ("headings", 0.5, 0.5),
     ("body", 1.0, 0.75),
     ("code", 1.0, 0.75),
     ("doc", 0.5, 0.5),
+    // How users ask for what the section answers (`<!-- asked: -->`): words of the
+    // section's own, weighed as its body is.
+    ("asked", 1.0, 0.75),
 ];
 
 // Scoring reads a zero factor as "not answered from" (see `FieldWeight`).
@@ -89,6 +92,8 @@ pub struct Tuning {
     pub merge_adjacent: bool,
     /// Also search a question of several sentences by the one that asks, and fuse.
     pub core_ask: bool,
+    /// Search the ways users ask for each section (`<!-- asked: -->`).
+    pub asked: bool,
 }
 
 impl Default for Tuning {
@@ -103,6 +108,7 @@ impl Default for Tuning {
             relevance_floor: true,
             merge_adjacent: true,
             core_ask: true,
+            asked: true,
         }
     }
 }
@@ -126,6 +132,7 @@ impl Tuning {
             ("relevance_floor", off(|t| t.relevance_floor = false)),
             ("merge_adjacent", off(|t| t.merge_adjacent = false)),
             ("core_ask", off(|t| t.core_ask = false)),
+            ("asked", off(|t| t.asked = false)),
         ]
     }
 }
@@ -137,6 +144,7 @@ struct Fields {
     body: Field,
     code: Field,
     doc: Field,
+    asked: Field,
 }
 
 impl Fields {
@@ -146,6 +154,7 @@ impl Fields {
             "headings" => self.headings,
             "body" => self.body,
             "code" => self.code,
+            "asked" => self.asked,
             _ => self.doc,
         }
     }
@@ -219,6 +228,8 @@ pub struct SearchIndex {
     /// Sections a question can be answered from (all but scenarios): the N of IDF.
     answerable: usize,
     prose_fields: Vec<FieldWeight>,
+    /// The prose field of the `<!-- asked: -->` phrasings, for `Tuning::asked`.
+    asked_field: Field,
     code_field: Option<FieldWeight>,
     /// Synonym groups, each phrase prepared once.
     synonyms: Vec<Vec<SynonymPhrase>>,
@@ -395,7 +406,9 @@ impl SearchIndex {
                 .filter(|(f, k)| usize::from(**f) & flag != 0 && **k != Kind::Scenario)
                 .count()
         });
-        let mut prose_fields = ["title", "headings", "body", "doc"].map(weight).to_vec();
+        let mut prose_fields = ["title", "headings", "body", "doc", "asked"]
+            .map(weight)
+            .to_vec();
         for f in &mut prose_fields {
             f.precompute_phrases(synonyms.iter().flatten().map(|p| &p.stems));
         }
@@ -418,6 +431,7 @@ impl SearchIndex {
             qualifiers,
             qualified,
             prose_fields,
+            asked_field: fields.asked,
             synonym_starts,
             synonym_group_by_phrase,
             code_field: Some(weight("code")),
@@ -727,6 +741,7 @@ fn schema() -> (Schema, Fields) {
         body: schema.add_text_field("body", text(tokenize::EN)),
         code: schema.add_text_field("code", text(tokenize::CODE)),
         doc: schema.add_text_field("doc", text(tokenize::EN)),
+        asked: schema.add_text_field("asked", text(tokenize::EN)),
     };
     (schema.build(), fields)
 }
@@ -762,7 +777,12 @@ impl TermStats {
             ids.clear();
             let code = s.code.iter().map(|c| c.code.as_str());
             let prose = s.prose();
-            for text in [headings.as_str(), &prose].into_iter().chain(code) {
+            let asked = s.asked.iter().map(String::as_str);
+            for text in [headings.as_str(), &prose]
+                .into_iter()
+                .chain(code)
+                .chain(asked)
+            {
                 tokenize::for_each_token(&mut en, text, |t| {
                     let id = match term_ids.get(t) {
                         Some(&id) => id,
@@ -812,13 +832,19 @@ fn write_sections(
             d.title,
             d.front.description.as_deref().unwrap_or("")
         );
-        writer.add_document(doc!(
+        let mut document = doc!(
             fields.title => s.title().to_string(),
             fields.headings => s.heading_path.join(" / "),
             fields.body => s.prose(),
             fields.code => code_text,
             fields.doc => doc_text,
-        ))?;
+        );
+        // One value each: tantivy leaves a gap between values, so no phrase runs from
+        // one way of asking into the next.
+        for asked in &s.asked {
+            document.add_text(fields.asked, asked);
+        }
+        writer.add_document(document)?;
     }
     Ok(())
 }

@@ -255,6 +255,9 @@ impl SearchIndex {
     fn accumulate(&self, concept: &Concept, s: &mut Scratch) {
         for phrase in &concept.phrases {
             for f in &self.prose_fields {
+                if !self.tuning.asked && f.field == self.asked_field {
+                    continue;
+                }
                 each_phrase_match(f, phrase, concept.window, s, |s, doc, freq| {
                     add(s, doc, f, freq)
                 });
