@@ -11,9 +11,9 @@ use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
 /// against), the held-out set, and the nine sets frozen before the ranking they
-/// judge was written (realuser, natural, blind2 to blind9; eval/README.md says which
+/// judge was written (realuser, natural, blind2 to blind10; eval/README.md says which
 /// have been read since).
-const SETS: [(&str, &str, &str); 13] = [
+const SETS: [(&str, &str, &str); 14] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -78,6 +78,11 @@ const SETS: [(&str, &str, &str); 13] = [
         "blind9",
         include_str!("../eval/blind9.json"),
         include_str!("../eval/gate/blind9.json"),
+    ),
+    (
+        "blind10",
+        include_str!("../eval/blind10.json"),
+        include_str!("../eval/gate/blind10.json"),
     ),
 ];
 
