@@ -273,3 +273,49 @@ fn snippets_keep_code_fences_balanced() {
         }
     }
 }
+
+/// A section's `<!-- asked: -->` phrasings bring it questions in words its text does not
+/// use, and no reader sees them.
+#[test]
+fn asked_phrasings_find_their_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let skill = dir.path().join("team-vaults");
+    std::fs::create_dir_all(skill.join("references")).unwrap();
+    std::fs::write(
+        skill.join("SKILL.md"),
+        "---\nname: team-vaults\ndescription: How our team runs its vaults.\nsources: [https://example.com/vaults]\n---\n# Team vaults\n\nOur vault conventions.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        skill.join("references/keys.md"),
+        "---\nname: keys\ndescription: Keys in our vaults.\nsources: [https://example.com/keys]\n---\n# Keys\n\n## Bring back a removed key\n<!-- asked:\n- undelete a signing key someone binned\n-->\n\nA removed key stays recoverable for the retention period; run the recover command.\n\n## Bring back a removed secret\n\nA removed secret stays recoverable for the retention period; run the recover command.\n",
+    )
+    .unwrap();
+    let engine = Engine::load(&LoadOptions {
+        builtin: false,
+        dirs: vec![dir.path().to_path_buf()],
+        ..Default::default()
+    })
+    .unwrap();
+    let question = "how do i undelete the signing key that got binned";
+    let answer = engine.answer(&AnswerRequest::new(question)).unwrap();
+    assert_eq!(
+        answer.snippets[0].anchor, "bring-back-a-removed-key",
+        "{answer:?}"
+    );
+    assert!(answer.confident, "{answer:?}");
+    assert!(!answer.snippets[0].text.contains("undelete"));
+    // Without them the question's words are ones the knowledge never uses.
+    let off = Engine::load(&LoadOptions {
+        builtin: false,
+        dirs: vec![dir.path().to_path_buf()],
+        ..Default::default()
+    })
+    .unwrap()
+    .with_tuning(acr_cmk_mcp::search::Tuning {
+        asked: false,
+        ..Default::default()
+    });
+    let answer = off.answer(&AnswerRequest::new(question)).unwrap();
+    assert!(!answer.confident, "{answer:?}");
+}
