@@ -157,6 +157,20 @@ fn confidence_does_not_depend_on_how_many_results_are_asked_for() {
     );
 }
 
+/// A near miss the `<!-- asked: -->` phrasings made confident: the recovery sections share
+/// its story words. Kept as the check it was until #13 declines it again.
+#[test]
+#[ignore = "#13: confident since the sections say how users ask (closing note of 2026-11-30, sixth)"]
+fn a_deleted_repository_is_not_answered_from_the_key_sections() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let a = engine
+        .answer(&AnswerRequest::new(
+            "accidentally deleted a repository from acr, how do i get it back",
+        ))
+        .unwrap();
+    assert!(!a.confident, "{a:?}");
+}
+
 #[test]
 fn pasted_error_text_that_opens_like_a_question_gets_no_yes_or_no() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();

@@ -297,7 +297,7 @@ fn asked_phrasings_find_their_section() {
         ..Default::default()
     })
     .unwrap();
-    let question = "how do i undelete the signing key that got binned";
+    let question = "how do i undelete the signing stuff that got binned";
     let answer = engine.answer(&AnswerRequest::new(question)).unwrap();
     assert_eq!(
         answer.snippets[0].anchor, "bring-back-a-removed-key",
@@ -305,7 +305,7 @@ fn asked_phrasings_find_their_section() {
     );
     assert!(answer.confident, "{answer:?}");
     assert!(!answer.snippets[0].text.contains("undelete"));
-    // Without them the question's words are ones the knowledge never uses.
+    // Without them none of the question's words is in the knowledge's text.
     let off = Engine::load(&LoadOptions {
         builtin: false,
         dirs: vec![dir.path().to_path_buf()],

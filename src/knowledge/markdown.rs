@@ -91,7 +91,7 @@ pub struct RawSection {
     /// Upstream page named by a `<!-- source: URL -->` comment in the body.
     pub source_url: Option<String>,
     /// How users ask for what the section answers, from `<!-- asked: -->` comments:
-    /// searched, never shown.
+    /// searched, and left out of the section's Markdown like every comment.
     pub asked: Vec<String>,
     /// Link targets in the body, with their 1-based file lines.
     pub links: Vec<(String, usize)>,
@@ -407,20 +407,23 @@ impl SectionBuilder {
             Event::Text(t) => self.text(&t),
             Event::SoftBreak | Event::HardBreak => self.text(" "),
             Event::Html(h) | Event::InlineHtml(h) => {
-                // A comment over several lines comes a line at a time.
+                // A comment over several lines comes a line at a time: what is still open
+                // waits for the rest.
                 self.html.push_str(&h);
-                if !self.html.contains("<!--") {
-                    self.html.clear();
-                } else if self.html.contains("-->") {
-                    match comment(&self.html) {
+                let mut rest = self.html.as_str();
+                while let Some((inner, after)) = next_comment(rest) {
+                    match comment(inner) {
                         Some(Comment::Source(url)) => {
                             self.source_url.get_or_insert(url);
                         }
                         Some(Comment::Asked(phrasings)) => self.asked.extend(phrasings),
                         None => {}
                     }
-                    self.html.clear();
+                    rest = after;
                 }
+                self.html = rest
+                    .rfind("<!--")
+                    .map_or_else(String::new, |open| rest[open..].to_string());
             }
             _ => {}
         }
@@ -483,11 +486,16 @@ enum Comment {
     Asked(Vec<String>),
 }
 
-fn comment(html: &str) -> Option<Comment> {
-    let start = html.find("<!--")?;
-    let rest = &html[start + 4..];
-    let end = rest.find("-->")?;
-    let inner = rest[..end].trim();
+/// The inside of the first complete comment in `html` and the text after it. An opener
+/// that another opener follows before any close (`<a title="<!--">`) is not a comment's.
+fn next_comment(html: &str) -> Option<(&str, &str)> {
+    let end = html.find("-->")?;
+    let start = html[..end].rfind("<!--")?;
+    Some((&html[start + 4..end], &html[end + 3..]))
+}
+
+fn comment(inner: &str) -> Option<Comment> {
+    let inner = inner.trim();
     if let Some(url) = inner.strip_prefix("source:") {
         let url = url.trim();
         return url
@@ -825,7 +833,7 @@ mod tests {
 
     #[test]
     fn asked_comments_give_phrasings_and_stay_out_of_the_text() {
-        let body = "## Recover a deleted key\n<!-- source: https://example.org/a -->\n<!-- asked:\n- get the cmk back after someone deleted it\n  undelete the registry key\n-->\n\nRun the recover command.\n<!-- asked: deleted key by mistake; restore it -->\n";
+        let body = "## Recover a deleted key\n<!-- source: https://example.org/a -->\n<!-- asked:\n- get the cmk back after someone deleted it\n  undelete the registry key\n-->\n\nRun the recover command.\n<!-- asked: deleted key by mistake; restore it -->\n\n## Next\n\nMore.\n";
         let s = parse(body);
         assert_eq!(
             s[0].asked,
@@ -840,6 +848,13 @@ mod tests {
         assert_eq!(s[0].source_url.as_deref(), Some("https://example.org/a"));
         assert_eq!(s[0].markdown.text(body), "Run the recover command.");
         assert_eq!(prose(&s[0].blocks, &s[0].loose), "Run the recover command.");
+        assert!(s[1].asked.is_empty());
+        // An opener that is no comment's does not swallow the comments after it, and two
+        // on one line both count.
+        let body = "## A\n<div title=\"<!--\">\n\n<!-- asked: one --><!-- source: https://example.org/b -->\n\nText.\n";
+        let s = parse(body);
+        assert_eq!(s[0].asked, ["one"]);
+        assert_eq!(s[0].source_url.as_deref(), Some("https://example.org/b"));
     }
 
     #[test]

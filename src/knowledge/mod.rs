@@ -208,7 +208,8 @@ pub struct Section {
     /// The upstream page for this section: its own `<!-- source: -->` comment, or the
     /// doc's first `sources` entry.
     pub source_url: Option<String>,
-    /// How users ask for what it answers (`<!-- asked: -->`): searched, never shown.
+    /// How users ask for what it answers (`<!-- asked: -->`): searched, and left out of
+    /// the section's Markdown (a whole doc is served as written).
     pub asked: Vec<String>,
     /// Link targets in the body with their 1-based lines, for `lint`.
     pub links: Vec<(String, usize)>,

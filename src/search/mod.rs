@@ -92,7 +92,8 @@ pub struct Tuning {
     pub merge_adjacent: bool,
     /// Also search a question of several sentences by the one that asks, and fuse.
     pub core_ask: bool,
-    /// Search the ways users ask for each section (`<!-- asked: -->`).
+    /// Search the ways users ask for each section (`<!-- asked: -->`). Off, the
+    /// field is not searched; the term statistics still know its words.
     pub asked: bool,
 }
 
@@ -803,6 +804,9 @@ impl TermStats {
             }
             vocabulary.add_text(&headings);
             vocabulary.add_text(&prose);
+            for asked in &s.asked {
+                vocabulary.add_text(asked);
+            }
         }
         TermStats {
             sections: corpus.sections.len(),
@@ -839,8 +843,8 @@ fn write_sections(
             fields.code => code_text,
             fields.doc => doc_text,
         );
-        // One value each: tantivy leaves a gap between values, so no phrase runs from
-        // one way of asking into the next.
+        // One value each: tantivy leaves a position between values, so no phrase of
+        // neighbouring words runs from one way of asking into the next.
         for asked in &s.asked {
             document.add_text(fields.asked, asked);
         }
