@@ -108,6 +108,7 @@ pub fn lint(
         sections(corpus, doc, &mut findings);
         links(corpus, doc, &mut findings);
         fences(doc, &mut findings);
+        comments(doc, &mut findings);
     }
     if let Some(docs) = checks.upstream {
         findings.extend(upstream::check(corpus, docs).map_err(LintError::Upstream)?);
@@ -328,6 +329,60 @@ fn resolve(from: &str, relative: &str) -> String {
     parts.join("/")
 }
 
+/// An HTML comment that is never closed: Markdown reads the rest of the doc, headings
+/// included, as part of it, so those sections vanish without a word. Comments carry a
+/// section's `source` and `asked` lines, some of them over several lines.
+fn comments(doc: &Doc, out: &mut Vec<Finding>) {
+    let mut fence: Option<char> = None;
+    let mut open: Option<usize> = None;
+    for (i, line) in doc.text.lines().enumerate() {
+        let t = line.trim_start();
+        if let Some(ch) = ['`', '~']
+            .into_iter()
+            .find(|&c| t.starts_with(&format!("{c}{c}{c}")))
+        {
+            match fence {
+                None => fence = Some(ch),
+                Some(f) if f == ch => fence = None,
+                Some(_) => {}
+            }
+            continue;
+        }
+        if fence.is_some() {
+            continue;
+        }
+        // Code spans show comment syntax without opening one.
+        let text: String = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+        let mut rest = text.as_str();
+        loop {
+            match open {
+                None => match rest.find("<!--") {
+                    Some(at) => {
+                        open = Some(i + 1);
+                        rest = &rest[at + 4..];
+                    }
+                    None => break,
+                },
+                Some(_) => match rest.find("-->") {
+                    Some(at) => {
+                        open = None;
+                        rest = &rest[at + 3..];
+                    }
+                    None => break,
+                },
+            }
+        }
+    }
+    if let Some(line) = open {
+        out.push(Finding {
+            file: doc.origin.clone(),
+            line: Some(line),
+            rule: "comment",
+            message: "HTML comment is never closed: the rest of the doc is hidden in it".into(),
+        });
+    }
+}
+
 fn fences(doc: &Doc, out: &mut Vec<Finding>) {
     let mut open: Option<(char, usize, usize)> = None;
     for (i, line) in doc.text.lines().enumerate() {
@@ -378,6 +433,11 @@ mod tests {
                 "---\nname: a\ndescription: d\nsources: [https://example.org/a]\n---\n# A\n## Part\ntext\n## Part\nmore\n## Empty\n## Last\n```bash\naz acr show\n",
             ),
             ("my-skill", "references/b.md", "# B\nno front matter\n"),
+            (
+                "my-skill",
+                "references/c.md",
+                "---\nname: c\ndescription: d\nsources: [https://example.org/c]\n---\n# C\nShown as `<!--` in a span.\n<!-- source: https://example.org/c#x -->\n<!-- asked:\n- one\n## Hidden\ntext\n",
+            ),
         ]);
         let cases = CaseCatalog::from_corpus(&corpus);
         let findings = lint(
@@ -405,6 +465,11 @@ mod tests {
         assert!(has("[duplicate-section]"), "{text:#?}");
         assert!(has("[empty-section] section \"Empty\""), "{text:#?}");
         assert!(has("[fence] code fence is never closed"), "{text:#?}");
+        assert!(
+            has("c.md:9: [comment] HTML comment is never closed"),
+            "{text:#?}"
+        );
+        assert_eq!(text.iter().filter(|t| t.contains("[comment]")).count(), 1);
         assert!(
             has("references/b.md: [front-matter] missing `name`")
                 || has("b.md:1: [front-matter] missing `name`"),
