@@ -5,8 +5,16 @@
 //! An entry is keyed by a digest of every source file (skill, path, origin, bytes),
 //! the problems met reading them, this program's version and the cache format: any
 //! change to the knowledge, or a new build, means another key, never a stale hit.
-//! The files are still read and hashed on every start; only parsing and indexing are
-//! saved, and the docs' texts are taken from those reads rather than stored again.
+//!
+//! Reading and hashing 10,000 files is most of a cached start, so a tree is first
+//! known by its files' metadata: a `stat-…` file in the cache folder names the entry
+//! for a digest of each file's path, size, modification time and inode
+//! ([`Corpus::stat_sources`]), and the entry keeps the docs' texts. When nothing was
+//! touched, the files are not read at all. That alias is written only when every file
+//! is older than the read it was checked against by [`RACY`], so a file changed within
+//! the clock's resolution after being read cannot hide behind an unchanged time (git's
+//! "racy clean" rule). As with `make`, a file rewritten with the same size and time
+//! by hand is not seen.
 //! The entry is postcard (a binary serde format), not JSON: no escapes to scan and
 //! no field names, a third smaller. The entry used last (named in `latest`) is
 //! decoded while the files are read and hashed, and kept only if the digest names
@@ -25,16 +33,21 @@ use tantivy::directory::{MmapDirectory, RamDirectory};
 
 use crate::engine::Engine;
 use crate::error::IndexError;
-use crate::knowledge::{Corpus, KnowledgeVersion, LoadOptions, Section, hex};
+use crate::knowledge::{Corpus, KnowledgeVersion, LoadOptions, Section, SourceStats, Sources, hex};
 use crate::search::{SearchIndex, TermStats};
 
 /// Bumped whenever what an entry holds changes shape.
-const FORMAT: &str = "acr-cmk-index-cache-8";
+const FORMAT: &str = "acr-cmk-index-cache-9";
 const COMPLETE: &str = "complete";
 /// The parsed corpus, its version and the term statistics, in postcard (see
 /// [`EngineHead`]).
 const ENGINE: &str = "engine.bin";
+/// The docs' texts, by origin, for a start that reads no file.
+const TEXTS: &str = "texts.bin";
 const INDEX: &str = "index";
+/// How much older than the read that keyed an entry every file must be for its
+/// metadata alone to name that entry later.
+const RACY: std::time::Duration = std::time::Duration::from_secs(2);
 /// A file in the cache folder naming the entry used last.
 const LATEST: &str = "latest";
 
@@ -74,6 +87,27 @@ impl From<VersionParts> for KnowledgeVersion {
     }
 }
 
+/// A decoded entry: its corpus (without the docs' texts) and its index.
+type Decoded = Result<(Corpus, SearchIndex), String>;
+
+/// What looking at the tree found: an entry its files' metadata names, decoded with
+/// the docs' texts, or the files read (and the entry used last, decoded meanwhile).
+enum Looked {
+    Known {
+        key: String,
+        parts: (Corpus, SearchIndex),
+    },
+    Read {
+        sources: Sources,
+        key: String,
+        read: std::time::Duration,
+        hashed: std::time::Duration,
+        guessed: Option<Decoded>,
+        stats: Option<SourceStats>,
+        alias: Option<String>,
+    },
+}
+
 /// How the engine came to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CacheOutcome {
@@ -88,15 +122,47 @@ pub enum CacheOutcome {
 /// Loads the knowledge of `options` through the cache in `dir`.
 pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome), IndexError> {
     let start = Instant::now();
-    // The entry used last is most likely the one the sources will ask for: it is
-    // decoded on another thread while the sources are read and hashed, and used only
-    // if the digest then names it. The digest alone decides what is a hit.
-    let guess = latest(dir).filter(|k| dir.join(k).join(COMPLETE).is_file());
-    let (mut sources, key, read, hashed, guessed) = std::thread::scope(|scope| {
-        let guessed = guess.as_ref().map(|k| {
+    // Files must be older than this by `RACY` for their metadata to name an entry.
+    let read_at = std::time::SystemTime::now();
+    // The entry used last is most likely the one wanted: it is decoded on another
+    // thread while the tree is looked at, first by its files' metadata and, when that
+    // names no entry, by their bytes. The metadata's alias or the bytes' digest alone
+    // decides what is a hit; the guess only saves waiting.
+    let guess = latest(dir);
+    let looked = std::thread::scope(|scope| {
+        let mut worker = guess.as_ref().map(|k| {
             let entry = dir.join(k);
             scope.spawn(move || decode_entry(&entry))
         });
+        let join = |w: std::thread::ScopedJoinHandle<'_, Decoded>| {
+            w.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        };
+        let stats = Corpus::stat_sources(options);
+        let alias = stats.as_ref().map(|s| stat_alias(&s.digest));
+        if let Some(key) = alias.as_ref().and_then(|a| read_key(&dir.join(a))) {
+            let entry = dir.join(&key);
+            // The texts are read on this thread while the other decodes the entry.
+            let texts = read_texts(&entry);
+            let decoded = match worker.take() {
+                Some(w) if guess.as_deref() == Some(key.as_str()) => join(w),
+                other => {
+                    if let Some(w) = other {
+                        let _ = join(w);
+                    }
+                    decode_entry(&entry)
+                }
+            };
+            let restored = decoded.and_then(|(mut corpus, index)| {
+                corpus.restore_texts(&mut texts?)?;
+                Ok((corpus, index))
+            });
+            match restored {
+                Ok(parts) => return Looked::Known { key, parts },
+                // The files' bytes will say which entry they need.
+                Err(e) => tracing::info!("index cache: {entry:?} failed ({e}); reading the files"),
+            }
+        }
         let sources = Corpus::read_sources(options);
         let read = start.elapsed();
         let key = {
@@ -108,13 +174,39 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
             hex(&hash.finalize()[..16])
         };
         let hashed = start.elapsed();
-        let guessed = guessed.map(|worker| {
-            worker
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        });
-        (sources, key, read, hashed, guessed)
+        Looked::Read {
+            sources,
+            key,
+            read,
+            hashed,
+            guessed: worker.map(join),
+            stats,
+            alias,
+        }
     });
+    let (mut sources, key, read, hashed, guessed, stats, alias) = match looked {
+        Looked::Known { key, parts } => {
+            let entry = dir.join(&key);
+            let (corpus, index) = parts;
+            let engine = Engine::from_index(corpus, index, start.elapsed(), Default::default());
+            tracing::info!(
+                "index cache hit: {} (known by the files' metadata, no file read; ready in {:.0?})",
+                entry.display(),
+                start.elapsed()
+            );
+            set_latest(dir, &key);
+            return Ok((engine, CacheOutcome::Hit(entry)));
+        }
+        Looked::Read {
+            sources,
+            key,
+            read,
+            hashed,
+            guessed,
+            stats,
+            alias,
+        } => (sources, key, read, hashed, guessed, stats, alias),
+    };
     let entry = dir.join(&key);
     let decoded = match guessed {
         Some(decoded) if guess.as_deref() == Some(key.as_str()) => Some(decoded),
@@ -139,6 +231,7 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
                     start.elapsed() - hashed
                 );
                 set_latest(dir, &key);
+                remember_stats(dir, alias.as_deref(), stats.as_ref(), read_at, &key);
                 return Ok((engine, CacheOutcome::Hit(entry)));
             }
             Err(e) => {
@@ -161,6 +254,7 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
         Ok(()) => {
             tracing::info!("index cache stored: {}", entry.display());
             set_latest(dir, &key);
+            remember_stats(dir, alias.as_deref(), stats.as_ref(), read_at, &key);
             CacheOutcome::Stored(entry)
         }
         Err(e) => {
@@ -176,22 +270,74 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
 
 /// The key [`set_latest`] recorded, if it looks like a key (it names a folder).
 fn latest(dir: &Path) -> Option<String> {
-    let key = std::fs::read_to_string(dir.join(LATEST)).ok()?;
+    read_key(&dir.join(LATEST))
+}
+
+/// The entry key a small file names, if it looks like one and that entry is complete.
+fn read_key(file: &Path) -> Option<String> {
+    let key = std::fs::read_to_string(file).ok()?;
     let key = key.trim();
-    (key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit())).then(|| key.to_string())
+    let complete = || {
+        file.parent()
+            .is_some_and(|d| d.join(key).join(COMPLETE).is_file())
+    };
+    (key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit()) && complete())
+        .then(|| key.to_string())
 }
 
 /// Records `key` as the entry used last. Best effort: it only guides a guess.
 fn set_latest(dir: &Path, key: &str) {
-    let tmp = dir.join(format!(".{LATEST}.{}.tmp", std::process::id()));
-    if std::fs::write(&tmp, key).is_err() || std::fs::rename(&tmp, dir.join(LATEST)).is_err() {
+    write_small(dir, LATEST, key);
+}
+
+/// The alias file naming the entry for a tree's metadata digest.
+fn stat_alias(digest: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    hash.update(FORMAT);
+    hash.update(env!("CARGO_PKG_VERSION"));
+    hash.update(digest);
+    format!("stat-{}", hex(&hash.finalize()[..16]))
+}
+
+/// Lets the files' metadata name entry `key` from now on, unless a file is too new
+/// for its time to be trusted ([`RACY`]). Best effort, like [`set_latest`].
+fn remember_stats(
+    dir: &Path,
+    alias: Option<&str>,
+    stats: Option<&SourceStats>,
+    read_at: std::time::SystemTime,
+    key: &str,
+) {
+    if let (Some(alias), Some(stats)) = (alias, stats)
+        && stats.newest + RACY <= read_at
+        && dir.join(key).join(TEXTS).is_file()
+    {
+        write_small(dir, alias, key);
+    }
+}
+
+/// Writes `text` to `dir/name` whole: a temporary file renamed into place.
+fn write_small(dir: &Path, name: &str, text: &str) {
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    if std::fs::write(&tmp, text).is_err() || std::fs::rename(&tmp, dir.join(name)).is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
 }
 
+/// The docs' texts an entry keeps, as sources to restore a corpus from.
+fn read_texts(entry: &Path) -> Result<Sources, String> {
+    let file = File::open(entry.join(TEXTS)).map_err(|e| format!("{TEXTS}: {e}"))?;
+    // SAFETY: as for ENGINE in `decode_entry`: entries are never changed in place.
+    let bytes = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| format!("{TEXTS}: {e}"))?;
+    let texts: Vec<(String, String)> =
+        postcard::from_bytes(&bytes).map_err(|e| format!("{TEXTS}: {e}"))?;
+    Ok(Sources::from_texts(texts))
+}
+
 /// Decodes the entry at `entry`: the corpus without its docs' texts (see
 /// [`Corpus::restore_texts`]) and its index.
-fn decode_entry(entry: &Path) -> Result<(Corpus, SearchIndex), String> {
+fn decode_entry(entry: &Path) -> Decoded {
     // postcard from a mapped slice: no text to scan for escapes and no field names,
     // and a mapping, unlike reading the file into memory, adds no private memory for
     // the hundreds of megabytes of an entry (10k docs: JSON took 0.65 s to the first
@@ -255,6 +401,13 @@ fn write_entry(
         ram.persist(&mmap).map_err(|e| e.to_string())?;
         let version = VersionParts::from(&corpus.version);
         write_engine(&tmp.join(ENGINE), corpus, &version, index.term_stats())?;
+        let texts: Vec<(&str, &str)> = corpus
+            .docs
+            .iter()
+            .map(|d| (d.origin.as_str(), d.text.as_str()))
+            .collect();
+        let texts = postcard::to_stdvec(&texts).map_err(|e| format!("{TEXTS}: {e}"))?;
+        std::fs::write(tmp.join(TEXTS), texts).map_err(|e| format!("{TEXTS}: {e}"))?;
         File::create(tmp.join(COMPLETE)).map_err(|e| e.to_string())?;
         match std::fs::rename(&tmp, dir.join(key)) {
             Ok(()) => Ok(()),

@@ -331,6 +331,36 @@ impl Sources {
     }
 }
 
+impl Sources {
+    /// Sources that are only the texts of files, by origin: what
+    /// [`Corpus::restore_texts`] needs of a tree that was not read again.
+    pub fn from_texts(texts: Vec<(String, String)>) -> Sources {
+        Sources {
+            files: texts
+                .into_iter()
+                .map(|(origin, text)| SourceFile {
+                    skill: String::new(),
+                    path: String::new(),
+                    origin,
+                    bytes: text.into_bytes(),
+                })
+                .collect(),
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
+/// A tree of sources known by its files' metadata rather than their bytes (see
+/// [`Corpus::stat_sources`]).
+pub struct SourceStats {
+    /// A digest of each file's skill, path, size, modification time and inode, of the
+    /// built-in files' bytes, and of the problems met walking.
+    pub digest: String,
+    /// The newest modification time among the files, so a caller can tell a file that
+    /// may still change within the clock's resolution.
+    pub newest: std::time::SystemTime,
+}
+
 struct SourceFile {
     skill: String,
     path: String,
@@ -361,6 +391,56 @@ impl Corpus {
             collect_dir(dir, options.follow_symlinks, &mut files, &mut diagnostics);
         }
         Sources { files, diagnostics }
+    }
+
+    /// What the sources of `options` are, from the walk and each file's metadata,
+    /// without reading a file: equal stats mean the files were not touched (as `make`
+    /// and git judge them). None when a file's metadata cannot be read.
+    pub fn stat_sources(options: &LoadOptions) -> Option<SourceStats> {
+        use sha2::{Digest, Sha256};
+        let mut hash = Sha256::new();
+        let mut part = |bytes: &[u8]| {
+            hash.update((bytes.len() as u64).to_le_bytes());
+            hash.update(bytes);
+        };
+        part(&[u8::from(options.builtin), u8::from(options.follow_symlinks)]);
+        if options.builtin {
+            for (skill, path, bytes) in embedded::files() {
+                part(skill.as_bytes());
+                part(path.as_bytes());
+                part(bytes);
+            }
+        }
+        let mut newest = std::time::SystemTime::UNIX_EPOCH;
+        for dir in &options.dirs {
+            let mut diagnostics = Vec::new();
+            let pending = walk_dir(dir, options.follow_symlinks, &mut diagnostics);
+            for d in &diagnostics {
+                part(d.to_string().as_bytes());
+            }
+            for f in pending {
+                let meta = std::fs::metadata(&f.path).ok()?;
+                let modified = meta.modified().ok()?;
+                newest = newest.max(modified);
+                let nanos = modified
+                    .duration_since(std::time::SystemTime::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_nanos());
+                #[cfg(unix)]
+                let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+                #[cfg(not(unix))]
+                let inode = 0u64;
+                part(f.skill.as_bytes());
+                part(f.rel.as_bytes());
+                part(f.path.display().to_string().as_bytes());
+                part(&meta.len().to_le_bytes());
+                part(&nanos.to_le_bytes());
+                part(&inode.to_le_bytes());
+            }
+        }
+        Some(SourceStats {
+            digest: hex(&hash.finalize()),
+            newest,
+        })
     }
 
     /// Gives the docs of a deserialized corpus their texts (which a serialized corpus
@@ -729,6 +809,20 @@ fn collect_dir(
     files: &mut Vec<SourceFile>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    for read in read_all(walk_dir(dir, follow_symlinks, diagnostics)) {
+        match read {
+            Ok(file) => files.push(file),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+}
+
+/// The Markdown files a `--knowledge` folder admits, in walking order, unread.
+fn walk_dir(
+    dir: &Path,
+    follow_symlinks: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<PendingFile> {
     let shown = dir.display().to_string();
     let meta = match std::fs::metadata(dir) {
         Ok(m) => m,
@@ -738,7 +832,7 @@ fn collect_dir(
                 line: None,
                 message: format!("cannot read knowledge directory: {e}"),
             });
-            return;
+            return Vec::new();
         }
     };
     if !meta.is_dir() {
@@ -749,7 +843,7 @@ fn collect_dir(
                 "not a directory; --knowledge takes a skill folder or a folder of skill folders"
                     .into(),
         });
-        return;
+        return Vec::new();
     }
     let root = match dir.canonicalize() {
         Ok(root) => root,
@@ -759,7 +853,7 @@ fn collect_dir(
                 line: None,
                 message: format!("cannot resolve knowledge directory: {e}"),
             });
-            return;
+            return Vec::new();
         }
     };
     let base_name = root
@@ -774,12 +868,7 @@ fn collect_dir(
         diagnostics,
     };
     walker.walk_knowledge_dir(dir, &base_name);
-    for read in read_all(walker.pending) {
-        match read {
-            Ok(file) => files.push(file),
-            Err(d) => diagnostics.push(d),
-        }
-    }
+    walker.pending
 }
 
 /// Reads `pending` files, on as many threads as the machine has, results in order.
