@@ -8,13 +8,14 @@
 //!
 //! Reading and hashing 10,000 files is most of a cached start, so a tree is first
 //! known by its files' metadata: a `stat-…` file in the cache folder names the entry
-//! for a digest of each file's path, size, modification time and inode
-//! ([`Corpus::stat_sources`]), and the entry keeps the docs' texts. When nothing was
-//! touched, the files are not read at all. That alias is written only when every file
-//! is older than the read it was checked against by [`RACY`], so a file changed within
-//! the clock's resolution after being read cannot hide behind an unchanged time (git's
-//! "racy clean" rule). As with `make`, a file rewritten with the same size and time
-//! by hand is not seen.
+//! for a digest of each file's path, size, modification and change times, inode,
+//! device and mode ([`Corpus::stat_sources`], what git's index compares), and the
+//! entry keeps the docs' texts. When nothing was touched, the files are not read at
+//! all. That alias is written only after a read that met no problem, when the
+//! metadata taken again after the read equals what was taken before it, and when
+//! every file is older than the read by [`RACY`]: a file changed within the clock's
+//! resolution of being read cannot hide behind an unchanged time (git's "racy clean"
+//! rule).
 //! The entry is postcard (a binary serde format), not JSON: no escapes to scan and
 //! no field names, a third smaller. The entry used last (named in `latest`) is
 //! decoded while the files are read and hashed, and kept only if the digest names
@@ -113,6 +114,9 @@ enum Looked {
 pub enum CacheOutcome {
     /// Read from the entry at this path.
     Hit(PathBuf),
+    /// Read from the entry at this path, which the files' metadata named: no file was
+    /// read.
+    Known(PathBuf),
     /// Built, and written to the entry at this path.
     Stored(PathBuf),
     /// Built, but no entry could be read or written; why.
@@ -147,10 +151,11 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
             let decoded = match worker.take() {
                 Some(w) if guess.as_deref() == Some(key.as_str()) => join(w),
                 other => {
+                    let decoded = decode_entry(&entry);
                     if let Some(w) = other {
                         let _ = join(w);
                     }
-                    decode_entry(&entry)
+                    decoded
                 }
             };
             let restored = decoded.and_then(|(mut corpus, index)| {
@@ -160,7 +165,12 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
             match restored {
                 Ok(parts) => return Looked::Known { key, parts },
                 // The files' bytes will say which entry they need.
-                Err(e) => tracing::info!("index cache: {entry:?} failed ({e}); reading the files"),
+                Err(e) => {
+                    tracing::info!("index cache: {entry:?} failed ({e}); reading the files");
+                    if let Some(alias) = &alias {
+                        let _ = std::fs::remove_file(dir.join(alias));
+                    }
+                }
             }
         }
         let sources = Corpus::read_sources(options);
@@ -195,7 +205,7 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
                 start.elapsed()
             );
             set_latest(dir, &key);
-            return Ok((engine, CacheOutcome::Hit(entry)));
+            return Ok((engine, CacheOutcome::Known(entry)));
         }
         Looked::Read {
             sources,
@@ -207,6 +217,15 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
             alias,
         } => (sources, key, read, hashed, guessed, stats, alias),
     };
+    // The metadata may name this entry only if the read met no problem (a file that
+    // could not be read may become readable with only its change time moving) and
+    // the tree did not change while it was read.
+    let trusted = (!sources.has_diagnostics()).then_some(Trusted {
+        options,
+        stats: stats.as_ref(),
+        alias: alias.as_deref(),
+        read_at,
+    });
     let entry = dir.join(&key);
     let decoded = match guessed {
         Some(decoded) if guess.as_deref() == Some(key.as_str()) => Some(decoded),
@@ -231,7 +250,7 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
                     start.elapsed() - hashed
                 );
                 set_latest(dir, &key);
-                remember_stats(dir, alias.as_deref(), stats.as_ref(), read_at, &key);
+                remember_stats(dir, trusted.as_ref(), &key);
                 return Ok((engine, CacheOutcome::Hit(entry)));
             }
             Err(e) => {
@@ -254,7 +273,7 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
         Ok(()) => {
             tracing::info!("index cache stored: {}", entry.display());
             set_latest(dir, &key);
-            remember_stats(dir, alias.as_deref(), stats.as_ref(), read_at, &key);
+            remember_stats(dir, trusted.as_ref(), &key);
             CacheOutcome::Stored(entry)
         }
         Err(e) => {
@@ -300,18 +319,36 @@ fn stat_alias(digest: &str) -> String {
     format!("stat-{}", hex(&hash.finalize()[..16]))
 }
 
-/// Lets the files' metadata name entry `key` from now on, unless a file is too new
-/// for its time to be trusted ([`RACY`]). Best effort, like [`set_latest`].
-fn remember_stats(
-    dir: &Path,
-    alias: Option<&str>,
-    stats: Option<&SourceStats>,
+/// What lets the files' metadata name an entry after a read: the stats taken before
+/// it, their alias, and when the read began.
+struct Trusted<'a> {
+    options: &'a LoadOptions,
+    stats: Option<&'a SourceStats>,
+    alias: Option<&'a str>,
     read_at: std::time::SystemTime,
-    key: &str,
-) {
-    if let (Some(alias), Some(stats)) = (alias, stats)
-        && stats.newest + RACY <= read_at
+}
+
+/// Lets the files' metadata name entry `key` from now on, unless a file is too new
+/// for its time to be trusted ([`RACY`]) or the tree changed while it was read (the
+/// metadata taken again must equal what was taken before). Best effort, like
+/// [`set_latest`].
+fn remember_stats(dir: &Path, trusted: Option<&Trusted<'_>>, key: &str) {
+    let Some(Trusted {
+        options,
+        stats: Some(stats),
+        alias: Some(alias),
+        read_at,
+    }) = trusted
+    else {
+        return;
+    };
+    let settled = stats
+        .newest
+        .checked_add(RACY)
+        .is_some_and(|t| t <= *read_at);
+    if settled
         && dir.join(key).join(TEXTS).is_file()
+        && Corpus::stat_sources(options).is_some_and(|now| now.digest == stats.digest)
     {
         write_small(dir, alias, key);
     }

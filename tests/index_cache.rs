@@ -177,13 +177,12 @@ fn a_latest_file_that_names_no_entry_is_ignored() {
     }
 }
 
-/// Sets every file under `dir` to have been changed at the same moment in 2023.
-fn age(dir: &std::path::Path) {
-    let then = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+/// Sets every file under `dir` to have been modified at `when`.
+fn set_mtime(dir: &std::path::Path, when: std::time::SystemTime) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let file = std::fs::File::options().write(true).open(&path).unwrap();
-        file.set_modified(then).unwrap();
+        file.set_modified(when).unwrap();
     }
 }
 
@@ -202,39 +201,42 @@ fn stat_aliases(cache: &std::path::Path) -> usize {
 
 #[test]
 fn an_untouched_tree_is_known_by_its_files_metadata_and_not_read() {
+    let long_ago = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
     let tmp = tempfile::tempdir().unwrap();
     let skill = tmp.path().join("team");
     write_skill(&skill, "No deploys on Fridays, says the team.");
     let cache = tmp.path().join("cache");
-    // Files changed just now may still change within the clock's resolution: their
-    // metadata names no entry, and the next start reads them.
+    // A file changed within the clock's resolution of the read (here: stamped in the
+    // future) may still change unseen: its metadata names no entry.
+    set_mtime(
+        &skill,
+        std::time::SystemTime::now() + std::time::Duration::from_secs(3600),
+    );
     let (_, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
     let CacheOutcome::Stored(entry) = outcome else {
         panic!("{outcome:?}")
     };
     assert_eq!(stat_aliases(&cache), 0);
+    let (_, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
+    assert_eq!(outcome, CacheOutcome::Hit(entry.clone()));
+    assert_eq!(stat_aliases(&cache), 0);
 
-    age(&skill);
+    set_mtime(&skill, long_ago);
     let fresh = Engine::load(&options(&skill)).unwrap();
-    let (hit, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
+    let (_, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
     assert_eq!(outcome, CacheOutcome::Hit(entry.clone()));
     assert_eq!(stat_aliases(&cache), 1);
-    let (by_stats, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
-    assert_eq!(outcome, CacheOutcome::Hit(entry.clone()));
-    assert_eq!(fingerprint(&hit), fingerprint(&fresh));
-    assert_eq!(fingerprint(&by_stats), fingerprint(&fresh));
-    assert_eq!(*by_stats.version(), *fresh.version());
+    let (known, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
+    assert_eq!(outcome, CacheOutcome::Known(entry.clone()));
+    assert_eq!(fingerprint(&known), fingerprint(&fresh));
+    assert_eq!(*known.version(), *fresh.version());
 
-    // The proof that such a start reads no file, and its limit (make's too): a file
-    // rewritten by hand with the same size and time is not seen.
+    // A file rewritten with the same size and its old modification time back is read
+    // again: its change time moved, and no tool sets that back.
     write_skill(&skill, "No deploys on Mondays, says the team.");
-    age(&skill);
-    let (stale, _) = index_cache::load(&options(&skill), &cache).unwrap();
-    assert!(fingerprint(&stale).contains("Fridays"));
-
-    // Any real edit changes the time: another entry, with the new text.
-    write_skill(&skill, "No deploys on Mondays, says the team.");
+    set_mtime(&skill, long_ago);
     let (changed, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
     assert!(matches!(outcome, CacheOutcome::Stored(_)), "{outcome:?}");
     assert!(fingerprint(&changed).contains("Mondays"));
+    assert!(!fingerprint(&changed).contains("Fridays"));
 }

@@ -332,6 +332,12 @@ impl Sources {
 }
 
 impl Sources {
+    /// Whether reading met a problem (a file that could not be read, a refused
+    /// symlink…).
+    pub fn has_diagnostics(&self) -> bool {
+        !self.diagnostics.is_empty()
+    }
+
     /// Sources that are only the texts of files, by origin: what
     /// [`Corpus::restore_texts`] needs of a tree that was not read again.
     pub fn from_texts(texts: Vec<(String, String)>) -> Sources {
@@ -353,8 +359,8 @@ impl Sources {
 /// A tree of sources known by its files' metadata rather than their bytes (see
 /// [`Corpus::stat_sources`]).
 pub struct SourceStats {
-    /// A digest of each file's skill, path, size, modification time and inode, of the
-    /// built-in files' bytes, and of the problems met walking.
+    /// A digest of each file's skill, path, size, modification and change times, inode,
+    /// device and mode, of the built-in files' bytes, and of the problems met walking.
     pub digest: String,
     /// The newest modification time among the files, so a caller can tell a file that
     /// may still change within the clock's resolution.
@@ -422,19 +428,30 @@ impl Corpus {
                 let meta = std::fs::metadata(&f.path).ok()?;
                 let modified = meta.modified().ok()?;
                 newest = newest.max(modified);
-                let nanos = modified
-                    .duration_since(std::time::SystemTime::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_nanos());
-                #[cfg(unix)]
-                let inode = std::os::unix::fs::MetadataExt::ino(&meta);
-                #[cfg(not(unix))]
-                let inode = 0u64;
                 part(f.skill.as_bytes());
                 part(f.rel.as_bytes());
                 part(f.path.display().to_string().as_bytes());
                 part(&meta.len().to_le_bytes());
-                part(&nanos.to_le_bytes());
-                part(&inode.to_le_bytes());
+                // What git's index compares: the change time too, which no tool can
+                // set back (`cp -p` and `touch -r` restore only the modification time),
+                // and the mode, so a file made readable is read again.
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::MetadataExt;
+                    for n in [
+                        meta.mtime(),
+                        meta.mtime_nsec(),
+                        meta.ctime(),
+                        meta.ctime_nsec(),
+                        meta.ino() as i64,
+                        meta.dev() as i64,
+                        i64::from(meta.mode()),
+                    ] {
+                        part(&n.to_le_bytes());
+                    }
+                }
+                #[cfg(not(unix))]
+                part(format!("{modified:?}").as_bytes());
             }
         }
         Some(SourceStats {
