@@ -275,7 +275,7 @@ fn snippets_keep_code_fences_balanced() {
 }
 
 /// A section's `<!-- asked: -->` phrasings bring it questions in words its text does not
-/// use, and no reader sees them.
+/// use, and stay out of its snippet.
 #[test]
 fn asked_phrasings_find_their_section() {
     let dir = tempfile::tempdir().unwrap();
@@ -291,12 +291,12 @@ fn asked_phrasings_find_their_section() {
         "---\nname: keys\ndescription: Keys in our vaults.\nsources: [https://example.com/keys]\n---\n# Keys\n\n## Bring back a removed key\n<!-- asked:\n- undelete a signing key someone binned\n-->\n\nA removed key stays recoverable for the retention period; run the recover command.\n\n## Bring back a removed secret\n\nA removed secret stays recoverable for the retention period; run the recover command.\n",
     )
     .unwrap();
-    let engine = Engine::load(&LoadOptions {
+    let options = LoadOptions {
         builtin: false,
         dirs: vec![dir.path().to_path_buf()],
         ..Default::default()
-    })
-    .unwrap();
+    };
+    let engine = Engine::load(&options).unwrap();
     let question = "how do i undelete the signing stuff that got binned";
     let answer = engine.answer(&AnswerRequest::new(question)).unwrap();
     assert_eq!(
@@ -306,13 +306,7 @@ fn asked_phrasings_find_their_section() {
     assert!(answer.confident, "{answer:?}");
     assert!(!answer.snippets[0].text.contains("undelete"));
     // Without them none of the question's words is in the knowledge's text.
-    let off = Engine::load(&LoadOptions {
-        builtin: false,
-        dirs: vec![dir.path().to_path_buf()],
-        ..Default::default()
-    })
-    .unwrap()
-    .with_tuning(acr_cmk_mcp::search::Tuning {
+    let off = engine.with_tuning(acr_cmk_mcp::search::Tuning {
         asked: false,
         ..Default::default()
     });
