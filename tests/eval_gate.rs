@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the eleven sets frozen before the ranking they
-/// judge was written (realuser, natural, blind2 to blind10; eval/README.md says which
+/// against), the held-out set, and the twelve sets frozen before the ranking they
+/// judge was written (realuser, natural, blind2 to blind11; eval/README.md says which
 /// have been read since).
-const SETS: [(&str, &str, &str); 14] = [
+const SETS: [(&str, &str, &str); 15] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -83,6 +83,11 @@ const SETS: [(&str, &str, &str); 14] = [
         "blind10",
         include_str!("../eval/blind10.json"),
         include_str!("../eval/gate/blind10.json"),
+    ),
+    (
+        "blind11",
+        include_str!("../eval/blind11.json"),
+        include_str!("../eval/gate/blind11.json"),
     ),
 ];
 
