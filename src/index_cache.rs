@@ -38,7 +38,7 @@ use crate::knowledge::{Corpus, KnowledgeVersion, LoadOptions, Section, SourceSta
 use crate::search::{SearchIndex, TermStats};
 
 /// Bumped whenever what an entry holds changes shape.
-const FORMAT: &str = "acr-cmk-index-cache-9";
+const FORMAT: &str = "acr-cmk-index-cache-10";
 const COMPLETE: &str = "complete";
 /// The parsed corpus, its version and the term statistics, in postcard (see
 /// [`EngineHead`]).
@@ -364,12 +364,52 @@ fn write_small(dir: &Path, name: &str, text: &str) {
 
 /// The docs' texts an entry keeps, as sources to restore a corpus from.
 fn read_texts(entry: &Path) -> Result<Sources, String> {
-    let file = File::open(entry.join(TEXTS)).map_err(|e| format!("{TEXTS}: {e}"))?;
-    // SAFETY: as for ENGINE in `decode_entry`: entries are never changed in place.
-    let bytes = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| format!("{TEXTS}: {e}"))?;
-    let texts: Vec<(String, String)> =
-        postcard::from_bytes(&bytes).map_err(|e| format!("{TEXTS}: {e}"))?;
+    use std::io::Read;
+    let fail = |e: &dyn std::fmt::Display| format!("{TEXTS}: {e}");
+    let file = File::open(entry.join(TEXTS)).map_err(|e| fail(&e))?;
+    let size = file.metadata().map_err(|e| fail(&e))?.len();
+    // Read straight into each string's own buffer: a mapping, or one buffer for the
+    // whole file, would hold every text twice at the hit's peak (60 MB at 10k docs).
+    let mut input = std::io::BufReader::new(file);
+    let number = |input: &mut std::io::BufReader<File>| -> Result<u64, String> {
+        let mut bytes = [0u8; 8];
+        input.read_exact(&mut bytes).map_err(|e| fail(&e))?;
+        Ok(u64::from_le_bytes(bytes))
+    };
+    let text = |input: &mut std::io::BufReader<File>, len: u64| -> Result<String, String> {
+        if len > size {
+            return Err(fail(&"a text runs past the end"));
+        }
+        let mut bytes = vec![0u8; len as usize];
+        input.read_exact(&mut bytes).map_err(|e| fail(&e))?;
+        String::from_utf8(bytes).map_err(|e| fail(&e))
+    };
+    let count = number(&mut input)?;
+    let mut texts = Vec::with_capacity(count.min(size / 16) as usize);
+    for _ in 0..count {
+        let len = number(&mut input)?;
+        let origin = text(&mut input, len)?;
+        let len = number(&mut input)?;
+        texts.push((origin, text(&mut input, len)?));
+    }
     Ok(Sources::from_texts(texts))
+}
+
+/// Writes the docs' texts for [`read_texts`]: their count, then each origin and text
+/// with its length before it (little-endian u64s).
+fn write_texts(path: &Path, corpus: &Corpus) -> Result<(), String> {
+    let fail = |e: &dyn std::fmt::Display| format!("{TEXTS}: {e}");
+    let mut out = BufWriter::new(File::create(path).map_err(|e| fail(&e))?);
+    out.write_all(&(corpus.docs.len() as u64).to_le_bytes())
+        .map_err(|e| fail(&e))?;
+    for doc in &corpus.docs {
+        for part in [doc.origin.as_bytes(), doc.text.as_bytes()] {
+            out.write_all(&(part.len() as u64).to_le_bytes())
+                .map_err(|e| fail(&e))?;
+            out.write_all(part).map_err(|e| fail(&e))?;
+        }
+    }
+    out.flush().map_err(|e| fail(&e))
 }
 
 /// Decodes the entry at `entry`: the corpus without its docs' texts (see
@@ -438,13 +478,7 @@ fn write_entry(
         ram.persist(&mmap).map_err(|e| e.to_string())?;
         let version = VersionParts::from(&corpus.version);
         write_engine(&tmp.join(ENGINE), corpus, &version, index.term_stats())?;
-        let texts: Vec<(&str, &str)> = corpus
-            .docs
-            .iter()
-            .map(|d| (d.origin.as_str(), d.text.as_str()))
-            .collect();
-        let texts = postcard::to_stdvec(&texts).map_err(|e| format!("{TEXTS}: {e}"))?;
-        std::fs::write(tmp.join(TEXTS), texts).map_err(|e| format!("{TEXTS}: {e}"))?;
+        write_texts(&tmp.join(TEXTS), corpus)?;
         File::create(tmp.join(COMPLETE)).map_err(|e| e.to_string())?;
         match std::fs::rename(&tmp, dir.join(key)) {
             Ok(()) => Ok(()),
