@@ -105,7 +105,6 @@ enum Looked {
         hashed: std::time::Duration,
         guessed: Option<Decoded>,
         stats: Option<SourceStats>,
-        alias: Option<String>,
     },
 }
 
@@ -143,8 +142,8 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         };
         let stats = Corpus::stat_sources(options);
-        let alias = stats.as_ref().map(|s| stat_alias(&s.digest));
-        if let Some(key) = alias.as_ref().and_then(|a| read_key(&dir.join(a))) {
+        let alias = stats.as_ref().map(|s| dir.join(stat_alias(&s.digest)));
+        if let Some(key) = alias.as_deref().and_then(read_key) {
             let entry = dir.join(&key);
             // The texts are read on this thread while the other decodes the entry.
             let texts = read_texts(&entry);
@@ -168,21 +167,14 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
                 Err(e) => {
                     tracing::info!("index cache: {entry:?} failed ({e}); reading the files");
                     if let Some(alias) = &alias {
-                        let _ = std::fs::remove_file(dir.join(alias));
+                        let _ = std::fs::remove_file(alias);
                     }
                 }
             }
         }
         let sources = Corpus::read_sources(options);
         let read = start.elapsed();
-        let key = {
-            use sha2::{Digest, Sha256};
-            let mut hash = Sha256::new();
-            hash.update(FORMAT);
-            hash.update(env!("CARGO_PKG_VERSION"));
-            hash.update(sources.digest());
-            hex(&hash.finalize()[..16])
-        };
+        let key = entry_key(&sources.digest());
         let hashed = start.elapsed();
         Looked::Read {
             sources,
@@ -191,10 +183,9 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
             hashed,
             guessed: worker.map(join),
             stats,
-            alias,
         }
     });
-    let (mut sources, key, read, hashed, guessed, stats, alias) = match looked {
+    let (mut sources, key, read, hashed, guessed, stats) = match looked {
         Looked::Known { key, parts } => {
             let entry = dir.join(&key);
             let (corpus, index) = parts;
@@ -214,18 +205,18 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
             hashed,
             guessed,
             stats,
-            alias,
-        } => (sources, key, read, hashed, guessed, stats, alias),
+        } => (sources, key, read, hashed, guessed, stats),
     };
     // The metadata may name this entry only if the read met no problem (a file that
     // could not be read may become readable with only its change time moving) and
     // the tree did not change while it was read.
-    let trusted = (!sources.has_diagnostics()).then_some(Trusted {
-        options,
-        stats: stats.as_ref(),
-        alias: alias.as_deref(),
-        read_at,
-    });
+    let trusted = stats
+        .filter(|_| !sources.has_diagnostics())
+        .map(|stats| Trusted {
+            options,
+            stats,
+            read_at,
+        });
     let entry = dir.join(&key);
     let decoded = match guessed {
         Some(decoded) if guess.as_deref() == Some(key.as_str()) => Some(decoded),
@@ -309,22 +300,27 @@ fn set_latest(dir: &Path, key: &str) {
     write_small(dir, LATEST, key);
 }
 
-/// The alias file naming the entry for a tree's metadata digest.
-fn stat_alias(digest: &str) -> String {
+/// The name of an entry for a digest of its sources: this build and cache format
+/// come into it, so another build never reads an entry it did not write.
+fn entry_key(digest: &str) -> String {
     use sha2::{Digest, Sha256};
     let mut hash = Sha256::new();
     hash.update(FORMAT);
     hash.update(env!("CARGO_PKG_VERSION"));
     hash.update(digest);
-    format!("stat-{}", hex(&hash.finalize()[..16]))
+    hex(&hash.finalize()[..16])
+}
+
+/// The alias file naming the entry for a tree's metadata digest.
+fn stat_alias(digest: &str) -> String {
+    format!("stat-{}", entry_key(digest))
 }
 
 /// What lets the files' metadata name an entry after a read: the stats taken before
-/// it, their alias, and when the read began.
+/// it, and when the read began.
 struct Trusted<'a> {
     options: &'a LoadOptions,
-    stats: Option<&'a SourceStats>,
-    alias: Option<&'a str>,
+    stats: SourceStats,
     read_at: std::time::SystemTime,
 }
 
@@ -335,8 +331,7 @@ struct Trusted<'a> {
 fn remember_stats(dir: &Path, trusted: Option<&Trusted<'_>>, key: &str) {
     let Some(Trusted {
         options,
-        stats: Some(stats),
-        alias: Some(alias),
+        stats,
         read_at,
     }) = trusted
     else {
@@ -350,7 +345,7 @@ fn remember_stats(dir: &Path, trusted: Option<&Trusted<'_>>, key: &str) {
         && dir.join(key).join(TEXTS).is_file()
         && Corpus::stat_sources(options).is_some_and(|now| now.digest == stats.digest)
     {
-        write_small(dir, alias, key);
+        write_small(dir, &stat_alias(&stats.digest), key);
     }
 }
 

@@ -333,46 +333,26 @@ fn resolve(from: &str, relative: &str) -> String {
 /// included, as part of it, so those sections vanish without a word. Comments carry a
 /// section's `source` and `asked` lines, some of them over several lines.
 fn comments(doc: &Doc, out: &mut Vec<Finding>) {
-    let mut fence: Option<char> = None;
     let mut open: Option<usize> = None;
-    for (i, line) in doc.text.lines().enumerate() {
-        let t = line.trim_start();
-        if let Some(ch) = ['`', '~']
-            .into_iter()
-            .find(|&c| t.starts_with(&format!("{c}{c}{c}")))
-        {
-            match fence {
-                None => fence = Some(ch),
-                Some(f) if f == ch => fence = None,
-                Some(_) => {}
-            }
-            continue;
-        }
-        if fence.is_some() {
-            continue;
-        }
+    outside_fences(&doc.text, |i, line| {
         // Code spans show comment syntax without opening one.
         let text: String = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
         let mut rest = text.as_str();
         loop {
-            match open {
-                None => match rest.find("<!--") {
-                    Some(at) => {
-                        open = Some(i + 1);
-                        rest = &rest[at + 4..];
-                    }
-                    None => break,
-                },
-                Some(_) => match rest.find("-->") {
-                    Some(at) => {
-                        open = None;
-                        rest = &rest[at + 3..];
-                    }
-                    None => break,
-                },
+            let (mark, next) = if open.is_none() {
+                ("<!--", Some(i + 1))
+            } else {
+                ("-->", None)
+            };
+            match rest.find(mark) {
+                Some(at) => {
+                    open = next;
+                    rest = &rest[at + mark.len()..];
+                }
+                None => break,
             }
         }
-    }
+    });
     if let Some(line) = open {
         out.push(Finding {
             file: doc.origin.clone(),
@@ -384,28 +364,7 @@ fn comments(doc: &Doc, out: &mut Vec<Finding>) {
 }
 
 fn fences(doc: &Doc, out: &mut Vec<Finding>) {
-    let mut open: Option<(char, usize, usize)> = None;
-    for (i, line) in doc.text.lines().enumerate() {
-        let t = line.trim_start();
-        let ch = match t.chars().next() {
-            Some(c @ ('`' | '~')) => c,
-            _ => continue,
-        };
-        let run = t.chars().take_while(|&c| c == ch).count();
-        if run < 3 {
-            continue;
-        }
-        match open {
-            None => open = Some((ch, run, i + 1)),
-            Some((c, n, _))
-                if c == ch && run >= n && t[run * ch.len_utf8()..].trim().is_empty() =>
-            {
-                open = None
-            }
-            Some(_) => {}
-        }
-    }
-    if let Some((_, _, line)) = open {
+    if let Some(line) = outside_fences(&doc.text, |_, _| {}) {
         out.push(Finding {
             file: doc.origin.clone(),
             line: Some(line),
@@ -413,6 +372,32 @@ fn fences(doc: &Doc, out: &mut Vec<Finding>) {
             message: "code fence is never closed".into(),
         });
     }
+}
+
+/// Calls `outside(index, line)` for each line of `text` outside fenced code (fence
+/// lines included in neither), and returns the 1-based line of a fence never closed.
+fn outside_fences(text: &str, mut outside: impl FnMut(usize, &str)) -> Option<usize> {
+    let mut open: Option<(char, usize, usize)> = None;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_start();
+        let fence = t
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '`' | '~'))
+            .map(|ch| (ch, t.chars().take_while(|&c| c == ch).count()))
+            .filter(|&(_, run)| run >= 3);
+        match (open, fence) {
+            (None, Some((ch, run))) => open = Some((ch, run, i + 1)),
+            (None, None) => outside(i, line),
+            (Some((c, n, _)), Some((ch, run)))
+                if c == ch && run >= n && t[run * ch.len_utf8()..].trim().is_empty() =>
+            {
+                open = None
+            }
+            (Some(_), _) => {}
+        }
+    }
+    open.map(|(_, _, line)| line)
 }
 
 #[cfg(test)]
