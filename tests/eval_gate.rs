@@ -13,7 +13,7 @@ use acr_cmk_mcp::knowledge::LoadOptions;
 /// against), the held-out set, and the twelve sets frozen before the ranking they
 /// judge was written (realuser, natural, blind2 to blind11; eval/README.md says which
 /// have been read since).
-const SETS: [(&str, &str, &str); 15] = [
+const SETS: [(&str, &str, &str); 16] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -88,6 +88,11 @@ const SETS: [(&str, &str, &str); 15] = [
         "blind11",
         include_str!("../eval/blind11.json"),
         include_str!("../eval/gate/blind11.json"),
+    ),
+    (
+        "blind12",
+        include_str!("../eval/blind12.json"),
+        include_str!("../eval/gate/blind12.json"),
     ),
 ];
 
