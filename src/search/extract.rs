@@ -110,8 +110,8 @@ pub struct DirectAnswer {
 }
 
 /// What sentence scoring needs of a section, whatever the question: its sentences
-/// and the stems of each, and its commands. Built once per section (see
-/// [`SearchIndex::sentences`]).
+/// and the stems of each, and its commands. Built when a question first needs it and
+/// kept while the cache's budget allows (see [`SearchIndex::sentences`]).
 pub(crate) struct SectionSentences {
     heading: Vec<String>,
     sentences: Vec<Sentence>,
@@ -192,6 +192,33 @@ impl SectionSentences {
     }
 }
 
+impl SectionSentences {
+    /// The heap the table holds, counted from its strings' and vectors' capacities
+    /// (allocator overhead aside), for the cache's budget.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        fn strings(v: &[String]) -> usize {
+            std::mem::size_of_val(v) + v.iter().map(String::capacity).sum::<usize>()
+        }
+        strings(&self.heading)
+            + std::mem::size_of_val(self.sentences.as_slice())
+            + self
+                .sentences
+                .iter()
+                .map(|s| {
+                    s.text.capacity()
+                        + strings(&s.stems)
+                        + s.introduces.as_ref().map_or(0, String::capacity)
+                })
+                .sum::<usize>()
+            + std::mem::size_of_val(self.commands.as_slice())
+            + self
+                .commands
+                .iter()
+                .map(|(line, stems)| line.capacity() + strings(stems))
+                .sum::<usize>()
+    }
+}
+
 fn has_any(sorted: &[String], stems: &[String]) -> bool {
     stems.iter().any(|s| sorted.binary_search(s).is_ok())
 }
@@ -219,8 +246,12 @@ pub(crate) fn extract(
     }
     let intent = analyzed.intent;
     let mut candidates = Vec::new();
-    for (rank, &section) in sections.iter().enumerate() {
-        let table = index.sentences(corpus, section);
+    // Held for the whole extraction: the candidates point into them.
+    let tables: Vec<_> = sections
+        .iter()
+        .map(|&section| index.sentences(corpus, section))
+        .collect();
+    for (rank, (&section, table)) in sections.iter().zip(&tables).enumerate() {
         // A section whose heading holds the question's concepts is about the
         // question; its sentences get part of that credit.
         let heading_share: f32 = terms

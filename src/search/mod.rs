@@ -14,6 +14,7 @@ pub mod answer;
 pub mod extract;
 mod query;
 mod score;
+mod sentence_cache;
 pub mod tokenize;
 mod typos;
 
@@ -27,6 +28,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, doc};
 pub(crate) use query::Analyzed;
 use query::SynonymPhrase;
 use score::{CASE, FieldWeight, PROCEDURE, RULE};
+use sentence_cache::{SENTENCE_CACHE_BYTES, SentenceCache, SentenceTable};
 
 use crate::error::IndexError;
 use crate::knowledge::{Block, Corpus, Section};
@@ -240,8 +242,9 @@ pub struct SearchIndex {
     /// The group of each synonym phrase, by its words joined with spaces.
     synonym_group_by_phrase: HashMap<String, usize>,
     /// Each section's sentences with their stems, built the first time a question
-    /// needs them (see [`extract`]): a large corpus does not pay for them at startup.
-    sentences: Vec<std::sync::OnceLock<extract::SectionSentences>>,
+    /// needs them (see [`extract`]): a large corpus does not pay for them at startup,
+    /// nor keep more of them than a budget.
+    sentences: SentenceCache,
     /// The knowledge's scope at two levels, one group each ([`SCOPE_LEVELS`]): the
     /// subjects it covers and the neighbouring ones it does not (`covers`,
     /// `not_covered`), then what it treats within them and the parts it does not
@@ -449,11 +452,7 @@ impl SearchIndex {
             flags,
             answerable,
             synonyms,
-            sentences: corpus
-                .sections
-                .iter()
-                .map(|_| std::sync::OnceLock::new())
-                .collect(),
+            sentences: SentenceCache::new(corpus.sections.len(), SENTENCE_CACHE_BYTES),
             // Group i is bit i: COVERS, NOT_COVERED, ABOUT, NOT_ABOUT.
             scope: PhraseGroups::new(
                 [
@@ -597,9 +596,10 @@ impl SearchIndex {
     }
 
     /// The sentences of `section` with their stems, built on first use.
-    pub(crate) fn sentences(&self, corpus: &Corpus, section: usize) -> &extract::SectionSentences {
-        self.sentences[section]
-            .get_or_init(|| extract::SectionSentences::build(self, &corpus.sections[section]))
+    pub(crate) fn sentences(&self, corpus: &Corpus, section: usize) -> SentenceTable<'_> {
+        self.sentences.get(section, || {
+            extract::SectionSentences::build(self, &corpus.sections[section])
+        })
     }
 }
 
