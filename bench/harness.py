@@ -67,7 +67,7 @@ import gen_corpus  # noqa: E402
 PROTOCOL = "2025-06-18"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
-QUESTIONS = [
+README_QUESTIONS = [
     "How do I rotate the customer-managed key?",
     "Can I disable customer-managed key encryption later?",
     "Which key types and sizes does ACR support for CMK?",
@@ -79,7 +79,7 @@ QUESTIONS = [
     "What is the difference between a versioned and a versionless key ID?",
     "Which SKU is required for customer-managed keys?",
 ]
-SYMPTOMS = [
+BASE_SYMPTOMS = [
     "Cannot set policies to a vault with '--enable-rbac-authorization' specified",
     "az acr check-health reports CMK_ERROR for the registry",
     "docker pull fails with 403 after the key was disabled in Key Vault",
@@ -88,6 +88,24 @@ SYMPTOMS = [
     "Key rotation did not update the registry's key version",
 ]
 REGISTRIES = [f"contosoacr{i:02d}" for i in range(1, 9)]
+
+
+def eval_questions(name: str, keep=lambda q: True) -> list[str]:
+    """The questions of an eval set (`eval/NAME.json`) that `keep` admits, in order."""
+    return [q["question"] for q in json.loads((ROOT / "eval" / f"{name}.json").read_text()) if keep(q)]
+
+
+# Calls cycle through at least 50 different questions and 25 different symptoms (issue
+# #17), so no cache of either server can flatter it: the README's questions, then the
+# natural set's (short questions in users' words, off-topic ones included), and the
+# error texts users paste from the dev, held-out and natural sets.
+QUESTIONS = README_QUESTIONS + eval_questions("natural")
+SYMPTOMS = (
+    BASE_SYMPTOMS
+    + eval_questions("questions", lambda q: q["category"] == "error_paste")
+    + eval_questions("heldout", lambda q: q["category"] == "error_paste")
+    + eval_questions("natural", lambda q: q["category"] == "error")
+)
 
 
 # ---------------------------------------------------------------------------------------
@@ -866,8 +884,8 @@ def scale_bench(ours: Server, peer: Server | None, binary: str, n: int, args) ->
     t0 = time.perf_counter()
     manifest = gen_corpus.ensure(corpus, n, args.seed)
     log(f"scale {n}: corpus {corpus} ({manifest['bytes'] / 1e6:.1f} MB, ready in {time.perf_counter() - t0:.1f} s)")
-    cq = gen_corpus.questions(args.seed, 20)
-    cs = gen_corpus.symptoms(args.seed, 10)
+    cq = gen_corpus.questions(args.seed, 60)
+    cs = gen_corpus.symptoms(args.seed, 30)
     res: dict = {"docs": n, "corpus": str(corpus), "bytes": manifest["bytes"], "ours": {}, "peer": {}}
     runs = args.scale_runs
 
