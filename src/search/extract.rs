@@ -113,16 +113,17 @@ pub struct DirectAnswer {
 /// and the stems of each, and its commands. Built when a question first needs it and
 /// kept while the cache's budget allows (see [`SearchIndex::sentences`]).
 pub(crate) struct SectionSentences {
-    heading: Vec<String>,
+    /// The term ids of the title's stems (see [`SearchIndex::stem_ids`]).
+    heading: Vec<u32>,
     sentences: Vec<Sentence>,
-    /// The section's `az` lines, each with its stems.
-    commands: Vec<(String, Vec<String>)>,
+    /// The section's `az` lines, each with the term ids of its stems.
+    commands: Vec<(String, Vec<u32>)>,
 }
 
 struct Sentence {
     text: String,
-    /// Sorted and deduplicated.
-    stems: Vec<String>,
+    /// The term ids of its stems, sorted and deduplicated.
+    stems: Vec<u32>,
     negative: bool,
     settles: bool,
     restrictive: bool,
@@ -137,23 +138,18 @@ struct Sentence {
 
 impl SectionSentences {
     pub(crate) fn build(index: &SearchIndex, section: &Section) -> SectionSentences {
-        let sorted = |mut v: Vec<String>| {
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
         let commands = section
             .code
             .iter()
             .flat_map(|c| lines_of(&c.code))
             .filter(|l| l.starts_with("az ") || l.contains("$(az "))
             .map(|l| {
-                let stems = sorted(index.stems(&l.replace(['-', '.'], " ")));
-                (l, stems)
+                let ids = index.stem_ids(&l.replace(['-', '.'], " "));
+                (l, ids)
             })
             .collect();
         SectionSentences {
-            heading: sorted(index.stems(section.title())),
+            heading: index.stem_ids(section.title()),
             sentences: sentences(&section.blocks, &section.code)
                 .into_iter()
                 .map(
@@ -174,7 +170,7 @@ impl SectionSentences {
                                 && TIME_UNITS.contains(&w[1])
                         });
                         Sentence {
-                            stems: sorted(index.stems(&text)),
+                            stems: index.stem_ids(&text),
                             negative: has(NEGATIVE),
                             settles: has(NEGATIVE) || has(SETTLING),
                             restrictive: words.contains(&"only"),
@@ -196,17 +192,14 @@ impl SectionSentences {
     /// The heap the table holds, counted from its strings' and vectors' capacities
     /// (allocator overhead aside), for the cache's budget.
     pub(crate) fn heap_bytes(&self) -> usize {
-        fn strings(v: &[String]) -> usize {
-            std::mem::size_of_val(v) + v.iter().map(String::capacity).sum::<usize>()
-        }
-        strings(&self.heading)
+        std::mem::size_of_val(self.heading.as_slice())
             + std::mem::size_of_val(self.sentences.as_slice())
             + self
                 .sentences
                 .iter()
                 .map(|s| {
                     s.text.capacity()
-                        + strings(&s.stems)
+                        + std::mem::size_of_val(s.stems.as_slice())
                         + s.introduces.as_ref().map_or(0, String::capacity)
                 })
                 .sum::<usize>()
@@ -214,13 +207,14 @@ impl SectionSentences {
             + self
                 .commands
                 .iter()
-                .map(|(line, stems)| line.capacity() + strings(stems))
+                .map(|(line, ids)| line.capacity() + std::mem::size_of_val(ids.as_slice()))
                 .sum::<usize>()
     }
 }
 
-fn has_any(sorted: &[String], stems: &[String]) -> bool {
-    stems.iter().any(|s| sorted.binary_search(s).is_ok())
+/// Whether the sorted ids `sorted` hold any of `ids`.
+fn has_any(sorted: &[u32], ids: &[u32]) -> bool {
+    ids.iter().any(|id| sorted.binary_search(id).is_ok())
 }
 
 struct Candidate<'a> {
@@ -256,7 +250,7 @@ pub(crate) fn extract(
         // question; its sentences get part of that credit.
         let heading_share: f32 = terms
             .iter()
-            .filter(|t| has_any(&table.heading, &t.stems))
+            .filter(|t| has_any(&table.heading, &t.ids))
             .map(|t| t.weight)
             .sum::<f32>()
             / total;
@@ -268,7 +262,7 @@ pub(crate) fn extract(
             }
             let matched: f32 = terms
                 .iter()
-                .filter(|t| has_any(&sentence.stems, &t.stems))
+                .filter(|t| has_any(&sentence.stems, &t.ids))
                 .map(|t| t.weight)
                 .sum();
             if matched == 0.0 {
@@ -383,7 +377,7 @@ fn verdict(sentence: &Sentence, terms: &[super::WeightedTerm]) -> &'static str {
         let missing = terms
             .iter()
             .filter(|t| t.weight > 0.0)
-            .any(|t| !has_any(&sentence.stems, &t.stems));
+            .any(|t| !has_any(&sentence.stems, &t.ids));
         if missing {
             return "no";
         }
@@ -407,7 +401,7 @@ fn best_command(
             .map(|(line, stems)| {
                 let matched: f32 = terms
                     .iter()
-                    .filter(|t| has_any(stems, &t.stems))
+                    .filter(|t| has_any(stems, &t.ids))
                     .map(|t| t.weight)
                     .sum();
                 (matched, line)

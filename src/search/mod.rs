@@ -205,10 +205,11 @@ pub struct Hit {
     pub coverage: f32,
 }
 
-/// A question concept for sentence scoring: the stems that find it, and its weight.
+/// A question concept for sentence scoring: the term ids of the stems that find it
+/// (see [`SearchIndex::stem_ids`]), sorted, and its weight.
 #[derive(Debug, Clone)]
 pub(crate) struct WeightedTerm {
-    pub stems: Vec<String>,
+    pub ids: Vec<u32>,
     pub weight: f32,
 }
 
@@ -584,15 +585,35 @@ impl SearchIndex {
             .iter()
             .filter(|c| !asked || c.weight >= 1.0)
             .map(|c| WeightedTerm {
-                stems: c.stems(),
+                ids: self.ids_of(c.stems().iter().map(String::as_str)),
                 weight: query::idf(n, c.estimated_df as f32),
             })
             .collect()
     }
 
-    /// Stems of `text` with the prose analyzer.
-    pub(crate) fn stems(&self, text: &str) -> Vec<String> {
-        tokenize::tokens(&mut self.en.clone(), text)
+    /// The term ids of the stems of `text` (prose analyzer), sorted, without repeats.
+    /// Sentence scoring compares ids, not strings: it was most of an extraction's
+    /// time. A stem the term statistics do not know has no id and is left out; no
+    /// sentence can hold it, since the statistics read the prose of every section
+    /// answers are drawn from.
+    pub(crate) fn stem_ids(&self, text: &str) -> Vec<u32> {
+        let mut ids = Vec::new();
+        tokenize::for_each_token(&mut self.en.clone(), text, |stem| {
+            ids.extend(self.stats.term_ids.get(stem));
+        });
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The term ids of `stems`, sorted, without repeats (see [`SearchIndex::stem_ids`]).
+    fn ids_of<'a>(&self, stems: impl Iterator<Item = &'a str>) -> Vec<u32> {
+        let mut ids: Vec<u32> = stems
+            .filter_map(|stem| self.stats.term_ids.get(stem).copied())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     /// The sentences of `section` with their stems, built on first use.

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::extract::SectionSentences;
 
-/// The heap the kept tables may hold: the built-in knowledge's take about 1 MB.
+/// The heap the kept tables may hold: the built-in knowledge's take about 0.4 MB.
 pub(crate) const SENTENCE_CACHE_BYTES: usize = 16 << 20;
 
 pub(crate) struct SentenceCache {
