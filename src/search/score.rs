@@ -302,13 +302,19 @@ fn each_phrase_match(
             .flatten()
     };
     if let [(stem, _)] = phrase.as_slice() {
-        let Some(mut p) = postings(stem, IndexRecordOption::WithFreqs) else {
+        // A block at a time: a cursor over the postings (`SegmentPostings`) is a
+        // kilobyte moved on every open, with a position reader this never reads.
+        let Ok(Some(mut block)) = inverted.read_block_postings(
+            &Term::from_field_text(field, stem),
+            IndexRecordOption::WithFreqs,
+        ) else {
             return;
         };
-        let mut doc = p.doc();
-        while doc != TERMINATED {
-            found(s, doc, p.term_freq());
-            doc = p.advance();
+        while block.block_len() > 0 {
+            for (&doc, &freq) in block.docs().iter().zip(block.freqs()) {
+                found(s, doc, freq);
+            }
+            block.advance();
         }
         return;
     }
