@@ -49,15 +49,18 @@ impl Vocabulary {
             return None;
         }
         let max = if len <= 7 { 1 } else { 2 };
+        let first = word.chars().next();
+        let word: Vec<char> = word.chars().collect();
+        let mut scratch = Scratch::default();
         let mut best: Option<(usize, u32, &str)> = None;
         for (candidate, &count) in &self.words {
-            let clen = candidate.chars().count();
             // Typists rarely miss the first letter; a candidate that differs there is
-            // another word ("reproduce" is not a typo of "produce").
-            if clen.abs_diff(len) > max || candidate.chars().next() != word.chars().next() {
+            // another word ("reproduce" is not a typo of "produce"). Checked first: it
+            // turns away most of the vocabulary without counting its characters.
+            if candidate.chars().next() != first || candidate.chars().count().abs_diff(len) > max {
                 continue;
             }
-            let d = distance(word, candidate, max);
+            let d = scratch.distance(&word, candidate, max);
             if d > max {
                 continue;
             }
@@ -75,35 +78,55 @@ impl Vocabulary {
     }
 }
 
-/// Optimal string alignment distance, giving up early once it exceeds `max`.
-fn distance(a: &str, b: &str, max: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        let mut row_min = usize::MAX;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[i - 2][j - 2] + 1);
+/// Buffers for [`Scratch::distance`], reused across the candidates of one correction.
+#[derive(Default)]
+struct Scratch {
+    b: Vec<char>,
+    /// The distance matrix, row by row.
+    rows: Vec<usize>,
+}
+
+impl Scratch {
+    /// Optimal string alignment distance, giving up early once it exceeds `max`.
+    fn distance(&mut self, a: &[char], b: &str, max: usize) -> usize {
+        self.b.clear();
+        self.b.extend(b.chars());
+        let b = &self.b;
+        let width = b.len() + 1;
+        self.rows.clear();
+        self.rows.resize((a.len() + 1) * width, 0);
+        let rows = &mut self.rows;
+        for i in 0..=a.len() {
+            rows[i * width] = i;
+        }
+        for (j, cell) in rows[..width].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            let mut row_min = usize::MAX;
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut d = (rows[(i - 1) * width + j] + 1)
+                    .min(rows[i * width + j - 1] + 1)
+                    .min(rows[(i - 1) * width + j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d = d.min(rows[(i - 2) * width + j - 2] + 1);
+                }
+                rows[i * width + j] = d;
+                row_min = row_min.min(d);
             }
-            rows[i][j] = d;
-            row_min = row_min.min(d);
+            if row_min > max {
+                return max + 1;
+            }
         }
-        if row_min > max {
-            return max + 1;
-        }
+        rows[a.len() * width + b.len()]
     }
-    rows[a.len()][b.len()]
+}
+
+/// Optimal string alignment distance between two words (see [`Scratch::distance`]).
+#[cfg(test)]
+fn distance(a: &str, b: &str, max: usize) -> usize {
+    Scratch::default().distance(&a.chars().collect::<Vec<_>>(), b, max)
 }
 
 #[cfg(test)]
