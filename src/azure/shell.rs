@@ -51,7 +51,7 @@ impl Arg {
         for (i, part) in self.0.iter().enumerate() {
             match part {
                 Part::Lit(s) => out.push_str(s),
-                Part::Var(v) => out.push_str(&var_ref(v, self.0.get(i + 1))),
+                Part::Var(v) => push_var_ref(&mut out, v, self.0.get(i + 1)),
                 Part::WithoutLastSegment(v) => out.push_str(&format!("${{{v}%/*}}")),
                 Part::LastSegment(v) => out.push_str(&format!("${{{v}##*/}}")),
             }
@@ -90,10 +90,21 @@ impl Arg {
     }
 
     pub fn render(&self) -> String {
-        if let Some(text) = self.literal() {
-            return quote(&text);
+        let mut out = String::new();
+        self.render_into(&mut out);
+        out
+    }
+
+    /// [`Arg::render`] appended to `out`: a command line is rendered into one buffer.
+    pub fn render_into(&self, out: &mut String) {
+        match self.0.as_slice() {
+            [Part::Lit(text)] => return quote_into(text, out),
+            parts if parts.iter().all(|p| matches!(p, Part::Lit(_))) => {
+                return quote_into(&self.literal().unwrap_or_default(), out);
+            }
+            _ => {}
         }
-        let mut out = String::from("\"");
+        out.push('"');
         for (i, part) in self.0.iter().enumerate() {
             match part {
                 Part::Lit(s) => {
@@ -104,43 +115,75 @@ impl Arg {
                         out.push(c);
                     }
                 }
-                Part::Var(v) => out.push_str(&var_ref(v, self.0.get(i + 1))),
-                Part::WithoutLastSegment(v) => out.push_str(&format!("${{{v}%/*}}")),
-                Part::LastSegment(v) => out.push_str(&format!("${{{v}##*/}}")),
+                Part::Var(v) => push_var_ref(out, v, self.0.get(i + 1)),
+                Part::WithoutLastSegment(v) => {
+                    out.push_str("${");
+                    out.push_str(v);
+                    out.push_str("%/*}");
+                }
+                Part::LastSegment(v) => {
+                    out.push_str("${");
+                    out.push_str(v);
+                    out.push_str("##*/}");
+                }
             }
         }
         out.push('"');
-        out
     }
 }
 
 /// `$NAME`, or `${NAME}` when the next character would otherwise extend the name.
-fn var_ref(name: &str, next: Option<&Part>) -> String {
+fn push_var_ref(out: &mut String, name: &str, next: Option<&Part>) {
     let joins = matches!(next, Some(Part::Lit(s)) if s.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'));
     if joins {
-        format!("${{{name}}}")
+        out.push_str("${");
+        out.push_str(name);
+        out.push('}');
     } else {
-        format!("${name}")
+        out.push('$');
+        out.push_str(name);
     }
 }
 
 /// Quotes a literal for bash: bare when it holds only characters that are never
 /// special, single-quoted otherwise.
 pub fn quote(s: &str) -> String {
+    let mut out = String::new();
+    quote_into(s, &mut out);
+    out
+}
+
+/// [`quote`] appended to `out`.
+fn quote_into(s: &str, out: &mut String) {
     let safe = !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c))
         && !s.starts_with('=');
     if safe {
-        s.to_string()
+        out.push_str(s);
     } else {
-        format!("'{}'", s.replace('\'', r"'\''"))
+        out.push('\'');
+        for c in s.chars() {
+            if c == '\'' {
+                out.push_str(r"'\''");
+            } else {
+                out.push(c);
+            }
+        }
+        out.push('\'');
     }
 }
 
 /// Renders a whole command line.
 pub fn render(argv: &[Arg]) -> String {
-    argv.iter().map(Arg::render).collect::<Vec<_>>().join(" ")
+    let mut out = String::new();
+    for (i, arg) in argv.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        arg.render_into(&mut out);
+    }
+    out
 }
 
 #[cfg(test)]
