@@ -186,9 +186,7 @@ impl SectionSentences {
             commands,
         }
     }
-}
 
-impl SectionSentences {
     /// The heap the table holds, counted from its strings' and vectors' capacities
     /// (allocator overhead aside), for the cache's budget.
     pub(crate) fn heap_bytes(&self) -> usize {
