@@ -34,11 +34,16 @@ def main() -> int:
         stderr=subprocess.DEVNULL,
     )
 
+    errors = 0
+
     def call(message: dict) -> None:
+        nonlocal errors
         server.stdin.write((json.dumps(message) + "\n").encode())
         server.stdin.flush()
         if "id" in message:
-            server.stdout.readline()
+            response = json.loads(server.stdout.readline())
+            if "error" in response or response.get("result", {}).get("isError"):
+                errors += 1
 
     def memory() -> str:
         fields = {}
@@ -61,10 +66,10 @@ def main() -> int:
                 "name": "troubleshoot",
                 "arguments": {"symptom": symptoms[(i // 4) % len(symptoms)]}}})
         if i + 1 in marks:
-            print(f"{i + 1:>6} questions: {memory()} ({time.time() - start:.0f} s)", flush=True)
+            print(f"{i + 1:>6} questions: {memory()} ({time.time() - start:.0f} s, {errors} errors)", flush=True)
     server.stdin.close()
     server.wait()
-    return 0
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":

@@ -102,9 +102,9 @@ def eval_questions(name: str, keep=lambda q: True) -> list[str]:
 QUESTIONS = README_QUESTIONS + eval_questions("natural")
 SYMPTOMS = (
     BASE_SYMPTOMS
-    + eval_questions("questions", lambda q: q["category"] == "error_paste")
-    + eval_questions("heldout", lambda q: q["category"] == "error_paste")
-    + eval_questions("natural", lambda q: q["category"] == "error")
+    + eval_questions("questions", lambda q: q.get("category") == "error_paste")
+    + eval_questions("heldout", lambda q: q.get("category") == "error_paste")
+    + eval_questions("natural", lambda q: q.get("category") == "error")
 )
 
 

@@ -63,12 +63,17 @@ impl Mix {
                 .filter_map(|q| q["question"].as_str().map(str::to_string))
                 .collect()
         };
-        Mix {
+        let mix = Mix {
             questions: questions(include_str!("../eval/natural.json"), |_| true),
             symptoms: questions(include_str!("../eval/questions.json"), |q| {
                 q["category"] == "error_paste"
             }),
-        }
+        };
+        assert!(
+            !mix.questions.is_empty() && !mix.symptoms.is_empty(),
+            "the natural set's questions and the dev set's error_paste questions make the mix"
+        );
+        mix
     }
 
     fn request(&self, i: usize) -> Value {

@@ -19,6 +19,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::sentence_cache::SentenceTable;
 use super::{Analyzed, SearchIndex};
 use crate::azure::command::lines_of;
 use crate::knowledge::{Block, Citation, CodeBlock, Corpus, Section};
@@ -190,22 +191,25 @@ impl SectionSentences {
     /// The heap the table holds, counted from its strings' and vectors' capacities
     /// (allocator overhead aside), for the cache's budget.
     pub(crate) fn heap_bytes(&self) -> usize {
-        std::mem::size_of_val(self.heading.as_slice())
-            + std::mem::size_of_val(self.sentences.as_slice())
+        fn ids(v: &Vec<u32>) -> usize {
+            v.capacity() * std::mem::size_of::<u32>()
+        }
+        ids(&self.heading)
+            + self.sentences.capacity() * std::mem::size_of::<Sentence>()
             + self
                 .sentences
                 .iter()
                 .map(|s| {
                     s.text.capacity()
-                        + std::mem::size_of_val(s.stems.as_slice())
+                        + ids(&s.stems)
                         + s.introduces.as_ref().map_or(0, String::capacity)
                 })
                 .sum::<usize>()
-            + std::mem::size_of_val(self.commands.as_slice())
+            + self.commands.capacity() * std::mem::size_of::<(String, Vec<u32>)>()
             + self
                 .commands
                 .iter()
-                .map(|(line, ids)| line.capacity() + std::mem::size_of_val(ids.as_slice()))
+                .map(|(line, stems)| line.capacity() + ids(stems))
                 .sum::<usize>()
     }
 }
@@ -321,7 +325,7 @@ pub(crate) fn extract(
     chosen.sort_by_key(|c| c.order);
     let mut command = chosen.iter().find_map(|c| c.sentence.introduces.clone());
     if intent.procedure && command.is_none() {
-        command = best_command(corpus, index, &terms, sections);
+        command = best_command(&terms, &tables);
     }
     let sentences: Vec<AnswerSentence> = chosen
         .iter()
@@ -383,16 +387,10 @@ fn verdict(sentence: &Sentence, terms: &[super::WeightedTerm]) -> &'static str {
     "yes"
 }
 
-/// The command of the best-ranked section that has one, the one sharing most of
-/// the question's concepts.
-fn best_command(
-    corpus: &Corpus,
-    index: &SearchIndex,
-    terms: &[super::WeightedTerm],
-    sections: &[usize],
-) -> Option<String> {
-    for &section in sections {
-        let table = index.sentences(corpus, section);
+/// The command of the best-ranked section that has one (`tables`, best first), the
+/// one sharing most of the question's concepts.
+fn best_command(terms: &[super::WeightedTerm], tables: &[SentenceTable]) -> Option<String> {
+    for table in tables {
         let best = table
             .commands
             .iter()
@@ -540,6 +538,37 @@ fn split_sentences(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Sentence tables keep term ids and drop a stem without one, which is exact only
+    /// if every stem they meet is one the term statistics counted.
+    #[test]
+    fn every_stem_of_a_sentence_table_has_a_term_id() {
+        let corpus = Corpus::load(&crate::knowledge::LoadOptions::default());
+        let index = SearchIndex::build(&corpus).unwrap();
+        let mut en = index.en.clone();
+        let mut checked = 0;
+        for section in &corpus.sections {
+            if corpus.doc_of(section).is_scenario() {
+                continue;
+            }
+            let commands = section.code.iter().flat_map(|c| lines_of(&c.code));
+            let texts = sentences(&section.blocks, &section.code)
+                .into_iter()
+                .map(|t| t.text)
+                .chain([section.title().to_string()])
+                .chain(commands.map(|l| l.replace(['-', '.'], " ")));
+            for text in texts {
+                for stem in super::super::tokenize::tokens(&mut en, &text) {
+                    assert!(
+                        index.stats.term_ids.contains_key(&stem),
+                        "{stem:?} of {text:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
 
     #[test]
     fn sentences_split_at_real_ends_only() {

@@ -603,6 +603,8 @@ impl SearchIndex {
         });
         ids.sort_unstable();
         ids.dedup();
+        // Kept in a sentence table for the process's life: no room for repeats.
+        ids.shrink_to_fit();
         ids
     }
 
