@@ -184,36 +184,32 @@ impl Line {
     /// Joins `--flag value` into `--flag=value` where the value, as `value_of`
     /// expands it, starts with `-`: the Azure CLI would otherwise read such a value
     /// (a resource group named `-h`) as an option of its own.
-    pub fn guard_dashed_values(&self, value_of: &dyn Fn(&str) -> Option<String>) -> Line {
-        let Line::Az { capture, argv } = self else {
-            return self.clone();
+    /// Takes the line by value and changes it in place: a plan's lines are its own, and
+    /// most need no change.
+    pub fn guard_dashed_values(mut self, value_of: &dyn Fn(&str) -> Option<String>) -> Line {
+        let Line::Az { argv, .. } = &mut self else {
+            return self;
         };
-        let mut out: Vec<Arg> = Vec::with_capacity(argv.len());
         let mut i = 0;
-        while i < argv.len() {
+        while i + 1 < argv.len() {
             let flag = argv[i].literal().filter(|f| f.starts_with("--"));
             // Only a value that holds a variable can start with a dash the author did
             // not write (`--ignore-errors --yes` is two flags, as written).
-            let value = argv
-                .get(i + 1)
-                .filter(|v| v.0.iter().any(|p| matches!(p, Part::Var(_))));
-            if let (Some(flag), Some(value)) = (flag, value) {
-                let expanded = value.expanded(&|v| value_of(v).unwrap_or_default());
-                if expanded.starts_with('-') && !flag.contains('=') {
-                    let mut parts = vec![Part::Lit(format!("{flag}="))];
-                    parts.extend(value.0.iter().cloned());
-                    out.push(Arg(parts));
-                    i += 2;
-                    continue;
-                }
+            let value = &argv[i + 1];
+            let holds_variable = value.0.iter().any(|p| matches!(p, Part::Var(_)));
+            if let Some(flag) = flag.filter(|f| holds_variable && !f.contains('='))
+                && value
+                    .expanded(&|v| value_of(v).unwrap_or_default())
+                    .starts_with('-')
+            {
+                let value = argv.remove(i + 1);
+                let mut parts = vec![Part::Lit(format!("{flag}="))];
+                parts.extend(value.0);
+                argv[i] = Arg(parts);
             }
-            out.push(argv[i].clone());
             i += 1;
         }
-        Line::Az {
-            capture: capture.clone(),
-            argv: out,
-        }
+        self
     }
 }
 
@@ -500,14 +496,17 @@ mod tests {
     fn dashed_values_are_joined_to_their_flag() {
         let line =
             Line::parse("az acr show --resource-group \"$RESOURCE_GROUP\" --name x").unwrap();
-        let guarded = line.guard_dashed_values(&|_| Some("-h".into()));
+        let guarded = line.clone().guard_dashed_values(&|_| Some("-h".into()));
         assert_eq!(
             guarded.render(),
             "az acr show \"--resource-group=$RESOURCE_GROUP\" --name x"
         );
-        let kept = line.guard_dashed_values(&|_| Some("rg".into()));
+        let kept = line.clone().guard_dashed_values(&|_| Some("rg".into()));
         assert_eq!(kept, line);
         let flags = Line::parse("az acr check-health --ignore-errors --yes").unwrap();
-        assert_eq!(flags.guard_dashed_values(&|_| Some("-x".into())), flags);
+        assert_eq!(
+            flags.clone().guard_dashed_values(&|_| Some("-x".into())),
+            flags
+        );
     }
 }

@@ -287,7 +287,7 @@ fn fill_command(
     };
     // Join `--flag value` first, while the value is still a variable: once filled, a
     // value starting with `-` would look like a flag of its own.
-    let guarded = command.guard_dashed_values(&given);
+    let guarded = command.clone().guard_dashed_values(&given);
     // Nothing to fill is the common call: then the mapping pass is skipped.
     let filled = if fills.is_empty() {
         guarded
