@@ -368,9 +368,11 @@ pub fn trim_markdown(markdown: &str, max_chars: usize) -> String {
     }
     let blocks = split_blocks(markdown);
     let mut out = String::new();
+    // Counted as it grows: counting `out` again for every block was quadratic.
+    let mut out_chars = 0;
     for block in &blocks {
-        let needed = out.chars().count() + block.chars().count() + 2;
-        if needed > max_chars {
+        let block_chars = block.chars().count();
+        if out_chars + block_chars + 2 > max_chars {
             if out.is_empty() {
                 out = cut_block(block, max_chars);
             }
@@ -379,8 +381,10 @@ pub fn trim_markdown(markdown: &str, max_chars: usize) -> String {
         }
         if !out.is_empty() {
             out.push_str("\n\n");
+            out_chars += 2;
         }
         out.push_str(block);
+        out_chars += block_chars;
     }
     out
 }
