@@ -92,20 +92,23 @@ impl From<VersionParts> for KnowledgeVersion {
 type Decoded = Result<(Corpus, SearchIndex), String>;
 
 /// What looking at the tree found: an entry its files' metadata names, decoded with
-/// the docs' texts, or the files read (and the entry used last, decoded meanwhile).
+/// the docs' texts, or the files read.
 enum Looked {
     Known {
         key: String,
         parts: (Corpus, SearchIndex),
     },
-    Read {
-        sources: Sources,
-        key: String,
-        read: std::time::Duration,
-        hashed: std::time::Duration,
-        guessed: Option<Decoded>,
-        stats: Option<SourceStats>,
-    },
+    Read(ReadTree),
+}
+
+/// The files read and hashed, with the entry used last, decoded meanwhile.
+struct ReadTree {
+    sources: Sources,
+    key: String,
+    read: std::time::Duration,
+    hashed: std::time::Duration,
+    guessed: Option<Decoded>,
+    stats: Option<SourceStats>,
 }
 
 /// How the engine came to be.
@@ -176,16 +179,23 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
         let read = start.elapsed();
         let key = entry_key(&sources.digest());
         let hashed = start.elapsed();
-        Looked::Read {
+        Looked::Read(ReadTree {
             sources,
             key,
             read,
             hashed,
             guessed: worker.map(join),
             stats,
-        }
+        })
     });
-    let (mut sources, key, read, hashed, guessed, stats) = match looked {
+    let ReadTree {
+        mut sources,
+        key,
+        read,
+        hashed,
+        guessed,
+        stats,
+    } = match looked {
         Looked::Known { key, parts } => {
             let entry = dir.join(&key);
             let (corpus, index) = parts;
@@ -198,14 +208,7 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
             set_latest(dir, &key);
             return Ok((engine, CacheOutcome::Known(entry)));
         }
-        Looked::Read {
-            sources,
-            key,
-            read,
-            hashed,
-            guessed,
-            stats,
-        } => (sources, key, read, hashed, guessed, stats),
+        Looked::Read(tree) => tree,
     };
     // The metadata may name this entry only if the read met no problem (a file that
     // could not be read may become readable with only its change time moving) and

@@ -2,7 +2,7 @@
 //! come back in the top three, plus the honesty of the relevance floor.
 
 use acr_cmk_mcp::Engine;
-use acr_cmk_mcp::knowledge::LoadOptions;
+use acr_cmk_mcp::knowledge::{Corpus, LoadOptions};
 use acr_cmk_mcp::request::AnswerRequest;
 
 fn engine() -> Engine {
@@ -278,25 +278,19 @@ fn snippets_keep_code_fences_balanced() {
 /// use, and stay out of its snippet.
 #[test]
 fn asked_phrasings_find_their_section() {
-    let dir = tempfile::tempdir().unwrap();
-    let skill = dir.path().join("team-vaults");
-    std::fs::create_dir_all(skill.join("references")).unwrap();
-    std::fs::write(
-        skill.join("SKILL.md"),
-        "---\nname: team-vaults\ndescription: How our team runs its vaults.\nsources: [https://example.com/vaults]\n---\n# Team vaults\n\nOur vault conventions.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        skill.join("references/keys.md"),
-        "---\nname: keys\ndescription: Keys in our vaults.\nsources: [https://example.com/keys]\n---\n# Keys\n\n## Bring back a removed key\n<!-- asked:\n- undelete a signing key someone binned\n-->\n\nA removed key stays recoverable for the retention period; run the recover command.\n\n## Bring back a removed secret\n\nA removed secret stays recoverable for the retention period; run the recover command.\n",
-    )
-    .unwrap();
-    let options = LoadOptions {
-        builtin: false,
-        dirs: vec![dir.path().to_path_buf()],
-        ..Default::default()
-    };
-    let engine = Engine::load(&options).unwrap();
+    let corpus = Corpus::from_texts([
+        (
+            "team-vaults",
+            "SKILL.md",
+            "---\nname: team-vaults\ndescription: How our team runs its vaults.\nsources: [https://example.com/vaults]\n---\n# Team vaults\n\nOur vault conventions.\n",
+        ),
+        (
+            "team-vaults",
+            "references/keys.md",
+            "---\nname: keys\ndescription: Keys in our vaults.\nsources: [https://example.com/keys]\n---\n# Keys\n\n## Bring back a removed key\n<!-- asked:\n- undelete a signing key someone binned\n-->\n\nA removed key stays recoverable for the retention period; run the recover command.\n\n## Bring back a removed secret\n\nA removed secret stays recoverable for the retention period; run the recover command.\n",
+        ),
+    ]);
+    let engine = Engine::from_corpus(corpus, Default::default()).unwrap();
     let question = "how do i undelete the signing stuff that got binned";
     let answer = engine.answer(&AnswerRequest::new(question)).unwrap();
     assert_eq!(

@@ -312,26 +312,19 @@ impl Sources {
     /// A digest of everything parsing depends on: each file's skill, path, origin and
     /// bytes, and the problems met reading them. Equal digests give equal corpora.
     pub fn digest(&self) -> String {
-        use sha2::{Digest, Sha256};
-        let mut hash = Sha256::new();
+        let mut hash = FieldDigest::default();
         for f in &self.files {
             for part in [f.skill.as_bytes(), f.path.as_bytes(), f.origin.as_bytes()] {
-                hash.update((part.len() as u64).to_le_bytes());
-                hash.update(part);
+                hash.field(part);
             }
-            hash.update((f.bytes.len() as u64).to_le_bytes());
-            hash.update(&f.bytes);
+            hash.field(&f.bytes);
         }
         for d in &self.diagnostics {
-            let text = d.to_string();
-            hash.update((text.len() as u64).to_le_bytes());
-            hash.update(text.as_bytes());
+            hash.field(d.to_string().as_bytes());
         }
-        hex(&hash.finalize())
+        hash.finish()
     }
-}
 
-impl Sources {
     /// Whether reading met a problem (a file that could not be read, a refused
     /// symlink…).
     pub fn has_diagnostics(&self) -> bool {
@@ -353,6 +346,24 @@ impl Sources {
                 .collect(),
             diagnostics: Vec::new(),
         }
+    }
+}
+
+/// SHA-256 over fields each prefixed by its length, so that two lists of fields
+/// digest alike only when they are equal field by field.
+#[derive(Default)]
+struct FieldDigest(sha2::Sha256);
+
+impl FieldDigest {
+    fn field(&mut self, bytes: &[u8]) {
+        use sha2::Digest;
+        self.0.update((bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+    }
+
+    fn finish(self) -> String {
+        use sha2::Digest;
+        hex(&self.0.finalize())
     }
 }
 
@@ -403,12 +414,8 @@ impl Corpus {
     /// without reading a file: equal stats mean the files were not touched (as `make`
     /// and git judge them). None when a file's metadata cannot be read.
     pub fn stat_sources(options: &LoadOptions) -> Option<SourceStats> {
-        use sha2::{Digest, Sha256};
-        let mut hash = Sha256::new();
-        let mut part = |bytes: &[u8]| {
-            hash.update((bytes.len() as u64).to_le_bytes());
-            hash.update(bytes);
-        };
+        let mut hash = FieldDigest::default();
+        let mut part = |bytes: &[u8]| hash.field(bytes);
         part(&[u8::from(options.builtin), u8::from(options.follow_symlinks)]);
         if options.builtin {
             for (skill, path, bytes) in embedded::files() {
@@ -455,7 +462,7 @@ impl Corpus {
             }
         }
         Some(SourceStats {
-            digest: hex(&hash.finalize()),
+            digest: hash.finish(),
             newest,
         })
     }

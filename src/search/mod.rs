@@ -597,12 +597,11 @@ impl SearchIndex {
     /// sentence can hold it, since the statistics read the prose of every section
     /// answers are drawn from.
     pub(crate) fn stem_ids(&self, text: &str) -> Vec<u32> {
-        let mut ids = Vec::new();
+        let mut stems = Vec::new();
         tokenize::for_each_token(&mut self.en.clone(), text, |stem| {
-            ids.extend(self.stats.term_ids.get(stem));
+            stems.extend(self.stats.term_ids.get(stem));
         });
-        ids.sort_unstable();
-        ids.dedup();
+        let mut ids = sorted_ids(stems);
         // Kept in a sentence table for the process's life: no room for repeats.
         ids.shrink_to_fit();
         ids
@@ -610,12 +609,11 @@ impl SearchIndex {
 
     /// The term ids of `stems`, sorted, without repeats (see [`SearchIndex::stem_ids`]).
     fn ids_of<'a>(&self, stems: impl Iterator<Item = &'a str>) -> Vec<u32> {
-        let mut ids: Vec<u32> = stems
-            .filter_map(|stem| self.stats.term_ids.get(stem).copied())
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
+        sorted_ids(
+            stems
+                .filter_map(|stem| self.stats.term_ids.get(stem).copied())
+                .collect(),
+        )
     }
 
     /// The sentences of `section` with their stems, built on first use.
@@ -624,6 +622,13 @@ impl SearchIndex {
             extract::SectionSentences::build(self, &corpus.sections[section])
         })
     }
+}
+
+/// `ids` sorted, without repeats: sentence scoring finds a term by binary search.
+fn sorted_ids(mut ids: Vec<u32>) -> Vec<u32> {
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// Whether a section is a table of contents: a list of at least three items, each
