@@ -73,9 +73,10 @@ impl Engine {
         Engine::from_corpus(corpus, load_time)
     }
 
-    pub fn from_corpus(corpus: Corpus, load_time: Duration) -> Result<Engine, IndexError> {
+    pub fn from_corpus(mut corpus: Corpus, load_time: Duration) -> Result<Engine, IndexError> {
         let start = Instant::now();
-        let index = SearchIndex::build(&corpus)?;
+        let prose = corpus.take_index_prose();
+        let index = SearchIndex::build_with(&corpus, prose)?;
         Ok(Engine::from_index(
             corpus,
             index,
@@ -261,4 +262,51 @@ pub fn section_markdown(corpus: &Corpus, section: &Section) -> String {
         section.title(),
         corpus.markdown(section)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An engine whose sections' parts were not kept (as over a large knowledge tree)
+    /// answers and diagnoses byte for byte as one that kept them.
+    #[test]
+    fn parts_parsed_again_answer_as_parts_kept() {
+        let read = || Corpus::read_sources(&LoadOptions::default());
+        let engine = |keep| {
+            let corpus = Corpus::from_sources_keeping_parts(read(), keep);
+            Engine::from_corpus(corpus, Duration::ZERO).unwrap()
+        };
+        let (kept, lean) = (engine(true), engine(false));
+        let questions: Vec<serde_json::Value> =
+            serde_json::from_str(include_str!("../eval/questions.json")).unwrap();
+        let mut compared = 0;
+        for q in &questions {
+            let text = q["question"].as_str().unwrap().to_string();
+            let ask = AnswerRequest {
+                question: text.clone(),
+                max_results: Some(5),
+                max_chars: None,
+            };
+            let answers = [&kept, &lean].map(|e| serde_json::to_string(&e.answer(&ask).unwrap()));
+            assert_eq!(
+                answers[0].as_ref().unwrap(),
+                answers[1].as_ref().unwrap(),
+                "{text}"
+            );
+            let diagnose = TroubleshootRequest {
+                symptom: text.clone(),
+                ..Default::default()
+            };
+            let diagnoses =
+                [&kept, &lean].map(|e| serde_json::to_string(&e.troubleshoot(&diagnose).unwrap()));
+            assert_eq!(
+                diagnoses[0].as_ref().unwrap(),
+                diagnoses[1].as_ref().unwrap(),
+                "{text}"
+            );
+            compared += 1;
+        }
+        assert!(compared > 100, "{compared}");
+    }
 }

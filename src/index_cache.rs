@@ -38,7 +38,7 @@ use crate::knowledge::{Corpus, KnowledgeVersion, LoadOptions, Section, SourceSta
 use crate::search::{SearchIndex, TermStats};
 
 /// Bumped whenever what an entry holds changes shape.
-const FORMAT: &str = "acr-cmk-index-cache-10";
+const FORMAT: &str = "acr-cmk-index-cache-11";
 const COMPLETE: &str = "complete";
 /// The parsed corpus, its version and the term statistics, in postcard (see
 /// [`EngineHead`]).
@@ -257,11 +257,12 @@ pub fn load(options: &LoadOptions, dir: &Path) -> Result<(Engine, CacheOutcome),
             }
         }
     }
-    let corpus = Corpus::from_sources(sources);
+    let mut corpus = Corpus::from_sources(sources);
     let load_time = start.elapsed();
     let indexing = Instant::now();
     let ram = RamDirectory::create();
-    let index = SearchIndex::build_in(&corpus, ram.clone())?;
+    let prose = corpus.take_index_prose();
+    let index = SearchIndex::build_in(&corpus, prose, ram.clone())?;
     let index_time = indexing.elapsed();
     let outcome = match write_entry(dir, &key, &corpus, &index, &ram) {
         Ok(()) => {

@@ -55,11 +55,16 @@ fn common_questions_get_a_correct_extracted_answer() {
         assert!((1..=3).contains(&answer.sentences.len()));
         for s in &answer.sentences {
             // Word for word from the cited section.
-            let section = engine
-                .corpus()
-                .find_section(&s.citation.doc, &s.citation.anchor)
+            let corpus = engine.corpus();
+            let section = corpus
+                .find_section_index(&s.citation.doc, &s.citation.anchor)
                 .unwrap();
-            let plain: String = section.blocks.iter().map(|b| format!("{b:?}")).collect();
+            let plain: String = corpus
+                .parts(section)
+                .blocks
+                .iter()
+                .map(|b| format!("{b:?}"))
+                .collect();
             assert!(
                 plain.contains(&s.text),
                 "{question}: {:?} is not in {}",

@@ -38,6 +38,13 @@ pub struct FrontMatter {
     pub qualifiers: Vec<String>,
 }
 
+impl FrontMatter {
+    /// `kind: troubleshooting`: a doc of troubleshooting cases.
+    pub fn is_troubleshooting(&self) -> bool {
+        self.kind.as_deref() == Some("troubleshooting")
+    }
+}
+
 /// A front matter block that could not be parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontMatterError {

@@ -1,9 +1,11 @@
 //! Splitting one Markdown body into heading-bounded sections with pulldown-cmark.
 //!
 //! Each section keeps its cleaned Markdown source (what a snippet shows, code fences
-//! intact; a range of the text when cleaning changes nothing), its code blocks, and a
-//! list of [`Block`]s (what extraction and the troubleshooting parser read). The plain
-//! prose the index reads is made from the blocks and the loose table text ([`prose`]).
+//! intact; a range of the text when cleaning changes nothing), its code blocks, and its
+//! [`SectionParts`]: a list of [`Block`]s (what extraction and the troubleshooting
+//! parser read) and the loose table text. The plain prose the index reads is made from
+//! the parts ([`prose`]). A section's span parses alone into the same parts
+//! ([`parts`]) unless its body says otherwise ([`Body::spans_stand_alone`]).
 
 use std::ops::Range;
 
@@ -12,6 +14,12 @@ use serde::{Deserialize, Serialize};
 
 /// Headings up to this level start a new section; deeper ones stay inside their parent.
 const MAX_SPLIT_LEVEL: u8 = 4;
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_FOOTNOTES);
 
 /// A fenced or indented code block, kept whole.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -69,6 +77,34 @@ impl SectionMarkdown {
     }
 }
 
+/// A section's blocks and the loose text between them: what extraction and the
+/// troubleshooting and setup parsers read, and what its [`prose`] is made from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionParts {
+    pub blocks: Vec<Block>,
+    /// Text outside paragraphs and list items (table cells), each with the number of
+    /// blocks before it.
+    pub loose: Vec<(usize, String)>,
+}
+
+impl SectionParts {
+    /// Paragraph and list text, labels and table cells, a piece a line: what the
+    /// index reads.
+    pub fn prose(&self) -> String {
+        prose(&self.blocks, &self.loose)
+    }
+}
+
+/// A body split into sections.
+#[derive(Debug)]
+pub struct Body {
+    pub sections: Vec<RawSection>,
+    /// Whether each section's span parses alone into the parts the whole body gave it
+    /// ([`parts`]): no heading splits a list or quote, and no reference or footnote
+    /// definition ties one place in the text to another.
+    pub spans_stand_alone: bool,
+}
+
 /// One heading-bounded section, as parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawSection {
@@ -83,11 +119,10 @@ pub struct RawSection {
     /// Cleaned Markdown of the body, without the heading line; a range of `body`
     /// when cleaning changed nothing.
     pub markdown: SectionMarkdown,
-    /// Text outside paragraphs and list items (table cells), with the number of
-    /// blocks before it: with the blocks it makes the section's [`prose`].
-    pub loose: Vec<(usize, String)>,
+    /// The body's bytes from the end of the heading to the next heading, as parsed.
+    pub span: Range<usize>,
     pub code: Vec<CodeBlock>,
-    pub blocks: Vec<Block>,
+    pub parts: SectionParts,
     /// Upstream page named by a `<!-- source: URL -->` comment in the body.
     pub source_url: Option<String>,
     /// How users ask for what the section answers, from `<!-- asked: -->` comments:
@@ -100,7 +135,7 @@ pub struct RawSection {
 /// Parses `body` (the file after its front matter) into sections. `line_offset` is the
 /// number of file lines before `body`; `title` names the section of text that comes
 /// before the first heading, if any.
-pub fn sections(body: &str, line_offset: usize, title: &str) -> Vec<RawSection> {
+pub fn sections(body: &str, line_offset: usize, title: &str) -> Body {
     let line_starts = line_starts(body);
     let line_of = |byte: usize| line_offset + line_starts.partition_point(|&s| s <= byte);
 
@@ -117,13 +152,23 @@ pub fn sections(body: &str, line_offset: usize, title: &str) -> Vec<RawSection> 
         body_start: 0,
     });
     let mut heading: Option<HeadingCapture> = None;
+    // Lists, quotes and footnotes open around the current event.
+    let mut containers = 0usize;
+    let mut spans_stand_alone = !body.contains("[^");
 
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES;
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    let events = Parser::new_ext(body, OPTIONS).into_offset_iter();
+    // Definitions are gathered before the first event: a `[label]` anywhere may use one.
+    spans_stand_alone &= events.reference_definitions().iter().next().is_none();
+    for (event, range) in events {
+        match &event {
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => {
+                containers += 1
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition) => {
+                containers = containers.saturating_sub(1)
+            }
+            _ => {}
+        }
         if let Some(h) = heading.as_mut() {
             match event {
                 Event::End(TagEnd::Heading(_)) => {
@@ -163,6 +208,9 @@ pub fn sections(body: &str, line_offset: usize, title: &str) -> Vec<RawSection> 
             Event::Start(Tag::Heading { level, id, .. })
                 if heading_level(level) <= MAX_SPLIT_LEVEL =>
             {
+                // A heading inside a list or quote splits it: the section's span alone
+                // would parse as something else.
+                spans_stand_alone &= containers == 0;
                 builder.flush_paragraph();
                 heading = Some(HeadingCapture {
                     level: heading_level(level),
@@ -188,7 +236,24 @@ pub fn sections(body: &str, line_offset: usize, title: &str) -> Vec<RawSection> 
             &mut anchors,
         );
     }
-    out
+    Body {
+        sections: out,
+        spans_stand_alone,
+    }
+}
+
+/// The parts of a section's span ([`RawSection::span`]) parsed alone: equal to what
+/// [`sections`] built for it when the body's spans stand alone.
+pub fn parts(span: &str) -> SectionParts {
+    let mut builder = SectionBuilder::default();
+    for event in Parser::new_ext(span, OPTIONS) {
+        builder.event(event);
+    }
+    builder.flush_paragraph();
+    SectionParts {
+        blocks: builder.blocks,
+        loose: builder.loose,
+    }
 }
 
 struct Pending {
@@ -253,9 +318,12 @@ fn push_section(
         heading_path: p.heading_path,
         lines: (first, last),
         markdown,
-        loose: built.loose,
+        span: start..end,
         code: built.code,
-        blocks: built.blocks,
+        parts: SectionParts {
+            blocks: built.blocks,
+            loose: built.loose,
+        },
         source_url: built.source_url,
         asked: built.asked,
         links: built
@@ -745,7 +813,38 @@ mod tests {
     use super::*;
 
     fn parse(body: &str) -> Vec<RawSection> {
-        sections(body, 0, "Doc")
+        sections(body, 0, "Doc").sections
+    }
+
+    /// A span parsed alone gives the parts the whole body gave its section, for the
+    /// Markdown a skill doc holds; and a body where it might not says so.
+    #[test]
+    fn spans_stand_alone_unless_a_heading_splits_a_container_or_a_definition_links_them() {
+        let plain = "Intro with **bold** and `code`.\n\n# Title\n\n**Cause:** the key.\n\n\
+                     - one `az acr show`\n  - nested\n- two\n\n| a | b |\n|---|---|\n| c | d |\n\n\
+                     ```bash\naz acr encryption show -n r\n```\n\n<!-- asked: how? -->\n\n\
+                     Setext\n------\n\n1. first\n2. second\n\n##### Deep heading\n\n    indented code\n\n\
+                     > [!NOTE]\n> A quote.\n\n## Last\n\nText with a [link](https://example.com) and\n\
+                     a <!-- comment --> and a line\nbreak.";
+        let body = sections(plain, 0, "Doc");
+        assert!(body.spans_stand_alone);
+        assert!(body.sections.len() >= 4);
+        for s in &body.sections {
+            assert_eq!(
+                parts(&plain[s.span.clone()]),
+                s.parts,
+                "{:?}",
+                s.heading_path
+            );
+        }
+        for tied in [
+            "- item\n\n  ## Inside the item\n\n  text\n",
+            "> quote\n>\n> ## Inside the quote\n",
+            "## A\n\nSee [the guide][g].\n\n## B\n\n[g]: https://example.com\n",
+            "## A\n\nA note[^n].\n\n## B\n\n[^n]: The note.\n",
+        ] {
+            assert!(!sections(tied, 0, "Doc").spans_stand_alone, "{tied}");
+        }
     }
 
     #[test]
@@ -774,7 +873,7 @@ mod tests {
 
     #[test]
     fn line_offset_maps_to_file_lines() {
-        let s = sections("## A\ntext\n", 5, "Doc");
+        let s = sections("## A\ntext\n", 5, "Doc").sections;
         assert_eq!(s[0].lines, (6, 7));
     }
 
@@ -815,9 +914,9 @@ mod tests {
     fn nested_items_do_not_run_together() {
         let s = parse("## A\n- outer:\n  - first;\n  - second\n");
         assert!(
-            matches!(&s[0].blocks[0], Block::ListItem { text, .. } if text == "outer: first; second"),
+            matches!(&s[0].parts.blocks[0], Block::ListItem { text, .. } if text == "outer: first; second"),
             "{:?}",
-            s[0].blocks
+            s[0].parts.blocks
         );
     }
 
@@ -826,7 +925,7 @@ mod tests {
         let body = "## A\n| Store | Role |\n|---|---|\n| Vault | Crypto User |\n\n**Cause:** gone.\n\n- one\n- two\n\n```bash\naz x\n```\n\n| Last | Table |\n|---|---|\n";
         let s = parse(body);
         assert_eq!(
-            prose(&s[0].blocks, &s[0].loose),
+            prose(&s[0].parts.blocks, &s[0].parts.loose),
             "Store | Role | \nVault | Crypto User | \nCause\ngone.\none\ntwo\nLast | Table |"
         );
     }
@@ -847,7 +946,10 @@ mod tests {
         // The source comment before it still counts.
         assert_eq!(s[0].source_url.as_deref(), Some("https://example.org/a"));
         assert_eq!(s[0].markdown.text(body), "Run the recover command.");
-        assert_eq!(prose(&s[0].blocks, &s[0].loose), "Run the recover command.");
+        assert_eq!(
+            prose(&s[0].parts.blocks, &s[0].parts.loose),
+            "Run the recover command."
+        );
         assert!(s[1].asked.is_empty());
         // An opener that is no comment's does not swallow the comments after it, and two
         // on one line both count.
@@ -862,7 +964,7 @@ mod tests {
         let body = "## Case\n<!-- source: https://example.org/a#b -->\n\n**Symptoms:**\n- pulls fail\n- `does not have access to identity` shows up\n\n**Cause:** the identity was removed.\n\n**Fix**: re-add it\n";
         let s = parse(body);
         assert_eq!(s[0].source_url.as_deref(), Some("https://example.org/a#b"));
-        let b = &s[0].blocks;
+        let b = &s[0].parts.blocks;
         assert_eq!(
             b[0],
             Block::Paragraph {
@@ -895,7 +997,7 @@ mod tests {
     fn bold_without_colon_is_not_a_label() {
         let s = parse("## A\n**Important** stuff here\n");
         assert_eq!(
-            s[0].blocks[0],
+            s[0].parts.blocks[0],
             Block::Paragraph {
                 label: None,
                 text: "Important stuff here".into()

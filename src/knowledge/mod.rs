@@ -9,19 +9,27 @@ mod embedded;
 pub mod front_matter;
 pub mod markdown;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use bytes::{Bytes, BytesMut};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use front_matter::FrontMatter;
-pub use markdown::{Block, CodeBlock, SectionMarkdown, slug};
+pub use markdown::{Block, CodeBlock, SectionMarkdown, SectionParts, slug};
 
 /// Files larger than this are skipped with a diagnostic: no skill doc is this big, and
 /// indexing one would slow startup for nothing.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Sources up to this size keep every section's [`SectionParts`]. Past it only the
+/// troubleshooting and scenario docs do, which their catalogs read at startup, and
+/// the rest are parsed again from their doc's text when a question needs them: at
+/// 10,000 docs the parts were a quarter of the memory a corpus held.
+const KEEP_PARTS_UP_TO_BYTES: usize = 16 * 1024 * 1024;
 
 /// Where to load knowledge from.
 #[derive(Debug, Clone)]
@@ -153,6 +161,11 @@ pub struct Doc {
     /// text from there ([`Corpus::restore_texts`]) instead of storing it twice.
     #[serde(skip)]
     pub text: String,
+    /// Where the body (the text after the front matter) starts in `text`.
+    pub body_start: usize,
+    /// Whether each section's parts can be parsed from its span alone
+    /// ([`markdown::Body::spans_stand_alone`]).
+    pub spans_stand_alone: bool,
     /// Its sections, as a range into [`Corpus::sections`].
     pub sections: Range<usize>,
 }
@@ -177,14 +190,19 @@ impl Doc {
     }
 
     pub fn is_troubleshooting(&self) -> bool {
-        self.front.kind.as_deref() == Some("troubleshooting")
+        self.front.is_troubleshooting()
     }
 
     /// A setup scenario: a doc in a skill's `scenarios/` folder (see
     /// `crate::setup::scenario`). It is a template of steps, not prose to answer from.
     pub fn is_scenario(&self) -> bool {
-        self.path.starts_with("scenarios/")
+        is_scenario_path(&self.path)
     }
+}
+
+/// Whether a doc at `path` in its skill is a setup scenario ([`Doc::is_scenario`]).
+fn is_scenario_path(path: &str) -> bool {
+    path.starts_with("scenarios/")
 }
 
 /// A heading-bounded part of a doc.
@@ -200,11 +218,15 @@ pub struct Section {
     /// Cleaned Markdown body (without the heading line), code fences intact: read it
     /// with [`Corpus::markdown`].
     pub markdown: SectionMarkdown,
-    /// Text outside paragraphs and list items (table cells), each with the number of
-    /// blocks before it, for [`Section::prose`].
-    pub loose: Vec<(usize, String)>,
+    /// Its body's bytes in its doc's text, from the end of its heading to the next.
+    pub span: Range<usize>,
     pub code: Vec<CodeBlock>,
-    pub blocks: Vec<Block>,
+    /// Its blocks and loose text, when kept: read them with [`Corpus::parts`].
+    pub parts: Option<SectionParts>,
+    /// What the index reads of a section whose parts were not kept, made while its
+    /// doc was parsed and handed to the index build once ([`Corpus::take_index_prose`]).
+    #[serde(skip)]
+    pub unindexed_prose: Option<Bytes>,
     /// The upstream page for this section: its own `<!-- source: -->` comment, or the
     /// doc's first `sources` entry.
     pub source_url: Option<String>,
@@ -219,14 +241,13 @@ impl Section {
     pub fn title(&self) -> &str {
         self.heading_path.last().map_or("", String::as_str)
     }
-
-    /// Paragraph and list text, labels and table cells, a piece a line: what the
-    /// index reads. Built when needed from the blocks and loose text rather than
-    /// kept: at 10,000 docs it was a sixth of the memory a corpus held at its peak.
-    pub fn prose(&self) -> String {
-        markdown::prose(&self.blocks, &self.loose)
-    }
 }
+
+/// Each section's prose for the index build, in section order: taken from a corpus
+/// once ([`Corpus::take_index_prose`]) so that the build can let each go as soon as
+/// it has been read. `None` means "make it from the section's parts".
+#[derive(Debug, Clone, Default)]
+pub struct IndexProse(pub Vec<Option<Bytes>>);
 
 /// A 1-based, inclusive line range in a knowledge file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -508,12 +529,13 @@ impl Corpus {
                 }
             };
             let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            let stray = self.sections[doc.sections.clone()]
-                .iter()
-                .find(|s| match &s.markdown {
+            let stray = self.sections[doc.sections.clone()].iter().find(|s| {
+                let markdown_out = match &s.markdown {
                     SectionMarkdown::InText(range) => body.get(range.clone()).is_none(),
                     SectionMarkdown::Cleaned(_) => false,
-                });
+                };
+                markdown_out || body.get(s.span.clone()).is_none()
+            });
             if let Some(s) = stray {
                 let message = format!(
                     "{}#{}: Markdown range out of the text",
@@ -533,7 +555,16 @@ impl Corpus {
 
     /// Parses sources read by [`Corpus::read_sources`].
     pub fn from_sources(sources: Sources) -> Corpus {
-        Corpus::from_files(sources.files, sources.diagnostics)
+        let bytes = sources.files.iter().map(|f| f.bytes.len()).sum::<usize>();
+        let keep_parts = bytes <= KEEP_PARTS_UP_TO_BYTES;
+        Corpus::from_files(sources.files, sources.diagnostics, keep_parts)
+    }
+
+    /// Parses sources with every section's parts kept or, but for troubleshooting and
+    /// scenario docs, none: for tests that compare the two.
+    #[cfg(test)]
+    pub(crate) fn from_sources_keeping_parts(sources: Sources, keep_parts: bool) -> Corpus {
+        Corpus::from_files(sources.files, sources.diagnostics, keep_parts)
     }
 
     /// Loads docs given as `(skill, path inside the skill, text)`; for tests and tools
@@ -548,10 +579,14 @@ impl Corpus {
                 bytes: text.as_bytes().to_vec(),
             })
             .collect();
-        Corpus::from_files(files, Vec::new())
+        Corpus::from_files(files, Vec::new(), true)
     }
 
-    fn from_files(files: Vec<SourceFile>, mut diagnostics: Vec<Diagnostic>) -> Corpus {
+    fn from_files(
+        files: Vec<SourceFile>,
+        mut diagnostics: Vec<Diagnostic>,
+        keep_parts: bool,
+    ) -> Corpus {
         let mut corpus = Corpus::default();
         let mut seen: HashSet<String> = HashSet::new();
         // A later source overrides an earlier doc with the same id, so a user can
@@ -573,10 +608,21 @@ impl Corpus {
             }
         }
         by_id.sort_by_key(|(_, f)| doc_order(f));
-        let files = by_id.into_iter().map(|(_, f)| f).collect();
+        let files: Vec<SourceFile> = by_id.into_iter().map(|(_, f)| f).collect();
         // Files are independent: parsed on as many threads as the machine has,
         // results in file order.
-        for parsed in in_parallel(files, parse_file) {
+        let parsed = in_parallel_with(files, ProseBuffer::default, |prose, file| {
+            parse_file(file, (!keep_parts).then_some(prose))
+        });
+        corpus.docs.reserve_exact(parsed.len());
+        corpus.sections.reserve_exact(
+            parsed
+                .iter()
+                .filter_map(|p| p.as_ref().ok())
+                .map(|p| p.raw.len())
+                .sum(),
+        );
+        for parsed in parsed {
             match parsed {
                 Ok(doc) => corpus.add_parsed(doc, &mut diagnostics),
                 Err(d) => diagnostics.push(d),
@@ -635,6 +681,8 @@ impl Corpus {
         let ParsedFile {
             file,
             text,
+            body_start,
+            spans_stand_alone,
             front,
             title,
             raw,
@@ -661,9 +709,10 @@ impl Corpus {
                 anchor: s.anchor,
                 lines: s.lines,
                 markdown: s.markdown,
-                loose: s.loose,
+                span: s.span,
                 code: s.code,
-                blocks: s.blocks,
+                parts: s.parts,
+                unindexed_prose: s.prose,
                 source_url,
                 asked: s.asked,
                 links: s.links,
@@ -677,6 +726,8 @@ impl Corpus {
             front,
             origin: file.origin,
             text,
+            body_start,
+            spans_stand_alone,
             sections: start..end,
         });
     }
@@ -688,6 +739,41 @@ impl Corpus {
     /// The section's cleaned Markdown.
     pub fn markdown<'a>(&'a self, section: &'a Section) -> &'a str {
         section.markdown.text(&self.doc_of(section).text)
+    }
+
+    /// Section `index`'s blocks and loose text: kept, or parsed again from its doc's
+    /// text, from the section's span alone where that gives the same (see
+    /// [`Doc::spans_stand_alone`]) and from the whole body elsewhere.
+    pub fn parts(&self, index: usize) -> Cow<'_, SectionParts> {
+        let section = &self.sections[index];
+        if let Some(parts) = &section.parts {
+            return Cow::Borrowed(parts);
+        }
+        let doc = self.doc_of(section);
+        if doc.spans_stand_alone {
+            return Cow::Owned(markdown::parts(
+                doc.text.get(section.span.clone()).unwrap_or(""),
+            ));
+        }
+        let body = doc.text.get(doc.body_start..).unwrap_or("");
+        let parsed = markdown::sections(body, 0, "").sections.into_iter();
+        Cow::Owned(
+            parsed
+                .map(|s| s.parts)
+                .nth(index - doc.sections.start)
+                .unwrap_or_default(),
+        )
+    }
+
+    /// Each section's prose for the index build, taken from the sections that hold it
+    /// (see [`Section::unindexed_prose`]).
+    pub fn take_index_prose(&mut self) -> IndexProse {
+        IndexProse(
+            self.sections
+                .iter_mut()
+                .map(|s| s.unindexed_prose.take())
+                .collect(),
+        )
     }
 
     /// The section's resource URI: `skill://acr-cmk/references/rotation.md#anchor`.
@@ -736,10 +822,28 @@ impl Corpus {
 struct ParsedFile {
     file: SourceFile,
     text: String,
+    body_start: usize,
+    spans_stand_alone: bool,
     front: FrontMatter,
     title: String,
-    raw: Vec<markdown::RawSection>,
+    raw: Vec<ParsedSection>,
     warnings: Vec<Diagnostic>,
+}
+
+/// A section as parsed, its parts kept or, in their place, its prose for the index.
+struct ParsedSection {
+    level: u8,
+    heading_path: Vec<String>,
+    anchor: String,
+    lines: (usize, usize),
+    markdown: SectionMarkdown,
+    span: Range<usize>,
+    code: Vec<CodeBlock>,
+    parts: Option<SectionParts>,
+    prose: Option<Bytes>,
+    source_url: Option<String>,
+    asked: Vec<String>,
+    links: Vec<(String, usize)>,
 }
 
 /// A doc's text from its file's bytes.
@@ -756,9 +860,34 @@ fn without_byte_order_mark(text: String) -> String {
     }
 }
 
+/// The prose of sections whose parts are not kept, written into shared buffers of a
+/// megabyte rather than a string each. The index build lets each piece go once read,
+/// and a buffer is freed whole when its last piece is, so its pages can go back to the
+/// system: 55,000 small strings left holes between the sections' other fields, and
+/// those stayed resident.
+#[derive(Default)]
+struct ProseBuffer(BytesMut);
+
+impl ProseBuffer {
+    const SIZE: usize = 1 << 20;
+
+    fn write(&mut self, text: &str) -> Bytes {
+        if self.0.capacity() - self.0.len() < text.len() {
+            self.0 = BytesMut::with_capacity(Self::SIZE.max(text.len()));
+        }
+        self.0.extend_from_slice(text.as_bytes());
+        self.0.split().freeze()
+    }
+}
+
 /// Parses one file. A file that cannot be used at all is an `Err`; problems that
-/// leave it usable are the parsed file's warnings.
-fn parse_file(mut file: SourceFile) -> Result<ParsedFile, Diagnostic> {
+/// leave it usable are the parsed file's warnings. With a `prose` buffer, only a
+/// troubleshooting or scenario doc keeps its sections' parts; the others' prose goes
+/// into the buffer (see [`KEEP_PARTS_UP_TO_BYTES`]).
+fn parse_file(
+    mut file: SourceFile,
+    prose: Option<&mut ProseBuffer>,
+) -> Result<ParsedFile, Diagnostic> {
     let text = doc_text(std::mem::take(&mut file.bytes)).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         Diagnostic {
@@ -783,15 +912,43 @@ fn parse_file(mut file: SourceFile) -> Result<ParsedFile, Diagnostic> {
     // The body is the text's tail: its sections' Markdown ranges move by what the
     // front matter took.
     let body_start = text.len() - body.len();
-    let mut raw = markdown::sections(body, fm_lines, &fallback_title);
+    let parsed = markdown::sections(body, fm_lines, &fallback_title);
+    let mut raw = parsed.sections;
     for s in &mut raw {
         s.markdown.shift(body_start);
+        s.span = s.span.start + body_start..s.span.end + body_start;
     }
     let title = raw
         .iter()
         .find(|s| s.level == 1)
         .map(|s| s.heading_path[0].clone())
         .unwrap_or(fallback_title);
+    // The case and scenario catalogs read these parts at every start.
+    let catalogued = front.is_troubleshooting() || is_scenario_path(&file.path);
+    let mut prose = prose.filter(|_| !catalogued);
+    let raw = raw
+        .into_iter()
+        .map(|s| {
+            let (parts, prose) = match prose.as_deref_mut() {
+                None => (Some(s.parts), None),
+                Some(buffer) => (None, Some(buffer.write(&s.parts.prose()))),
+            };
+            ParsedSection {
+                level: s.level,
+                heading_path: s.heading_path,
+                anchor: s.anchor,
+                lines: s.lines,
+                markdown: s.markdown,
+                span: s.span,
+                code: s.code,
+                parts,
+                prose,
+                source_url: s.source_url,
+                asked: s.asked,
+                links: s.links,
+            }
+        })
+        .collect::<Vec<_>>();
     let mut warnings = Vec::new();
     // A set, not a scan of the earlier sections: a doc with 100k headings must not
     // cost 100k² comparisons.
@@ -812,6 +969,8 @@ fn parse_file(mut file: SourceFile) -> Result<ParsedFile, Diagnostic> {
     Ok(ParsedFile {
         file,
         text,
+        body_start,
+        spans_stand_alone: parsed.spans_stand_alone,
         front,
         title,
         raw,
@@ -916,21 +1075,42 @@ fn read_all(pending: Vec<PendingFile>) -> Vec<Result<SourceFile, Diagnostic>> {
 /// `work` applied to each of `items`, on up to as many threads as the machine has
 /// (items are independent), results in the order of `items`.
 fn in_parallel<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) -> Vec<R> {
+    in_parallel_with(items, || (), |_, item| work(item))
+}
+
+/// [`in_parallel`], each thread with a `state` of its own that `work` is given too.
+fn in_parallel_with<T: Send, R: Send, S>(
+    items: Vec<T>,
+    state: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, T) -> R + Sync,
+) -> Vec<R> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     // Below a few dozen items a thread costs more than it saves.
     if workers == 1 || items.len() < 64 {
-        return items.into_iter().map(work).collect();
+        let mut state = state();
+        return items
+            .into_iter()
+            .map(|item| work(&mut state, item))
+            .collect();
     }
     let per_worker = items.len().div_ceil(workers);
     let mut items = items.into_iter();
     let chunks: Vec<Vec<T>> = (0..workers)
         .map(|_| items.by_ref().take(per_worker).collect())
         .collect();
-    let work = &work;
+    let (state, work) = (&state, &work);
     std::thread::scope(|scope| {
         let workers: Vec<_> = chunks
             .into_iter()
-            .map(|chunk| scope.spawn(move || chunk.into_iter().map(work).collect::<Vec<_>>()))
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let mut state = state();
+                    chunk
+                        .into_iter()
+                        .map(|item| work(&mut state, item))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         workers
             .into_iter()
@@ -1174,6 +1354,67 @@ fn file_name(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A section whose parts were not kept gets the same parts back, parsed again
+    /// from its doc's text, and the index the same prose.
+    #[test]
+    fn parts_parsed_again_equal_the_parts_kept() {
+        let read = || Corpus::read_sources(&LoadOptions::default());
+        let kept = Corpus::from_sources_keeping_parts(read(), true);
+        let mut lean = Corpus::from_sources_keeping_parts(read(), false);
+        assert_eq!(kept.sections.len(), lean.sections.len());
+        let mut parsed_again = 0;
+        for (i, section) in lean.sections.iter().enumerate() {
+            let doc = lean.doc_of(section);
+            let catalogued = doc.is_troubleshooting() || doc.is_scenario();
+            assert_eq!(section.parts.is_some(), catalogued, "{}", section.anchor);
+            assert_eq!(
+                lean.parts(i),
+                kept.parts(i),
+                "{}#{}",
+                doc.path,
+                section.anchor
+            );
+            if section.parts.is_none() {
+                parsed_again += 1;
+                assert_eq!(
+                    section.unindexed_prose.as_deref(),
+                    Some(kept.parts(i).prose().as_bytes())
+                );
+            }
+        }
+        assert!(parsed_again > 100, "{parsed_again}");
+        let prose = lean.take_index_prose();
+        assert_eq!(prose.0.iter().flatten().count(), parsed_again);
+        assert!(lean.sections.iter().all(|s| s.unindexed_prose.is_none()));
+    }
+
+    /// Where a section's span does not parse alone the same (a reference link defined
+    /// in another section), its parts come from the whole body again.
+    #[test]
+    fn parts_of_a_doc_whose_spans_do_not_stand_alone_come_from_its_whole_body() {
+        let text = "---\nname: r\n---\n# R\n\n## Uses\n\nSee [the guide][g] and [^n].\n\n\
+                    ## Defines\n\n[g]: https://example.com/guide\n\n[^n]: A note.\n";
+        let files = || vec![source("references/r.md", text.as_bytes())];
+        let kept = Corpus::from_files(files(), Vec::new(), true);
+        let lean = Corpus::from_files(files(), Vec::new(), false);
+        assert!(!lean.docs[0].spans_stand_alone);
+        assert!(lean.sections.iter().all(|s| s.parts.is_none()));
+        for i in 0..lean.sections.len() {
+            assert_eq!(lean.parts(i), kept.parts(i));
+        }
+        let uses = lean
+            .sections
+            .iter()
+            .position(|s| s.anchor == "uses")
+            .unwrap();
+        let alone = markdown::parts(&lean.docs[0].text[lean.sections[uses].span.clone()]);
+        assert_ne!(
+            alone,
+            *kept.parts(uses),
+            "the span alone reads the link otherwise"
+        );
+    }
 
     fn source(path: &str, bytes: &[u8]) -> SourceFile {
         SourceFile {

@@ -22,7 +22,7 @@ use serde::Serialize;
 use super::sentence_cache::SentenceTable;
 use super::{Analyzed, SearchIndex};
 use crate::azure::command::lines_of;
-use crate::knowledge::{Block, Citation, CodeBlock, Corpus, Section};
+use crate::knowledge::{Block, Citation, CodeBlock, Corpus};
 
 /// The longest extracted answer, so it stays a short answer.
 const MAX_ANSWER_CHARS: usize = 480;
@@ -138,7 +138,8 @@ struct Sentence {
 }
 
 impl SectionSentences {
-    pub(crate) fn build(index: &SearchIndex, section: &Section) -> SectionSentences {
+    pub(crate) fn build(index: &SearchIndex, corpus: &Corpus, at: usize) -> SectionSentences {
+        let section = &corpus.sections[at];
         let commands = section
             .code
             .iter()
@@ -151,7 +152,7 @@ impl SectionSentences {
             .collect();
         SectionSentences {
             heading: index.stem_ids(section.title()),
-            sentences: sentences(&section.blocks, &section.code)
+            sentences: sentences(&corpus.parts(at).blocks, &section.code)
                 .into_iter()
                 .map(
                     |Told {
@@ -547,12 +548,12 @@ mod tests {
         let index = SearchIndex::build(&corpus).unwrap();
         let mut en = index.en.clone();
         let mut checked = 0;
-        for section in &corpus.sections {
+        for (at, section) in corpus.sections.iter().enumerate() {
             if corpus.doc_of(section).is_scenario() {
                 continue;
             }
             let commands = section.code.iter().flat_map(|c| lines_of(&c.code));
-            let texts = sentences(&section.blocks, &section.code)
+            let texts = sentences(&corpus.parts(at).blocks, &section.code)
                 .into_iter()
                 .map(|t| t.text)
                 .chain([section.title().to_string()])

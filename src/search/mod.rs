@@ -31,7 +31,7 @@ use score::{CASE, FieldWeight, PROCEDURE, RULE};
 use sentence_cache::{SENTENCE_CACHE_BYTES, SentenceCache, SentenceTable};
 
 use crate::error::IndexError;
-use crate::knowledge::{Block, Corpus, Section};
+use crate::knowledge::{Block, Corpus, IndexProse, Section};
 
 /// Field weights and length normalization (BM25F). A section's own heading says most
 /// about what it answers; the doc's title and description, shared by all its
@@ -261,12 +261,20 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Builds the index of `corpus` in memory.
     pub fn build(corpus: &Corpus) -> Result<SearchIndex, IndexError> {
-        SearchIndex::build_in(corpus, RamDirectory::create())
+        SearchIndex::build_with(corpus, IndexProse::default())
     }
 
-    /// Builds the index of `corpus` in `directory` (memory, or a cache folder).
+    /// Builds the index of `corpus` in memory, with the prose it handed over.
+    pub fn build_with(corpus: &Corpus, prose: IndexProse) -> Result<SearchIndex, IndexError> {
+        SearchIndex::build_in(corpus, prose, RamDirectory::create())
+    }
+
+    /// Builds the index of `corpus` in `directory` (memory, or a cache folder), with
+    /// the prose the corpus handed over ([`Corpus::take_index_prose`]). Each piece is
+    /// let go once the index and the term statistics have both read it.
     pub fn build_in(
         corpus: &Corpus,
+        prose: IndexProse,
         directory: impl tantivy::Directory,
     ) -> Result<SearchIndex, IndexError> {
         let (schema, fields) = schema();
@@ -282,12 +290,13 @@ impl SearchIndex {
         // heap arena of its own, a megabyte of resident memory kept for the process's
         // life to save a millisecond.
         let stats = if corpus.sections.len() < PARALLEL_BUILD_SECTIONS {
-            write_sections(&mut writer, fields, corpus)?;
-            TermStats::build(corpus)
+            write_sections(&mut writer, fields, corpus, prose.clone())?;
+            TermStats::build(corpus, prose)
         } else {
             let (stats, written) = std::thread::scope(|scope| {
-                let stats = scope.spawn(|| TermStats::build(corpus));
-                let written = write_sections(&mut writer, fields, corpus);
+                let for_stats = prose.clone();
+                let stats = scope.spawn(|| TermStats::build(corpus, for_stats));
+                let written = write_sections(&mut writer, fields, corpus, prose);
                 (stats.join(), written)
             });
             written?;
@@ -446,7 +455,8 @@ impl SearchIndex {
             off_focus: corpus
                 .sections
                 .iter()
-                .map(|s| s.level <= 1 || is_table_of_contents(s))
+                .enumerate()
+                .map(|(i, s)| s.level <= 1 || is_table_of_contents(corpus, i))
                 .collect(),
             kinds,
             flag_counts,
@@ -619,7 +629,7 @@ impl SearchIndex {
     /// The sentences of `section` with their stems, built on first use.
     pub(crate) fn sentences(&self, corpus: &Corpus, section: usize) -> SentenceTable<'_> {
         self.sentences.get(section, || {
-            extract::SectionSentences::build(self, &corpus.sections[section])
+            extract::SectionSentences::build(self, corpus, section)
         })
     }
 }
@@ -634,13 +644,8 @@ fn sorted_ids(mut ids: Vec<u32>) -> Vec<u32> {
 /// Whether a section is a table of contents: a list of at least three items, each
 /// linking to a doc of the knowledge, and nothing else. It names every subject in a
 /// few words, so it matches any question and answers none.
-fn is_table_of_contents(section: &Section) -> bool {
-    let items = section
-        .blocks
-        .iter()
-        .filter(|b| matches!(b, Block::ListItem { .. }))
-        .count();
-    let doc_links = section
+fn is_table_of_contents(corpus: &Corpus, index: usize) -> bool {
+    let doc_links = corpus.sections[index]
         .links
         .iter()
         .filter(|(target, _)| {
@@ -648,7 +653,16 @@ fn is_table_of_contents(section: &Section) -> bool {
             path.ends_with(".md") && !path.contains("://")
         })
         .count();
-    items >= 3 && items == section.blocks.len() && doc_links >= items
+    // The links first: a section's parts may have to be parsed again to be read.
+    if doc_links < 3 {
+        return false;
+    }
+    let blocks = &corpus.parts(index).blocks;
+    let items = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::ListItem { .. }))
+        .count();
+    items >= 3 && items == blocks.len() && doc_links >= items
 }
 
 /// Whether a section holds an `az` command: a procedure to follow.
@@ -791,13 +805,15 @@ impl TermStats {
             .filter(|&df| df > 0)
     }
 
-    fn build(corpus: &Corpus) -> TermStats {
+    fn build(corpus: &Corpus, prose: IndexProse) -> TermStats {
+        let mut prose = prose.0.into_iter();
         let mut en = tokenize::en_analyzer();
         let mut term_ids: HashMap<String, u32> = HashMap::default();
         let mut doc_freq: Vec<u32> = Vec::new();
         let mut ids: Vec<u32> = Vec::new();
         let mut vocabulary = typos::Vocabulary::default();
-        for s in &corpus.sections {
+        for (at, s) in corpus.sections.iter().enumerate() {
+            let handed = prose.next().flatten();
             // Scenario steps are not answered from, so they do not count.
             if corpus.doc_of(s).is_scenario() {
                 continue;
@@ -805,9 +821,16 @@ impl TermStats {
             let headings = s.heading_path.join(" / ");
             ids.clear();
             let code = s.code.iter().map(|c| c.code.as_str());
-            let prose = s.prose();
+            let made;
+            let prose = match handed.as_deref().map(std::str::from_utf8) {
+                Some(Ok(p)) => p,
+                _ => {
+                    made = corpus.parts(at).prose();
+                    made.as_str()
+                }
+            };
             let asked = s.asked.iter().map(String::as_str);
-            for text in [headings.as_str(), &prose]
+            for text in [headings.as_str(), prose]
                 .into_iter()
                 .chain(code)
                 .chain(asked)
@@ -831,7 +854,7 @@ impl TermStats {
                 doc_freq[id as usize] += 1;
             }
             vocabulary.add_text(&headings);
-            vocabulary.add_text(&prose);
+            vocabulary.add_text(prose);
             for asked in &s.asked {
                 vocabulary.add_text(asked);
             }
@@ -850,8 +873,22 @@ fn write_sections(
     writer: &mut tantivy::SingleSegmentIndexWriter,
     fields: Fields,
     corpus: &Corpus,
+    prose: IndexProse,
 ) -> Result<(), IndexError> {
-    for s in &corpus.sections {
+    let mut prose = prose.0.into_iter();
+    for (at, s) in corpus.sections.iter().enumerate() {
+        // The prose buffers passed so far were freed inside the heap, where glibc
+        // keeps them resident unless asked: asked every few thousand sections, they
+        // go back to the system while tantivy's buffers grow (at 10,000 docs the
+        // peak is 50 MB lower).
+        if at % 4096 == 4095 {
+            crate::heap::release_free();
+        }
+        let handed = prose.next().flatten();
+        let body = match handed.as_deref().map(std::str::from_utf8) {
+            Some(Ok(p)) => p.to_string(),
+            _ => corpus.parts(at).prose(),
+        };
         let d = corpus.doc_of(s);
         let code_text = s
             .code
@@ -867,7 +904,7 @@ fn write_sections(
         let mut document = doc!(
             fields.title => s.title().to_string(),
             fields.headings => s.heading_path.join(" / "),
-            fields.body => s.prose(),
+            fields.body => body,
             fields.code => code_text,
             fields.doc => doc_text,
         );
@@ -986,7 +1023,14 @@ mod tests {
              - Run `az acr encryption rotate-key`.\n",
         )]);
         let toc = |title: &str| {
-            is_table_of_contents(corpus.sections.iter().find(|s| s.title() == title).unwrap())
+            is_table_of_contents(
+                &corpus,
+                corpus
+                    .sections
+                    .iter()
+                    .position(|s| s.title() == title)
+                    .unwrap(),
+            )
         };
         assert!(toc("Reference docs"));
         assert!(!toc("Rotate the key"));

@@ -107,7 +107,7 @@ mod tests {
     fn past_the_budget_a_table_is_built_for_the_call_and_not_kept() {
         let corpus = Corpus::load(&LoadOptions::default());
         let index = SearchIndex::build(&corpus).unwrap();
-        let build = |section: usize| SectionSentences::build(&index, &corpus.sections[section]);
+        let build = |section: usize| SectionSentences::build(&index, &corpus, section);
         // Room for one table: the first is kept, the next built each time.
         let cache = SentenceCache::new(corpus.sections.len(), 1);
         assert!(matches!(cache.get(1, || build(1)), SentenceTable::Kept(_)));

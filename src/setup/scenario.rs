@@ -280,7 +280,7 @@ fn steps(corpus: &Corpus, doc: &Doc, problems: &mut Problems) -> Vec<StepSpec> {
         let at = section.lines.0;
         match section.level {
             2 => {
-                let p = parts(&section.blocks, &section.code, at, problems);
+                let p = parts(&corpus.parts(index).blocks, &section.code, at, problems);
                 let mut step = StepSpec {
                     title: section.title().to_string(),
                     when: p.when,
@@ -313,7 +313,7 @@ fn steps(corpus: &Corpus, doc: &Doc, problems: &mut Problems) -> Vec<StepSpec> {
                 steps.push(step);
             }
             3 => {
-                let p = parts(&section.blocks, &section.code, at, problems);
+                let p = parts(&corpus.parts(index).blocks, &section.code, at, problems);
                 let Some(step) = steps.last_mut() else {
                     problems.push((
                         Some(at),

@@ -70,7 +70,7 @@ impl CaseCatalog {
                 if section.level != 2 {
                     continue;
                 }
-                match parse_case(&section.blocks, &section.code) {
+                match parse_case(&corpus.parts(index).blocks, &section.code) {
                     Parsed::NotACase => {}
                     Parsed::Incomplete(missing) => catalog.diagnostics.push(Diagnostic {
                         file: doc.origin.clone(),
