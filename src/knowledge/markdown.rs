@@ -285,7 +285,8 @@ fn push_section(
     anchors: &mut AnchorSet,
 ) {
     builder.flush_paragraph();
-    let built = std::mem::take(builder);
+    let mut built = std::mem::take(builder);
+    built.code.shrink_to_fit();
     let start = p.body_start.min(end);
     let raw = &body[start..end];
     let trimmed = raw.trim_matches('\n');
@@ -408,7 +409,9 @@ impl SectionBuilder {
                 });
             }
             Event::End(TagEnd::CodeBlock) => {
-                if let Some(block) = self.code_block.take() {
+                if let Some(mut block) = self.code_block.take() {
+                    // Kept for the process's life: not with the slack its growth left.
+                    block.code.shrink_to_fit();
                     self.blocks.push(Block::Code(self.code.len()));
                     self.code.push(block);
                 }
