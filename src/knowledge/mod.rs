@@ -695,7 +695,12 @@ impl Corpus {
         // A section without a `<!-- source -->` of its own cites its parent's, so a
         // subsection of a section about one upstream page points at that page too.
         let mut inherited: Vec<(u8, Option<String>)> = Vec::new();
-        for s in raw {
+        for ParsedSection {
+            raw: s,
+            parts,
+            prose,
+        } in raw
+        {
             inherited.retain(|(level, _)| *level < s.level);
             let source_url = s
                 .source_url
@@ -711,8 +716,8 @@ impl Corpus {
                 markdown: s.markdown,
                 span: s.span,
                 code: s.code,
-                parts: s.parts,
-                unindexed_prose: s.prose,
+                parts,
+                unindexed_prose: prose,
                 source_url,
                 asked: s.asked,
                 links: s.links,
@@ -830,20 +835,12 @@ struct ParsedFile {
     warnings: Vec<Diagnostic>,
 }
 
-/// A section as parsed, its parts kept or, in their place, its prose for the index.
+/// A section as parsed (its `raw.parts` taken out), its parts kept or, in their
+/// place, its prose for the index.
 struct ParsedSection {
-    level: u8,
-    heading_path: Vec<String>,
-    anchor: String,
-    lines: (usize, usize),
-    markdown: SectionMarkdown,
-    span: Range<usize>,
-    code: Vec<CodeBlock>,
+    raw: markdown::RawSection,
     parts: Option<SectionParts>,
     prose: Option<Bytes>,
-    source_url: Option<String>,
-    asked: Vec<String>,
-    links: Vec<(String, usize)>,
 }
 
 /// A doc's text from its file's bytes.
@@ -928,32 +925,20 @@ fn parse_file(
     let mut prose = prose.filter(|_| !catalogued);
     let raw = raw
         .into_iter()
-        .map(|s| {
+        .map(|mut raw| {
+            let parts = std::mem::take(&mut raw.parts);
             let (parts, prose) = match prose.as_deref_mut() {
-                None => (Some(s.parts), None),
-                Some(buffer) => (None, Some(buffer.write(&s.parts.prose()))),
+                None => (Some(parts), None),
+                Some(buffer) => (None, Some(buffer.write(&parts.prose()))),
             };
-            ParsedSection {
-                level: s.level,
-                heading_path: s.heading_path,
-                anchor: s.anchor,
-                lines: s.lines,
-                markdown: s.markdown,
-                span: s.span,
-                code: s.code,
-                parts,
-                prose,
-                source_url: s.source_url,
-                asked: s.asked,
-                links: s.links,
-            }
+            ParsedSection { raw, parts, prose }
         })
         .collect::<Vec<_>>();
     let mut warnings = Vec::new();
     // A set, not a scan of the earlier sections: a doc with 100k headings must not
     // cost 100k² comparisons.
     let mut paths: HashSet<&[String]> = HashSet::with_capacity(raw.len());
-    for s in &raw {
+    for s in raw.iter().map(|p| &p.raw) {
         if !paths.insert(&s.heading_path) {
             warnings.push(Diagnostic {
                     file: file.origin.clone(),
