@@ -38,7 +38,7 @@ use crate::knowledge::{Corpus, KnowledgeVersion, LoadOptions, Section, SourceSta
 use crate::search::{SearchIndex, TermStats};
 
 /// Bumped whenever what an entry holds changes shape.
-const FORMAT: &str = "acr-cmk-index-cache-11";
+const FORMAT: &str = "acr-cmk-index-cache-12";
 const COMPLETE: &str = "complete";
 /// The parsed corpus, its version and the term statistics, in postcard (see
 /// [`EngineHead`]).

@@ -100,8 +100,8 @@ impl SectionParts {
 pub struct Body {
     pub sections: Vec<RawSection>,
     /// Whether each section's span parses alone into the parts the whole body gave it
-    /// ([`parts`]): no heading splits a list or quote, and no reference or footnote
-    /// definition ties one place in the text to another.
+    /// ([`parts`]): the body defines no link reference and holds no `[^` (a footnote
+    /// may be defined anywhere), and no heading splits a list, quote or footnote.
     pub spans_stand_alone: bool,
 }
 
@@ -119,8 +119,13 @@ pub struct RawSection {
     /// Cleaned Markdown of the body, without the heading line; a range of `body`
     /// when cleaning changed nothing.
     pub markdown: SectionMarkdown,
-    /// The body's bytes from the end of the heading to the next heading, as parsed.
+    /// The body's bytes the section's parts were parsed from: from the end of its
+    /// heading (the body's start for text before the first heading) to where the next
+    /// heading starts.
     pub span: Range<usize>,
+    /// How many top-level list items it holds when they are all its blocks (a section
+    /// that is only a list): its shape, known without its parts.
+    pub list_items: Option<usize>,
     pub code: Vec<CodeBlock>,
     pub parts: SectionParts,
     /// Upstream page named by a `<!-- source: URL -->` comment in the body.
@@ -320,6 +325,11 @@ fn push_section(
         lines: (first, last),
         markdown,
         span: start..end,
+        list_items: built
+            .blocks
+            .iter()
+            .all(|b| matches!(b, Block::ListItem { .. }))
+            .then_some(built.blocks.len()),
         code: built.code,
         parts: SectionParts {
             blocks: built.blocks,

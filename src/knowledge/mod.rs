@@ -26,9 +26,10 @@ pub use markdown::{Block, CodeBlock, SectionMarkdown, SectionParts, slug};
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Sources up to this size keep every section's [`SectionParts`]. Past it only the
-/// troubleshooting and scenario docs do, which their catalogs read at startup, and
-/// the rest are parsed again from their doc's text when a question needs them: at
-/// 10,000 docs the parts were a quarter of the memory a corpus held.
+/// troubleshooting and scenario docs do (their catalogs read them at every start), and
+/// docs whose spans do not parse alone ([`markdown::Body::spans_stand_alone`]); the
+/// rest are parsed again from a section's span when an answer's sentences need them:
+/// at 10,000 docs the parts were a quarter of the memory a corpus held.
 const KEEP_PARTS_UP_TO_BYTES: usize = 16 * 1024 * 1024;
 
 /// Where to load knowledge from.
@@ -161,11 +162,6 @@ pub struct Doc {
     /// text from there ([`Corpus::restore_texts`]) instead of storing it twice.
     #[serde(skip)]
     pub text: String,
-    /// Where the body (the text after the front matter) starts in `text`.
-    pub body_start: usize,
-    /// Whether each section's parts can be parsed from its span alone
-    /// ([`markdown::Body::spans_stand_alone`]).
-    pub spans_stand_alone: bool,
     /// Its sections, as a range into [`Corpus::sections`].
     pub sections: Range<usize>,
 }
@@ -218,8 +214,11 @@ pub struct Section {
     /// Cleaned Markdown body (without the heading line), code fences intact: read it
     /// with [`Corpus::markdown`].
     pub markdown: SectionMarkdown,
-    /// Its body's bytes in its doc's text, from the end of its heading to the next.
+    /// Its body's bytes in its doc's text ([`markdown::RawSection::span`]).
     pub span: Range<usize>,
+    /// How many top-level list items it holds when they are all its blocks
+    /// ([`markdown::RawSection::list_items`]).
+    pub list_items: Option<usize>,
     pub code: Vec<CodeBlock>,
     /// Its blocks and loose text, when kept: read them with [`Corpus::parts`].
     pub parts: Option<SectionParts>,
@@ -534,6 +533,7 @@ impl Corpus {
                     SectionMarkdown::InText(range) => body.get(range.clone()).is_none(),
                     SectionMarkdown::Cleaned(_) => false,
                 };
+                // Blocks not kept are parsed again from the span.
                 markdown_out || body.get(s.span.clone()).is_none()
             });
             if let Some(s) = stray {
@@ -681,8 +681,6 @@ impl Corpus {
         let ParsedFile {
             file,
             text,
-            body_start,
-            spans_stand_alone,
             front,
             title,
             raw,
@@ -715,6 +713,7 @@ impl Corpus {
                 lines: s.lines,
                 markdown: s.markdown,
                 span: s.span,
+                list_items: s.list_items,
                 code: s.code,
                 parts,
                 unindexed_prose: prose,
@@ -731,8 +730,6 @@ impl Corpus {
             front,
             origin: file.origin,
             text,
-            body_start,
-            spans_stand_alone,
             sections: start..end,
         });
     }
@@ -746,28 +743,20 @@ impl Corpus {
         section.markdown.text(&self.doc_of(section).text)
     }
 
-    /// Section `index`'s blocks and loose text: kept, or parsed again from its doc's
-    /// text, from the section's span alone where that gives the same (see
-    /// [`Doc::spans_stand_alone`]) and from the whole body elsewhere.
+    /// Section `index`'s blocks and loose text: kept, or parsed again from its span
+    /// in its doc's text. Only a doc whose spans parse alone into what the whole body
+    /// gave them drops its parts ([`markdown::Body::spans_stand_alone`]).
     pub fn parts(&self, index: usize) -> Cow<'_, SectionParts> {
         let section = &self.sections[index];
-        if let Some(parts) = &section.parts {
-            return Cow::Borrowed(parts);
+        match &section.parts {
+            Some(parts) => Cow::Borrowed(parts),
+            None => {
+                let text = &self.doc_of(section).text;
+                Cow::Owned(markdown::parts(
+                    text.get(section.span.clone()).unwrap_or(""),
+                ))
+            }
         }
-        let doc = self.doc_of(section);
-        if doc.spans_stand_alone {
-            return Cow::Owned(markdown::parts(
-                doc.text.get(section.span.clone()).unwrap_or(""),
-            ));
-        }
-        let body = doc.text.get(doc.body_start..).unwrap_or("");
-        let parsed = markdown::sections(body, 0, "").sections.into_iter();
-        Cow::Owned(
-            parsed
-                .map(|s| s.parts)
-                .nth(index - doc.sections.start)
-                .unwrap_or_default(),
-        )
     }
 
     /// Each section's prose for the index build, taken from the sections that hold it
@@ -827,8 +816,6 @@ impl Corpus {
 struct ParsedFile {
     file: SourceFile,
     text: String,
-    body_start: usize,
-    spans_stand_alone: bool,
     front: FrontMatter,
     title: String,
     raw: Vec<ParsedSection>,
@@ -878,9 +865,10 @@ impl ProseBuffer {
 }
 
 /// Parses one file. A file that cannot be used at all is an `Err`; problems that
-/// leave it usable are the parsed file's warnings. With a `prose` buffer, only a
-/// troubleshooting or scenario doc keeps its sections' parts; the others' prose goes
-/// into the buffer (see [`KEEP_PARTS_UP_TO_BYTES`]).
+/// leave it usable are the parsed file's warnings. With a `prose` buffer, a doc's
+/// sections drop their parts and their prose goes into the buffer, unless it is a
+/// troubleshooting or scenario doc or its spans do not parse alone (see
+/// [`KEEP_PARTS_UP_TO_BYTES`]).
 fn parse_file(
     mut file: SourceFile,
     prose: Option<&mut ProseBuffer>,
@@ -922,7 +910,7 @@ fn parse_file(
         .unwrap_or(fallback_title);
     // The case and scenario catalogs read these parts at every start.
     let catalogued = front.is_troubleshooting() || is_scenario_path(&file.path);
-    let mut prose = prose.filter(|_| !catalogued);
+    let mut prose = prose.filter(|_| !catalogued && parsed.spans_stand_alone);
     let raw = raw
         .into_iter()
         .map(|mut raw| {
@@ -954,8 +942,6 @@ fn parse_file(
     Ok(ParsedFile {
         file,
         text,
-        body_start,
-        spans_stand_alone: parsed.spans_stand_alone,
         front,
         title,
         raw,
@@ -1351,8 +1337,9 @@ mod tests {
         let mut parsed_again = 0;
         for (i, section) in lean.sections.iter().enumerate() {
             let doc = lean.doc_of(section);
-            let catalogued = doc.is_troubleshooting() || doc.is_scenario();
-            assert_eq!(section.parts.is_some(), catalogued, "{}", section.anchor);
+            if doc.is_troubleshooting() || doc.is_scenario() {
+                assert!(section.parts.is_some(), "{}", section.anchor);
+            }
             assert_eq!(
                 lean.parts(i),
                 kept.parts(i),
@@ -1375,16 +1362,15 @@ mod tests {
     }
 
     /// Where a section's span does not parse alone the same (a reference link defined
-    /// in another section), its parts come from the whole body again.
+    /// in another section), the doc keeps its parts.
     #[test]
-    fn parts_of_a_doc_whose_spans_do_not_stand_alone_come_from_its_whole_body() {
+    fn a_doc_whose_spans_do_not_stand_alone_keeps_its_parts() {
         let text = "---\nname: r\n---\n# R\n\n## Uses\n\nSee [the guide][g] and [^n].\n\n\
                     ## Defines\n\n[g]: https://example.com/guide\n\n[^n]: A note.\n";
         let files = || vec![source("references/r.md", text.as_bytes())];
         let kept = Corpus::from_files(files(), Vec::new(), true);
         let lean = Corpus::from_files(files(), Vec::new(), false);
-        assert!(!lean.docs[0].spans_stand_alone);
-        assert!(lean.sections.iter().all(|s| s.parts.is_none()));
+        assert!(lean.sections.iter().all(|s| s.parts.is_some()));
         for i in 0..lean.sections.len() {
             assert_eq!(lean.parts(i), kept.parts(i));
         }

@@ -31,7 +31,7 @@ use score::{CASE, FieldWeight, PROCEDURE, RULE};
 use sentence_cache::{SENTENCE_CACHE_BYTES, SentenceCache, SentenceTable};
 
 use crate::error::IndexError;
-use crate::knowledge::{Block, Corpus, IndexProse, Section};
+use crate::knowledge::{Corpus, IndexProse, Section};
 
 /// Field weights and length normalization (BM25F). A section's own heading says most
 /// about what it answers; the doc's title and description, shared by all its
@@ -259,7 +259,8 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Builds the index of `corpus` in memory.
+    /// Builds the index of `corpus` in memory, making each section's prose from its
+    /// parts (parsed again where not kept) rather than taking what the corpus holds.
     pub fn build(corpus: &Corpus) -> Result<SearchIndex, IndexError> {
         SearchIndex::build_with(corpus, IndexProse::default())
     }
@@ -455,8 +456,7 @@ impl SearchIndex {
             off_focus: corpus
                 .sections
                 .iter()
-                .enumerate()
-                .map(|(i, s)| s.level <= 1 || is_table_of_contents(corpus, i))
+                .map(|s| s.level <= 1 || is_table_of_contents(s))
                 .collect(),
             kinds,
             flag_counts,
@@ -644,8 +644,11 @@ fn sorted_ids(mut ids: Vec<u32>) -> Vec<u32> {
 /// Whether a section is a table of contents: a list of at least three items, each
 /// linking to a doc of the knowledge, and nothing else. It names every subject in a
 /// few words, so it matches any question and answers none.
-fn is_table_of_contents(corpus: &Corpus, index: usize) -> bool {
-    let doc_links = corpus.sections[index]
+fn is_table_of_contents(section: &Section) -> bool {
+    let Some(items) = section.list_items else {
+        return false;
+    };
+    let doc_links = section
         .links
         .iter()
         .filter(|(target, _)| {
@@ -653,16 +656,7 @@ fn is_table_of_contents(corpus: &Corpus, index: usize) -> bool {
             path.ends_with(".md") && !path.contains("://")
         })
         .count();
-    // The links first: a section's parts may have to be parsed again to be read.
-    if doc_links < 3 {
-        return false;
-    }
-    let blocks = &corpus.parts(index).blocks;
-    let items = blocks
-        .iter()
-        .filter(|b| matches!(b, Block::ListItem { .. }))
-        .count();
-    items >= 3 && items == blocks.len() && doc_links >= items
+    items >= 3 && doc_links >= items
 }
 
 /// Whether a section holds an `az` command: a procedure to follow.
@@ -877,10 +871,11 @@ fn write_sections(
 ) -> Result<(), IndexError> {
     let mut prose = prose.0.into_iter();
     for (at, s) in corpus.sections.iter().enumerate() {
-        // The prose buffers passed so far were freed inside the heap, where glibc
-        // keeps them resident unless asked: asked every few thousand sections, they
-        // go back to the system while tantivy's buffers grow (at 10,000 docs the
-        // peak is 50 MB lower).
+        // A prose buffer is freed inside the heap once the index and the term
+        // statistics have both passed it, and glibc keeps it resident unless asked:
+        // asked every few thousand sections, the freed buffers go back to the system
+        // while tantivy's grow (at 10,000 docs the peak is 50 MB lower). A corpus
+        // small enough to be built on one thread frees nothing here.
         if at % 4096 == 4095 {
             crate::heap::release_free();
         }
@@ -1023,14 +1018,7 @@ mod tests {
              - Run `az acr encryption rotate-key`.\n",
         )]);
         let toc = |title: &str| {
-            is_table_of_contents(
-                &corpus,
-                corpus
-                    .sections
-                    .iter()
-                    .position(|s| s.title() == title)
-                    .unwrap(),
-            )
+            is_table_of_contents(corpus.sections.iter().find(|s| s.title() == title).unwrap())
         };
         assert!(toc("Reference docs"));
         assert!(!toc("Rotate the key"));
