@@ -51,9 +51,7 @@ impl Arg {
         for (i, part) in self.0.iter().enumerate() {
             match part {
                 Part::Lit(s) => out.push_str(s),
-                Part::Var(v) => push_var_ref(&mut out, v, self.0.get(i + 1)),
-                Part::WithoutLastSegment(v) => out.push_str(&format!("${{{v}%/*}}")),
-                Part::LastSegment(v) => out.push_str(&format!("${{{v}##*/}}")),
+                reference => push_reference(&mut out, reference, self.0.get(i + 1)),
             }
         }
         out
@@ -115,34 +113,34 @@ impl Arg {
                         out.push(c);
                     }
                 }
-                Part::Var(v) => push_var_ref(out, v, self.0.get(i + 1)),
-                Part::WithoutLastSegment(v) => {
-                    out.push_str("${");
-                    out.push_str(v);
-                    out.push_str("%/*}");
-                }
-                Part::LastSegment(v) => {
-                    out.push_str("${");
-                    out.push_str(v);
-                    out.push_str("##*/}");
-                }
+                reference => push_reference(out, reference, self.0.get(i + 1)),
             }
         }
         out.push('"');
     }
 }
 
-/// `$NAME`, or `${NAME}` when the next character would otherwise extend the name.
-fn push_var_ref(out: &mut String, name: &str, next: Option<&Part>) {
-    let joins = matches!(next, Some(Part::Lit(s)) if s.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'));
-    if joins {
-        out.push_str("${");
-        out.push_str(name);
-        out.push('}');
-    } else {
-        out.push('$');
-        out.push_str(name);
-    }
+/// How the shell refers to a variable part: `$NAME` (`${NAME}` when the next
+/// character would otherwise extend the name), `${NAME%/*}` or `${NAME##*/}`. A
+/// literal adds nothing.
+fn push_reference(out: &mut String, part: &Part, next: Option<&Part>) {
+    let (name, suffix) = match part {
+        Part::Lit(_) => return,
+        Part::Var(name) => {
+            let joins = matches!(next, Some(Part::Lit(s)) if s.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'));
+            if !joins {
+                out.push('$');
+                out.push_str(name);
+                return;
+            }
+            (name, "}")
+        }
+        Part::WithoutLastSegment(name) => (name, "%/*}"),
+        Part::LastSegment(name) => (name, "##*/}"),
+    };
+    out.push_str("${");
+    out.push_str(name);
+    out.push_str(suffix);
 }
 
 /// Quotes a literal for bash: bare when it holds only characters that are never

@@ -248,6 +248,41 @@ impl Section {
 #[derive(Debug, Clone, Default)]
 pub struct IndexProse(pub Vec<Option<Bytes>>);
 
+impl IndexProse {
+    /// Each section of `corpus` with its prose, in order; a piece is let go when its
+    /// item is dropped.
+    pub fn for_sections(self, corpus: &Corpus) -> impl Iterator<Item = SectionProse<'_>> {
+        let mut handed = self.0.into_iter();
+        (0..corpus.sections.len()).map(move |at| SectionProse {
+            corpus,
+            at,
+            handed: handed.next().flatten(),
+        })
+    }
+}
+
+/// One section's prose for the index ([`IndexProse::for_sections`]).
+pub struct SectionProse<'c> {
+    corpus: &'c Corpus,
+    at: usize,
+    handed: Option<Bytes>,
+}
+
+impl SectionProse<'_> {
+    /// The section's index.
+    pub fn at(&self) -> usize {
+        self.at
+    }
+
+    /// The prose: the piece handed over, or made from the section's parts.
+    pub fn text(&self) -> Cow<'_, str> {
+        match self.handed.as_deref().map(std::str::from_utf8) {
+            Some(Ok(text)) => Cow::Borrowed(text),
+            _ => Cow::Owned(self.corpus.parts(self.at).prose()),
+        }
+    }
+}
+
 /// A 1-based, inclusive line range in a knowledge file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct LineRange {
@@ -560,8 +595,8 @@ impl Corpus {
         Corpus::from_files(sources.files, sources.diagnostics, keep_parts)
     }
 
-    /// Parses sources with every section's parts kept or, but for troubleshooting and
-    /// scenario docs, none: for tests that compare the two.
+    /// Parses sources with every section's parts kept, or as a large tree keeps them
+    /// ([`KEEP_PARTS_UP_TO_BYTES`]): for tests that compare the two.
     #[cfg(test)]
     pub(crate) fn from_sources_keeping_parts(sources: Sources, keep_parts: bool) -> Corpus {
         Corpus::from_files(sources.files, sources.diagnostics, keep_parts)

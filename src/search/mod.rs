@@ -800,14 +800,12 @@ impl TermStats {
     }
 
     fn build(corpus: &Corpus, prose: IndexProse) -> TermStats {
-        let mut prose = prose.0.into_iter();
         let mut en = tokenize::en_analyzer();
         let mut term_ids: HashMap<String, u32> = HashMap::default();
         let mut doc_freq: Vec<u32> = Vec::new();
         let mut ids: Vec<u32> = Vec::new();
         let mut vocabulary = typos::Vocabulary::default();
-        for (at, s) in corpus.sections.iter().enumerate() {
-            let handed = prose.next().flatten();
+        for (s, prose) in corpus.sections.iter().zip(prose.for_sections(corpus)) {
             // Scenario steps are not answered from, so they do not count.
             if corpus.doc_of(s).is_scenario() {
                 continue;
@@ -815,16 +813,9 @@ impl TermStats {
             let headings = s.heading_path.join(" / ");
             ids.clear();
             let code = s.code.iter().map(|c| c.code.as_str());
-            let made;
-            let prose = match handed.as_deref().map(std::str::from_utf8) {
-                Some(Ok(p)) => p,
-                _ => {
-                    made = corpus.parts(at).prose();
-                    made.as_str()
-                }
-            };
+            let prose = prose.text();
             let asked = s.asked.iter().map(String::as_str);
-            for text in [headings.as_str(), prose]
+            for text in [headings.as_str(), &prose]
                 .into_iter()
                 .chain(code)
                 .chain(asked)
@@ -848,7 +839,7 @@ impl TermStats {
                 doc_freq[id as usize] += 1;
             }
             vocabulary.add_text(&headings);
-            vocabulary.add_text(prose);
+            vocabulary.add_text(&prose);
             for asked in &s.asked {
                 vocabulary.add_text(asked);
             }
@@ -869,21 +860,15 @@ fn write_sections(
     corpus: &Corpus,
     prose: IndexProse,
 ) -> Result<(), IndexError> {
-    let mut prose = prose.0.into_iter();
-    for (at, s) in corpus.sections.iter().enumerate() {
+    for (s, prose) in corpus.sections.iter().zip(prose.for_sections(corpus)) {
         // A prose buffer is freed inside the heap once the index and the term
         // statistics have both passed it, and glibc keeps it resident unless asked:
         // asked every few thousand sections, the freed buffers go back to the system
         // while tantivy's grow (at 10,000 docs the peak is 50 MB lower). A corpus
         // small enough to be built on one thread frees nothing here.
-        if at % 4096 == 4095 {
+        if prose.at() % 4096 == 4095 {
             crate::heap::release_free();
         }
-        let handed = prose.next().flatten();
-        let body = match handed.as_deref().map(std::str::from_utf8) {
-            Some(Ok(p)) => p.to_string(),
-            _ => corpus.parts(at).prose(),
-        };
         let d = corpus.doc_of(s);
         let code_text = s
             .code
@@ -899,7 +884,7 @@ fn write_sections(
         let mut document = doc!(
             fields.title => s.title().to_string(),
             fields.headings => s.heading_path.join(" / "),
-            fields.body => body,
+            fields.body => prose.text().into_owned(),
             fields.code => code_text,
             fields.doc => doc_text,
         );

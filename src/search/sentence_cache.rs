@@ -6,8 +6,9 @@
 //! to build, so tables are kept. The built-in knowledge's tables all fit the budget
 //! many times over and are built once each. A large corpus's would not: at 10,000
 //! docs a server grew by 4 to 17 MB per thousand different questions, without bound
-//! (233 MB after one question, 312 MB after 10,000). Past the budget a table that is not kept is built for the call and dropped,
-//! so memory stays flat and only that call pays.
+//! (233 MB after one question, 312 MB after 10,000). Past the budget a table that is
+//! not kept is built for the call and dropped, so memory stays flat and only that call
+//! pays.
 
 use std::ops::Deref;
 use std::sync::OnceLock;
