@@ -12,6 +12,9 @@ use acr_cmk_mcp::reload::{self, SharedEngine};
 use acr_cmk_mcp::{Engine, IndexError, InputError, eval, render, request};
 use anyhow::Context;
 use serde_json::{Map, Value, json};
+use tracing_subscriber::filter::Targets;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
 
 mod args;
 use args::{Cli, Cmd, ServeArgs, emit, object, parse, print};
@@ -23,12 +26,19 @@ fn main() -> ExitCode {
     } else {
         "warn"
     };
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| level.into()),
+    // RUST_LOG as `target=level` pairs and a default level. Not EnvFilter: its span
+    // and field filters bring a regex engine, a few hundred kilobytes of code.
+    let filter = std::env::var("RUST_LOG")
+        .ok()
+        .and_then(|spec| spec.parse::<Targets>().ok())
+        .unwrap_or_else(|| level.parse().expect("the default filter parses"));
+    tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_ansi(std::io::stderr().is_terminal()),
         )
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal())
+        .with(filter)
         .init();
     match run(cli, setup_values) {
         Ok(code) => code,
