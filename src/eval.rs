@@ -306,10 +306,14 @@ fn evaluate(engine: &Engine, q: &Question) -> Outcome {
     }
 }
 
-/// Lowercase with white space collapsed: a fact wrapped across two lines of a
-/// section is still there.
+/// Lowercase with white space collapsed and Markdown's code and bold marks taken out:
+/// a fact wrapped across two lines of a section is still there, and so is a fact
+/// written as `` `acrSku` defaults to `Premium` `` in an answer, whose sentences are
+/// plain text.
 fn comparable(text: &str) -> String {
-    text.split_whitespace()
+    text.replace('`', "")
+        .replace("**", "")
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
@@ -388,4 +392,17 @@ pub fn table(report: &Report) -> String {
     }
     out.push_str(&row("ALL", &report.overall));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::comparable;
+
+    #[test]
+    fn facts_compare_without_markdown_marks_or_line_breaks() {
+        let answer = comparable("`acrSku` defaults to\n   **Premium**.");
+        assert!(answer.contains(&comparable("`acrsku` defaults to `premium`")));
+        assert!(answer.contains(&comparable("acrSku defaults to Premium")));
+        assert!(!answer.contains(&comparable("acrSku defaults to Standard")));
+    }
 }
