@@ -477,6 +477,8 @@ impl SectionBuilder {
                 // Headings deeper than the split level read as paragraph breaks.
                 self.flush_paragraph();
             }
+            // A blank line before each table, so two tables in a row stay two.
+            Event::Start(Tag::Table(_)) => self.text("\n"),
             Event::End(TagEnd::TableCell) => self.text(" | "),
             Event::End(TagEnd::TableRow) | Event::End(TagEnd::TableHead) => self.text("\n"),
             Event::Code(t) => {
@@ -939,7 +941,8 @@ mod tests {
         let s = parse(body);
         assert_eq!(
             prose(&s[0].parts.blocks, &s[0].parts.loose),
-            "Store | Role | \nVault | Crypto User | \nCause\ngone.\none\ntwo\nLast | Table |"
+            // Each table after a blank line, which the text of the first one trims.
+            "Store | Role | \nVault | Crypto User | \nCause\ngone.\none\ntwo\n\nLast | Table |"
         );
     }
 

@@ -2,7 +2,8 @@
 //! the question asks.
 //!
 //! Nothing is generated or paraphrased: every sentence and command is one the
-//! knowledge holds, and each carries the citation of its section. Sentences are
+//! knowledge holds, and each carries the citation of its section. A table row counts
+//! as a sentence, told as its cells after their column headings. Sentences are
 //! scored by the question's concepts they contain (weighted as the ranking weighs
 //! them), the rank of their section and their position in it. Then:
 //! - a yes/no question is answered "Yes." or "No." first, from the sentence that
@@ -22,7 +23,7 @@ use serde::Serialize;
 use super::sentence_cache::SentenceTable;
 use super::{Analyzed, SearchIndex};
 use crate::azure::command::lines_of;
-use crate::knowledge::{Block, Citation, CodeBlock, Corpus};
+use crate::knowledge::{Block, Citation, CodeBlock, Corpus, SectionParts};
 
 /// The longest extracted answer, so it stays a short answer.
 const MAX_ANSWER_CHARS: usize = 480;
@@ -152,13 +153,14 @@ impl SectionSentences {
             .collect();
         SectionSentences {
             heading: index.stem_ids(section.title()),
-            sentences: sentences(&corpus.parts(at).blocks, &section.code)
+            sentences: sentences(&corpus.parts(at), &section.code)
                 .into_iter()
                 .map(
                     |Told {
                          text,
                          introduces,
                          own,
+                         cells,
                      }| {
                         let lower = text[..own].to_lowercase();
                         let words: Vec<&str> = lower
@@ -172,7 +174,7 @@ impl SectionSentences {
                                 && TIME_UNITS.contains(&w[1])
                         });
                         Sentence {
-                            stems: index.stem_ids(&text),
+                            stems: index.stem_ids(cells.as_deref().unwrap_or(&text)),
                             negative: has(NEGATIVE),
                             settles: has(NEGATIVE) || has(SETTLING),
                             restrictive: words.contains(&"only"),
@@ -413,13 +415,22 @@ fn best_command(terms: &[super::WeightedTerm], tables: &[SentenceTable]) -> Opti
 }
 
 /// The sentences of a section's paragraphs and list items, each with the command it
-/// introduces when it ends in a colon right before a code block. Code is left out,
-/// and so are the parts of a troubleshooting case that are not statements of fact:
-/// its symptoms (a user's words), error fragments and diagnostic commands.
-fn sentences(blocks: &[Block], code: &[CodeBlock]) -> Vec<Told> {
+/// introduces when it ends in a colon right before a code block, then its table rows
+/// (see [`table_rows`]). Code is left out, and so are the parts of a troubleshooting
+/// case that are not statements of fact: its symptoms (a user's words), error
+/// fragments and diagnostic commands.
+fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
+    let blocks = &parts.blocks;
     let mut out: Vec<Told> = Vec::new();
+    let mut rows: Vec<Told> = Vec::new();
     let mut skipping = false;
+    let mut loose = parts.loose.iter().peekable();
     for (i, block) in blocks.iter().enumerate() {
+        while let Some((_, text)) = loose.next_if(|(before, _)| *before <= i) {
+            if !skipping {
+                rows.extend(table_rows(text).into_iter().map(Told::row));
+            }
+        }
         if let Block::Paragraph { label: Some(l), .. } = block {
             skipping = matches!(
                 l.to_lowercase().as_str(),
@@ -463,12 +474,67 @@ fn sentences(blocks: &[Block], code: &[CodeBlock]) -> Vec<Told> {
                 text,
                 introduces,
                 own,
+                cells: None,
             });
         }
     }
+    if !skipping {
+        for (_, text) in loose {
+            rows.extend(table_rows(text).into_iter().map(Told::row));
+        }
+    }
+    // After the prose, so each sentence keeps its place (and the credit a sentence
+    // near the top of its section gets) whether or not the section has a table.
+    out.extend(rows);
     out.into_iter()
         .filter(|t| t.text.chars().count() >= 12 && t.text.chars().any(char::is_alphabetic))
         .collect()
+}
+
+/// The rows of the tables in a section's loose text, each as one statement made of
+/// its cells, every cell after its column's heading: "Provider version: 3.102.0;
+/// Change: encryption.enabled deprecated". A table row is often the whole answer
+/// ("since which version", "which role"), and one cell means little without its
+/// row and column. The words are the knowledge's own; only the separators are added.
+fn table_rows(loose: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut header: Option<Vec<&str>> = None;
+    for line in loose.lines() {
+        let Some(cells) = line
+            .trim_end()
+            .strip_suffix('|')
+            .map(|row| row.split(" | ").map(str::trim).collect::<Vec<_>>())
+        else {
+            // Not a table row: whatever comes next starts a table of its own.
+            header = None;
+            continue;
+        };
+        match &header {
+            // A row of another width is the header of a table right after.
+            Some(h) if h.len() == cells.len() => {
+                let row: Vec<String> = h
+                    .iter()
+                    .zip(&cells)
+                    .filter(|(_, cell)| !cell.is_empty())
+                    .map(|(heading, cell)| match heading.is_empty() {
+                        true => cell.to_string(),
+                        false => format!("{heading}: {cell}"),
+                    })
+                    .collect();
+                if !row.is_empty() {
+                    let row = row.join("; ");
+                    let end = if row.ends_with(['.', '!', '?']) {
+                        ""
+                    } else {
+                        "."
+                    };
+                    out.push((format!("{row}{end}"), cells.join(" ")));
+                }
+            }
+            _ => header = Some(cells),
+        }
+    }
+    out
 }
 
 /// A sentence as the section tells it, before it is read for scoring.
@@ -480,6 +546,21 @@ struct Told {
     /// carries. Whether it denies, restricts or settles is read there alone: "no" in
     /// an item ("Managed HSM has no access policies") is not the lead's verdict.
     own: usize,
+    /// A table row's cells without their headings: what its words are matched from.
+    cells: Option<String>,
+}
+
+impl Told {
+    /// A table row, matched by its cells alone: the column headings repeat in every
+    /// row, so they would match a question as much in each.
+    fn row((text, cells): (String, String)) -> Told {
+        Told {
+            own: text.len(),
+            text,
+            introduces: None,
+            cells: Some(cells),
+        }
+    }
 }
 
 /// The list items at the start of `blocks` as one run ("a; b; c."), when there are
@@ -553,7 +634,7 @@ mod tests {
                 continue;
             }
             let commands = section.code.iter().flat_map(|c| lines_of(&c.code));
-            let texts = sentences(&corpus.parts(at).blocks, &section.code)
+            let texts = sentences(&corpus.parts(at), &section.code)
                 .into_iter()
                 .map(|t| t.text)
                 .chain([section.title().to_string()])
@@ -569,6 +650,32 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn a_table_row_is_told_with_its_column_headings() {
+        let parts = crate::knowledge::markdown::parts(
+            "Intro sentence about versions.\n\n\
+             | Provider version | Change |\n|---|---|\n\
+             | 3.102.0 | `encryption.enabled` deprecated |\n| 4.0 | |\n\n\
+             | Key | Supported |\n|---|---|\n| EC | no. |\n",
+        );
+        let told: Vec<_> = sentences(&parts, &[])
+            .into_iter()
+            .map(|t| (t.text, t.cells))
+            .collect();
+        assert_eq!(
+            told,
+            [
+                ("Intro sentence about versions.".to_string(), None),
+                (
+                    "Provider version: 3.102.0; Change: encryption.enabled deprecated.".into(),
+                    Some("3.102.0 encryption.enabled deprecated".into())
+                ),
+                ("Provider version: 4.0.".into(), Some("4.0 ".into())),
+                ("Key: EC; Supported: no.".into(), Some("EC no.".into())),
+            ]
+        );
     }
 
     #[test]
@@ -603,7 +710,13 @@ mod tests {
             lang: "bash".into(),
             code: "# note\naz role assignment create --role x \\\n  --scope \"$S\"\n".into(),
         }];
-        let s = sentences(&blocks, &code);
+        let s = sentences(
+            &SectionParts {
+                blocks,
+                loose: Vec::new(),
+            },
+            &code,
+        );
         assert_eq!(
             s[0].introduces.as_deref(),
             Some("az role assignment create --role x --scope \"$S\"")
@@ -634,7 +747,13 @@ mod tests {
             item("Grant it the role."),
         ];
         let long: Vec<Block> = (0..5).map(|i| item(&format!("step {i} of many"))).collect();
-        let s = sentences(&[blocks, long, steps].concat(), &[]);
+        let s = sentences(
+            &SectionParts {
+                blocks: [blocks, long, steps].concat(),
+                loose: Vec::new(),
+            },
+            &[],
+        );
         let texts: Vec<&str> = s.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(
             texts[0],
