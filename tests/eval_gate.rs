@@ -94,6 +94,11 @@ const SETS: [(&str, &str, &str); 16] = [
         include_str!("../eval/blind12.json"),
         include_str!("../eval/gate/blind12.json"),
     ),
+    (
+        "blind13",
+        include_str!("../eval/blind13.json"),
+        include_str!("../eval/gate/blind13.json"),
+    ),
 ];
 
 #[test]
