@@ -13,7 +13,7 @@ use acr_cmk_mcp::knowledge::LoadOptions;
 /// against), the held-out set, and the twelve sets frozen before the ranking they
 /// judge was written (realuser, natural, blind2 to blind11; eval/README.md says which
 /// have been read since).
-const SETS: [(&str, &str, &str); 16] = [
+const SETS: [(&str, &str, &str); 17] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
