@@ -516,9 +516,12 @@ fn table_rows(loose: &str) -> Vec<(String, String)> {
                     .iter()
                     .zip(&cells)
                     .filter(|(_, cell)| !cell.is_empty())
-                    .map(|(heading, cell)| match heading.is_empty() {
-                        true => cell.to_string(),
-                        false => format!("{heading}: {cell}"),
+                    .map(|(heading, cell)| {
+                        if heading.is_empty() {
+                            cell.to_string()
+                        } else {
+                            format!("{heading}: {cell}")
+                        }
                     })
                     .collect();
                 if !row.is_empty() {
