@@ -345,6 +345,42 @@ fn push_section(
     });
 }
 
+/// The rows of the tables in a section's loose text ([`SectionParts::loose`]), read
+/// back from the layout [`SectionBuilder`] writes: a blank line before each table, a
+/// line a row, each cell followed by ` | `, the heading row first. Each row is its
+/// non-empty cells, each with its column's heading; a row with no cell is left out.
+pub fn table_rows(loose: &str) -> Vec<Vec<(&str, &str)>> {
+    let mut rows = Vec::new();
+    let mut headings: Option<Vec<&str>> = None;
+    for line in loose.lines() {
+        let Some(cells) = line
+            .trim_end()
+            .strip_suffix('|')
+            .map(|row| row.split(" | ").map(str::trim).collect::<Vec<_>>())
+        else {
+            // Not a row: what comes next starts a table of its own.
+            headings = None;
+            continue;
+        };
+        match &headings {
+            Some(h) if h.len() == cells.len() => {
+                let row: Vec<(&str, &str)> = h
+                    .iter()
+                    .copied()
+                    .zip(cells)
+                    .filter(|(_, cell)| !cell.is_empty())
+                    .collect();
+                if !row.is_empty() {
+                    rows.push(row);
+                }
+            }
+            // A row of another width heads a table right after.
+            _ => headings = Some(cells),
+        }
+    }
+    rows
+}
+
 /// A section's paragraph and list text (labels included) and its loose text, in
 /// order, one piece a line: what the index reads.
 pub fn prose(blocks: &[Block], loose: &[(usize, String)]) -> String {

@@ -23,7 +23,7 @@ use serde::Serialize;
 use super::sentence_cache::SentenceTable;
 use super::{Analyzed, SearchIndex};
 use crate::azure::command::lines_of;
-use crate::knowledge::{Block, Citation, CodeBlock, Corpus, SectionParts};
+use crate::knowledge::{Block, Citation, CodeBlock, Corpus, SectionParts, markdown};
 
 /// The longest extracted answer, so it stays a short answer.
 const MAX_ANSWER_CHARS: usize = 480;
@@ -416,21 +416,18 @@ fn best_command(terms: &[super::WeightedTerm], tables: &[SentenceTable]) -> Opti
 
 /// The sentences of a section's paragraphs and list items, each with the command it
 /// introduces when it ends in a colon right before a code block, then its table rows
-/// (see [`table_rows`]). Code is left out, and so are the parts of a troubleshooting
+/// (see [`Told::row`]). Code is left out, and so are the parts of a troubleshooting
 /// case that are not statements of fact: its symptoms (a user's words), error
 /// fragments and diagnostic commands.
 fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
     let blocks = &parts.blocks;
     let mut out: Vec<Told> = Vec::new();
-    let mut rows: Vec<Told> = Vec::new();
     let mut skipping = false;
-    let mut loose = parts.loose.iter().peekable();
+    // Whether what stands before each block (and after the last) is skipped: loose
+    // text is placed by the number of blocks before it.
+    let mut skipped_before = Vec::with_capacity(blocks.len() + 1);
     for (i, block) in blocks.iter().enumerate() {
-        while let Some((_, text)) = loose.next_if(|(before, _)| *before <= i) {
-            if !skipping {
-                rows.extend(table_rows(text).into_iter().map(Told::row));
-            }
-        }
+        skipped_before.push(skipping);
         if let Block::Paragraph { label: Some(l), .. } = block {
             skipping = matches!(
                 l.to_lowercase().as_str(),
@@ -452,20 +449,20 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
             }),
             _ => None,
         };
-        let mut parts = split_sentences(&text);
-        let last = parts.len().saturating_sub(1);
+        let mut pieces = split_sentences(&text);
+        let last = pieces.len().saturating_sub(1);
         // A paragraph that ends by announcing a short list says it with the list: the
         // list is the answer it leads to ("…is called the key encryption key (KEK):"
         // and the two places it is set).
         let mut carried = None;
         if matches!(block, Block::Paragraph { .. })
-            && let Some(lead) = parts.last_mut().filter(|s| s.ends_with(':'))
+            && let Some(lead) = pieces.last_mut().filter(|s| s.ends_with(':'))
             && let Some(list) = announced_list(&blocks[i + 1..])
         {
             carried = Some(lead.len());
             *lead = format!("{lead} {list}");
         }
-        for (j, text) in parts.into_iter().enumerate() {
+        for (j, text) in pieces.into_iter().enumerate() {
             let introduces = (j == last && text.ends_with(':'))
                 .then(|| next_command.clone())
                 .flatten();
@@ -478,66 +475,20 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
             });
         }
     }
-    if !skipping {
-        for (_, text) in loose {
-            rows.extend(table_rows(text).into_iter().map(Told::row));
-        }
-    }
+    skipped_before.push(skipping);
     // After the prose, so each sentence keeps its place (and the credit a sentence
     // near the top of its section gets) whether or not the section has a table.
-    out.extend(rows);
+    out.extend(
+        parts
+            .loose
+            .iter()
+            .filter(|(before, _)| !skipped_before[(*before).min(blocks.len())])
+            .flat_map(|(_, text)| markdown::table_rows(text))
+            .map(Told::row),
+    );
     out.into_iter()
         .filter(|t| t.text.chars().count() >= 12 && t.text.chars().any(char::is_alphabetic))
         .collect()
-}
-
-/// The rows of the tables in a section's loose text, each as one statement made of
-/// its cells, every cell after its column's heading: "Provider version: 3.102.0;
-/// Change: encryption.enabled deprecated". A table row is often the whole answer
-/// ("since which version", "which role"), and one cell means little without its
-/// row and column. The words are the knowledge's own; only the separators are added.
-fn table_rows(loose: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut header: Option<Vec<&str>> = None;
-    for line in loose.lines() {
-        let Some(cells) = line
-            .trim_end()
-            .strip_suffix('|')
-            .map(|row| row.split(" | ").map(str::trim).collect::<Vec<_>>())
-        else {
-            // Not a table row: whatever comes next starts a table of its own.
-            header = None;
-            continue;
-        };
-        match &header {
-            // A row of another width is the header of a table right after.
-            Some(h) if h.len() == cells.len() => {
-                let row: Vec<String> = h
-                    .iter()
-                    .zip(&cells)
-                    .filter(|(_, cell)| !cell.is_empty())
-                    .map(|(heading, cell)| {
-                        if heading.is_empty() {
-                            cell.to_string()
-                        } else {
-                            format!("{heading}: {cell}")
-                        }
-                    })
-                    .collect();
-                if !row.is_empty() {
-                    let row = row.join("; ");
-                    let end = if row.ends_with(['.', '!', '?']) {
-                        ""
-                    } else {
-                        "."
-                    };
-                    out.push((format!("{row}{end}"), cells.join(" ")));
-                }
-            }
-            _ => header = Some(cells),
-        }
-    }
-    out
 }
 
 /// A sentence as the section tells it, before it is read for scoring.
@@ -554,14 +505,41 @@ struct Told {
 }
 
 impl Told {
-    /// A table row, matched by its cells alone: the column headings repeat in every
-    /// row, so they would match a question as much in each.
-    fn row((text, cells): (String, String)) -> Told {
+    /// A table row ([`markdown::table_rows`]) as one statement, every cell after its
+    /// column's heading: "Provider version: 3.102.0; Change: encryption.enabled
+    /// deprecated". A row is often the whole answer ("since which version", "which
+    /// role"), and a cell means little without its row and column. The words are the
+    /// knowledge's own; only the separators are added. It is matched by its cells
+    /// alone: the headings repeat in every row, so they would match a question as
+    /// much in each.
+    fn row(row: Vec<(&str, &str)>) -> Told {
+        let told = row
+            .iter()
+            .map(|&(heading, cell)| {
+                if heading.is_empty() {
+                    cell.to_string()
+                } else {
+                    format!("{heading}: {cell}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let end = if told.ends_with(['.', '!', '?']) {
+            ""
+        } else {
+            "."
+        };
+        let text = format!("{told}{end}");
         Told {
             own: text.len(),
             text,
             introduces: None,
-            cells: Some(cells),
+            cells: Some(
+                row.iter()
+                    .map(|(_, cell)| *cell)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
         }
     }
 }
@@ -675,7 +653,7 @@ mod tests {
                     "Provider version: 3.102.0; Change: encryption.enabled deprecated.".into(),
                     Some("3.102.0 encryption.enabled deprecated".into())
                 ),
-                ("Provider version: 4.0.".into(), Some("4.0 ".into())),
+                ("Provider version: 4.0.".into(), Some("4.0".into())),
                 ("Key: EC; Supported: no.".into(), Some("EC no.".into())),
             ]
         );
