@@ -9,6 +9,7 @@ use crate::error::{IndexError, InputError};
 use crate::knowledge::{Citation, Corpus, Diagnostic, Doc, KnowledgeVersion, LoadOptions, Section};
 use crate::request::{self, AnswerRequest};
 use crate::search::answer::{self, Answer};
+use crate::search::explain::{self, Explanation};
 use crate::search::{SearchIndex, Tuning};
 use crate::setup::{self, ScenarioCatalog, SetupPlan, SetupRequest};
 use crate::troubleshoot::{self, CaseCatalog, Diagnosis, TroubleshootRequest};
@@ -162,6 +163,14 @@ impl Engine {
             max,
             chars,
         ))
+    }
+
+    /// How `question` is read and judged, with `max_results` hits (see
+    /// [`crate::search::explain`]).
+    pub fn explain(&self, request: &AnswerRequest) -> Result<Explanation, InputError> {
+        let question = request::text("question", &request.question, answer::MAX_QUESTION_CHARS)?;
+        let max = answer::validate_max_results(request.max_results)?;
+        Ok(explain::explain(&self.corpus, &self.index, question, max))
     }
 
     pub fn setup(&self, request: &SetupRequest) -> Result<SetupPlan, InputError> {

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use crate::knowledge::{Citation, KnowledgeVersion};
 use crate::search::answer::{Answer, Snippet};
+use crate::search::explain::Explanation;
 use crate::search::extract::{AnswerSentence, DirectAnswer};
 use crate::setup::{SetupPlan, ValueSource};
 use crate::troubleshoot::{CaseMatch, Diagnosis, FixKind};
@@ -28,6 +29,60 @@ pub fn answer(a: &Answer) -> String {
     }
     let _ = writeln!(out, "{}", version_line(&a.knowledge));
     out.trim_end().to_string()
+}
+
+/// How a question was read and judged (`ask --explain`).
+pub fn explanation(e: &Explanation) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Sentences:");
+    for s in &e.segments {
+        let _ = writeln!(out, "  {:<7} {}", s.role, s.text.replace('\n', " "));
+    }
+    if !e.intent.is_empty() {
+        let _ = writeln!(out, "Intent: {}", e.intent.join(", "));
+    }
+    let _ = writeln!(
+        out,
+        "Concepts (weight, estimated sections, information; * counts for coverage):"
+    );
+    for c in &e.concepts {
+        let _ = writeln!(
+            out,
+            "  {} {:<10} {:.2} {:>5} {:.2}  {}",
+            if c.counts_for_coverage { '*' } else { ' ' },
+            c.origin,
+            c.weight,
+            c.estimated_df,
+            c.idf,
+            c.found_by
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Hits (score, coverage; > may make the answer confident):"
+    );
+    for h in &e.hits {
+        let _ = writeln!(
+            out,
+            "  {} {:>8.3} {:.2}  {}",
+            if h.answers { '>' } else { ' ' },
+            h.score,
+            h.coverage,
+            h.section
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Unknown share {:.2}{}{}",
+        e.unknown_share,
+        if e.out_of_scope { "; out of scope" } else { "" },
+        match &e.core_ask {
+            Some(ask) => format!("; answered from the asking sentence: {ask}"),
+            None => String::new(),
+        }
+    );
+    let _ = write!(out, "Confident: {}", if e.confident { "yes" } else { "no" });
+    out
 }
 
 /// The direct answer: its verdict (unless the knowledge's first sentence already

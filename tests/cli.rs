@@ -48,6 +48,47 @@ fn ask_json_is_the_structured_answer() {
 }
 
 #[test]
+fn ask_explain_shows_how_the_question_was_read_and_judged() {
+    let o = run(&[
+        "ask",
+        "--explain",
+        "We rotate keys every quarter.\n\nHow do I rotate the customer-managed key?",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("  context We rotate keys every quarter."),
+        "{out}"
+    );
+    assert!(
+        out.contains("  ask     How do I rotate the customer-managed key?"),
+        "{out}"
+    );
+    assert!(out.contains("Intent: procedure"), "{out}");
+    // The asked concept counts for coverage; the corpus-wide one carries nothing.
+    let rotate = out
+        .lines()
+        .find(|l| l.ends_with("rotat | key rotat | rotat key"));
+    assert!(
+        rotate.is_some_and(|l| l.trim_start().starts_with("* synonyms")),
+        "{out}"
+    );
+    let first_hit = out.lines().skip_while(|l| !l.starts_with("Hits")).nth(1);
+    assert!(
+        first_hit.is_some_and(|l| l.contains("acr-cmk/references/key-rotation.md#")),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("Confident: yes"), "{out}");
+
+    let o = run(&["ask", "--explain", "--json", "How do I bake bread?"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let e: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(e["confident"], false, "{e}");
+    assert!(e["unknown_share"].as_f64().unwrap() > 0.5, "{e}");
+    assert_eq!(e["segments"][0]["role"], "ask", "{e}");
+}
+
+#[test]
 fn usage_and_input_errors_exit_2_with_a_clear_message() {
     let o = run(&["ask"]);
     assert_eq!(o.status.code(), Some(2));

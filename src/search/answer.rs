@@ -14,7 +14,7 @@ use crate::knowledge::{Citation, CitationList, Corpus, KnowledgeVersion, LineRan
 pub const MIN_CONFIDENT_COVERAGE: f32 = 0.45;
 /// How many of the best results (groups of adjacent sections) a direct answer is
 /// drawn from, and one of which must cover the question for a confident answer.
-const ANSWER_SECTIONS: usize = 3;
+pub(crate) const ANSWER_SECTIONS: usize = 3;
 /// Above this share of its information in words the corpus has never seen, the
 /// question is taken to be about something else.
 pub const MAX_UNKNOWN_SHARE: f32 = 0.5;
@@ -161,32 +161,8 @@ pub fn answer(
         (max_results * 2).max(ANSWER_SECTIONS),
         super::Scope::All,
     );
-    // Confident when one of the sections an answer is drawn from covers the question
-    // (not only the top one, which may win on a repeated concept), and the question is
-    // not mostly about things the knowledge has never heard of. A section further
-    // down covering it says little: an off-topic question shares words with some
-    // section, and how many results a caller asks for must not change the verdict.
-    let in_scope = !index.out_of_scope(question)
-        && (!index.tuning.relevance_floor || analyzed.unknown_share() <= MAX_UNKNOWN_SHARE);
-    let whole_covered = hits
-        .iter()
-        .take(ANSWER_SECTIONS)
-        .any(|h| h.coverage >= MIN_CONFIDENT_COVERAGE);
-    // A question of several sentences that no section covers whole may still ask
-    // one thing the knowledge answers: a sentence that asks, covered on its own by
-    // the section the whole question ranks first. It is then answered from that
-    // sentence. (As a ranking of its own, fused with the whole question's, the
-    // asking sentence lost on the blind sets: the story tells which case it is.)
-    // Not when the story names a subject the knowledge does not cover: then "does it
-    // need purge protection?" may well ask about that subject.
-    let core =
-        if in_scope && !whole_covered && index.tuning.core_ask && !index.names_left_out(question) {
-            hits.first()
-                .and_then(|first| core_ask(index, question, first.section))
-        } else {
-            None
-        };
-    let confident = in_scope && (whole_covered || core.is_some());
+    let judgement = judge(index, question, &analyzed, &hits);
+    let confident = judgement.confident();
     // Groups of hits: a hit right before or after an earlier, better hit of the same
     // doc joins its group, so one excerpt covers both.
     let mut groups: Vec<(Vec<usize>, f32)> = Vec::new();
@@ -213,7 +189,12 @@ pub fn answer(
             .take(ANSWER_SECTIONS)
             .flat_map(|(s, _)| s.iter().copied())
             .collect();
-        extract(corpus, index, core.as_ref().unwrap_or(&analyzed), &sections)
+        extract(
+            corpus,
+            index,
+            judgement.core.as_ref().map_or(&analyzed, |(_, core)| core),
+            &sections,
+        )
     } else {
         None
     };
@@ -253,19 +234,90 @@ pub fn answer(
     }
 }
 
+/// Whether the knowledge answers a question, and from what: the verdict [`answer`]
+/// acts on, kept whole so that [`super::explain`] reports the same one.
+pub(crate) struct Judgement {
+    /// About a subject the knowledge says it leaves out ([`SearchIndex::out_of_scope`]).
+    pub out_of_scope: bool,
+    /// Share of the question's information in words the corpus has never seen.
+    pub unknown_share: f32,
+    /// One of the sections an answer is drawn from covers the whole question.
+    pub whole_covered: bool,
+    /// The asking sentence answered on its own when the whole is not covered, with
+    /// its analysis.
+    pub core: Option<(String, Analyzed)>,
+    relevance_floor: bool,
+}
+
+impl Judgement {
+    pub fn in_scope(&self) -> bool {
+        !self.out_of_scope && (!self.relevance_floor || self.unknown_share <= MAX_UNKNOWN_SHARE)
+    }
+
+    pub fn confident(&self) -> bool {
+        self.in_scope() && (self.whole_covered || self.core.is_some())
+    }
+}
+
+/// Judges `hits`, the ranking of `question` (analyzed as `analyzed`).
+///
+/// Confident when one of the sections an answer is drawn from covers the question
+/// (not only the top one, which may win on a repeated concept), and the question is
+/// not mostly about things the knowledge has never heard of. A section further down
+/// covering it says little: an off-topic question shares words with some section,
+/// and how many results a caller asks for must not change the verdict.
+pub(crate) fn judge(
+    index: &SearchIndex,
+    question: &str,
+    analyzed: &Analyzed,
+    hits: &[super::Hit],
+) -> Judgement {
+    let mut judgement = Judgement {
+        out_of_scope: index.out_of_scope(question),
+        unknown_share: analyzed.unknown_share(),
+        whole_covered: hits
+            .iter()
+            .take(ANSWER_SECTIONS)
+            .any(|h| h.coverage >= MIN_CONFIDENT_COVERAGE),
+        core: None,
+        relevance_floor: index.tuning.relevance_floor,
+    };
+    // A question of several sentences that no section covers whole may still ask
+    // one thing the knowledge answers: a sentence that asks, covered on its own by
+    // the section the whole question ranks first. It is then answered from that
+    // sentence. (As a ranking of its own, fused with the whole question's, the
+    // asking sentence lost on the blind sets: the story tells which case it is.)
+    // Not when the story names a subject the knowledge does not cover: then "does it
+    // need purge protection?" may well ask about that subject.
+    if judgement.in_scope()
+        && !judgement.whole_covered
+        && index.tuning.core_ask
+        && !index.names_left_out(question)
+    {
+        judgement.core = hits
+            .first()
+            .and_then(|first| core_ask(index, question, first.section));
+    }
+    judgement
+}
+
 /// The sentence of a question of several that asks something `section` covers on
-/// its own, being its best hit too (the most informative such sentence), analyzed.
-fn core_ask(index: &SearchIndex, question: &str, section: usize) -> Option<Analyzed> {
+/// its own, being its best hit too (the most informative such sentence), with its
+/// analysis.
+fn core_ask(index: &SearchIndex, question: &str, section: usize) -> Option<(String, Analyzed)> {
     let segments = query::segments(question);
     if segments.len() < 2 {
         return None;
     }
     segments
-        .iter()
+        .into_iter()
         .filter(|(role, _)| *role == query::Role::Ask)
-        .map(|(_, text)| index.analyze(text))
-        .filter(|a| !a.is_empty() && a.unknown_share() <= MAX_UNKNOWN_SHARE)
-        .filter(|a| {
+        .map(|(_, text)| {
+            let analyzed = index.analyze(&text);
+            (text, analyzed)
+        })
+        .filter(|(_, a)| !a.is_empty() && a.unknown_share() <= MAX_UNKNOWN_SHARE)
+        .filter(|(_, a)| {
             index
                 .search_analyzed(a, 1, super::Scope::All)
                 .first()
@@ -273,7 +325,7 @@ fn core_ask(index: &SearchIndex, question: &str, section: usize) -> Option<Analy
                     best.coverage >= MIN_CONFIDENT_COVERAGE && best.section == section
                 })
         })
-        .max_by(|a, b| a.known_weight.total_cmp(&b.known_weight))
+        .max_by(|(_, a), (_, b)| a.known_weight.total_cmp(&b.known_weight))
 }
 
 /// Lists the citations of `snippets` and `sentences` once each, snippets first, and

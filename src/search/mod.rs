@@ -11,6 +11,7 @@
 //! (`acr-cmk-mcp eval --ablate`) can show what each one is worth.
 
 pub mod answer;
+pub mod explain;
 pub mod extract;
 mod query;
 mod score;

@@ -65,6 +65,10 @@ pub enum Cmd {
         /// Print the structured result as JSON.
         #[arg(long)]
         json: bool,
+        /// Show how the question is read and judged instead: its sentences and their
+        /// roles, the concepts scored, each hit's score and coverage, the verdict.
+        #[arg(long)]
+        explain: bool,
     },
     /// Print the az command sequence for a CMK scenario (never runs it).
     Setup {

@@ -105,12 +105,16 @@ fn run(cli: Cli, setup_values: Map<String, Value>) -> anyhow::Result<ExitCode> {
             max_results,
             max_chars,
             json,
+            explain,
         } => {
             let request = request::decode(object(
                 json!({"question": question, "max_results": max_results, "max_chars": max_chars}),
             ))?;
-            let answer = engine.answer(&request)?;
-            print(json, &answer, render::answer);
+            if explain {
+                print(json, &engine.explain(&request)?, render::explanation);
+            } else {
+                print(json, &engine.answer(&request)?, render::answer);
+            }
         }
         Cmd::Setup {
             scenario,
