@@ -352,10 +352,7 @@ fn each_phrase_match(
             if window > 0 {
                 // Two stems; the rarest list may be either.
                 let (a, b) = if lists[0].1 == 0 { (0, 1) } else { (1, 0) };
-                let (pa, pb) = (&s.positions[a], &s.positions[b]);
-                pa.iter()
-                    .filter(|&&p| pb.iter().any(|&q| q > p && q - p <= window))
-                    .count() as u32
+                followed_within(&s.positions[a], &s.positions[b], window)
             } else {
                 first
                     .iter()
@@ -374,6 +371,23 @@ fn each_phrase_match(
         }
         doc = lists[0].0.advance();
     }
+}
+
+/// How many of the positions `first` have one of `second` at most `window` after
+/// them. Both ascend, so one walk finds each one's next `second`: a scan of `second`
+/// per position would be quadratic, and a hostile doc repeating two words a hundred
+/// thousand times would hold a question for minutes.
+fn followed_within(first: &[u32], second: &[u32], window: u32) -> u32 {
+    let mut next = 0;
+    first
+        .iter()
+        .filter(|&&p| {
+            while second.get(next).is_some_and(|&q| q <= p) {
+                next += 1;
+            }
+            second.get(next).is_some_and(|&q| q - p <= window)
+        })
+        .count() as u32
 }
 
 fn add(s: &mut Scratch, doc: u32, f: &FieldWeight, freq: u32) {
@@ -406,3 +420,36 @@ pub(crate) const RULE: u8 = 4;
 /// name a qualifier the question does not ("… in a Managed HSM", "… with Terraform")
 /// answers a narrower question.
 const OFF_FOCUS_FACTOR: f32 = 0.75;
+
+#[cfg(test)]
+mod tests {
+    use super::followed_within;
+    use proptest::prelude::*;
+
+    fn ascending(max: u32) -> impl Strategy<Value = Vec<u32>> {
+        proptest::collection::btree_set(0..max, 0..40).prop_map(|s| s.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn a_walk_counts_what_a_scan_would(
+            first in ascending(200),
+            second in ascending(200),
+            window in 1u32..5,
+        ) {
+            let scan = first
+                .iter()
+                .filter(|&&p| second.iter().any(|&q| q > p && q - p <= window))
+                .count() as u32;
+            prop_assert_eq!(followed_within(&first, &second, window), scan);
+        }
+    }
+
+    #[test]
+    fn a_hundred_thousand_repeats_are_one_walk() {
+        let first: Vec<u32> = (0..200_000).step_by(2).collect();
+        let second: Vec<u32> = (1..200_000).step_by(2).collect();
+        assert_eq!(followed_within(&first, &second, 1), 100_000);
+        assert_eq!(followed_within(&second, &first, 1), 99_999);
+    }
+}
