@@ -663,12 +663,21 @@ impl Corpus {
                 Err(d) => diagnostics.push(d),
             }
         }
+        // Looked up by skill, not searched for: a tree of many one-doc skills would
+        // make a search per skill quadratic.
+        let skill_mds: HashMap<&str, &Doc> = corpus
+            .docs
+            .iter()
+            .filter(|d| d.path == "SKILL.md")
+            .map(|d| (d.skill.as_str(), d))
+            .collect();
+        // Hash sets, not `contains` on the lists: a hostile front matter of 100,000
+        // synonym groups took seconds per reload, growing with the square of its size.
+        let mut qualifiers_seen: HashSet<String> = HashSet::new();
+        let mut groups_seen: HashSet<Vec<String>> = HashSet::new();
         for doc in &corpus.docs {
             if seen.insert(doc.skill.clone()) {
-                let skill_md = corpus
-                    .docs
-                    .iter()
-                    .find(|d| d.skill == doc.skill && d.path == "SKILL.md");
+                let skill_md = skill_mds.get(doc.skill.as_str());
                 let origin = doc
                     .origin
                     .strip_suffix(&doc.path)
@@ -695,13 +704,13 @@ impl Corpus {
             }
             for phrase in &doc.front.qualifiers {
                 let phrase = phrase.to_lowercase();
-                if !corpus.qualifiers.contains(&phrase) {
+                if qualifiers_seen.insert(phrase.clone()) {
                     corpus.qualifiers.push(phrase);
                 }
             }
             for group in &doc.front.synonyms {
                 let group: Vec<String> = group.iter().map(|t| t.to_lowercase()).collect();
-                if !corpus.synonyms.contains(&group) {
+                if groups_seen.insert(group.clone()) {
                     corpus.synonyms.push(group);
                 }
             }
