@@ -12,6 +12,8 @@ import os, subprocess, sys, time, shutil, json
 
 FM = "---\nname: h\ndescription: Hostile shapes.\nsources: [https://example.com/h]\n---\n"
 # Other sections, so that the shape's words are rare enough to be scored as pairs.
+# A pasted log at the symptom limit, naming one case's error among much else.
+LONG_SYMPTOM = ("crumbs fail in the oven after the knead step, flour everywhere " * 320)[:19000] + " sourdough error 7 crumb"
 TAIL = "## Oven\nplain text\n## Flour\nmore plain text\n"
 
 def words(n, w="sourdough crumb"):
@@ -48,7 +50,7 @@ SHAPES = {
     "many_synonyms": lambda n: FM.replace("sources:", "synonyms:\n" + "".join(f"  - [sourdough{i}, crumb{i} loaf{i}]\n" for i in range(n // 6)) + "sources:") + "# H\n## Dough\nsourdough crumb\n",
     # a troubleshooting doc with very many cases
     "many_cases": lambda n: FM.replace("description: Hostile shapes.", "description: Hostile shapes.\nkind: troubleshooting") + "# H\n" + "".join(
-        f"## Error {i} when crumbs fail\n**Symptom:** `sourdough error {i} crumb`\n**Cause:** the crumb {i}.\n**Fix:** knead {i}.\n" for i in range(n // 20)),
+        f"## Error {i} when crumbs fail\n\n**Symptoms:**\n- the crumb {i} falls apart\n\n**Errors:**\n- `sourdough error {i} crumb`\n- `oven failure number {i} in the bakery`\n\n**Cause:** the crumb {i}.\n\n**Fix:**\n- knead {i}.\n" for i in range(n // 40)),
     # the same heading over and over (anchors made unique: -1, -2, …)
     "dup_headings": lambda n: FM + "# H\n" + "## Crumb\nsourdough\n" * (n // 4),
     # huge scope lists
@@ -61,7 +63,7 @@ SHAPES = {
 
 def run(b, d, args, stdin=None):
     t = time.perf_counter()
-    p = subprocess.run([b, "--knowledge", d, "--no-builtin", *args], capture_output=True, text=True, input=stdin, timeout=600)
+    p = subprocess.run([b, "--knowledge", d, "--no-builtin", *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True, input=stdin, timeout=600)
     return time.perf_counter() - t, p.returncode
 
 def main():
@@ -91,7 +93,7 @@ def main():
             mb = len(text.encode()) / 1e6
             td, rd = run(b, d, ["doctor"])
             ta, ra = run(b, d, ["ask", "sourdough crumb fails after knead", "--max-results", "3"])
-            tt, rt = run(b, d, ["troubleshoot", "sourdough error 7 crumb when crumbs fail"])
+            tt, rt = run(b, d, ["troubleshoot", "-"], stdin=LONG_SYMPTOM)
             flags = "" if (rd, ra, rt) == (0, 0, 0) else f" exit codes {rd} {ra} {rt}"
             worst = max(td, ta, tt)
             if previous is not None and worst > 0.25 and worst > 6 * previous * (n / previous_n) / 4:

@@ -206,28 +206,31 @@ impl Engine {
     }
 
     pub fn skills(&self) -> Vec<SkillSummary> {
+        // Each skill's doc count and home doc (its SKILL.md, else its first doc), in
+        // one pass over the docs: a search of every doc per skill is quadratic, and a
+        // tree of 20,000 one-doc skills took a second per catalog read.
+        let mut by_skill: std::collections::HashMap<&str, (usize, &Doc)> =
+            std::collections::HashMap::new();
+        for d in &self.corpus.docs {
+            let entry = by_skill.entry(d.skill.as_str()).or_insert((0, d));
+            entry.0 += 1;
+            if d.path == "SKILL.md" && entry.1.path != "SKILL.md" {
+                entry.1 = d;
+            }
+        }
         self.corpus
             .skills
             .iter()
             .map(|s| {
-                let docs: Vec<&Doc> = self
-                    .corpus
-                    .docs
-                    .iter()
-                    .filter(|d| d.skill == s.name)
-                    .collect();
-                let home = docs
-                    .iter()
-                    .find(|d| d.path == "SKILL.md")
-                    .or(docs.first())
-                    .map(|d| d.uri())
-                    .unwrap_or_default();
+                let (docs, home) = by_skill
+                    .get(s.name.as_str())
+                    .map_or((0, String::new()), |(n, d)| (*n, d.uri()));
                 SkillSummary {
                     name: s.name.clone(),
                     description: s.description.clone(),
                     uri: home,
                     origin: s.origin_name(),
-                    docs: docs.len(),
+                    docs,
                 }
             })
             .collect()
