@@ -157,6 +157,10 @@ pub fn diagnose(
         .filter(|h| case_of_section(h.section).is_some())
         .collect();
     let top_score = hits.first().map_or(1.0, |h| h.score.max(f32::EPSILON));
+    // Each case finds its hit by section: a search of the hits per case is quadratic
+    // in a knowledge of thousands of cases.
+    let hit_of: std::collections::HashMap<usize, &Hit> =
+        hits.iter().map(|h| (h.section, h)).collect();
 
     struct Scored {
         case: usize,
@@ -182,7 +186,7 @@ pub fn diagnose(
             .iter()
             .map(|m| (m.chars().count() as f32 / 40.0).min(1.0))
             .sum();
-        let hit = hits.iter().find(|h| h.section == case.section);
+        let hit = hit_of.get(&case.section).copied();
         let text = hit.map_or(0.0, |h| h.score / top_score);
         let coverage = hit.map_or(0.0, |h| h.coverage);
         if matched.is_empty() && hit.is_none() {
