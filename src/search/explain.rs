@@ -3,7 +3,7 @@
 //!
 //! For authors of skill docs and for whoever tunes the ranking (`ask --explain`):
 //! it runs the same analysis, search and [`answer::judge`] that an answer runs, so
-//! what it reports is what decided the answer.
+//! what it reports is what decided the answer. Figures are rounded to three decimals.
 
 use serde::Serialize;
 
@@ -24,6 +24,7 @@ pub struct Explanation {
     /// The concepts scored, most informative first.
     pub concepts: Vec<ExplainedConcept>,
     /// Share of the question's information in words the corpus has never seen.
+    #[serde(serialize_with = "crate::round::serialize")]
     pub unknown_share: f32,
     /// About a subject the knowledge says it leaves out.
     pub out_of_scope: bool,
@@ -49,10 +50,12 @@ pub struct ExplainedConcept {
     /// `word`, `synonyms`, `code`, `correction` or `pair`.
     pub origin: &'static str,
     /// 1 where the question asks, less where it only tells context.
+    #[serde(serialize_with = "crate::round::serialize")]
     pub weight: f32,
     /// Sections holding it, as the term statistics estimate before scoring.
     pub estimated_df: u32,
     /// The information it carries (floored IDF), which coverage sums.
+    #[serde(serialize_with = "crate::round::serialize")]
     pub idf: f32,
     /// Whether it counts towards coverage: asked, and not a pair.
     pub counts_for_coverage: bool,
@@ -62,8 +65,10 @@ pub struct ExplainedConcept {
 pub struct ExplainedHit {
     /// `doc#anchor`.
     pub section: String,
+    #[serde(serialize_with = "crate::round::serialize")]
     pub score: f32,
     /// IDF-weighted share of the asked concepts the section holds itself.
+    #[serde(serialize_with = "crate::round::serialize")]
     pub coverage: f32,
     /// One of the sections an answer is drawn from, whose coverage can make it
     /// confident.
