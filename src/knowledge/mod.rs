@@ -1849,8 +1849,9 @@ mod tests {
 
     #[test]
     fn many_synonym_groups_and_qualifiers_load_in_linear_time() {
-        // Each group and qualifier used to be looked for in the list of those kept
-        // (10⁹ comparisons for 50k of each: 6 s and 12 s in a release build).
+        // Each group and qualifier used to be looked for in the list of those kept:
+        // 100,000 groups took 6 s to load in a release build, 100,000 qualifiers 12 s,
+        // and 50,000 of each 28 s in a debug one.
         let mut doc = String::from("---\nname: s\nsynonyms:\n");
         for i in 0..50_000 {
             doc.push_str(&format!("  - [crumb{i}, loaf {i}]\n"));

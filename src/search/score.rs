@@ -375,8 +375,8 @@ fn each_phrase_match(
 
 /// How many of the positions `first` have one of `second` at most `window` after
 /// them. Both ascend, so one walk finds each one's next `second`: a scan of `second`
-/// per position would be quadratic, and a hostile doc repeating two words a hundred
-/// thousand times would hold a question for minutes.
+/// per position would be quadratic: a 3 MB section repeating two words held every
+/// question naming them for 6 s in a release build.
 fn followed_within(first: &[u32], second: &[u32], window: u32) -> u32 {
     let mut next = 0;
     first
