@@ -13,7 +13,7 @@ use acr_cmk_mcp::knowledge::LoadOptions;
 /// against), the held-out set, and the twelve sets frozen before the ranking they
 /// judge was written (realuser, natural, blind2 to blind11; eval/README.md says which
 /// have been read since).
-const SETS: [(&str, &str, &str); 17] = [
+const SETS: [(&str, &str, &str); 18] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -98,6 +98,11 @@ const SETS: [(&str, &str, &str); 17] = [
         "blind13",
         include_str!("../eval/blind13.json"),
         include_str!("../eval/gate/blind13.json"),
+    ),
+    (
+        "blind14",
+        include_str!("../eval/blind14.json"),
+        include_str!("../eval/gate/blind14.json"),
     ),
 ];
 
