@@ -16,6 +16,7 @@
 
 use foldhash::HashMap;
 use std::cell::RefCell;
+use std::collections::BinaryHeap;
 
 use std::sync::Arc;
 use tantivy::postings::{Postings, SegmentPostings};
@@ -74,6 +75,34 @@ impl FieldWeight {
             inv.doc_freq(&Term::from_field_text(self.field, token))
                 .is_ok_and(|n| n > 0)
         })
+    }
+}
+
+/// Best first: the higher score, then the earlier section, so ties are reproducible.
+fn by_rank(a: &Hit, b: &Hit) -> std::cmp::Ordering {
+    b.score.total_cmp(&a.score).then(a.section.cmp(&b.section))
+}
+
+/// A hit ordered by [`by_rank`], so a max-heap's top is the worst it holds.
+struct Ranked(Hit);
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        by_rank(&self.0, &other.0)
     }
 }
 
@@ -213,37 +242,47 @@ impl SearchIndex {
                 hits,
                 ..
             } = s;
+            let candidates = scored
+                .iter()
+                .map(|&d| d as usize)
+                .filter(|&d| scope.admits(self.kinds[d]))
+                .map(|d| {
+                    let intro = self.tuning.intro_demotion && self.off_focus[d];
+                    let narrower = self.qualified[d] & !analyzed.qualifiers != 0;
+                    let slot = slots[d];
+                    Hit {
+                        section: d,
+                        score: if intro || narrower {
+                            slot.score * OFF_FOCUS_FACTOR
+                        } else {
+                            slot.score
+                        },
+                        coverage: if total > 0.0 {
+                            slot.covered / total
+                        } else {
+                            0.0
+                        },
+                    }
+                })
+                .filter(|h| keep(h));
             hits.clear();
-            hits.extend(
-                scored
-                    .iter()
-                    .map(|&d| d as usize)
-                    .filter(|&d| scope.admits(self.kinds[d]))
-                    .map(|d| {
-                        let intro = self.tuning.intro_demotion && self.off_focus[d];
-                        let narrower = self.qualified[d] & !analyzed.qualifiers != 0;
-                        let slot = slots[d];
-                        Hit {
-                            section: d,
-                            score: if intro || narrower {
-                                slot.score * OFF_FOCUS_FACTOR
-                            } else {
-                                slot.score
-                            },
-                            coverage: if total > 0.0 {
-                                slot.covered / total
-                            } else {
-                                0.0
-                            },
-                        }
-                    })
-                    .filter(|h| keep(h)),
-            );
-            let by_rank =
-                |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.section.cmp(&b.section));
-            if hits.len() > limit {
-                hits.select_nth_unstable_by(limit, by_rank);
-                hits.truncate(limit);
+            if limit >= scored.len() {
+                hits.extend(candidates);
+            } else {
+                // Tens of thousands of sections score in a large corpus and a handful
+                // are wanted: the best so far are kept in a heap whose top is the
+                // worst of them, rather than every hit written out and then cut.
+                let mut best: BinaryHeap<Ranked> = BinaryHeap::with_capacity(limit + 1);
+                for h in candidates {
+                    if best.len() < limit {
+                        best.push(Ranked(h));
+                    } else if let Some(mut worst) = best.peek_mut()
+                        && by_rank(&h, &worst.0).is_lt()
+                    {
+                        *worst = Ranked(h);
+                    }
+                }
+                hits.extend(best.into_iter().map(|r| r.0));
             }
             hits.sort_by(by_rank);
             hits.clone()
