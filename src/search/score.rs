@@ -115,8 +115,9 @@ struct Scratch {
     slots: Vec<Slot>,
     touched: Vec<u32>,
     scored: Vec<u32>,
-    /// Every admitted hit before the top-k cut: tens of thousands in a large corpus,
-    /// so the buffer is kept and only the cut is copied out.
+    /// The ranked hits before they are copied out: every admitted one when all are
+    /// wanted (a diagnosis: tens of thousands in a large corpus, so the buffer is
+    /// kept), else the best few.
     hits: Vec<Hit>,
     positions: Vec<Vec<u32>>,
 }
