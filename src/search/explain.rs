@@ -133,7 +133,7 @@ pub fn explain(corpus: &Corpus, index: &SearchIndex, question: &str, limit: usiz
                     weight: c.weight,
                     estimated_df: c.estimated_df,
                     idf: idf(n, c.estimated_df as f32),
-                    counts_for_coverage: c.origin != Origin::Pair && c.weight >= 1.0,
+                    counts_for_coverage: c.counts_for_coverage(),
                 }
             })
             .collect(),

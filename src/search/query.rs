@@ -62,6 +62,13 @@ pub(crate) struct Concept {
 }
 
 impl Concept {
+    /// Whether a section's coverage counts it. Coverage is of what the question asks:
+    /// a pair is evidence of how the words stand, and context only says what the
+    /// question is about.
+    pub fn counts_for_coverage(&self) -> bool {
+        self.origin != Origin::Pair && self.weight >= 1.0
+    }
+
     /// Every stem the concept can be found by, for sentence scoring.
     pub fn stems(&self) -> Vec<String> {
         let mut out: Vec<String> = self

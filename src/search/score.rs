@@ -194,9 +194,7 @@ impl SearchIndex {
                 weights.push((concept, weight));
                 // Where the question only tells context, its concepts count less.
                 let weight = weight * concept.weight;
-                // Coverage is of what the question asks: a pair is evidence of how the
-                // words stand, and context only says what the question is about.
-                let counts = concept.origin != Origin::Pair && concept.weight >= 1.0;
+                let counts = concept.counts_for_coverage();
                 if counts {
                     total += information;
                 }
