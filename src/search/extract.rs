@@ -4,8 +4,9 @@
 //! Nothing is generated or paraphrased: every sentence and command is one the
 //! knowledge holds, and each carries the citation of its section. A table row counts
 //! as a sentence, told as its cells after their column headings. Sentences are
-//! scored by the question's concepts they contain (weighted as the ranking weighs
-//! them), the rank of their section and their position in it. Then:
+//! scored by the question's concepts they or their section's heading contain
+//! (weighted as the ranking weighs them), the rank of their section and their
+//! position in it. Then:
 //! - a yes/no question is answered "Yes." or "No." first, from the sentence that
 //!   settles it (one with cannot, only, not supported, required…);
 //! - a how-to question gets the command that does it, from the best section that
@@ -251,34 +252,30 @@ pub(crate) fn extract(
         .map(|&section| index.sentences(corpus, section))
         .collect();
     for (rank, (&section, table)) in sections.iter().zip(&tables).enumerate() {
-        // A section whose heading holds the question's concepts is about the
-        // question; its sentences get part of that credit.
-        let heading_share: f32 = terms
-            .iter()
-            .filter(|t| has_any(&table.heading, &t.ids))
-            .map(|t| t.weight)
-            .sum::<f32>()
-            / total;
         for (position, sentence) in table.sentences.iter().enumerate() {
             // A sentence that ends by pointing at a command it does not carry would
             // dangle.
             if sentence.text.ends_with(':') && sentence.introduces.is_none() {
                 continue;
             }
-            let matched: f32 = terms
-                .iter()
-                .filter(|t| has_any(&sentence.stems, &t.ids))
-                .map(|t| t.weight)
-                .sum();
-            if matched == 0.0 {
+            // A sentence is read under its heading: in a section titled "check-health
+            // reports CMK_ERROR", "The registry cannot reach the managed identity"
+            // answers what CMK_ERROR means without naming it. The heading's concepts
+            // then tie the section's sentences, and what each adds decides. One that
+            // adds none of the question ("Read it back:") says nothing on its own.
+            if !terms.iter().any(|t| has_any(&sentence.stems, &t.ids)) {
                 continue;
             }
+            let matched: f32 = terms
+                .iter()
+                .filter(|t| has_any(&sentence.stems, &t.ids) || has_any(&table.heading, &t.ids))
+                .map(|t| t.weight)
+                .sum();
             let fits = (intent.yes_no && sentence.settles)
                 || (intent.duration && sentence.duration)
                 || (intent.procedure && sentence.introduces.is_some());
             let share = matched / total;
             let score = share
-                + 0.8 * heading_share
                 + 0.5 / (1.0 + rank as f32)
                 + 0.1 / (1.0 + position as f32)
                 + if fits { 0.3 } else { 0.0 }
@@ -288,7 +285,7 @@ pub(crate) fn extract(
                 section,
                 sentence,
                 score,
-                share: share.max(heading_share.min(1.0) * 0.5),
+                share,
                 order: (rank, position),
             });
         }
