@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the twelve sets frozen before the ranking they
-/// judge was written (realuser, natural, blind2 to blind11; eval/README.md says which
+/// against), the held-out set, and the sixteen sets frozen before the change they
+/// judge was written (realuser, natural, blind2 to blind15; eval/README.md says which
 /// have been read since).
-const SETS: [(&str, &str, &str); 18] = [
+const SETS: [(&str, &str, &str); 19] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -103,6 +103,11 @@ const SETS: [(&str, &str, &str); 18] = [
         "blind14",
         include_str!("../eval/blind14.json"),
         include_str!("../eval/gate/blind14.json"),
+    ),
+    (
+        "blind15",
+        include_str!("../eval/blind15.json"),
+        include_str!("../eval/gate/blind15.json"),
     ),
 ];
 
