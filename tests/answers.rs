@@ -124,6 +124,24 @@ fn a_long_post_is_answered_by_the_sentence_that_asks() {
     );
 }
 
+/// "Yes." or "No." comes from a sentence that itself names what the question asks
+/// about most. Under the purge-protection heading, "Soft delete alone keeps deleted
+/// keys recoverable, but someone with purge rights can still destroy them" settles
+/// nothing about whether purge protection is mandatory (it is recommended, not
+/// required); it used to answer "Yes.".
+#[test]
+fn a_verdict_comes_from_a_sentence_that_names_what_is_asked() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let a = engine
+        .answer(&AnswerRequest::new(
+            "is purge protection mandatory on the keyvualt for acr cmk?",
+        ))
+        .unwrap();
+    let answer = a.answer.expect("an answer");
+    assert_ne!(answer.verdict.as_deref(), Some("yes"), "{}", answer.text);
+    assert!(!answer.text.starts_with("Yes."), "{}", answer.text);
+}
+
 #[test]
 fn a_post_that_asks_only_about_another_service_is_not_answered() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();

@@ -318,9 +318,27 @@ pub(crate) fn extract(
         length += c.sentence.chars + 1;
         chosen.push(c);
     }
-    let verdict = (intent.yes_no && !intent.procedure && chosen[0].sentence.settles)
-        .then(|| verdict(chosen[0].sentence, &terms))
-        .map(str::to_string);
+    // The verdict is the settling sentence's own: it must name, itself, what the
+    // question asks about most, not only sit under a heading that does ("Soft delete
+    // alone keeps deleted keys… can still destroy them" does not settle whether purge
+    // protection is mandatory). What it asks about most is its most informative
+    // concept that the sentence's section holds: a rare word of the question that the
+    // section never uses ("really", "mandatory") cannot be the thing settled there.
+    let home = &tables[chosen[0].order.0];
+    let focus = terms
+        .iter()
+        .filter(|t| {
+            has_any(&home.heading, &t.ids)
+                || home.sentences.iter().any(|s| has_any(&s.stems, &t.ids))
+        })
+        .max_by(|a, b| a.weight.total_cmp(&b.weight));
+    let names_focus = |s: &Sentence| focus.is_some_and(|t| has_any(&s.stems, &t.ids));
+    let verdict = (intent.yes_no
+        && !intent.procedure
+        && chosen[0].sentence.settles
+        && names_focus(chosen[0].sentence))
+    .then(|| verdict(chosen[0].sentence, &terms))
+    .map(str::to_string);
     // Read in the order the knowledge tells it.
     chosen.sort_by_key(|c| c.order);
     let mut command = chosen.iter().find_map(|c| c.sentence.introduces.clone());
