@@ -34,11 +34,26 @@ pub struct Question {
     /// Lowercase phrases the extracted answer must contain.
     #[serde(default)]
     pub answer_facts: Vec<String>,
+    /// The right answer in words; for a yes/no question it opens with "Yes" or "No".
+    #[serde(default)]
+    pub truth: String,
 }
 
 impl Question {
     pub fn off_topic(&self) -> bool {
         self.canonical.is_empty()
+    }
+
+    /// `yes` or `no` when `truth` opens with that word ("No: the docs recommend
+    /// it…"); a truth that opens otherwise ("Not required", "It depends") has none.
+    pub fn expected_verdict(&self) -> Option<&'static str> {
+        let first = self
+            .truth
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())?;
+        ["yes", "no"]
+            .into_iter()
+            .find(|v| first.eq_ignore_ascii_case(v))
     }
 }
 
@@ -60,10 +75,23 @@ pub struct Metrics {
     /// expected phrase.
     #[serde(default)]
     pub answer_accuracy: f64,
+    /// Of the "Yes."/"No." verdicts given to on-topic questions whose truth opens with
+    /// one, the share that is right (1 when none is given): a wrong verdict misleads
+    /// more than none.
+    #[serde(default = "one")]
+    pub verdict_precision: f64,
+    /// Of the on-topic questions whose truth opens with "Yes" or "No", the share whose
+    /// answer opens with the same verdict (1 when there are none).
+    #[serde(default = "one")]
+    pub verdict_recall: f64,
+}
+
+fn one() -> f64 {
+    1.0
 }
 
 /// The headline metrics the CI gate compares with the baseline.
-pub const HEADLINE: [&str; 7] = [
+pub const HEADLINE: [&str; 9] = [
     "hit_at_1",
     "hit_at_3",
     "mrr",
@@ -71,6 +99,8 @@ pub const HEADLINE: [&str; 7] = [
     "fact_recall_at_3",
     "off_topic_decline",
     "answer_accuracy",
+    "verdict_precision",
+    "verdict_recall",
 ];
 
 impl Metrics {
@@ -84,6 +114,8 @@ impl Metrics {
             "confident_rate" => self.confident_rate,
             "off_topic_decline" => self.off_topic_decline,
             "answer_accuracy" => self.answer_accuracy,
+            "verdict_precision" => self.verdict_precision,
+            "verdict_recall" => self.verdict_recall,
             _ => f64::NAN,
         }
     }
@@ -102,6 +134,9 @@ pub struct Outcome {
     pub fact_recall: f64,
     /// Whether the extracted answer holds every answer fact; None without answer facts.
     pub answer_ok: Option<bool>,
+    /// The verdict the truth opens with, and the one the answer gave.
+    pub expected_verdict: Option<String>,
+    pub verdict: Option<String>,
     pub answer: Option<String>,
     pub top: Vec<String>,
 }
@@ -301,6 +336,8 @@ fn evaluate(engine: &Engine, q: &Question) -> Outcome {
             let text = comparable(default.answer.as_ref().map_or("", |a| a.text.as_str()));
             q.answer_facts.iter().all(|f| text.contains(&comparable(f)))
         }),
+        expected_verdict: q.expected_verdict().map(str::to_string),
+        verdict: default.answer.as_ref().and_then(|a| a.verdict.clone()),
         answer: default.answer.as_ref().map(|a| a.text.clone()),
         top: top.into_iter().take(3).collect(),
     }
@@ -348,6 +385,31 @@ fn aggregate<'a>(outcomes: impl Iterator<Item = &'a Outcome>) -> Metrics {
         } else {
             off.iter().filter(|o| !o.confident).count() as f64 / off.len() as f64
         },
+        verdict_precision: {
+            let given: Vec<bool> = on
+                .iter()
+                .filter(|o| o.expected_verdict.is_some() && o.verdict.is_some())
+                .map(|o| o.verdict == o.expected_verdict)
+                .collect();
+            share_true(&given)
+        },
+        verdict_recall: {
+            let expected: Vec<bool> = on
+                .iter()
+                .filter(|o| o.expected_verdict.is_some())
+                .map(|o| o.verdict == o.expected_verdict)
+                .collect();
+            share_true(&expected)
+        },
+    }
+}
+
+/// The share of `checks` that hold; 1 for none.
+fn share_true(checks: &[bool]) -> f64 {
+    if checks.is_empty() {
+        1.0
+    } else {
+        checks.iter().filter(|&&ok| ok).count() as f64 / checks.len() as f64
     }
 }
 
@@ -370,11 +432,11 @@ pub fn regressions(current: &Metrics, baseline: &Metrics, tolerance: f64) -> Vec
 /// A table of metrics by category, for people.
 pub fn table(report: &Report) -> String {
     let mut out = String::from(
-        "category        n   Hit@1  Hit@3   MRR  nDCG@5 facts@3 confident answer | off-topic n decline\n",
+        "category        n   Hit@1  Hit@3   MRR  nDCG@5 facts@3 confident answer verdict(p/r) | off-topic n decline\n",
     );
     let row = |name: &str, m: &Metrics| {
         format!(
-            "{name:<14} {:>3}  {:>5.3}  {:>5.3} {:>5.3}  {:>5.3}  {:>5.3}   {:>5.3}   {:>5.3} | {:>3}   {:>5.3}\n",
+            "{name:<14} {:>3}  {:>5.3}  {:>5.3} {:>5.3}  {:>5.3}  {:>5.3}   {:>5.3}   {:>5.3} {:>5.3}/{:>5.3} | {:>3}   {:>5.3}\n",
             m.questions,
             m.hit_at_1,
             m.hit_at_3,
@@ -383,6 +445,8 @@ pub fn table(report: &Report) -> String {
             m.fact_recall_at_3,
             m.confident_rate,
             m.answer_accuracy,
+            m.verdict_precision,
+            m.verdict_recall,
             m.off_topic_questions,
             m.off_topic_decline
         )
@@ -396,7 +460,61 @@ pub fn table(report: &Report) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::comparable;
+    use super::{Outcome, Question, aggregate, comparable};
+
+    fn question(truth: &str) -> Question {
+        serde_json::from_value(serde_json::json!({
+            "id": "q", "category": "c", "question": "?", "canonical": ["d#a"], "truth": truth
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_truth_opening_with_yes_or_no_is_a_verdict() {
+        assert_eq!(
+            question("No: recommended, not required.").expected_verdict(),
+            Some("no")
+        );
+        assert_eq!(
+            question("Yes since the October revision").expected_verdict(),
+            Some("yes")
+        );
+        assert_eq!(
+            question("  yes, within an hour").expected_verdict(),
+            Some("yes")
+        );
+        assert_eq!(question("Not required: …").expected_verdict(), None);
+        assert_eq!(question("Nothing to run").expected_verdict(), None);
+        assert_eq!(question("").expected_verdict(), None);
+    }
+
+    #[test]
+    fn a_wrong_verdict_costs_precision_and_none_costs_recall() {
+        let outcome = |expected: Option<&str>, given: Option<&str>| Outcome {
+            id: String::new(),
+            category: String::new(),
+            off_topic: false,
+            confident: true,
+            rank: Some(1),
+            ndcg_at_5: 1.0,
+            fact_recall: 1.0,
+            answer_ok: None,
+            expected_verdict: expected.map(str::to_string),
+            verdict: given.map(str::to_string),
+            answer: None,
+            top: Vec::new(),
+        };
+        let outcomes = [
+            outcome(Some("yes"), Some("yes")),
+            outcome(Some("no"), Some("yes")),
+            outcome(Some("no"), None),
+            outcome(None, Some("no")),
+        ];
+        let m = aggregate(outcomes.iter());
+        assert_eq!(m.verdict_precision, 0.5);
+        assert!((m.verdict_recall - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(aggregate(outcomes[3..].iter()).verdict_precision, 1.0);
+    }
 
     #[test]
     fn facts_compare_without_markdown_marks_or_line_breaks() {
