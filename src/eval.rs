@@ -372,19 +372,8 @@ fn aggregate<'a>(outcomes: impl Iterator<Item = &'a Outcome>) -> Metrics {
         fact_recall_at_3: mean(&|o| o.fact_recall),
         confident_rate: mean(&|o| o.confident as u8 as f64),
         off_topic_questions: off.len(),
-        answer_accuracy: {
-            let checked: Vec<bool> = on.iter().filter_map(|o| o.answer_ok).collect();
-            if checked.is_empty() {
-                1.0
-            } else {
-                checked.iter().filter(|&&ok| ok).count() as f64 / checked.len() as f64
-            }
-        },
-        off_topic_decline: if off.is_empty() {
-            1.0
-        } else {
-            off.iter().filter(|o| !o.confident).count() as f64 / off.len() as f64
-        },
+        answer_accuracy: share_true(&on.iter().filter_map(|o| o.answer_ok).collect::<Vec<_>>()),
+        off_topic_decline: share_true(&off.iter().map(|o| !o.confident).collect::<Vec<_>>()),
         verdict_precision: {
             let given: Vec<bool> = on
                 .iter()

@@ -131,13 +131,7 @@ fn a_long_post_is_answered_by_the_sentence_that_asks() {
 /// required); it used to answer "Yes.".
 #[test]
 fn a_verdict_comes_from_a_sentence_that_names_what_is_asked() {
-    let engine = Engine::load(&LoadOptions::default()).unwrap();
-    let a = engine
-        .answer(&AnswerRequest::new(
-            "is purge protection mandatory on the keyvualt for acr cmk?",
-        ))
-        .unwrap();
-    let answer = a.answer.expect("an answer");
+    let answer = direct_answer("is purge protection mandatory on the keyvualt for acr cmk?");
     assert_ne!(answer.verdict.as_deref(), Some("yes"), "{}", answer.text);
     assert!(!answer.text.starts_with("Yes."), "{}", answer.text);
 }
@@ -222,13 +216,9 @@ fn a_deleted_repository_is_not_answered_from_the_key_sections() {
 
 #[test]
 fn pasted_error_text_that_opens_like_a_question_gets_no_yes_or_no() {
-    let engine = Engine::load(&LoadOptions::default()).unwrap();
-    let a = engine
-        .answer(&AnswerRequest::new(
-            "does not have access to identity. Try forcibly adding the identity to the registry",
-        ))
-        .unwrap();
-    let answer = a.answer.expect("an answer");
+    let answer = direct_answer(
+        "does not have access to identity. Try forcibly adding the identity to the registry",
+    );
     assert_eq!(answer.verdict, None, "{}", answer.text);
 }
 
@@ -288,6 +278,13 @@ fn no_answer_when_not_covered() {
 }
 
 /// Each question gets no confident answer and no direct answer.
+/// The direct answer the built-in knowledge gives `question`; there must be one.
+fn direct_answer(question: &str) -> acr_cmk_mcp::search::extract::DirectAnswer {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let a = engine.answer(&AnswerRequest::new(question)).unwrap();
+    a.answer.unwrap_or_else(|| panic!("{question}: no answer"))
+}
+
 fn assert_declined(engine: &Engine, questions: &[&str]) {
     for q in questions {
         let a = engine.answer(&AnswerRequest::new(*q)).unwrap();

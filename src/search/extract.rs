@@ -324,19 +324,21 @@ pub(crate) fn extract(
     // protection is mandatory). What it asks about most is its most informative
     // concept that the sentence's section holds: a rare word of the question that the
     // section never uses ("really", "mandatory") cannot be the thing settled there.
-    let home = &tables[chosen[0].order.0];
-    let focus = terms
-        .iter()
-        .filter(|t| {
-            has_any(&home.heading, &t.ids)
-                || home.sentences.iter().any(|s| has_any(&s.stems, &t.ids))
-        })
-        .max_by(|a, b| a.weight.total_cmp(&b.weight));
-    let names_focus = |s: &Sentence| focus.is_some_and(|t| has_any(&s.stems, &t.ids));
+    let names_focus = |c: &Candidate| {
+        let home = &tables[c.order.0];
+        terms
+            .iter()
+            .filter(|t| {
+                has_any(&home.heading, &t.ids)
+                    || home.sentences.iter().any(|s| has_any(&s.stems, &t.ids))
+            })
+            .max_by(|a, b| a.weight.total_cmp(&b.weight))
+            .is_some_and(|focus| has_any(&c.sentence.stems, &focus.ids))
+    };
     let verdict = (intent.yes_no
         && !intent.procedure
         && chosen[0].sentence.settles
-        && names_focus(chosen[0].sentence))
+        && names_focus(chosen[0]))
     .then(|| verdict(chosen[0].sentence, &terms))
     .map(str::to_string);
     // Read in the order the knowledge tells it.
