@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the seventeen sets frozen before the change they
-/// judge was written (realuser, natural, blind2 to blind16; eval/README.md says which
+/// against), the held-out set, and the eighteen sets frozen before the change they
+/// judge was written (realuser, natural, blind2 to blind17; eval/README.md says which
 /// have been read since).
-const SETS: [(&str, &str, &str); 20] = [
+const SETS: [(&str, &str, &str); 21] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -113,6 +113,11 @@ const SETS: [(&str, &str, &str); 20] = [
         "blind16",
         include_str!("../eval/blind16.json"),
         include_str!("../eval/gate/blind16.json"),
+    ),
+    (
+        "blind17",
+        include_str!("../eval/blind17.json"),
+        include_str!("../eval/gate/blind17.json"),
     ),
 ];
 
