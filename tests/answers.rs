@@ -137,6 +137,18 @@ fn a_verdict_comes_from_a_sentence_that_names_what_is_asked() {
 }
 
 #[test]
+fn a_lead_in_before_the_question_does_not_hide_what_it_asks() {
+    // "Before I file a support case:" opened the asking sentence, so the post was not
+    // taken for a yes/no question and got no verdict.
+    let answer = direct_answer(
+        "Our nightly builds push 20 GB images and pods take minutes to start. I read \
+         about artifact streaming. Before I file a support case: does artifact streaming \
+         work on a registry encrypted with our own key?",
+    );
+    assert_eq!(answer.verdict.as_deref(), Some("no"), "{}", answer.text);
+}
+
+#[test]
 fn a_post_that_asks_only_about_another_service_is_not_answered() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
     // The story names the registry; every question it asks is about another service.

@@ -752,8 +752,49 @@ pub(crate) fn segments(question: &str) -> Vec<(Role, String)> {
         }
     }
     flush(&mut prose, &mut out);
+    // In a post of several sentences, a lead-in before a colon ("Before I open a
+    // ticket: can artifact streaming…?") frames the question; it does not ask.
+    if out.len() > 1 {
+        out = out
+            .into_iter()
+            .flat_map(|(role, text)| match (role, lead_in(&text)) {
+                (Role::Ask, Some(at)) => vec![
+                    (Role::Context, text[..at].to_string()),
+                    (Role::Ask, text[at + 1..].trim().to_string()),
+                ],
+                (role, _) => vec![(role, text)],
+            })
+            .collect();
+    }
     out
 }
+
+/// Where a sentence's lead-in ends at a colon: the asker talking about themselves
+/// ("Before I escalate:", "I need a side-by-side for the registry part:"), not a
+/// subject named first ("UAMI vs system-assigned MI for ACR CMK:") nor a question of
+/// its own ("What should --key-encryption-key contain:"), with a question after it.
+fn lead_in(sentence: &str) -> Option<usize> {
+    let at = sentence.find(": ")?;
+    let (before, after) = (&sentence[..at], &sentence[at + 1..]);
+    let words: Vec<String> = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let about_the_asker = words.iter().any(|w| FIRST_PERSON.contains(&w.as_str()));
+    let asks = words.iter().any(|w| QUESTION_WORDS.contains(&w.as_str()));
+    (about_the_asker
+        && !asks
+        && !before.contains('?')
+        && after.split_whitespace().count() >= 3
+        && after.trim_end().ends_with('?'))
+    .then_some(at)
+}
+
+const FIRST_PERSON: &[&str] = &[
+    "i", "i'm", "i've", "i'd", "me", "my", "we", "we're", "we've", "we'd", "us", "our",
+];
+const QUESTION_WORDS: &[&str] = &["what", "which", "how", "why", "when", "where", "who"];
 
 /// A line without its numbered-list marker ("3. Assign…"), whose number is
 /// layout, not a word of the question.
@@ -955,6 +996,34 @@ mod tests {
                 .iter()
                 .any(|p| p.contains(&"log".to_string()))
         );
+    }
+
+    #[test]
+    fn a_lead_in_about_the_asker_is_context_and_a_subject_named_first_is_not() {
+        let story = "We push large images. ";
+        let roles = |question: &str| segments(&format!("{story}{question}"));
+        assert_eq!(
+            roles("Before I open a ticket: can artifact streaming be used with CMK?")[1..],
+            [
+                (Role::Context, "Before I open a ticket".to_string()),
+                (
+                    Role::Ask,
+                    "can artifact streaming be used with CMK?".to_string()
+                ),
+            ]
+        );
+        for whole in [
+            "UAMI vs system-assigned MI for ACR CMK: which one do I need?",
+            "What should --key-encryption-key contain: the name or the URI?",
+            "Before I open a ticket: any ideas",
+        ] {
+            let asked = roles(whole);
+            assert_eq!(asked.len(), 2, "{whole}");
+            assert_eq!(asked[1].1, whole);
+        }
+        // A question of one sentence keeps its words whatever they say.
+        let alone = "Before I open a ticket: can artifact streaming be used with CMK?";
+        assert_eq!(segments(alone), [(Role::Ask, alone.to_string())]);
     }
 
     #[test]
