@@ -420,24 +420,50 @@ pub fn regressions(current: &Metrics, baseline: &Metrics, tolerance: f64) -> Vec
 
 /// A table of metrics by category, for people.
 pub fn table(report: &Report) -> String {
-    let mut out = String::from(
-        "category        n   Hit@1  Hit@3   MRR  nDCG@5 facts@3 confident answer verdict(p/r) | off-topic n decline\n",
-    );
+    // Wide enough for the longest category ("revocation-recovery"), so every row's
+    // columns stand under their headings.
+    let width = report
+        .by_category
+        .keys()
+        .map(|c| c.chars().count())
+        .chain([TABLE_COLUMNS[0].len(), 3])
+        .max()
+        .unwrap_or(0);
+    let mut out = table_line(width, TABLE_COLUMNS.map(str::to_string));
     let row = |name: &str, m: &Metrics| {
-        format!(
-            "{name:<14} {:>3}  {:>5.3}  {:>5.3} {:>5.3}  {:>5.3}  {:>5.3}   {:>5.3}   {:>5.3} {:>5.3}/{:>5.3} | {:>3}   {:>5.3}\n",
-            m.questions,
-            m.hit_at_1,
-            m.hit_at_3,
-            m.mrr,
-            m.ndcg_at_5,
-            m.fact_recall_at_3,
-            m.confident_rate,
-            m.answer_accuracy,
-            m.verdict_precision,
-            m.verdict_recall,
-            m.off_topic_questions,
-            m.off_topic_decline
+        // A category without on-topic questions has no on-topic figures to show, and
+        // one without off-topic questions no decline rate.
+        let on_topic = |x: f64| {
+            if m.questions == 0 {
+                "-".to_string()
+            } else {
+                format!("{x:.3}")
+            }
+        };
+        table_line(
+            width,
+            [
+                name.to_string(),
+                m.questions.to_string(),
+                on_topic(m.hit_at_1),
+                on_topic(m.hit_at_3),
+                on_topic(m.mrr),
+                on_topic(m.ndcg_at_5),
+                on_topic(m.fact_recall_at_3),
+                on_topic(m.confident_rate),
+                on_topic(m.answer_accuracy),
+                if m.questions == 0 {
+                    "-".to_string()
+                } else {
+                    format!("{:.3}/{:.3}", m.verdict_precision, m.verdict_recall)
+                },
+                m.off_topic_questions.to_string(),
+                if m.off_topic_questions == 0 {
+                    "-".to_string()
+                } else {
+                    format!("{:.3}", m.off_topic_decline)
+                },
+            ],
         )
     };
     for (c, m) in &report.by_category {
@@ -447,9 +473,38 @@ pub fn table(report: &Report) -> String {
     out
 }
 
+/// The eval table's column headings; the last two are the off-topic questions'.
+const TABLE_COLUMNS: [&str; 12] = [
+    "category",
+    "n",
+    "Hit@1",
+    "Hit@3",
+    "MRR",
+    "nDCG@5",
+    "facts@3",
+    "confident",
+    "answer",
+    "verdict(p/r)",
+    "off-topic n",
+    "decline",
+];
+
+/// One line of the eval table: the first cell left-aligned in `width`, each other
+/// right-aligned under its heading.
+fn table_line(width: usize, cells: [String; 12]) -> String {
+    let mut line = format!("{:<width$}", cells[0]);
+    for (i, cell) in cells.iter().enumerate().skip(1) {
+        let heading = TABLE_COLUMNS[i].len().max(5);
+        line.push_str(if i == 10 { " | " } else { " " });
+        line.push_str(&format!("{cell:>heading$}"));
+    }
+    line.push('\n');
+    line
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Outcome, Question, aggregate, comparable};
+    use super::{Outcome, Question, Report, aggregate, comparable, table};
 
     fn question(truth: &str) -> Question {
         serde_json::from_value(serde_json::json!({
@@ -503,6 +558,53 @@ mod tests {
         assert_eq!(m.verdict_precision, 0.5);
         assert!((m.verdict_recall - 1.0 / 3.0).abs() < 1e-12);
         assert_eq!(aggregate(outcomes[3..].iter()).verdict_precision, 1.0);
+    }
+
+    #[test]
+    fn the_table_lines_its_columns_up_under_long_categories_and_empty_ones() {
+        let outcome = |category: &str, off_topic: bool| Outcome {
+            id: String::new(),
+            category: category.to_string(),
+            off_topic,
+            confident: !off_topic,
+            rank: (!off_topic).then_some(1),
+            ndcg_at_5: 1.0,
+            fact_recall: 1.0,
+            answer_ok: None,
+            expected_verdict: None,
+            verdict: None,
+            answer: None,
+            top: Vec::new(),
+        };
+        let on = [outcome("revocation-recovery", false)];
+        let off = [outcome("off-topic", true)];
+        let report = Report {
+            overall: aggregate(on.iter().chain(&off)),
+            by_category: [
+                ("revocation-recovery".to_string(), aggregate(on.iter())),
+                ("off-topic".to_string(), aggregate(off.iter())),
+            ]
+            .into(),
+            outcomes: Vec::new(),
+        };
+        let text = table(&report);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 4, "{text}");
+        let bar = lines[0].find('|').unwrap();
+        for line in &lines {
+            assert_eq!(line.len(), lines[0].len(), "{text}");
+            assert_eq!(line.find('|'), Some(bar), "{text}");
+        }
+        // No on-topic figures for a category without on-topic questions.
+        let off_row = lines.iter().find(|l| l.starts_with("off-topic")).unwrap();
+        let cells: Vec<&str> = off_row.split_whitespace().collect();
+        assert_eq!(
+            cells[1..10],
+            ["0", "-", "-", "-", "-", "-", "-", "-", "-"],
+            "{text}"
+        );
+        let on_row = lines.iter().find(|l| l.starts_with("revocation")).unwrap();
+        assert!(on_row.ends_with("|           0       -"), "{text}");
     }
 
     #[test]
