@@ -433,13 +433,14 @@ pub fn table(report: &Report) -> String {
     let row = |name: &str, m: &Metrics| {
         // A category without on-topic questions has no on-topic figures to show, and
         // one without off-topic questions no decline rate.
-        let on_topic = |x: f64| {
-            if m.questions == 0 {
+        let measured = |questions: usize, text: String| {
+            if questions == 0 {
                 "-".to_string()
             } else {
-                format!("{x:.3}")
+                text
             }
         };
+        let on_topic = |x: f64| measured(m.questions, format!("{x:.3}"));
         table_line(
             width,
             [
@@ -452,17 +453,12 @@ pub fn table(report: &Report) -> String {
                 on_topic(m.fact_recall_at_3),
                 on_topic(m.confident_rate),
                 on_topic(m.answer_accuracy),
-                if m.questions == 0 {
-                    "-".to_string()
-                } else {
-                    format!("{:.3}/{:.3}", m.verdict_precision, m.verdict_recall)
-                },
+                measured(
+                    m.questions,
+                    format!("{:.3}/{:.3}", m.verdict_precision, m.verdict_recall),
+                ),
                 m.off_topic_questions.to_string(),
-                if m.off_topic_questions == 0 {
-                    "-".to_string()
-                } else {
-                    format!("{:.3}", m.off_topic_decline)
-                },
+                measured(m.off_topic_questions, format!("{:.3}", m.off_topic_decline)),
             ],
         )
     };
@@ -473,7 +469,8 @@ pub fn table(report: &Report) -> String {
     out
 }
 
-/// The eval table's column headings; the last two are the off-topic questions'.
+/// The eval table's column headings; from [`OFF_TOPIC_COLUMN`] on, the off-topic
+/// questions'.
 const TABLE_COLUMNS: [&str; 12] = [
     "category",
     "n",
@@ -489,13 +486,15 @@ const TABLE_COLUMNS: [&str; 12] = [
     "decline",
 ];
 
+const OFF_TOPIC_COLUMN: usize = 10;
+
 /// One line of the eval table: the first cell left-aligned in `width`, each other
-/// right-aligned under its heading.
+/// right-aligned under its heading (at least five wide, for a figure like 0.123).
 fn table_line(width: usize, cells: [String; 12]) -> String {
     let mut line = format!("{:<width$}", cells[0]);
     for (i, cell) in cells.iter().enumerate().skip(1) {
         let heading = TABLE_COLUMNS[i].len().max(5);
-        line.push_str(if i == 10 { " | " } else { " " });
+        line.push_str(if i == OFF_TOPIC_COLUMN { " | " } else { " " });
         line.push_str(&format!("{cell:>heading$}"));
     }
     line.push('\n');

@@ -755,16 +755,19 @@ pub(crate) fn segments(question: &str) -> Vec<(Role, String)> {
     // In a post of several sentences, a lead-in before a colon ("Before I open a
     // ticket: can artifact streaming…?") frames the question; it does not ask.
     if out.len() > 1 {
-        out = out
-            .into_iter()
-            .flat_map(|(role, text)| match (role, lead_in(&text)) {
-                (Role::Ask, Some(at)) => vec![
-                    (Role::Context, text[..at].to_string()),
-                    (Role::Ask, text[at + 1..].trim().to_string()),
-                ],
-                (role, _) => vec![(role, text)],
-            })
-            .collect();
+        let mut i = 0;
+        while i < out.len() {
+            if out[i].0 == Role::Ask
+                && let Some(at) = lead_in(&out[i].1)
+            {
+                let asked = out[i].1[at + 1..].trim().to_string();
+                out[i].1.truncate(at);
+                out[i].0 = Role::Context;
+                i += 1;
+                out.insert(i, (Role::Ask, asked));
+            }
+            i += 1;
+        }
     }
     out
 }
@@ -776,13 +779,13 @@ pub(crate) fn segments(question: &str) -> Vec<(Role, String)> {
 fn lead_in(sentence: &str) -> Option<usize> {
     let at = sentence.find(": ")?;
     let (before, after) = (&sentence[..at], &sentence[at + 1..]);
-    let words: Vec<String> = before
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let about_the_asker = words.iter().any(|w| FIRST_PERSON.contains(&w.as_str()));
-    let asks = words.iter().any(|w| QUESTION_WORDS.contains(&w.as_str()));
+    let says = |list: &[&str]| {
+        before
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .any(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
+    };
+    let about_the_asker = says(FIRST_PERSON);
+    let asks = says(QUESTION_WORDS);
     (about_the_asker
         && !asks
         && !before.contains('?')
@@ -791,9 +794,11 @@ fn lead_in(sentence: &str) -> Option<usize> {
     .then_some(at)
 }
 
+/// Words by which a lead-in is about the asker.
 const FIRST_PERSON: &[&str] = &[
     "i", "i'm", "i've", "i'd", "me", "my", "we", "we're", "we've", "we'd", "us", "our",
 ];
+/// Words by which a lead-in asks a question of its own.
 const QUESTION_WORDS: &[&str] = &["what", "which", "how", "why", "when", "where", "who"];
 
 /// A line without its numbered-list marker ("3. Assign…"), whose number is
