@@ -149,6 +149,42 @@ fn a_lead_in_before_the_question_does_not_hide_what_it_asks() {
 }
 
 #[test]
+fn a_question_about_the_feature_itself_is_answered_from_the_skill_introduction() {
+    // Its subject (ACR, CMK) is in every section and tells none apart, so "support"
+    // alone ranked, and "Which key types and sizes are supported" answered "Yes.
+    // Supported key types: RSA and RSA-HSM."
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    for question in [
+        "Does Azure Container Registry support customer-managed keys?",
+        "Is BYOK supported?",
+        "can acr use cmk",
+    ] {
+        let a = engine.answer(&AnswerRequest::new(question)).unwrap();
+        assert_eq!(
+            a.snippets[0].anchor, "azure-container-registry-encryption-with-a-customer-managed-key",
+            "{question}"
+        );
+        let answer = a.answer.unwrap_or_else(|| panic!("{question}: no answer"));
+        assert_eq!(answer.verdict.as_deref(), Some("yes"), "{question}");
+        assert!(!answer.text.contains("RSA"), "{question}: {}", answer.text);
+    }
+    // A part of the feature, or a narrower key store, is asked about as before.
+    for (question, anchor) in [
+        (
+            "Does ACR support EC keys?",
+            "which-key-types-and-sizes-are-supported",
+        ),
+        (
+            "is managed hsm supported as the key store for acr cmk",
+            "managed-hsm-is-a-supported-key-store-for-acr-cmk",
+        ),
+    ] {
+        let a = engine.answer(&AnswerRequest::new(question)).unwrap();
+        assert_eq!(a.snippets[0].anchor, anchor, "{question}");
+    }
+}
+
+#[test]
 fn a_post_that_asks_only_about_another_service_is_not_answered() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
     // The story names the registry; every question it asks is about another service.

@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the eighteen sets frozen before the change they
-/// judge was written (realuser, natural, blind2 to blind17; eval/README.md says which
-/// have been read since).
-const SETS: [(&str, &str, &str); 21] = [
+/// against), the held-out set, and the nineteen sets frozen before the change they
+/// judge was written (realuser, natural, blind2 to blind17, blind19; eval/README.md
+/// says which have been read since).
+const SETS: [(&str, &str, &str); 22] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -118,6 +118,11 @@ const SETS: [(&str, &str, &str); 21] = [
         "blind17",
         include_str!("../eval/blind17.json"),
         include_str!("../eval/gate/blind17.json"),
+    ),
+    (
+        "blind19",
+        include_str!("../eval/blind19.json"),
+        include_str!("../eval/gate/blind19.json"),
     ),
 ];
 

@@ -189,6 +189,12 @@ impl Doc {
         self.front.is_troubleshooting()
     }
 
+    /// A skill's entry point, `SKILL.md`: the doc that says what the skill as a whole
+    /// is about.
+    pub fn is_skill_entry(&self) -> bool {
+        self.path == "SKILL.md"
+    }
+
     /// A setup scenario: a doc in a skill's `scenarios/` folder (see
     /// `crate::setup::scenario`). It is a template of steps, not prose to answer from.
     pub fn is_scenario(&self) -> bool {

@@ -19,7 +19,8 @@ pub struct Explanation {
     /// `context` or `pasted`.
     pub segments: Vec<ExplainedSegment>,
     /// What the question asks for beyond its words: `procedure`, `yes_no`,
-    /// `duration`, `problem`.
+    /// `duration`, `problem`, and `about_the_whole` for a question about the
+    /// knowledge's subject itself (answered from the skill's introduction).
     pub intent: Vec<&'static str>,
     /// The concepts scored, most informative first.
     pub concepts: Vec<ExplainedConcept>,
@@ -99,6 +100,7 @@ pub fn explain(corpus: &Corpus, index: &SearchIndex, question: &str, limit: usiz
             (intent.yes_no, "yes_no"),
             (intent.duration, "duration"),
             (intent.problem, "problem"),
+            (analyzed.about_the_whole, "about_the_whole"),
         ]
         .into_iter()
         .filter_map(|(on, name)| on.then_some(name))

@@ -19,7 +19,7 @@ mod sentence_cache;
 pub mod tokenize;
 mod typos;
 
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 
 use tantivy::directory::RamDirectory;
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
@@ -98,6 +98,8 @@ pub struct Tuning {
     /// Search the ways users ask for each section (`<!-- asked: -->`). Off, the
     /// field is not searched; the term statistics still know its words.
     pub asked: bool,
+    /// Answer a question about the subject as a whole from the skill's introduction.
+    pub whole_subject: bool,
 }
 
 impl Default for Tuning {
@@ -113,6 +115,7 @@ impl Default for Tuning {
             merge_adjacent: true,
             core_ask: true,
             asked: true,
+            whole_subject: true,
         }
     }
 }
@@ -137,6 +140,7 @@ impl Tuning {
             ("merge_adjacent", off(|t| t.merge_adjacent = false)),
             ("core_ask", off(|t| t.core_ask = false)),
             ("asked", off(|t| t.asked = false)),
+            ("whole_subject", off(|t| t.whole_subject = false)),
         ]
     }
 }
@@ -224,6 +228,9 @@ pub struct SearchIndex {
     /// doc's title section or the text before its first heading, and a table of
     /// contents. They rank below sections of the same score (`intro_demotion`).
     off_focus: Vec<bool>,
+    /// Sections that introduce a skill as a whole: the title section of its
+    /// `SKILL.md`, or the text before that doc's first heading.
+    skill_intro: Vec<bool>,
     kinds: Vec<Kind>,
     /// [`PROCEDURE`] and [`CASE`] marks of each section.
     flags: Vec<u8>,
@@ -256,6 +263,11 @@ pub struct SearchIndex {
     /// group), and the qualifiers each section's headings name, as bits.
     qualifiers: PhraseGroups,
     qualified: Vec<u32>,
+    /// The stems of [`query::AVAILABILITY_WORDS`].
+    availability_stems: HashSet<String>,
+    /// The stems of each skill's title ("Azure Container Registry encryption with a
+    /// customer-managed key"): what the knowledge is about as a whole.
+    skill_titles: Vec<Vec<String>>,
     pub tuning: Tuning,
 }
 
@@ -443,6 +455,16 @@ impl SearchIndex {
                     .or_insert(g);
             }
         }
+        let availability_stems = query::AVAILABILITY_WORDS
+            .iter()
+            .flat_map(|w| tokenize::tokens(&mut en, w))
+            .collect();
+        let skill_titles = corpus
+            .docs
+            .iter()
+            .filter(|d| d.is_skill_entry())
+            .map(|d| tokenize::tokens(&mut en, &d.title))
+            .collect();
         Ok(SearchIndex {
             qualifiers,
             qualified,
@@ -459,6 +481,13 @@ impl SearchIndex {
                 .iter()
                 .map(|s| s.level <= 1 || is_table_of_contents(s))
                 .collect(),
+            skill_intro: corpus
+                .sections
+                .iter()
+                .map(|s| s.level <= 1 && corpus.doc_of(s).is_skill_entry())
+                .collect(),
+            availability_stems,
+            skill_titles,
             kinds,
             flag_counts,
             flags,
@@ -545,12 +574,36 @@ impl SearchIndex {
             return Vec::new();
         }
         let mut hits = self.score(analyzed, scope, limit);
+        if analyzed.about_the_whole {
+            self.skill_intro_first(analyzed, scope, limit, &mut hits);
+        }
         if !self.tuning.relevance_floor {
             for h in &mut hits {
                 h.coverage = 1.0;
             }
         }
         hits
+    }
+
+    /// Puts the best skill introduction in `scope` first: the answer to a question
+    /// about the subject as a whole. Its own concepts tell no section apart, so the
+    /// ranking alone would lead with whatever holds the question's one other word.
+    fn skill_intro_first(
+        &self,
+        analyzed: &Analyzed,
+        scope: Scope,
+        limit: usize,
+        hits: &mut Vec<Hit>,
+    ) {
+        let intro = self
+            .score_where(analyzed, scope, 1, &|h| self.skill_intro[h.section])
+            .into_iter()
+            .next();
+        if let Some(intro) = intro {
+            hits.retain(|h| h.section != intro.section);
+            hits.insert(0, intro);
+            hits.truncate(limit);
+        }
     }
 
     /// For a diagnosis, in one scoring pass: every troubleshooting section that
@@ -972,7 +1025,7 @@ fn words_of(text: &str) -> impl Iterator<Item = &str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{PhraseGroups, is_table_of_contents, states_a_rule};
+    use super::{PhraseGroups, Scope, SearchIndex, is_table_of_contents, states_a_rule};
     use crate::knowledge::Corpus;
 
     #[test]
@@ -1018,5 +1071,48 @@ mod tests {
             "Disabling the key instead (a Key Vault option, not in the ACR docs)"
         ));
         assert!(!states_a_rule("Rotate the key in the Azure portal"));
+    }
+
+    #[test]
+    fn a_question_about_the_subject_itself_goes_to_the_skill_introduction() {
+        let corpus = Corpus::from_texts([
+            (
+                "w",
+                "SKILL.md",
+                "# Widget frobnication\n\nThe service supports frobnicating widgets on the \
+                 Gold plan.\n\n## Widget frobnication needs the Gold plan\n\nFrobnicating a \
+                 widget needs the Gold plan.\n",
+            ),
+            (
+                "w",
+                "references/sizes.md",
+                "# Widget sizes\n\n## Supported widget sizes\n\nSmall and large widgets are \
+                 supported for frobnication.\n\n## Frobnication speed\n\nA widget is \
+                 frobnicated in a second.\n",
+            ),
+        ]);
+        let mut index = SearchIndex::build(&corpus).unwrap();
+        let first = |index: &SearchIndex, q: &str| {
+            let hits = index.search(q, 3, Scope::All);
+            corpus.sections[hits[0].section].title().to_string()
+        };
+        // Every word it asks is the skill's title, or whether that is to be had.
+        for q in [
+            "Is widget frobnication supported?",
+            "what is widget frobnication",
+        ] {
+            assert_eq!(first(&index, q), "Widget frobnication", "{q}");
+        }
+        // A word the title does not hold makes it a question about a part.
+        assert_eq!(
+            first(&index, "Which widget sizes are supported?"),
+            "Supported widget sizes"
+        );
+        // "Supported" alone decides without the rule.
+        index.tuning.whole_subject = false;
+        assert_eq!(
+            first(&index, "Is widget frobnication supported?"),
+            "Supported widget sizes"
+        );
     }
 }

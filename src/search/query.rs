@@ -110,6 +110,9 @@ pub(crate) struct Analyzed {
     pub words: usize,
     /// The knowledge's qualifiers the question names, as bits.
     pub qualifiers: u32,
+    /// The question asks about the knowledge's subject as a whole ("Does ACR support
+    /// CMK?", "what is acr byok"): see [`SearchIndex::asks_about_the_whole`].
+    pub about_the_whole: bool,
 }
 
 impl Analyzed {
@@ -165,6 +168,30 @@ const DURATION_OPENINGS: &[&str] = &[
     "when will",
     "how much time",
     "how frequently",
+];
+/// Words that ask whether something exists or can be had at all ("Does ACR
+/// *support* CMK?", "can acr *use* cmk", "is BYOK *available*"): with nothing else
+/// informative beside them, the thing asked about is the subject itself.
+pub(crate) const AVAILABILITY_WORDS: &[&str] = &[
+    "support",
+    "supported",
+    "supports",
+    "available",
+    "availability",
+    "possible",
+    "allowed",
+    "allow",
+    "allows",
+    "use",
+    "usable",
+    "work",
+    "works",
+    "offer",
+    "offers",
+    "provide",
+    "provides",
+    "exist",
+    "exists",
 ];
 /// Words that report a failure.
 const PROBLEM_WORDS: &[&str] = &[
@@ -525,14 +552,68 @@ impl SearchIndex {
         pairs.sort_by_key(|p| p.estimated_df);
         pairs.truncate(MAX_CONCEPTS);
         concepts.extend(pairs);
+        let intent = Intent::of(question);
+        let qualifiers = self.qualifiers_of(question);
+        let about_the_whole = self.tuning.whole_subject
+            && unknown_weight == 0.0
+            && self.asks_about_the_whole(&concepts, intent, qualifiers);
+        if about_the_whole && intent.yes_no {
+            // "Supported", "available": the question's frame, which the introduction's
+            // verdict settles, not a part of the knowledge to look for.
+            let frame: Vec<String> = concepts
+                .iter()
+                .filter(|c| self.asks_if_available(c))
+                .flat_map(Concept::stems)
+                .collect();
+            concepts.retain(|c| !c.stems().iter().any(|s| frame.contains(s)));
+        }
         Analyzed {
             concepts,
             known_weight,
             unknown_weight,
-            intent: Intent::of(question),
+            intent,
             words: word_count,
-            qualifiers: self.qualifiers_of(question),
+            qualifiers,
+            about_the_whole,
         }
+    }
+
+    /// Whether a question with these concepts asks about the knowledge's subject as a
+    /// whole: what it asks names only the subject (words of a skill's title) and no
+    /// narrower qualifier; a yes/no question may also ask whether the subject is to be
+    /// had at all ([`AVAILABILITY_WORDS`]: "Does ACR *support* CMK?"). Ranked by
+    /// information alone, such a question goes to whichever section happens to hold
+    /// its one rarer word ("Which key types are *supported*"); its answer is the
+    /// skill's own introduction. A how-to question or a problem report wants a
+    /// procedure or a case, even about the whole.
+    fn asks_about_the_whole(&self, concepts: &[Concept], intent: Intent, qualifiers: u32) -> bool {
+        if intent.procedure || intent.problem || qualifiers != 0 {
+            return false;
+        }
+        let asked: Vec<&Concept> = concepts
+            .iter()
+            .filter(|c| c.counts_for_coverage())
+            .collect();
+        let names_the_subject = |c: &Concept| {
+            c.phrases.iter().any(|p| {
+                self.skill_titles.iter().any(|title| {
+                    title
+                        .windows(p.len())
+                        .any(|w| w.iter().zip(p).all(|(t, (stem, _))| t == stem))
+                })
+            })
+        };
+        asked.iter().any(|c| names_the_subject(c))
+            && asked
+                .iter()
+                .all(|c| names_the_subject(c) || intent.yes_no && self.asks_if_available(c))
+    }
+
+    /// Whether a concept is one of the [`AVAILABILITY_WORDS`].
+    fn asks_if_available(&self, c: &Concept) -> bool {
+        c.origin == Origin::Word
+            && matches!(c.phrases.as_slice(), [p] if matches!(p.as_slice(),
+                [(stem, _)] if self.availability_stems.contains(stem)))
     }
 
     /// Whether the knowledge's code blocks hold `token` (as the code analyzer keeps it).
