@@ -45,6 +45,13 @@ const COMMON: &[(&str, &str)] = &[
         "What permissions does the managed identity need on the vault so the registry can wrap and unwrap with my key?",
         "wrapkey and unwrapkey",
     ),
+    // "Mandatory" is one of the ways to say "required" (a synonym group): alone, a word
+    // found in one section, it drew the answer to the purge-protection sections that
+    // do not settle the question.
+    (
+        "Is purge protection mandatory on the key vault used for ACR customer-managed key encryption?",
+        "recommended, not required",
+    ),
 ];
 
 #[test]
