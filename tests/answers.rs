@@ -51,7 +51,8 @@ const COMMON: &[(&str, &str)] = &[
     (
         "Is purge protection mandatory on the key vault used for ACR customer-managed key encryption?",
         "recommended, not required",
-    ),    // A curve's name was a word the knowledge lacked: half the question unknown, so
+    ),
+    // A curve's name was a word the knowledge lacked: half the question unknown, so
     // no answer at all.
     ("can i use an ec p-256 key for acr cmk", "no. not supported"),
 ];
@@ -191,6 +192,29 @@ fn a_question_about_the_feature_itself_is_answered_from_the_skill_introduction()
         let a = engine.answer(&AnswerRequest::new(question)).unwrap();
         assert_eq!(a.snippets[0].anchor, anchor, "{question}");
     }
+}
+
+#[test]
+fn turning_cmk_on_is_not_switching_identities() {
+    // "switch on" and "turn on" name the enable group; searched as "switch" and
+    // "turn" (the index has no stop words), they put "Switch to a different
+    // user-assigned identity" first.
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let a = engine
+        .answer(&AnswerRequest::new(
+            "How do I enable CMK on a new registry?",
+        ))
+        .unwrap();
+    assert!(
+        [
+            "moving-an-existing-registry-to-cmk",
+            "cmk-can-only-be-enabled-when-the-registry-is-created",
+            "step-7-create-the-premium-registry-with-the-customer-managed-key",
+        ]
+        .contains(&a.snippets[0].anchor.as_str()),
+        "{}",
+        a.snippets[0].anchor
+    );
 }
 
 #[test]

@@ -990,6 +990,10 @@ pub(crate) fn normalize(text: &str) -> String {
 #[derive(Debug, Clone)]
 pub(crate) struct SynonymPhrase {
     pub words: Vec<String>,
+    /// Empty for a phrase that opens or ends with a stop word ("turn on", "switch
+    /// on"): the index holds no stop words, so it would be searched as its other
+    /// words alone, and every "switch to another identity" would count as enabling.
+    /// It still names its group in a question.
     pub stems: Phrase,
 }
 
@@ -999,9 +1003,17 @@ impl SynonymPhrase {
         if normalized.is_empty() {
             return None;
         }
+        let words: Vec<String> = normalized.split(' ').map(str::to_string).collect();
+        let is_stop =
+            |w: Option<&String>| w.is_some_and(|w| tokenize::STOP_WORDS.contains(&w.as_str()));
+        let unanchored = words.len() > 1 && (is_stop(words.first()) || is_stop(words.last()));
         Some(SynonymPhrase {
-            stems: tokenize::tokens_with_positions(en, &normalized),
-            words: normalized.split(' ').map(str::to_string).collect(),
+            stems: if unanchored {
+                Vec::new()
+            } else {
+                tokenize::tokens_with_positions(en, &normalized)
+            },
+            words,
         })
     }
 }
@@ -1009,6 +1021,18 @@ impl SynonymPhrase {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_synonym_phrase_is_searched_only_when_its_ends_are_not_stop_words() {
+        let mut en = tokenize::en_analyzer();
+        let mut stems = |p: &str| SynonymPhrase::new(p, &mut en).unwrap().stems;
+        assert!(stems("turn on").is_empty());
+        assert!(stems("switch on").is_empty());
+        // A stop word inside keeps its place, so the phrase is still bounded.
+        assert_eq!(stems("bring your own key").len(), 3);
+        assert_eq!(stems("turn off").len(), 2);
+        assert_eq!(stems("enable").len(), 1);
+    }
 
     #[test]
     fn intent_comes_from_the_opening() {
