@@ -144,6 +144,11 @@ fn a_verdict_comes_from_a_sentence_that_names_what_is_asked() {
     let answer = direct_answer("is purge protection mandatory on the keyvualt for acr cmk?");
     assert_ne!(answer.verdict.as_deref(), Some("yes"), "{}", answer.text);
     assert!(!answer.text.starts_with("Yes."), "{}", answer.text);
+    // A sentence names a concept of several words only with all of them: "the network
+    // settings themselves, do not pass through that filter" does not name "network
+    // rules" (a firewall), so it cannot answer "No" to using a firewalled vault.
+    let answer = direct_answer("can I use a key vault with a firewall");
+    assert_ne!(answer.verdict.as_deref(), Some("no"), "{}", answer.text);
 }
 
 #[test]

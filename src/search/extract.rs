@@ -218,11 +218,6 @@ impl SectionSentences {
     }
 }
 
-/// Whether the sorted ids `sorted` hold any of `ids`.
-fn has_any(sorted: &[u32], ids: &[u32]) -> bool {
-    ids.iter().any(|id| sorted.binary_search(id).is_ok())
-}
-
 struct Candidate<'a> {
     section: usize,
     sentence: &'a Sentence,
@@ -263,12 +258,12 @@ pub(crate) fn extract(
             // answers what CMK_ERROR means without naming it. The heading's concepts
             // then tie the section's sentences, and what each adds decides. One that
             // adds none of the question ("Read it back:") says nothing on its own.
-            if !terms.iter().any(|t| has_any(&sentence.stems, &t.ids)) {
+            if !terms.iter().any(|t| t.touched_by(&sentence.stems)) {
                 continue;
             }
             let matched: f32 = terms
                 .iter()
-                .filter(|t| has_any(&sentence.stems, &t.ids) || has_any(&table.heading, &t.ids))
+                .filter(|t| t.touched_by(&sentence.stems) || t.touched_by(&table.heading))
                 .map(|t| t.weight)
                 .sum();
             let fits = (intent.yes_no && sentence.settles)
@@ -329,11 +324,10 @@ pub(crate) fn extract(
         terms
             .iter()
             .filter(|t| {
-                has_any(&home.heading, &t.ids)
-                    || home.sentences.iter().any(|s| has_any(&s.stems, &t.ids))
+                t.held_by(&home.heading) || home.sentences.iter().any(|s| t.held_by(&s.stems))
             })
             .max_by(|a, b| a.weight.total_cmp(&b.weight))
-            .is_some_and(|focus| has_any(&c.sentence.stems, &focus.ids))
+            .is_some_and(|focus| focus.held_by(&c.sentence.stems))
     };
     let verdict = (intent.yes_no
         && !intent.procedure
@@ -399,7 +393,7 @@ fn verdict(sentence: &Sentence, terms: &[super::WeightedTerm]) -> &'static str {
         let missing = terms
             .iter()
             .filter(|t| t.weight > 0.0)
-            .any(|t| !has_any(&sentence.stems, &t.ids));
+            .any(|t| !t.held_by(&sentence.stems));
         if missing {
             return "no";
         }
@@ -417,7 +411,7 @@ fn best_command(terms: &[super::WeightedTerm], tables: &[SentenceTable]) -> Opti
             .map(|(line, stems)| {
                 let matched: f32 = terms
                     .iter()
-                    .filter(|t| has_any(stems, &t.ids))
+                    .filter(|t| t.touched_by(stems))
                     .map(|t| t.weight)
                     .sum();
                 (matched, line)
