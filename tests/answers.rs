@@ -223,6 +223,23 @@ fn turning_cmk_on_is_not_switching_identities() {
 }
 
 #[test]
+fn how_to_find_something_is_about_the_thing() {
+    // "find" is how the question asks, like "get" or "know": as a concept it was the
+    // only informative word, and "Find recent runs, fetch a run's log…" came first.
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let a = engine
+        .answer(&AnswerRequest::new(
+            "how do I find the key id of my registry's cmk",
+        ))
+        .unwrap();
+    assert!(
+        a.snippets[0].anchor.contains("key-id") || a.snippets[0].anchor.contains("key-version"),
+        "{}",
+        a.snippets[0].anchor
+    );
+}
+
+#[test]
 fn a_post_that_asks_only_about_another_service_is_not_answered() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
     // The story names the registry; every question it asks is about another service.

@@ -107,6 +107,7 @@ pub const STOP_WORDS: &[&str] = &[
     // Filler that questions add and no section is about.
     "vs",
     "versus",
+    "find",
     "long",
     "take",
     "takes",
