@@ -307,12 +307,18 @@ fn set_latest(dir: &Path, key: &str) {
 }
 
 /// The name of an entry for a digest of its sources: this build and cache format
-/// come into it, so another build never reads an entry it did not write.
+/// come into it, so another build never reads an entry it did not write, and so do
+/// the stop words, which decide what the index holds (a development build keeps its
+/// version while they change).
 fn entry_key(digest: &str) -> String {
     use sha2::{Digest, Sha256};
     let mut hash = Sha256::new();
     hash.update(FORMAT);
     hash.update(env!("CARGO_PKG_VERSION"));
+    for word in crate::search::tokenize::STOP_WORDS {
+        hash.update(word);
+        hash.update([0]);
+    }
     hash.update(digest);
     hex(&hash.finalize()[..16])
 }
