@@ -286,9 +286,9 @@ pub struct SearchIndex {
     qualified: Vec<u32>,
     /// The stems of [`query::AVAILABILITY_WORDS`].
     availability_stems: HashSet<String>,
-    /// The stems of each skill's title ("Azure Container Registry encryption with a
-    /// customer-managed key"): what the knowledge is about as a whole.
-    skill_titles: Vec<Vec<String>>,
+    /// The skills' titles ("Azure Container Registry encryption with a customer-managed
+    /// key"): what the knowledge is about as a whole.
+    skill_titles: SkillTitles,
     pub tuning: Tuning,
 }
 
@@ -480,12 +480,14 @@ impl SearchIndex {
             .iter()
             .flat_map(|w| tokenize::tokens(&mut en, w))
             .collect();
-        let skill_titles = corpus
-            .docs
-            .iter()
-            .filter(|d| d.is_skill_entry())
-            .map(|d| tokenize::tokens(&mut en, &d.title))
-            .collect();
+        let skill_titles = SkillTitles::new(
+            corpus
+                .docs
+                .iter()
+                .filter(|d| d.is_skill_entry())
+                .map(|d| tokenize::tokens(&mut en, &d.title)),
+            &stats,
+        );
         Ok(SearchIndex {
             qualifiers,
             qualified,
@@ -595,36 +597,12 @@ impl SearchIndex {
             return Vec::new();
         }
         let mut hits = self.score(analyzed, scope, limit);
-        if analyzed.about_the_whole {
-            self.skill_intro_first(analyzed, scope, limit, &mut hits);
-        }
         if !self.tuning.relevance_floor {
             for h in &mut hits {
                 h.coverage = 1.0;
             }
         }
         hits
-    }
-
-    /// Puts the best skill introduction in `scope` first: the answer to a question
-    /// about the subject as a whole. Its own concepts tell no section apart, so the
-    /// ranking alone would lead with whatever holds the question's one other word.
-    fn skill_intro_first(
-        &self,
-        analyzed: &Analyzed,
-        scope: Scope,
-        limit: usize,
-        hits: &mut Vec<Hit>,
-    ) {
-        let intro = self
-            .score_where(analyzed, scope, 1, &|h| self.skill_intro[h.section])
-            .into_iter()
-            .next();
-        if let Some(intro) = intro {
-            hits.retain(|h| h.section != intro.section);
-            hits.insert(0, intro);
-            hits.truncate(limit);
-        }
     }
 
     /// For a diagnosis, in one scoring pass: every troubleshooting section that
@@ -645,7 +623,7 @@ impl SearchIndex {
             Kind::Reference => !floor || h.coverage >= min_coverage,
             Kind::Scenario => false,
         };
-        let mut hits = self.score_where(analyzed, Scope::All, usize::MAX, &keep);
+        let mut hits = self.score_where(analyzed, Scope::All, usize::MAX, false, &keep);
         if !floor {
             for h in &mut hits {
                 h.coverage = 1.0;
@@ -727,6 +705,58 @@ fn sorted_ids(mut ids: Vec<u32>) -> Vec<u32> {
     ids.sort_unstable();
     ids.dedup();
     ids
+}
+
+/// The skills' titles as term ids, each found by its stems' places: whether a phrase
+/// stands in some title is a lookup, not a scan of every title (a tree of 10,000
+/// one-doc skills has 10,000 of them, and every question asks).
+struct SkillTitles {
+    titles: Vec<Vec<u32>>,
+    /// Each stem's (title, position) places.
+    places: HashMap<u32, Vec<(u32, u32)>>,
+}
+
+impl SkillTitles {
+    fn new(titles: impl Iterator<Item = Vec<String>>, stats: &TermStats) -> SkillTitles {
+        let titles: Vec<Vec<u32>> = titles
+            .map(|stems| {
+                // Titles are indexed (a doc's title heads each section's path), so
+                // the statistics know every stem; one they do not is left out.
+                stems
+                    .iter()
+                    .filter_map(|s| stats.term_ids.get(s.as_str()).copied())
+                    .collect()
+            })
+            .collect();
+        let mut places: HashMap<u32, Vec<(u32, u32)>> = HashMap::default();
+        for (t, title) in titles.iter().enumerate() {
+            for (at, &id) in title.iter().enumerate() {
+                places.entry(id).or_default().push((t as u32, at as u32));
+            }
+        }
+        SkillTitles { titles, places }
+    }
+
+    /// Whether some title holds `phrase`'s stems one after another.
+    fn hold(&self, phrase: &query::Phrase, stats: &TermStats) -> bool {
+        let Some(ids) = phrase
+            .iter()
+            .map(|(s, _)| stats.term_ids.get(s.as_str()).copied())
+            .collect::<Option<Vec<u32>>>()
+        else {
+            return false;
+        };
+        let Some(first) = ids.first() else {
+            return false;
+        };
+        self.places.get(first).is_some_and(|places| {
+            places.iter().any(|&(t, at)| {
+                self.titles[t as usize]
+                    .get(at as usize..at as usize + ids.len())
+                    .is_some_and(|run| run == ids.as_slice())
+            })
+        })
+    }
 }
 
 /// Whether a section is a table of contents: a list of at least three items, each

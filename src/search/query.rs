@@ -595,18 +595,14 @@ impl SearchIndex {
             .filter(|c| c.counts_for_coverage())
             .collect();
         let names_the_subject = |c: &Concept| {
-            c.phrases.iter().any(|p| {
-                self.skill_titles.iter().any(|title| {
-                    title
-                        .windows(p.len())
-                        .any(|w| w.iter().zip(p).all(|(t, (stem, _))| t == stem))
-                })
-            })
-        };
-        asked.iter().any(|c| names_the_subject(c))
-            && asked
+            c.phrases
                 .iter()
-                .all(|c| names_the_subject(c) || intent.yes_no && self.asks_if_available(c))
+                .any(|p| self.skill_titles.hold(p, &self.stats))
+        };
+        asked
+            .iter()
+            .all(|c| names_the_subject(c) || intent.yes_no && self.asks_if_available(c))
+            && asked.iter().any(|c| names_the_subject(c))
     }
 
     /// Whether a concept is one of the [`AVAILABILITY_WORDS`].
