@@ -194,8 +194,7 @@ fn a_question_about_the_feature_itself_is_answered_from_the_skill_introduction()
             "managed-hsm-is-a-supported-key-store-for-acr-cmk",
         ),
     ] {
-        let a = engine.answer(&AnswerRequest::new(question)).unwrap();
-        assert_eq!(a.snippets[0].anchor, anchor, "{question}");
+        assert_eq!(first_anchor(question), anchor, "{question}");
     }
 }
 
@@ -204,21 +203,15 @@ fn turning_cmk_on_is_not_switching_identities() {
     // "switch on" and "turn on" name the enable group; searched as "switch" and
     // "turn" (the index has no stop words), they put "Switch to a different
     // user-assigned identity" first.
-    let engine = Engine::load(&LoadOptions::default()).unwrap();
-    let a = engine
-        .answer(&AnswerRequest::new(
-            "How do I enable CMK on a new registry?",
-        ))
-        .unwrap();
+    let first = first_anchor("How do I enable CMK on a new registry?");
     assert!(
         [
             "moving-an-existing-registry-to-cmk",
             "cmk-can-only-be-enabled-when-the-registry-is-created",
             "step-7-create-the-premium-registry-with-the-customer-managed-key",
         ]
-        .contains(&a.snippets[0].anchor.as_str()),
-        "{}",
-        a.snippets[0].anchor
+        .contains(&first.as_str()),
+        "{first}"
     );
 }
 
@@ -226,16 +219,10 @@ fn turning_cmk_on_is_not_switching_identities() {
 fn how_to_find_something_is_about_the_thing() {
     // "find" is how the question asks, like "get" or "know": as a concept it was the
     // only informative word, and "Find recent runs, fetch a run's log…" came first.
-    let engine = Engine::load(&LoadOptions::default()).unwrap();
-    let a = engine
-        .answer(&AnswerRequest::new(
-            "how do I find the key id of my registry's cmk",
-        ))
-        .unwrap();
+    let first = first_anchor("how do I find the key id of my registry's cmk");
     assert!(
-        a.snippets[0].anchor.contains("key-id") || a.snippets[0].anchor.contains("key-version"),
-        "{}",
-        a.snippets[0].anchor
+        first.contains("key-id") || first.contains("key-version"),
+        "{first}"
     );
 }
 
@@ -382,6 +369,13 @@ fn no_answer_when_not_covered() {
 
 /// Each question gets no confident answer and no direct answer.
 /// The direct answer the built-in knowledge gives `question`; there must be one.
+/// The anchor of the first snippet `question` gets.
+fn first_anchor(question: &str) -> String {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let a = engine.answer(&AnswerRequest::new(question)).unwrap();
+    a.snippets[0].anchor.clone()
+}
+
 fn direct_answer(question: &str) -> acr_cmk_mcp::search::extract::DirectAnswer {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
     let a = engine.answer(&AnswerRequest::new(question)).unwrap();
