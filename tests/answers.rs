@@ -152,28 +152,6 @@ fn a_verdict_comes_from_a_sentence_that_names_what_is_asked() {
 }
 
 #[test]
-fn a_post_is_answered_when_its_first_section_covers_what_it_asks() {
-    // The asking sentence alone ranks another section first ("Which is it for the
-    // registry's identity?" is about identities in general); the story around it
-    // names the roles, and the whole post's first section covers that sentence.
-    let answer = direct_answer(
-        "Our landing zone grants every workload identity the role Key Vault Crypto User \
-         on the shared vault. One colleague says ACR with customer managed keys needs Key \
-         Vault Crypto User AND Key Vault Crypto Service Encryption User, another says \
-         only one of them. Security review wants a justification for every role. Which \
-         is it for the registry's identity? Is Crypto User enough, or too much?",
-    );
-    assert!(
-        answer
-            .text
-            .to_lowercase()
-            .contains("key vault crypto service encryption user"),
-        "{}",
-        answer.text
-    );
-}
-
-#[test]
 fn a_lead_in_before_the_question_does_not_hide_what_it_asks() {
     // "Before I file a support case:" opened the asking sentence, so the post was not
     // taken for a yes/no question and got no verdict.

@@ -302,11 +302,8 @@ pub(crate) fn judge(
 }
 
 /// The sentence of a question of several that asks something `section` covers on
-/// its own (the most informative such sentence), with its analysis. The sentence
-/// alone may rank another section first: the story around it is what tells which
-/// case it is about, and the whole question ranked `section` first. (Asking that
-/// the sentence rank `section` first too kept 22 seen posts whose first section was
-/// right from an answer.)
+/// its own, being its best hit too (the most informative such sentence), with its
+/// analysis.
 fn core_ask(index: &SearchIndex, question: &str, section: usize) -> Option<(String, Analyzed)> {
     let segments = query::segments(question);
     if segments.len() < 2 {
@@ -322,9 +319,11 @@ fn core_ask(index: &SearchIndex, question: &str, section: usize) -> Option<(Stri
         .filter(|(_, a)| !a.is_empty() && a.unknown_share() <= MAX_UNKNOWN_SHARE)
         .filter(|(_, a)| {
             index
-                .score_where(a, super::Scope::All, 1, false, &|h| h.section == section)
+                .search_analyzed(a, 1, super::Scope::All)
                 .first()
-                .is_some_and(|h| h.coverage >= MIN_CONFIDENT_COVERAGE)
+                .is_some_and(|best| {
+                    best.coverage >= MIN_CONFIDENT_COVERAGE && best.section == section
+                })
         })
         .max_by(|(_, a), (_, b)| a.known_weight.total_cmp(&b.known_weight))
 }
