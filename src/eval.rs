@@ -68,6 +68,12 @@ pub struct Metrics {
     pub fact_recall_at_3: f64,
     /// On-topic questions answered with `confident: true`.
     pub confident_rate: f64,
+    /// Of the on-topic questions answered with `confident: true`, the share with a
+    /// right section among the first three (1 when none is): a confident answer from
+    /// the wrong sections misleads more than "no confident match", and a rule that
+    /// makes more answers confident must not buy them with such ones.
+    #[serde(default = "one")]
+    pub confident_precision: f64,
     pub off_topic_questions: usize,
     /// Off-topic questions answered with `confident: false`.
     pub off_topic_decline: f64,
@@ -91,12 +97,13 @@ fn one() -> f64 {
 }
 
 /// The headline metrics the CI gate compares with the baseline.
-pub const HEADLINE: [&str; 9] = [
+pub const HEADLINE: [&str; 10] = [
     "hit_at_1",
     "hit_at_3",
     "mrr",
     "ndcg_at_5",
     "fact_recall_at_3",
+    "confident_precision",
     "off_topic_decline",
     "answer_accuracy",
     "verdict_precision",
@@ -112,6 +119,7 @@ impl Metrics {
             "ndcg_at_5" => self.ndcg_at_5,
             "fact_recall_at_3" => self.fact_recall_at_3,
             "confident_rate" => self.confident_rate,
+            "confident_precision" => self.confident_precision,
             "off_topic_decline" => self.off_topic_decline,
             "answer_accuracy" => self.answer_accuracy,
             "verdict_precision" => self.verdict_precision,
@@ -371,6 +379,12 @@ fn aggregate<'a>(outcomes: impl Iterator<Item = &'a Outcome>) -> Metrics {
         ndcg_at_5: mean(&|o| o.ndcg_at_5),
         fact_recall_at_3: mean(&|o| o.fact_recall),
         confident_rate: mean(&|o| o.confident as u8 as f64),
+        confident_precision: share_true(
+            &on.iter()
+                .filter(|o| o.confident)
+                .map(|o| o.rank.is_some_and(|r| r <= 3))
+                .collect::<Vec<_>>(),
+        ),
         off_topic_questions: off.len(),
         answer_accuracy: share_true(&on.iter().filter_map(|o| o.answer_ok).collect::<Vec<_>>()),
         off_topic_decline: share_true(&off.iter().map(|o| !o.confident).collect::<Vec<_>>()),
@@ -452,6 +466,7 @@ pub fn table(report: &Report) -> String {
                 on_topic(m.ndcg_at_5),
                 on_topic(m.fact_recall_at_3),
                 on_topic(m.confident_rate),
+                on_topic(m.confident_precision),
                 on_topic(m.answer_accuracy),
                 measured(
                     m.questions,
@@ -471,7 +486,7 @@ pub fn table(report: &Report) -> String {
 
 /// The eval table's column headings; from [`OFF_TOPIC_COLUMN`] on, the off-topic
 /// questions'.
-const TABLE_COLUMNS: [&str; 12] = [
+const TABLE_COLUMNS: [&str; 13] = [
     "category",
     "n",
     "Hit@1",
@@ -480,17 +495,18 @@ const TABLE_COLUMNS: [&str; 12] = [
     "nDCG@5",
     "facts@3",
     "confident",
+    "conf.top3",
     "answer",
     "verdict(p/r)",
     "off-topic n",
     "decline",
 ];
 
-const OFF_TOPIC_COLUMN: usize = 10;
+const OFF_TOPIC_COLUMN: usize = 11;
 
 /// One line of the eval table: the first cell left-aligned in `width`, each other
 /// right-aligned under its heading (at least five wide, for a figure like 0.123).
-fn table_line(width: usize, cells: [String; 12]) -> String {
+fn table_line(width: usize, cells: [String; 13]) -> String {
     let mut line = format!("{:<width$}", cells[0]);
     for (i, cell) in cells.iter().enumerate().skip(1) {
         let heading = TABLE_COLUMNS[i].len().max(5);
@@ -598,12 +614,44 @@ mod tests {
         let off_row = lines.iter().find(|l| l.starts_with("off-topic")).unwrap();
         let cells: Vec<&str> = off_row.split_whitespace().collect();
         assert_eq!(
-            cells[1..10],
-            ["0", "-", "-", "-", "-", "-", "-", "-", "-"],
+            cells[1..11],
+            ["0", "-", "-", "-", "-", "-", "-", "-", "-", "-"],
             "{text}"
         );
         let on_row = lines.iter().find(|l| l.starts_with("revocation")).unwrap();
         assert!(on_row.ends_with("|           0       -"), "{text}");
+    }
+
+    #[test]
+    fn confident_precision_counts_confident_answers_from_the_wrong_sections() {
+        let outcome = |confident: bool, rank: Option<usize>| Outcome {
+            id: String::new(),
+            category: "c".to_string(),
+            off_topic: false,
+            confident,
+            rank,
+            ndcg_at_5: 0.0,
+            fact_recall: 0.0,
+            answer_ok: None,
+            expected_verdict: None,
+            verdict: None,
+            answer: None,
+            top: Vec::new(),
+        };
+        // Right at 2, wrong (first right section at 5, and none), and one not
+        // confident, which does not count.
+        let outcomes = [
+            outcome(true, Some(2)),
+            outcome(true, Some(5)),
+            outcome(true, None),
+            outcome(false, None),
+        ];
+        let m = aggregate(outcomes.iter());
+        assert!((m.confident_precision - 1.0 / 3.0).abs() < 1e-9, "{m:?}");
+        assert_eq!(
+            aggregate([outcome(false, None)].iter()).confident_precision,
+            1.0
+        );
     }
 
     #[test]
