@@ -653,13 +653,7 @@ impl SearchIndex {
                 phrases: c
                     .phrases
                     .iter()
-                    .filter_map(|p| {
-                        let ids: Vec<u32> = p
-                            .iter()
-                            .map(|(stem, _)| self.stats.term_ids.get(stem.as_str()).copied())
-                            .collect::<Option<_>>()?;
-                        Some(sorted_ids(ids))
-                    })
+                    .filter_map(|p| self.stats.phrase_ids(p).map(sorted_ids))
                     .filter(|p| !p.is_empty())
                     .collect(),
                 weight: query::idf(n, c.estimated_df as f32),
@@ -739,11 +733,7 @@ impl SkillTitles {
 
     /// Whether some title holds `phrase`'s stems one after another.
     fn hold(&self, phrase: &query::Phrase, stats: &TermStats) -> bool {
-        let Some(ids) = phrase
-            .iter()
-            .map(|(s, _)| stats.term_ids.get(s.as_str()).copied())
-            .collect::<Option<Vec<u32>>>()
-        else {
+        let Some(ids) = stats.phrase_ids(phrase) else {
             return false;
         };
         let Some(first) = ids.first() else {
@@ -909,6 +899,15 @@ fn tokenizers() -> TokenizerManager {
 }
 
 impl TermStats {
+    /// The term ids of `phrase`'s stems in order, or `None` when one is unknown: then
+    /// no text the statistics read holds the phrase.
+    fn phrase_ids(&self, phrase: &query::Phrase) -> Option<Vec<u32>> {
+        phrase
+            .iter()
+            .map(|(stem, _)| self.term_ids.get(stem.as_str()).copied())
+            .collect()
+    }
+
     /// In how many sections `stem` occurs, if in any.
     fn doc_freq_of(&self, stem: &str) -> Option<u32> {
         self.term_ids

@@ -590,19 +590,14 @@ impl SearchIndex {
         if intent.procedure || intent.problem || qualifiers != 0 {
             return false;
         }
-        let asked: Vec<&Concept> = concepts
-            .iter()
-            .filter(|c| c.counts_for_coverage())
-            .collect();
+        let asked = || concepts.iter().filter(|c| c.counts_for_coverage());
         let names_the_subject = |c: &Concept| {
             c.phrases
                 .iter()
                 .any(|p| self.skill_titles.hold(p, &self.stats))
         };
-        asked
-            .iter()
-            .all(|c| names_the_subject(c) || intent.yes_no && self.asks_if_available(c))
-            && asked.iter().any(|c| names_the_subject(c))
+        asked().all(|c| names_the_subject(c) || intent.yes_no && self.asks_if_available(c))
+            && asked().any(names_the_subject)
     }
 
     /// Whether a concept is one of the [`AVAILABILITY_WORDS`].
