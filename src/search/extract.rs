@@ -84,6 +84,16 @@ const NUMBER_WORDS: &[&str] = &[
     "an", "a",
 ];
 
+/// "Verify … with support", "open an Azure support request": the help desk, which
+/// settles nothing, unlike "the registry does not support it".
+fn support_is_a_noun(words: &[&str], at: usize) -> bool {
+    const BEFORE: &[&str] = &["a", "an", "the", "azure", "microsoft", "with", "contact"];
+    const AFTER: &[&str] = &["request", "requests", "ticket", "case", "team"];
+    at.checked_sub(1)
+        .is_some_and(|i| BEFORE.contains(&words[i]))
+        || words.get(at + 1).is_some_and(|w| AFTER.contains(w))
+}
+
 /// One extracted sentence with where it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AnswerSentence {
@@ -168,7 +178,12 @@ impl SectionSentences {
                             .split(|c: char| !c.is_alphanumeric() && c != '\'')
                             .filter(|w| !w.is_empty())
                             .collect();
-                        let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+                        let has = |list: &[&str]| {
+                            words.iter().enumerate().any(|(i, w)| {
+                                list.contains(w)
+                                    && !(*w == "support" && support_is_a_noun(&words, i))
+                            })
+                        };
                         let duration = words.windows(2).any(|w| {
                             (w[0].chars().all(|c| c.is_ascii_digit())
                                 || NUMBER_WORDS.contains(&w[0]))
@@ -612,6 +627,19 @@ fn split_sentences(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_support_desk_settles_nothing() {
+        let words = |s: &'static str| s.split(' ').collect::<Vec<_>>();
+        let w = words("verify in a test subscription or with support");
+        assert!(support_is_a_noun(&w, 7));
+        let w = words("open an azure support request");
+        assert!(support_is_a_noun(&w, 3));
+        let w = words("registries do not support the referrers api");
+        assert!(!support_is_a_noun(&w, 3));
+        let w = words("both key stores support imported keys");
+        assert!(!support_is_a_noun(&w, 3));
+    }
 
     /// Sentence tables keep term ids and drop a stem without one, which is exact only
     /// if every stem they meet is one the term statistics counted.
