@@ -120,7 +120,28 @@ const CASES: &[(&str, &str)] = &[
         "--key-encryption-key",
         "setup-cli.md#step-7-create-the-premium-registry-with-the-customer-managed-key|overview.md#the-key-encryption-key-kek-and-its-identifier",
     ),
+    // "tell if" is a way of saying "check" (a synonym group in SKILL.md).
+    (
+        "how can i tell if my registry uses a customer managed key",
+        "limitations.md#check-the-encryption-status-of-a-registry|setup-cli.md#step-8-verify-the-encryption-status",
+    ),
 ];
+
+/// A "how long" question prefers the section that counts the time: "within one hour"
+/// beats the sections that only explain automatic rotation.
+#[test]
+fn a_duration_question_leads_with_the_section_that_counts_time() {
+    let answer = engine()
+        .answer(&AnswerRequest::new(
+            "How long does automatic key rotation take to pick up a new version?",
+        ))
+        .unwrap();
+    assert_eq!(
+        answer.snippets[0].anchor,
+        "automatic-rotation-with-a-versionless-key-id"
+    );
+    assert!(answer.answer.unwrap().text.contains("within one hour"));
+}
 
 #[test]
 fn questions_find_their_sections() {

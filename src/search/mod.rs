@@ -286,6 +286,10 @@ pub struct SearchIndex {
     qualified: Vec<u32>,
     /// The stems of [`query::AVAILABILITY_WORDS`].
     availability_stems: HashSet<String>,
+    /// The units of time ([`query::DURATION_UNITS`]) as one concept: the intent
+    /// pseudo-concept of a "how long" question, found through the postings like any
+    /// other, so no section is read for it when the index is built.
+    duration_units: query::Concept,
     /// The skills' titles ("Azure Container Registry encryption with a customer-managed
     /// key"): what the knowledge is about as a whole.
     skill_titles: SkillTitles,
@@ -480,6 +484,11 @@ impl SearchIndex {
             .iter()
             .flat_map(|w| tokenize::tokens(&mut en, w))
             .collect();
+        let duration_units = query::Concept::any_of(
+            query::DURATION_UNITS
+                .iter()
+                .flat_map(|w| tokenize::tokens(&mut en, w)),
+        );
         let skill_titles = SkillTitles::new(
             corpus
                 .docs
@@ -510,6 +519,7 @@ impl SearchIndex {
                 .map(|s| s.level <= 1 && corpus.doc_of(s).is_skill_entry())
                 .collect(),
             availability_stems,
+            duration_units,
             skill_titles,
             kinds,
             flag_counts,

@@ -65,6 +65,24 @@ impl Concept {
     /// Whether a section's coverage counts it. Coverage is of what the question asks:
     /// a pair is evidence of how the words stand, and context only says what the
     /// question is about.
+    /// A concept found by any one of `stems`, each a word of its own.
+    pub fn any_of(stems: impl IntoIterator<Item = String>) -> Concept {
+        let mut phrases: Vec<Phrase> = Vec::new();
+        for stem in stems {
+            if !phrases.iter().any(|p| p[0].0 == stem) {
+                phrases.push(vec![(stem, 0)]);
+            }
+        }
+        Concept {
+            phrases,
+            window: 0,
+            code: Vec::new(),
+            origin: Origin::Word,
+            estimated_df: 0,
+            weight: 1.0,
+        }
+    }
+
     pub fn counts_for_coverage(&self) -> bool {
         self.origin != Origin::Pair && self.weight >= 1.0
     }
@@ -158,6 +176,12 @@ const PROCEDURE_OPENINGS: &[&str] = &[
 const YES_NO_OPENERS: &[&str] = &[
     "can", "is", "are", "does", "do", "will", "should", "must", "could", "may", "was", "has",
     "have", "did", "would",
+];
+/// What the answer to a "how long" question is counted in. Not "second": a second
+/// key vault is no span of time.
+pub(crate) const DURATION_UNITS: &[&str] = &[
+    "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+    "year", "years",
 ];
 const DURATION_OPENINGS: &[&str] = &[
     "how long",

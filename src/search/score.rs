@@ -239,6 +239,29 @@ impl SearchIndex {
                         }
                     }
                 }
+                if intent.duration {
+                    // Sections that count time ("within one hour", "90 days"), weighed
+                    // like the other intents: by the IDF of such sections, once each,
+                    // however often they count (a rotation policy's many periods do
+                    // not make it the answer to "how long"). Only the sections the
+                    // question's own concepts found.
+                    s.touched.clear();
+                    self.accumulate(&self.duration_units, s);
+                    let df = s
+                        .touched
+                        .iter()
+                        .filter(|&&d| s.slots[d as usize].own)
+                        .count();
+                    let weight = rank_idf(n, df as f32);
+                    for &d in &s.touched {
+                        let slot = &mut s.slots[d as usize];
+                        if slot.score > 0.0 && slot.own {
+                            slot.score += weight;
+                        }
+                        slot.tf = 0.0;
+                        slot.own = false;
+                    }
+                }
             }
             let Scratch {
                 slots,
