@@ -578,15 +578,30 @@ impl SearchIndex {
         if both.is_empty() {
             return false;
         }
-        let asked: Vec<u32> = query::segments(question)
+        let segments = query::segments(question);
+        let mut asked: Vec<&str> = segments
             .iter()
             .filter(|(role, _)| *role == query::Role::Ask)
-            .map(|(_, text)| self.scope.mask(std::iter::once(text.as_str())))
+            .map(|(_, text)| text.as_str())
             .collect();
+        // A request in words that ask nothing ("turn on BitLocker for…") is asked
+        // by all of it.
+        if asked.is_empty() {
+            asked = segments.iter().map(|(_, text)| text.as_str()).collect();
+        }
+        // An asking sentence is about what it leaves out when it names nothing it
+        // keeps, or names the left-out subject first: "turn on BitLocker for the
+        // agents that push to our CMK registry" asks about BitLocker, the registry
+        // only says which agents.
+        let asks_about_left_out = |text: &str, (left_out, kept): (u32, u32)| {
+            let named = self.scope.mask(std::iter::once(text));
+            off(named, (left_out, kept))
+                || named & kept != 0 && self.scope.named_before(text, left_out, kept) != 0
+        };
         !asked.is_empty()
             && both
                 .into_iter()
-                .any(|level| asked.iter().all(|&n| off(n, level)))
+                .any(|level| asked.iter().all(|&t| asks_about_left_out(t, level)))
     }
 
     /// The best `limit` sections for `query`, best first; ties go to the earlier
@@ -1071,22 +1086,47 @@ impl PhraseGroups {
 
     /// Bit `i` is set when `texts`, read one after another, name group `i`.
     fn mask<'a>(&self, texts: impl Iterator<Item = &'a str>) -> u32 {
+        let mut mask = 0;
+        self.each_named(texts, |_, bit| mask |= bit);
+        mask
+    }
+
+    /// The groups `text` names in `first` before it names any in `then`: each bit
+    /// of `first` named at an earlier word than every bit of `then`.
+    fn named_before(&self, text: &str, first: u32, then: u32) -> u32 {
+        let mut seen_then = false;
+        let mut before = 0;
+        self.each_named(std::iter::once(text), |_, bit| {
+            if bit & then != 0 {
+                seen_then = true;
+            } else if bit & first != 0 && !seen_then {
+                before |= bit;
+            }
+        });
+        before
+    }
+
+    /// Calls `named` with the word index and bit of each phrase `texts` name, in the
+    /// order the words come.
+    fn each_named<'a>(
+        &self,
+        texts: impl Iterator<Item = &'a str>,
+        mut named: impl FnMut(usize, u32),
+    ) {
         if self.by_first_word.is_empty() {
-            return 0;
+            return;
         }
         let lower: Vec<String> = texts.map(str::to_lowercase).collect();
         let words: Vec<&str> = lower.iter().flat_map(|t| words_of(t)).collect();
-        let mut mask = 0;
         for (at, word) in words.iter().enumerate() {
             for (rest, bit) in self.by_first_word.get(*word).into_iter().flatten() {
                 let following = &words[at + 1..];
                 if following.len() >= rest.len() && rest.iter().zip(following).all(|(a, b)| a == b)
                 {
-                    mask |= bit;
+                    named(at, *bit);
                 }
             }
         }
-        mask
     }
 }
 
@@ -1187,5 +1227,27 @@ mod tests {
             first(&index, "Is widget frobnication supported?"),
             "Supported widget sizes"
         );
+    }
+
+    #[test]
+    fn a_request_that_names_a_left_out_subject_first_is_about_it() {
+        let corpus = Corpus::load(&crate::knowledge::LoadOptions::default());
+        let index = SearchIndex::build(&corpus).unwrap();
+        for q in [
+            // Left out named first; the registry only says which agents.
+            "turn on bitlocker for the windows build agents that push images to our cmk registry",
+            "docker login to our encrypted acr keeps asking for a password, which credentials do i use",
+            // Nothing covered named at all.
+            "Does Azure Storage support customer managed keys?",
+        ] {
+            assert!(index.out_of_scope(q), "{q}");
+        }
+        for q in [
+            // The registry first: a question about it that mentions the other.
+            "can our cmk registry use the same key vault as our cosmos db account",
+            "How do I rotate the customer-managed key?",
+        ] {
+            assert!(!index.out_of_scope(q), "{q}");
+        }
     }
 }
