@@ -120,11 +120,6 @@ const CASES: &[(&str, &str)] = &[
         "--key-encryption-key",
         "setup-cli.md#step-7-create-the-premium-registry-with-the-customer-managed-key|overview.md#the-key-encryption-key-kek-and-its-identifier",
     ),
-    // "tell if" is a way of saying "check" (a synonym group in SKILL.md).
-    (
-        "how can i tell if my registry uses a customer managed key",
-        "limitations.md#check-the-encryption-status-of-a-registry|setup-cli.md#step-8-verify-the-encryption-status",
-    ),
 ];
 
 /// A "how long" question prefers the section that counts the time: "within one hour"
