@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the nineteen sets frozen before the change they
-/// judge was written (realuser, natural, blind2 to blind17, blind19; eval/README.md
-/// says which have been read since).
-const SETS: [(&str, &str, &str); 22] = [
+/// against), the held-out set, and the twenty-three sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind22; eval/README.md says
+/// which have been read since).
+const SETS: [(&str, &str, &str); 26] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -120,9 +120,29 @@ const SETS: [(&str, &str, &str); 22] = [
         include_str!("../eval/gate/blind17.json"),
     ),
     (
+        "blind18",
+        include_str!("../eval/blind18.json"),
+        include_str!("../eval/gate/blind18.json"),
+    ),
+    (
         "blind19",
         include_str!("../eval/blind19.json"),
         include_str!("../eval/gate/blind19.json"),
+    ),
+    (
+        "blind20",
+        include_str!("../eval/blind20.json"),
+        include_str!("../eval/gate/blind20.json"),
+    ),
+    (
+        "blind21",
+        include_str!("../eval/blind21.json"),
+        include_str!("../eval/gate/blind21.json"),
+    ),
+    (
+        "blind22",
+        include_str!("../eval/blind22.json"),
+        include_str!("../eval/gate/blind22.json"),
     ),
 ];
 
