@@ -1087,7 +1087,7 @@ impl PhraseGroups {
     /// Bit `i` is set when `texts`, read one after another, name group `i`.
     fn mask<'a>(&self, texts: impl Iterator<Item = &'a str>) -> u32 {
         let mut mask = 0;
-        self.each_named(texts, |_, bit| mask |= bit);
+        self.each_named(texts, |bit| mask |= bit);
         mask
     }
 
@@ -1096,7 +1096,7 @@ impl PhraseGroups {
     fn named_before(&self, text: &str, first: u32, then: u32) -> u32 {
         let mut seen_then = false;
         let mut before = 0;
-        self.each_named(std::iter::once(text), |_, bit| {
+        self.each_named(std::iter::once(text), |bit| {
             if bit & then != 0 {
                 seen_then = true;
             } else if bit & first != 0 && !seen_then {
@@ -1106,13 +1106,9 @@ impl PhraseGroups {
         before
     }
 
-    /// Calls `named` with the word index and bit of each phrase `texts` name, in the
-    /// order the words come.
-    fn each_named<'a>(
-        &self,
-        texts: impl Iterator<Item = &'a str>,
-        mut named: impl FnMut(usize, u32),
-    ) {
+    /// Calls `named` with the bit of each phrase `texts` name, in the order the
+    /// words come.
+    fn each_named<'a>(&self, texts: impl Iterator<Item = &'a str>, mut named: impl FnMut(u32)) {
         if self.by_first_word.is_empty() {
             return;
         }
@@ -1123,7 +1119,7 @@ impl PhraseGroups {
                 let following = &words[at + 1..];
                 if following.len() >= rest.len() && rest.iter().zip(following).all(|(a, b)| a == b)
                 {
-                    named(at, *bit);
+                    named(*bit);
                 }
             }
         }

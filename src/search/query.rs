@@ -62,9 +62,6 @@ pub(crate) struct Concept {
 }
 
 impl Concept {
-    /// Whether a section's coverage counts it. Coverage is of what the question asks:
-    /// a pair is evidence of how the words stand, and context only says what the
-    /// question is about.
     /// A concept found by any one of `stems`, each a word of its own.
     pub fn any_of(stems: impl IntoIterator<Item = String>) -> Concept {
         let mut phrases: Vec<Phrase> = Vec::new();
@@ -83,6 +80,9 @@ impl Concept {
         }
     }
 
+    /// Whether a section's coverage counts it. Coverage is of what the question asks:
+    /// a pair is evidence of how the words stand, and context only says what the
+    /// question is about.
     pub fn counts_for_coverage(&self) -> bool {
         self.origin != Origin::Pair && self.weight >= 1.0
     }

@@ -12,7 +12,8 @@
 //! The question's intent adds one pseudo-concept, weighted the same way: a how-to
 //! question prefers sections that hold a procedure (an `az` command), a yes/no
 //! question the sections whose heading states a rule, a problem report the
-//! troubleshooting cases, each by the IDF of that kind of section.
+//! troubleshooting cases, a "how long" question the sections that count time, each
+//! by the IDF of that kind of section.
 
 use foldhash::HashMap;
 use std::cell::RefCell;
