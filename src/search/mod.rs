@@ -589,14 +589,14 @@ impl SearchIndex {
         if asked.is_empty() {
             asked = segments.iter().map(|(_, text)| text.as_str()).collect();
         }
-        // An asking sentence is about what it leaves out when it names nothing it
-        // keeps, or names the left-out subject first: "turn on BitLocker for the
-        // agents that push to our CMK registry" asks about BitLocker, the registry
-        // only says which agents.
+        // An asking sentence is about what it leaves out when the first of the two it
+        // names is the left-out one (or it names nothing it keeps): "turn on
+        // BitLocker for the agents that push to our CMK registry" asks about
+        // BitLocker, the registry only says which agents.
         let asks_about_left_out = |text: &str, (left_out, kept): (u32, u32)| {
-            let named = self.scope.mask(std::iter::once(text));
-            off(named, (left_out, kept))
-                || named & kept != 0 && self.scope.named_before(text, left_out, kept) != 0
+            self.scope
+                .first_named(text, left_out | kept)
+                .is_some_and(|bit| bit & left_out != 0)
         };
         !asked.is_empty()
             && both
@@ -1091,19 +1091,15 @@ impl PhraseGroups {
         mask
     }
 
-    /// The groups `text` names in `first` before it names any in `then`: each bit
-    /// of `first` named at an earlier word than every bit of `then`.
-    fn named_before(&self, text: &str, first: u32, then: u32) -> u32 {
-        let mut seen_then = false;
-        let mut before = 0;
+    /// The bit of the first group among `among` that `text` names.
+    fn first_named(&self, text: &str, among: u32) -> Option<u32> {
+        let mut first = None;
         self.each_named(std::iter::once(text), |bit| {
-            if bit & then != 0 {
-                seen_then = true;
-            } else if bit & first != 0 && !seen_then {
-                before |= bit;
+            if first.is_none() && bit & among != 0 {
+                first = Some(bit);
             }
         });
-        before
+        first
     }
 
     /// Calls `named` with the bit of each phrase `texts` name, in the order the
