@@ -105,6 +105,7 @@ impl SharedEngine {
         if let Some(engine) = self.current() {
             return Ok(engine);
         }
+        tracing::debug!("a request waits for the knowledge to load");
         let mut ready = self.inner.ready.subscribe();
         // The sender lives in `self`, so this cannot fail while we hold `self`.
         let _ = ready.wait_for(|ready| *ready).await;

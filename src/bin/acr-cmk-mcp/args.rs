@@ -162,6 +162,10 @@ pub struct ServeArgs {
     /// HTTP: close a session that sees no request for this many seconds.
     #[arg(long, value_name = "SECS", default_value_t = 300, requires = "http")]
     pub session_idle_timeout: u64,
+    /// HTTP: on SIGTERM or Ctrl-C, how many seconds requests in flight get to finish
+    /// before their connections are dropped (match the orchestrator's grace period).
+    #[arg(long, value_name = "SECS", default_value_t = 10, requires = "http")]
+    pub shutdown_timeout: u64,
     /// Reload the --knowledge folders when they change, without a restart.
     #[arg(long)]
     pub watch: bool,
@@ -187,6 +191,7 @@ impl ServeArgs {
             max_body_bytes: self.max_body_bytes,
             max_sessions: self.max_sessions,
             session_idle_timeout: std::time::Duration::from_secs(self.session_idle_timeout),
+            shutdown_timeout: std::time::Duration::from_secs(self.shutdown_timeout),
             auth_token,
             ..http::HttpOptions::new(addr)
         }))
