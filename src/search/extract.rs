@@ -281,7 +281,7 @@ pub(crate) fn extract(
                 .filter(|t| t.touched_by(&sentence.stems) || t.touched_by(&table.heading))
                 .map(|t| t.weight)
                 .sum();
-            let fits = (intent.yes_no && sentence.settles)
+            let fits = (intent.polar && sentence.settles)
                 || (intent.duration && sentence.duration)
                 || (intent.procedure && sentence.introduces.is_some());
             let share = matched / total;
@@ -344,12 +344,10 @@ pub(crate) fn extract(
             .max_by(|a, b| a.weight.total_cmp(&b.weight))
             .is_some_and(|focus| focus.held_by(&c.sentence.stems))
     };
-    let verdict = (intent.yes_no
-        && !intent.procedure
-        && chosen[0].sentence.settles
-        && names_focus(chosen[0]))
-    .then(|| verdict(chosen[0].sentence, &terms))
-    .map(str::to_string);
+    let verdict =
+        (intent.polar && !intent.procedure && chosen[0].sentence.settles && names_focus(chosen[0]))
+            .then(|| verdict(chosen[0].sentence, &terms))
+            .map(str::to_string);
     // Read in the order the knowledge tells it.
     chosen.sort_by_key(|c| c.order);
     let mut command = chosen.iter().find_map(|c| c.sentence.introduces.clone());

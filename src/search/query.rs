@@ -105,8 +105,14 @@ impl Concept {
 pub(crate) struct Intent {
     /// "How do I…", "command to…": the answer is a procedure.
     pub procedure: bool,
-    /// "Can I…", "Does…", "Is … supported": the answer is yes or no.
+    /// Opens with its verb ("Can I…", "Does…", "Is … supported"): sections that
+    /// state a rule are preferred.
     pub yes_no: bool,
+    /// Settled by yes or no, however it is put: also "mhsm not active yet, can i
+    /// create the key" and "geo-replication with cmk, supported?" ([`polar`]). The
+    /// answer then leads with its verdict. Ranking keeps to the opening verb: the
+    /// broader reading moved right sections down on four blind sets.
+    pub polar: bool,
     /// "How long…", "How often…": the answer is a duration.
     pub duration: bool,
     /// An error or a failure is described: a troubleshooting case may fit.
@@ -264,17 +270,94 @@ impl Intent {
         let opening = words.iter().take(6).copied().collect::<Vec<_>>().join(" ");
         let starts = |list: &[&str]| list.iter().any(|p| opening.starts_with(p));
         let duration = starts(DURATION_OPENINGS);
+        let procedure = !duration && (starts(PROCEDURE_OPENINGS) || lower.contains("command to"));
+        let asked = question.trim_end().ends_with('?');
         Intent {
-            procedure: !duration && (starts(PROCEDURE_OPENINGS) || lower.contains("command to")),
-            // "Does not have access to identity." (pasted error text) opens like a
-            // yes/no question but states something, unless it ends with a question mark.
+            procedure,
             yes_no: words.first().is_some_and(|w| YES_NO_OPENERS.contains(w))
-                && (question.trim_end().ends_with('?') || words.get(1) != Some(&"not")),
+                && (asked || words.get(1) != Some(&"not")),
+            polar: !procedure && !duration && polar(&lower, &words, asked),
             duration,
             problem: words.iter().any(|w| PROBLEM_WORDS.contains(w)),
         }
     }
 }
+
+/// Whether a sentence (lowercased, and as its words) asks a yes/no question.
+///
+/// Questions are of two kinds: a polar one is settled by yes or no, the other
+/// asks what, which, how, why, when, where or who. People rarely open the polar
+/// kind with its verb: "mhsm not activated yet, can i create the key" asks after
+/// a comma, and "geo replication with cmk, supported?" leaves the verb out.
+fn polar(lower: &str, words: &[&str], asked: bool) -> bool {
+    // "Client ID or principal ID?", "before or after?": a choice, not yes or no
+    // (but "supported or not?" is one, and so is "is it required, or can I skip
+    // it?", two polar questions).
+    if words
+        .windows(2)
+        .any(|w| w[0] == "or" && w[1] != "not" && !YES_NO_OPENERS.contains(&w[1]))
+    {
+        return false;
+    }
+    // A clause that opens with the verb: "Does not have access to identity."
+    // (pasted error text) opens like one but states something, unless it ends with
+    // a question mark; so does a passive or perfect "…, was deleted", "…, have
+    // assigned the role".
+    let opens_with_verb = |clause: &[&str]| {
+        clause.first().is_some_and(|w| YES_NO_OPENERS.contains(w))
+            && clause.get(1).is_some_and(|next| {
+                asked || (*next != "not" && !next.ends_with("ed") && !next.ends_with("en"))
+            })
+    };
+    if words.first().is_some_and(|w| YES_NO_OPENERS.contains(w))
+        && (asked || words.get(1) != Some(&"not"))
+    {
+        return true;
+    }
+    let clauses = lower.split([',', ';', ':', '(', '\u{2013}', '\u{2014}']);
+    let asks_after_a_lead_in = clauses.skip(1).any(|clause| {
+        let clause: Vec<&str> = clause
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .collect();
+        opens_with_verb(&clause)
+    });
+    // The elliptical kind: a question mark, no question word ("what's" is one), and
+    // a verdict word to settle at the end ("…with cmk, supported?", "rsa 3072 ok?").
+    // A bare noun phrase ("cmk sku?", "rotation frequency?") asks which or what.
+    let elliptical = asked
+        && !words
+            .iter()
+            .any(|w| QUESTION_WORDS.contains(&w.split('\'').next().unwrap_or(w)))
+        && words
+            .iter()
+            .rev()
+            .take(2)
+            .any(|w| ELLIPTICAL_PREDICATES.contains(w));
+    asks_after_a_lead_in || elliptical
+}
+
+/// What an elliptical yes/no question ends on: "geo-replication with cmk,
+/// supported?", "digits allowed?", "rsa 2048 still ok?".
+const ELLIPTICAL_PREDICATES: &[&str] = &[
+    "supported",
+    "allowed",
+    "possible",
+    "available",
+    "documented",
+    "required",
+    "mandatory",
+    "needed",
+    "necessary",
+    "ok",
+    "okay",
+    "fine",
+    "enough",
+    "compatible",
+    "recommended",
+    "safe",
+    "works",
+];
 
 impl SearchIndex {
     /// Analyzes `question` into the concepts to score.
@@ -1054,7 +1137,37 @@ mod tests {
         let i = Intent::of("How do I rotate the customer-managed key?");
         assert!(i.procedure && !i.yes_no && !i.duration);
         let i = Intent::of("Can I disable CMK later?");
-        assert!(i.yes_no && !i.procedure);
+        assert!(i.yes_no && i.polar && !i.procedure);
+        let i = Intent::of("how long until a new key version is used");
+        assert!(!i.polar);
+    }
+
+    #[test]
+    fn a_yes_no_question_is_read_however_it_is_put() {
+        let polar = |q: &str| Intent::of(q).polar;
+        // After a lead-in, elliptical, or two of them joined by "or".
+        assert!(polar("mhsm not activated yet, can i create the acr key"));
+        assert!(polar(
+            "geo-replicated acr with customer managed key, supported?"
+        ));
+        assert!(polar("digits allowed?"));
+        assert!(polar(
+            "is purge protection mandatory, or will creation work without it?"
+        ));
+        assert!(polar("is rsa 2048 still supported or not?"));
+        // A choice, a question word, a bare noun phrase, a statement.
+        assert!(!polar(
+            "role assignment for the uami: principal id or client id?"
+        ));
+        assert!(!polar(
+            "What's the migration path to get its images under one?"
+        ));
+        assert!(!polar("cmk sku?"));
+        assert!(!polar(
+            "we created the vault, have assigned the role and waited"
+        ));
+        assert!(!polar("Does not have access to identity."));
+        assert!(!polar("How do I rotate the key?"));
         let i = Intent::of("how long until a new key version is used");
         assert!(i.duration && !i.procedure);
         let i = Intent::of("az acr create fails with 403 Forbidden");
