@@ -151,6 +151,39 @@ fn a_verdict_comes_from_a_sentence_that_names_what_is_asked() {
     assert_ne!(answer.verdict.as_deref(), Some("no"), "{}", answer.text);
 }
 
+/// "Managed HSM is not offered in every Azure cloud and region" denies that it is
+/// everywhere, not that ACR can use it: it answered "No." to whether it can.
+#[test]
+fn a_denial_of_every_region_settles_only_a_question_about_every_region() {
+    let answer = direct_answer("can acr use an azure managed hsm key for cmk");
+    assert_ne!(answer.verdict.as_deref(), Some("no"), "{}", answer.text);
+    let answer = direct_answer("is managed hsm available in every azure region?");
+    assert_eq!(answer.verdict.as_deref(), Some("no"), "{}", answer.text);
+}
+
+/// Yes/no questions as people type them: the verb after a lead-in, or left out.
+#[test]
+fn a_yes_no_question_put_any_way_gets_its_verdict() {
+    for (question, verdict) in [
+        (
+            "geo-replicated acr with customer managed key, supported?",
+            "yes",
+        ),
+        (
+            "we already have a standard registry, can we turn on cmk now",
+            "no",
+        ),
+    ] {
+        let answer = direct_answer(question);
+        assert_eq!(
+            answer.verdict.as_deref(),
+            Some(verdict),
+            "{question}: {}",
+            answer.text
+        );
+    }
+}
+
 #[test]
 fn a_lead_in_before_the_question_does_not_hide_what_it_asks() {
     // "Before I file a support case:" opened the asking sentence, so the post was not

@@ -57,6 +57,8 @@ const NEGATIVE: &[&str] = &[
     "neither",
     "nor",
 ];
+/// Words a denial can bear on instead of the thing itself: "not in *every* region".
+pub(crate) const UNIVERSAL: &[&str] = &["every", "everywhere", "all", "always"];
 /// Words that settle a yes/no question either way.
 const SETTLING: &[&str] = &[
     "only",
@@ -138,6 +140,9 @@ struct Sentence {
     /// The term ids of its stems, sorted and deduplicated.
     stems: Vec<u32>,
     negative: bool,
+    /// Its only denial is of "every" or "all" ("Managed HSM is not offered in every
+    /// region"): it settles whether something is everywhere, not whether it exists.
+    partial: bool,
     settles: bool,
     restrictive: bool,
     /// A number with a unit of time.
@@ -189,9 +194,17 @@ impl SectionSentences {
                                 || NUMBER_WORDS.contains(&w[0]))
                                 && TIME_UNITS.contains(&w[1])
                         });
+                        let denials: Vec<usize> = (0..words.len())
+                            .filter(|&i| NEGATIVE.contains(&words[i]))
+                            .collect();
+                        let partial = !denials.is_empty()
+                            && denials.iter().all(|&i| {
+                                words[i + 1..].iter().take(4).any(|w| UNIVERSAL.contains(w))
+                            });
                         Sentence {
                             stems: index.stem_ids(cells.as_deref().unwrap_or(&text)),
                             negative: has(NEGATIVE),
+                            partial,
                             settles: has(NEGATIVE) || has(SETTLING),
                             restrictive: words.contains(&"only"),
                             duration,
@@ -344,10 +357,13 @@ pub(crate) fn extract(
             .max_by(|a, b| a.weight.total_cmp(&b.weight))
             .is_some_and(|focus| focus.held_by(&c.sentence.stems))
     };
-    let verdict =
-        (intent.polar && !intent.procedure && chosen[0].sentence.settles && names_focus(chosen[0]))
-            .then(|| verdict(chosen[0].sentence, &terms))
-            .map(str::to_string);
+    let verdict = (intent.polar
+        && !intent.procedure
+        && chosen[0].sentence.settles
+        && (!chosen[0].sentence.partial || intent.universal)
+        && names_focus(chosen[0]))
+    .then(|| verdict(chosen[0].sentence, &terms))
+    .map(str::to_string);
     // Read in the order the knowledge tells it.
     chosen.sort_by_key(|c| c.order);
     let mut command = chosen.iter().find_map(|c| c.sentence.introduces.clone());

@@ -113,6 +113,9 @@ pub(crate) struct Intent {
     /// answer then leads with its verdict. Ranking keeps to the opening verb: the
     /// broader reading moved right sections down on four blind sets.
     pub polar: bool,
+    /// It asks about every or all of something ("mhsm in every region?"), which a
+    /// partial denial settles ("not offered in every region").
+    pub universal: bool,
     /// "How long…", "How often…": the answer is a duration.
     pub duration: bool,
     /// An error or a failure is described: a troubleshooting case may fit.
@@ -277,6 +280,7 @@ impl Intent {
             yes_no: words.first().is_some_and(|w| YES_NO_OPENERS.contains(w))
                 && (asked || words.get(1) != Some(&"not")),
             polar: !procedure && !duration && polar(&lower, &words, asked),
+            universal: words.iter().any(|w| super::extract::UNIVERSAL.contains(w)),
             duration,
             problem: words.iter().any(|w| PROBLEM_WORDS.contains(w)),
         }
