@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the twenty-three sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind22; eval/README.md says
+/// against), the held-out set, and the twenty-four sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind23; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 26] = [
+const SETS: [(&str, &str, &str); 27] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -143,6 +143,11 @@ const SETS: [(&str, &str, &str); 26] = [
         "blind22",
         include_str!("../eval/blind22.json"),
         include_str!("../eval/gate/blind22.json"),
+    ),
+    (
+        "blind23",
+        include_str!("../eval/blind23.json"),
+        include_str!("../eval/gate/blind23.json"),
     ),
 ];
 
