@@ -260,16 +260,13 @@ impl Intent {
             .find(|(role, _)| *role == Role::Ask)
             .map(|(_, text)| text);
         let mut intent = Intent::of_sentence(asked.as_deref().unwrap_or(question));
-        intent.problem |= Intent::of_sentence(question).problem;
+        intent.problem |= reports_problem(&words_of(&question.to_lowercase()));
         intent
     }
 
     fn of_sentence(question: &str) -> Intent {
         let lower = question.to_lowercase();
-        let words: Vec<&str> = lower
-            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words = words_of(&lower);
         let opening = words.iter().take(6).copied().collect::<Vec<_>>().join(" ");
         let starts = |list: &[&str]| list.iter().any(|p| opening.starts_with(p));
         let duration = starts(DURATION_OPENINGS);
@@ -282,9 +279,21 @@ impl Intent {
             polar: !procedure && !duration && polar(&lower, &words, asked),
             universal: words.iter().any(|w| super::extract::UNIVERSAL.contains(w)),
             duration,
-            problem: words.iter().any(|w| PROBLEM_WORDS.contains(w)),
+            problem: reports_problem(&words),
         }
     }
+}
+
+/// The words of lowercased text, apostrophes kept ("can't").
+fn words_of(lower: &str) -> Vec<&str> {
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn reports_problem(words: &[&str]) -> bool {
+    words.iter().any(|w| PROBLEM_WORDS.contains(w))
 }
 
 /// Whether a sentence (lowercased, and as its words) asks a yes/no question.
@@ -319,13 +328,9 @@ fn polar(lower: &str, words: &[&str], asked: bool) -> bool {
         return true;
     }
     let clauses = lower.split([',', ';', ':', '(', '\u{2013}', '\u{2014}']);
-    let asks_after_a_lead_in = clauses.skip(1).any(|clause| {
-        let clause: Vec<&str> = clause
-            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty())
-            .collect();
-        opens_with_verb(&clause)
-    });
+    let asks_after_a_lead_in = clauses
+        .skip(1)
+        .any(|clause| opens_with_verb(&words_of(clause)));
     // The elliptical kind: a question mark, no question word ("what's" is one), and
     // a verdict word to settle at the end ("…with cmk, supported?", "rsa 3072 ok?").
     // A bare noun phrase ("cmk sku?", "rotation frequency?") asks which or what.
