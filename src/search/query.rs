@@ -272,11 +272,14 @@ impl Intent {
         let duration = starts(DURATION_OPENINGS);
         let procedure = !duration && (starts(PROCEDURE_OPENINGS) || lower.contains("command to"));
         let asked = question.trim_end().ends_with('?');
+        // "Does not have access to identity." (pasted error text) opens like a yes/no
+        // question but states something, unless it ends with a question mark.
+        let yes_no = words.first().is_some_and(|w| YES_NO_OPENERS.contains(w))
+            && (asked || words.get(1) != Some(&"not"));
         Intent {
             procedure,
-            yes_no: words.first().is_some_and(|w| YES_NO_OPENERS.contains(w))
-                && (asked || words.get(1) != Some(&"not")),
-            polar: !procedure && !duration && polar(&lower, &words, asked),
+            yes_no,
+            polar: !procedure && !duration && polar(&lower, &words, asked, yes_no),
             universal: words.iter().any(|w| super::extract::UNIVERSAL.contains(w)),
             duration,
             problem: reports_problem(&words),
@@ -296,13 +299,14 @@ fn reports_problem(words: &[&str]) -> bool {
     words.iter().any(|w| PROBLEM_WORDS.contains(w))
 }
 
-/// Whether a sentence (lowercased, and as its words) asks a yes/no question.
+/// Whether a sentence (lowercased, and as its words) asks a yes/no question, given
+/// whether it opens with its verb ([`Intent::yes_no`]).
 ///
 /// Questions are of two kinds: a polar one is settled by yes or no, the other
 /// asks what, which, how, why, when, where or who. People rarely open the polar
 /// kind with its verb: "mhsm not activated yet, can i create the key" asks after
 /// a comma, and "geo replication with cmk, supported?" leaves the verb out.
-fn polar(lower: &str, words: &[&str], asked: bool) -> bool {
+fn polar(lower: &str, words: &[&str], asked: bool, opens_with_its_verb: bool) -> bool {
     // "Client ID or principal ID?", "before or after?": a choice, not yes or no
     // (but "supported or not?" is one, and so is "is it required, or can I skip
     // it?", two polar questions).
@@ -312,21 +316,18 @@ fn polar(lower: &str, words: &[&str], asked: bool) -> bool {
     {
         return false;
     }
-    // A clause that opens with the verb: "Does not have access to identity."
-    // (pasted error text) opens like one but states something, unless it ends with
-    // a question mark; so does a passive or perfect "…, was deleted", "…, have
-    // assigned the role".
+    if opens_with_its_verb {
+        return true;
+    }
+    // A clause after a lead-in that opens with the verb; without a question mark,
+    // not a denial or a passive or perfect ("…, was deleted", "…, have assigned the
+    // role"), which state something.
     let opens_with_verb = |clause: &[&str]| {
         clause.first().is_some_and(|w| YES_NO_OPENERS.contains(w))
             && clause.get(1).is_some_and(|next| {
                 asked || (*next != "not" && !next.ends_with("ed") && !next.ends_with("en"))
             })
     };
-    if words.first().is_some_and(|w| YES_NO_OPENERS.contains(w))
-        && (asked || words.get(1) != Some(&"not"))
-    {
-        return true;
-    }
     let clauses = lower.split([',', ';', ':', '(', '\u{2013}', '\u{2014}']);
     let asks_after_a_lead_in = clauses
         .skip(1)
