@@ -21,6 +21,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::query::{UNIVERSAL, words_of};
 use super::sentence_cache::SentenceTable;
 use super::{Analyzed, SearchIndex};
 use crate::azure::command::lines_of;
@@ -57,8 +58,6 @@ const NEGATIVE: &[&str] = &[
     "neither",
     "nor",
 ];
-/// Words a denial can bear on instead of the thing itself: "not in *every* region".
-pub(crate) const UNIVERSAL: &[&str] = &["every", "everywhere", "all", "always"];
 /// Words that settle a yes/no question either way.
 const SETTLING: &[&str] = &[
     "only",
@@ -179,10 +178,7 @@ impl SectionSentences {
                          cells,
                      }| {
                         let lower = text[..own].to_lowercase();
-                        let words: Vec<&str> = lower
-                            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-                            .filter(|w| !w.is_empty())
-                            .collect();
+                        let words = words_of(&lower);
                         let has = |list: &[&str]| {
                             words.iter().enumerate().any(|(i, w)| {
                                 list.contains(w)
@@ -197,15 +193,16 @@ impl SectionSentences {
                         let denials: Vec<usize> = (0..words.len())
                             .filter(|&i| NEGATIVE.contains(&words[i]))
                             .collect();
-                        let partial = !denials.is_empty()
+                        let negative = !denials.is_empty();
+                        let partial = negative
                             && denials.iter().all(|&i| {
                                 words[i + 1..].iter().take(4).any(|w| UNIVERSAL.contains(w))
                             });
                         Sentence {
                             stems: index.stem_ids(cells.as_deref().unwrap_or(&text)),
-                            negative: has(NEGATIVE),
+                            negative,
                             partial,
-                            settles: has(NEGATIVE) || has(SETTLING),
+                            settles: negative || has(SETTLING),
                             restrictive: words.contains(&"only"),
                             duration,
                             chars: text.chars().count(),

@@ -280,7 +280,7 @@ impl Intent {
             procedure,
             yes_no,
             polar: !procedure && !duration && polar(&lower, &words, asked, yes_no),
-            universal: words.iter().any(|w| super::extract::UNIVERSAL.contains(w)),
+            universal: words.iter().any(|w| UNIVERSAL.contains(w)),
             duration,
             problem: reports_problem(&words),
         }
@@ -288,7 +288,7 @@ impl Intent {
 }
 
 /// The words of lowercased text, apostrophes kept ("can't").
-fn words_of(lower: &str) -> Vec<&str> {
+pub(crate) fn words_of(lower: &str) -> Vec<&str> {
     lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
@@ -346,6 +346,10 @@ fn polar(lower: &str, words: &[&str], asked: bool, opens_with_its_verb: bool) ->
             .any(|w| ELLIPTICAL_PREDICATES.contains(w));
     asks_after_a_lead_in || elliptical
 }
+
+/// Words a question can ask about every or all of something with, and a denial can
+/// bear on instead of the thing itself: "not offered in *every* region".
+pub(crate) const UNIVERSAL: &[&str] = &["every", "everywhere", "all", "always"];
 
 /// What an elliptical yes/no question ends on: "geo-replication with cmk,
 /// supported?", "digits allowed?", "rsa 2048 still ok?".
@@ -1149,7 +1153,9 @@ mod tests {
         let i = Intent::of("Can I disable CMK later?");
         assert!(i.yes_no && i.polar && !i.procedure);
         let i = Intent::of("how long until a new key version is used");
-        assert!(!i.polar);
+        assert!(i.duration && !i.procedure && !i.polar);
+        let i = Intent::of("az acr create fails with 403 Forbidden");
+        assert!(i.problem);
     }
 
     #[test]
@@ -1178,10 +1184,6 @@ mod tests {
         ));
         assert!(!polar("Does not have access to identity."));
         assert!(!polar("How do I rotate the key?"));
-        let i = Intent::of("how long until a new key version is used");
-        assert!(i.duration && !i.procedure);
-        let i = Intent::of("az acr create fails with 403 Forbidden");
-        assert!(i.problem);
     }
 
     /// A pasted blob of joined tokens cost 770 ms per troubleshoot call when only
