@@ -14,6 +14,7 @@
 //! duration, a problem report) comes from how it opens and what it holds.
 
 use foldhash::HashSet;
+use std::sync::Arc;
 
 use super::SearchIndex;
 use super::tokenize;
@@ -47,7 +48,8 @@ pub(crate) enum Origin {
 
 #[derive(Debug, Clone)]
 pub(crate) struct Concept {
-    pub phrases: Vec<Phrase>,
+    /// Shared: a synonym group's phrases are the group's own, not a copy per question.
+    pub phrases: Arc<[Phrase]>,
     /// For a [`Origin::Pair`]: how many positions the second word may follow the
     /// first by (a stop word or two may stand between them).
     pub window: u32,
@@ -71,7 +73,7 @@ impl Concept {
             }
         }
         Concept {
-            phrases,
+            phrases: phrases.into(),
             window: 0,
             code: Vec::new(),
             origin: Origin::Word,
@@ -254,12 +256,18 @@ const PROBLEM_WORDS: &[&str] = &[
 impl Intent {
     /// The intent of the first sentence that asks (or of the whole text), and a
     /// problem reported anywhere.
+    #[cfg(test)]
     fn of(question: &str) -> Intent {
-        let asked = segments(question)
-            .into_iter()
+        Intent::of_segments(question, &segments(question))
+    }
+
+    /// [`Intent::of`] with the question's [`segments`] at hand.
+    fn of_segments(question: &str, segments: &[(Role, String)]) -> Intent {
+        let asked = segments
+            .iter()
             .find(|(role, _)| *role == Role::Ask)
-            .map(|(_, text)| text);
-        let mut intent = Intent::of_sentence(asked.as_deref().unwrap_or(question));
+            .map(|(_, text)| text.as_str());
+        let mut intent = Intent::of_sentence(asked.unwrap_or(question));
         intent.problem |= reports_problem(&words_of(&question.to_lowercase()));
         intent
     }
@@ -384,6 +392,7 @@ impl SearchIndex {
         let mut corrections = 0;
 
         let segments = segments(question);
+        let intent = Intent::of_segments(question, &segments);
         // Context counts fully when nothing is asked in words of the knowledge's own
         // (a bare "disable cmk", or "What do we need to change?" after the story).
         let asks = segments.iter().any(|(role, text)| {
@@ -401,7 +410,8 @@ impl SearchIndex {
             for raw in text.split_whitespace() {
                 // The budget counts words as they are analysed, so that 20,000
                 // characters joined by `-` or `/` cost what 600 words do.
-                let words = normalize(raw).split(' ').filter(|w| !w.is_empty()).count();
+                let normalized_raw = normalize(raw);
+                let words = normalized_raw.split(' ').filter(|w| !w.is_empty()).count();
                 if words > MAX_WORDS_PER_TOKEN {
                     continue;
                 }
@@ -412,11 +422,15 @@ impl SearchIndex {
                 let token = raw
                     .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '_')
                     .to_lowercase();
-                let whole = tokenize::tokens(&mut code, &token).into_iter().next();
+                // Tokenized as code only when it may be code: most words are not.
+                let may_be_code = looks_like_code(raw);
+                let whole = may_be_code
+                    .then(|| tokenize::tokens(&mut code, &token).into_iter().next())
+                    .flatten();
                 // A hyphenated word is code only where the knowledge's code has it
                 // (`rotate-key`) and it does not open a phrase of a synonym group
                 // ("customer-managed key").
-                let is_code = looks_like_code(raw)
+                let is_code = may_be_code
                     && (raw.trim_start().starts_with("--")
                         || !token.chars().all(|c| c.is_ascii_lowercase() || c == '-')
                         || whole.as_ref().is_some_and(|w| self.in_code(w))
@@ -442,9 +456,9 @@ impl SearchIndex {
                     concepts.push(Concept {
                         estimated_df: self.phrase_df_estimate(&phrase),
                         phrases: if phrase.is_empty() {
-                            Vec::new()
+                            Arc::from([])
                         } else {
-                            vec![phrase]
+                            Arc::from([phrase])
                         },
                         window: 0,
                         code: whole.into_iter().collect(),
@@ -454,7 +468,7 @@ impl SearchIndex {
                     continue;
                 }
                 let run = &mut runs.last_mut().expect("a run per segment").0;
-                for word in normalize(raw).split(' ').filter(|w| !w.is_empty()) {
+                for word in normalized_raw.split(' ').filter(|w| !w.is_empty()) {
                     // A misspelt word is corrected first, so that it can still complete
                     // a synonym phrase ("contianer registry").
                     // Only the words that ask are worth correcting: a misspelt aside
@@ -545,7 +559,7 @@ impl SearchIndex {
                     } else {
                         Vec::new()
                     },
-                    phrases: vec![vec![(stem, 0)]],
+                    phrases: Arc::from([vec![(stem, 0)]]),
                     window: 0,
                     origin: if was_corrected {
                         Origin::Correction
@@ -583,7 +597,7 @@ impl SearchIndex {
                     done.push(p);
                     concepts.push(Concept {
                         estimated_df: self.phrase_df_estimate(p),
-                        phrases: vec![p.clone()],
+                        phrases: Arc::from([p.clone()]),
                         window: 0,
                         code: Vec::new(),
                         origin: Origin::Synonyms,
@@ -663,7 +677,7 @@ impl SearchIndex {
             }
             pairs.push(Concept {
                 estimated_df: self.phrase_df_estimate(&phrase),
-                phrases: vec![phrase],
+                phrases: Arc::from([phrase]),
                 window: gap + 2,
                 code: Vec::new(),
                 origin: Origin::Pair,
@@ -673,7 +687,6 @@ impl SearchIndex {
         pairs.sort_by_key(|p| p.estimated_df);
         pairs.truncate(MAX_CONCEPTS);
         concepts.extend(pairs);
-        let intent = Intent::of(question);
         let qualifiers = self.qualifiers_of(question);
         let about_the_whole = self.tuning.whole_subject
             && unknown_weight == 0.0
@@ -724,7 +737,7 @@ impl SearchIndex {
     /// Whether a concept is one of the [`AVAILABILITY_WORDS`].
     fn asks_if_available(&self, c: &Concept) -> bool {
         c.origin == Origin::Word
-            && matches!(c.phrases.as_slice(), [p] if matches!(p.as_slice(),
+            && matches!(&c.phrases[..], [p] if matches!(p.as_slice(),
                 [(stem, _)] if self.availability_stems.contains(stem)))
     }
 
@@ -772,13 +785,7 @@ impl SearchIndex {
     }
 
     fn group_concept(&self, group: usize, weight: f32) -> Concept {
-        let mut phrases: Vec<Phrase> = Vec::new();
-        for p in &self.synonyms[group] {
-            // "rotate" and "rotation" are one stem: one phrase.
-            if !p.stems.is_empty() && !phrases.contains(&p.stems) {
-                phrases.push(p.stems.clone());
-            }
-        }
+        let phrases = self.group_phrases[group].clone();
         // The union holds at least as many sections as its commonest phrase; scoring
         // counts it exactly.
         let estimated_df = phrases

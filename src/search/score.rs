@@ -336,7 +336,7 @@ impl SearchIndex {
     /// Adds the concept's weighted, length-normalized occurrences to each section's
     /// `tf`, marking the sections it touches and those that hold it themselves.
     fn accumulate(&self, concept: &Concept, s: &mut Scratch) {
-        for phrase in &concept.phrases {
+        for phrase in concept.phrases.iter() {
             for f in &self.prose_fields {
                 if !self.tuning.asked && f.field == self.asked_field {
                     continue;
