@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the twenty-four sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind23; eval/README.md says
+/// against), the held-out set, and the twenty-five sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind24; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 27] = [
+const SETS: [(&str, &str, &str); 28] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -148,6 +148,11 @@ const SETS: [(&str, &str, &str); 27] = [
         "blind23",
         include_str!("../eval/blind23.json"),
         include_str!("../eval/gate/blind23.json"),
+    ),
+    (
+        "blind24",
+        include_str!("../eval/blind24.json"),
+        include_str!("../eval/gate/blind24.json"),
     ),
 ];
 
