@@ -254,14 +254,15 @@ const PROBLEM_WORDS: &[&str] = &[
 ];
 
 impl Intent {
-    /// The intent of the first sentence that asks (or of the whole text), and a
-    /// problem reported anywhere.
+    /// [`Intent::of_segments`] of a question on its own, for tests.
     #[cfg(test)]
     fn of(question: &str) -> Intent {
         Intent::of_segments(question, &segments(question))
     }
 
-    /// [`Intent::of`] with the question's [`segments`] at hand.
+    /// The intent of the first sentence that asks (or of the whole text), and a
+    /// problem reported anywhere; `segments` are the question's own, which the
+    /// analysis has already split.
     fn of_segments(question: &str, segments: &[(Role, String)]) -> Intent {
         let asked = segments
             .iter()
