@@ -20,7 +20,6 @@ pub mod tokenize;
 mod typos;
 
 use foldhash::{HashMap, HashSet};
-use std::sync::Arc;
 
 use tantivy::directory::RamDirectory;
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
@@ -267,9 +266,8 @@ pub struct SearchIndex {
     code_field: Option<FieldWeight>,
     /// Synonym groups, each phrase prepared once.
     synonyms: Vec<Vec<SynonymPhrase>>,
-    /// Each synonym group's distinct stem phrases ("rotate" and "rotation" are one
-    /// stem: one phrase), shared by every concept that names the group.
-    group_phrases: Vec<Arc<[query::Phrase]>>,
+    /// Each synonym group's concept, prepared once ([`query::group_concepts`]).
+    group_concepts: Vec<query::Concept>,
     /// Each synonym phrase's (group, phrase) indexes by its first word, so that a
     /// question's words are matched against the phrases they can open only.
     synonym_starts: HashMap<String, Vec<(usize, usize)>>,
@@ -501,6 +499,7 @@ impl SearchIndex {
                 .map(|d| tokenize::tokens(&mut en, &d.title)),
             &stats,
         );
+        let group_concepts = query::group_concepts(&synonyms, &stats);
         Ok(SearchIndex {
             qualifiers,
             qualified,
@@ -529,18 +528,7 @@ impl SearchIndex {
             flag_counts,
             flags,
             answerable,
-            group_phrases: synonyms
-                .iter()
-                .map(|group| {
-                    let mut phrases: Vec<query::Phrase> = Vec::new();
-                    for p in group {
-                        if !p.stems.is_empty() && !phrases.contains(&p.stems) {
-                            phrases.push(p.stems.clone());
-                        }
-                    }
-                    phrases.into()
-                })
-                .collect(),
+            group_concepts,
             synonyms,
             sentences: SentenceCache::new(corpus.sections.len(), SENTENCE_CACHE_BYTES),
             // Group i is bit i: COVERS, NOT_COVERED, ABOUT, NOT_ABOUT.

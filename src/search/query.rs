@@ -785,34 +785,63 @@ impl SearchIndex {
         self.synonym_group_by_phrase.get(normalized).copied()
     }
 
+    /// The concept of synonym group `group` ([`group_concepts`]) at `weight`.
     fn group_concept(&self, group: usize, weight: f32) -> Concept {
-        let phrases = self.group_phrases[group].clone();
-        // The union holds at least as many sections as its commonest phrase; scoring
-        // counts it exactly.
-        let estimated_df = phrases
-            .iter()
-            .map(|p| self.phrase_df_estimate(p))
-            .max()
-            .unwrap_or(0);
         Concept {
-            phrases,
-            window: 0,
-            code: Vec::new(),
-            origin: Origin::Synonyms,
-            estimated_df,
             weight,
+            ..self.group_concepts[group].clone()
         }
     }
 
-    /// At most the rarest stem's document frequency: a phrase is never commoner than
-    /// its rarest word.
     fn phrase_df_estimate(&self, phrase: &Phrase) -> u32 {
-        phrase
-            .iter()
-            .map(|(s, _)| self.stats.doc_freq_of(s).unwrap_or(0))
-            .min()
-            .unwrap_or(0)
+        phrase_df_estimate(&self.stats, phrase)
     }
+}
+
+/// At most the rarest stem's document frequency: a phrase is never commoner than its
+/// rarest word.
+fn phrase_df_estimate(stats: &super::TermStats, phrase: &Phrase) -> u32 {
+    phrase
+        .iter()
+        .map(|(s, _)| stats.doc_freq_of(s).unwrap_or(0))
+        .min()
+        .unwrap_or(0)
+}
+
+/// Each synonym group as the concept a question naming it gets (weight 1), prepared
+/// once when the index is built: its distinct stem phrases ("rotate" and "rotation"
+/// are one stem: one phrase), shared by every question's copy, and their estimated
+/// document frequency.
+pub(crate) fn group_concepts(
+    synonyms: &[Vec<SynonymPhrase>],
+    stats: &super::TermStats,
+) -> Vec<Concept> {
+    synonyms
+        .iter()
+        .map(|group| {
+            let mut phrases: Vec<Phrase> = Vec::new();
+            for p in group {
+                if !p.stems.is_empty() && !phrases.contains(&p.stems) {
+                    phrases.push(p.stems.clone());
+                }
+            }
+            // The union holds at least as many sections as its commonest phrase;
+            // scoring counts it exactly.
+            let estimated_df = phrases
+                .iter()
+                .map(|p| phrase_df_estimate(stats, p))
+                .max()
+                .unwrap_or(0);
+            Concept {
+                phrases: phrases.into(),
+                window: 0,
+                code: Vec::new(),
+                origin: Origin::Synonyms,
+                estimated_df,
+                weight: 1.0,
+            }
+        })
+        .collect()
 }
 
 /// Adds a synonym concept, once per group; a code token that is one of the group's
