@@ -28,7 +28,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, doc};
 
 pub(crate) use query::Analyzed;
 use query::SynonymPhrase;
-use score::{CASE, FieldWeight, PROCEDURE, RULE};
+use score::{CASE, ConceptBounds, FieldWeight, PROCEDURE, PRUNE_FROM_SECTIONS, RULE};
 use sentence_cache::{SENTENCE_CACHE_BYTES, SentenceCache, SentenceTable};
 
 use crate::error::IndexError;
@@ -295,6 +295,11 @@ pub struct SearchIndex {
     /// The skills' titles ("Azure Container Registry encryption with a customer-managed
     /// key"): what the knowledge is about as a whole.
     skill_titles: SkillTitles,
+    /// Whether a question's common words are scored only for the sections that can
+    /// still reach the best few (a large corpus: [`PRUNE_FROM_SECTIONS`]).
+    prune: bool,
+    /// What scoring each concept in full has shown, for pruning it later.
+    concept_bounds: ConceptBounds,
     pub tuning: Tuning,
 }
 
@@ -542,6 +547,8 @@ impl SearchIndex {
                 .into_iter()
                 .cloned(),
             ),
+            prune: answerable >= PRUNE_FROM_SECTIONS,
+            concept_bounds: ConceptBounds::default(),
             tuning: Tuning::default(),
         })
     }

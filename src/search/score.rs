@@ -14,19 +14,28 @@
 //! question the sections whose heading states a rule, a problem report the
 //! troubleshooting cases, a "how long" question the sections that count time, each
 //! by the IDF of that kind of section.
+//!
+//! In a large corpus the common words of a question are most of its postings, yet
+//! they add little to any score. Once a concept has been scored in full, its document
+//! frequency and its largest weighted occurrence count are kept ([`ConceptBounds`]),
+//! so later questions know the most it can add to a section before reading it. Those
+//! concepts are scored last, the largest bound first, and once the bounds of the
+//! ones left fall short of the best few scores so far, only for the sections that
+//! can still reach them (MaxScore, term at a time): the best few are the same, and
+//! the other sections are neither written to nor have their positions read.
 
 use foldhash::HashMap;
 use std::cell::RefCell;
 use std::collections::BinaryHeap;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock, PoisonError, RwLock};
 use tantivy::postings::{Postings, SegmentPostings};
 
 use tantivy::InvertedIndexReader;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocSet, TERMINATED, Term};
 
-use super::query::{Analyzed, Concept, Origin, Phrase, idf, rank_idf};
+use super::query::{Analyzed, Concept, Intent, Origin, Phrase, idf, rank_idf};
 use super::{Hit, Scope, SearchIndex};
 
 /// BM25's term-frequency saturation: high, because sections are short and a
@@ -79,6 +88,120 @@ impl FieldWeight {
     }
 }
 
+/// From this many answerable sections on, common words are pruned ([`ConceptBounds`]).
+/// Below it a question touches too few sections for pruning to pay, and the scores
+/// are summed in the question's own concept order.
+pub(crate) const PRUNE_FROM_SECTIONS: usize = 2_000;
+
+/// How many concepts' bounds are kept: some 5 MB at most.
+const MAX_CONCEPT_BOUNDS: usize = 65_536;
+
+/// Pruning is for a caller that wants the best few; a diagnosis wants every case.
+const PRUNE_MAX_LIMIT: usize = 100;
+
+/// What scoring a concept in full has shown about it, kept for later questions: the
+/// sections that hold it in their own fields (its document frequency, known before
+/// its postings are read) and its largest weighted occurrence count in one section
+/// (so the most it can add to any score). Filled as concepts are met: a large corpus
+/// does not pay for its whole vocabulary at startup.
+#[derive(Default)]
+pub(crate) struct ConceptBounds {
+    concepts: RwLock<HashMap<String, ConceptBound>>,
+    /// The own document frequency of the "how long" pseudo-concept.
+    duration_df: OnceLock<u32>,
+}
+
+#[derive(Clone, Copy)]
+struct ConceptBound {
+    df: u32,
+    max_tf: f32,
+}
+
+/// What a concept is found by (its phrases, a pair's window and its code tokens),
+/// whatever the question's wording weighs it.
+fn concept_key(concept: &Concept) -> String {
+    use std::fmt::Write;
+    let mut key = format!("{}", concept.window);
+    for phrase in concept.phrases.iter() {
+        key.push('|');
+        for (stem, offset) in phrase {
+            let _ = write!(key, " {stem}@{offset}");
+        }
+    }
+    for token in &concept.code {
+        key.push_str("|`");
+        key.push_str(token);
+    }
+    key
+}
+
+impl ConceptBounds {
+    /// Keeps what the full pass of `concept` just found (its sums still in `s`), if
+    /// it is not known yet: a diagnosis, which is never pruned, meets known ones.
+    fn learn(&self, concept: &Concept, df: u32, s: &Scratch) {
+        let key = concept_key(concept);
+        let known = |c: &HashMap<String, ConceptBound>| c.contains_key(&key);
+        if known(&self.concepts.read().unwrap_or_else(PoisonError::into_inner)) {
+            return;
+        }
+        let max_tf = s
+            .touched
+            .iter()
+            .map(|&d| s.slots[d as usize].tf)
+            .fold(0.0, f32::max);
+        let mut concepts = self
+            .concepts
+            .write()
+            .unwrap_or_else(PoisonError::into_inner);
+        // A server asked endless distinct questions must not grow without end; what
+        // is known by then covers the common words, which are what pruning is for.
+        if concepts.len() < MAX_CONCEPT_BOUNDS {
+            concepts.insert(key, ConceptBound { df, max_tf });
+        }
+    }
+}
+
+/// The intent pseudo-concepts a question wants, as (wanted, section flag).
+fn intent_flags(intent: Intent) -> [(bool, u8); 3] {
+    [
+        (intent.procedure, PROCEDURE),
+        (intent.problem, CASE),
+        (intent.yes_no && !intent.problem, RULE),
+    ]
+}
+
+/// Adds a concept's saturated occurrences, at `rank_weight` (its rank IDF), to each
+/// section it touched, and clears their per-concept sums. Returns the information
+/// it adds to the question's whole (0 if coverage does not count it).
+fn fold_concept(concept: &Concept, rank_weight: f32, df: u32, n: f32, s: &mut Scratch) -> f32 {
+    let information = idf(n, df as f32) * concept.weight;
+    // Where the question only tells context, its concepts count less.
+    let weight = rank_weight * concept.weight;
+    // A pair is evidence of how the words stand, not a part of the question to cover.
+    let counts = concept.counts_for_coverage();
+    for &d in &s.touched {
+        let slot = &mut s.slots[d as usize];
+        let tf = slot.tf;
+        if weight > 0.0 {
+            if slot.score == 0.0 {
+                s.scored.push(d);
+            }
+            slot.score += weight * tf * (K1 + 1.0) / (tf + K1);
+            if slot.own && counts {
+                slot.covered += information;
+            }
+        }
+        slot.tf = 0.0;
+        slot.own = false;
+    }
+    if counts { information } else { 0.0 }
+}
+
+/// BM25's saturation of a weighted occurrence count.
+fn saturate(tf: f32) -> f32 {
+    tf * (K1 + 1.0) / (tf + K1)
+}
+
 /// Best first: the higher score, then the earlier section, so ties are reproducible.
 fn by_rank(a: &Hit, b: &Hit) -> std::cmp::Ordering {
     b.score.total_cmp(&a.score).then(a.section.cmp(&b.section))
@@ -121,6 +244,21 @@ struct Scratch {
     /// kept), else the best few.
     hits: Vec<Hit>,
     positions: Vec<Vec<u32>>,
+    /// While pruning: one bit per section that can still reach the best few.
+    candidates: Vec<u64>,
+    /// Whether postings update only the `candidates`.
+    pruning: bool,
+    /// The sections' least final scores, for the best few's threshold.
+    floor: Vec<f32>,
+    /// How many questions this thread has pruned, for the tests.
+    #[cfg(test)]
+    pruned: usize,
+}
+
+impl Scratch {
+    fn is_candidate(&self, d: usize) -> bool {
+        self.candidates[d / 64] & (1 << (d % 64)) != 0
+    }
 }
 
 /// One section's sums while a question is scored.
@@ -161,25 +299,58 @@ impl SearchIndex {
         keep: &dyn Fn(&Hit) -> bool,
     ) -> Vec<Hit> {
         let n = self.answerable as f32;
+        let prune = self.prune && limit > 0 && limit <= PRUNE_MAX_LIMIT && !intro_first;
         SCRATCH.with(|scratch| {
             let mut s = scratch.borrow_mut();
             let s = &mut *s;
             s.slots.clear();
             s.slots.resize(self.kinds.len(), Slot::default());
             s.scored.clear();
+            s.pruning = false;
             let mut total = 0.0;
             // Each concept's IDF, for pairs to be weighed against their words.
             let mut weights: Vec<(&Concept, f32)> = Vec::with_capacity(analyzed.concepts.len());
-            for concept in &analyzed.concepts {
-                s.touched.clear();
-                self.accumulate(concept, s);
-                let df = s
-                    .touched
+            // The concepts whose bounds are known: scored last, the largest bound
+            // first, each as (concept, IDF, own document frequency, the most it adds
+            // to a section's score).
+            let mut tail: Vec<(&Concept, f32, u32, f32)> = Vec::new();
+            let known: Vec<Option<ConceptBound>> = if prune {
+                let known = self
+                    .concept_bounds
+                    .concepts
+                    .read()
+                    .unwrap_or_else(PoisonError::into_inner);
+                analyzed
+                    .concepts
                     .iter()
-                    .filter(|&&d| s.slots[d as usize].own)
-                    .count();
+                    .map(|c| known.get(&concept_key(c)).copied())
+                    .collect()
+            } else {
+                vec![None; analyzed.concepts.len()]
+            };
+            // Words and synonym groups first, then pairs, which are weighed against
+            // them.
+            let with_bounds = || analyzed.concepts.iter().zip(&known);
+            let words = with_bounds().filter(|(c, _)| c.origin != Origin::Pair);
+            let pairs = with_bounds().filter(|(c, _)| c.origin == Origin::Pair);
+            for (concept, bound) in words.chain(pairs) {
+                let df = match bound {
+                    Some(b) => b.df,
+                    None => {
+                        s.touched.clear();
+                        self.accumulate(concept, s);
+                        let df = s
+                            .touched
+                            .iter()
+                            .filter(|&&d| s.slots[d as usize].own)
+                            .count() as u32;
+                        if self.prune {
+                            self.concept_bounds.learn(concept, df, s);
+                        }
+                        df
+                    }
+                };
                 let mut weight = rank_idf(n, df as f32);
-                let information = idf(n, df as f32) * concept.weight;
                 if concept.origin == Origin::Pair {
                     // A pair adds only what it tells beyond its words: "rotation
                     // policy" much, "security team" (two rare words anyway) nothing.
@@ -198,38 +369,53 @@ impl SearchIndex {
                     weight = (weight - parts).max(0.0);
                 }
                 weights.push((concept, weight));
-                // Where the question only tells context, its concepts count less.
-                let weight = weight * concept.weight;
-                let counts = concept.counts_for_coverage();
-                if counts {
-                    total += information;
+                match bound {
+                    Some(b) => tail.push((
+                        concept,
+                        weight,
+                        df,
+                        weight * concept.weight * saturate(b.max_tf),
+                    )),
+                    None => total += fold_concept(concept, weight, df, n, s),
                 }
-                // A pair is evidence of how the words stand, not a part of the
-                // question to cover.
-
-                for &d in &s.touched {
-                    let slot = &mut s.slots[d as usize];
-                    let tf = slot.tf;
-                    if weight > 0.0 {
-                        if slot.score == 0.0 {
-                            s.scored.push(d);
-                        }
-                        slot.score += weight * tf * (K1 + 1.0) / (tf + K1);
-                        if slot.own && counts {
-                            slot.covered += information;
-                        }
+            }
+            if !tail.is_empty() {
+                tail.sort_by(|a, b| b.3.total_cmp(&a.3));
+                // What the rest of the question can still add to a section: the tail's
+                // bounds from each concept on, and the intent's pseudo-concepts.
+                let intent = self.intent_bound(analyzed, n);
+                let mut rest: Vec<f32> = vec![intent; tail.len() + 1];
+                for i in (0..tail.len()).rev() {
+                    rest[i] = rest[i + 1] + tail[i].3;
+                }
+                // The best score so far: no section's can reach the best few's least
+                // while it is below `rest`.
+                let mut top = s
+                    .scored
+                    .iter()
+                    .map(|&d| s.slots[d as usize].score)
+                    .fold(0.0, f32::max);
+                for (i, &(concept, weight, df, bound)) in tail.iter().enumerate() {
+                    if !s.pruning && rest[i] < top {
+                        self.start_pruning(analyzed, scope, limit, rest[i], s);
                     }
-                    slot.tf = 0.0;
-                    slot.own = false;
+                    s.touched.clear();
+                    if bound > 0.0 {
+                        self.accumulate(concept, s);
+                    }
+                    total += fold_concept(concept, weight, df, n, s);
+                    if !s.pruning {
+                        top = s
+                            .touched
+                            .iter()
+                            .map(|&d| s.slots[d as usize].score)
+                            .fold(top, f32::max);
+                    }
                 }
             }
             if self.tuning.intent {
                 let intent = analyzed.intent;
-                for (wanted, flag) in [
-                    (intent.procedure, PROCEDURE),
-                    (intent.problem, CASE),
-                    (intent.yes_no && !intent.problem, RULE),
-                ] {
+                for (wanted, flag) in intent_flags(intent) {
                     if !wanted {
                         continue;
                     }
@@ -246,13 +432,17 @@ impl SearchIndex {
                     // however often they count (a rotation policy's many periods do
                     // not make it the answer to "how long"). Only the sections the
                     // question's own concepts found.
+                    // Its document frequency needs every section that counts time.
+                    let pruning = std::mem::replace(&mut s.pruning, false);
                     s.touched.clear();
                     self.accumulate(&self.duration_units, s);
+                    s.pruning = pruning;
                     let df = s
                         .touched
                         .iter()
                         .filter(|&&d| s.slots[d as usize].own)
                         .count();
+                    let _ = self.concept_bounds.duration_df.set(df as u32);
                     let weight = rank_idf(n, df as f32);
                     for &d in &s.touched {
                         let slot = &mut s.slots[d as usize];
@@ -276,16 +466,10 @@ impl SearchIndex {
                 .map(|&d| d as usize)
                 .filter(|&d| scope.admits(self.kinds[d]))
                 .map(|d| {
-                    let intro = self.tuning.intro_demotion && self.off_focus[d];
-                    let narrower = self.qualified[d] & !analyzed.qualifiers != 0;
                     let slot = slots[d];
                     Hit {
                         section: d,
-                        score: if intro || narrower {
-                            slot.score * OFF_FOCUS_FACTOR
-                        } else {
-                            slot.score
-                        },
+                        score: self.focused(slot.score, d, analyzed),
                         coverage: if total > 0.0 {
                             slot.covered / total
                         } else {
@@ -333,9 +517,118 @@ impl SearchIndex {
         })
     }
 
+    /// A section's score as ranked: lower when it is not squarely about the question.
+    fn focused(&self, score: f32, d: usize, analyzed: &Analyzed) -> f32 {
+        let intro = self.tuning.intro_demotion && self.off_focus[d];
+        let narrower = self.qualified[d] & !analyzed.qualifiers != 0;
+        if intro || narrower {
+            score * OFF_FOCUS_FACTOR
+        } else {
+            score
+        }
+    }
+
+    /// The most the intent's pseudo-concepts can add to a section's score; unbounded
+    /// for a "how long" question until the sections counting time have been counted.
+    fn intent_bound(&self, analyzed: &Analyzed, n: f32) -> f32 {
+        if !self.tuning.intent {
+            return 0.0;
+        }
+        let intent = analyzed.intent;
+        let mut bound: f32 = intent_flags(intent)
+            .into_iter()
+            .filter(|(wanted, _)| *wanted)
+            .map(|(_, flag)| rank_idf(n, self.flag_counts[usize::from(flag)] as f32))
+            .sum();
+        if intent.duration {
+            bound += self
+                .concept_bounds
+                .duration_df
+                .get()
+                .map_or(f32::INFINITY, |&df| rank_idf(n, df as f32));
+        }
+        bound
+    }
+
+    /// Finds the least score of the best `limit` so far and, if `rest` more cannot
+    /// lift a section that has none to it, keeps as candidates the sections `rest`
+    /// could: from then on postings update only them.
+    fn start_pruning(
+        &self,
+        analyzed: &Analyzed,
+        scope: Scope,
+        limit: usize,
+        rest: f32,
+        s: &mut Scratch,
+    ) {
+        let Scratch {
+            slots,
+            scored,
+            floor,
+            candidates,
+            pruning,
+            ..
+        } = s;
+        floor.clear();
+        floor.extend(
+            scored
+                .iter()
+                .map(|&d| d as usize)
+                .filter(|&d| scope.admits(self.kinds[d]))
+                .map(|d| self.focused(slots[d].score, d, analyzed)),
+        );
+        if floor.len() < limit {
+            return;
+        }
+        let (_, &mut threshold, _) = floor.select_nth_unstable_by(limit - 1, |a, b| b.total_cmp(a));
+        if rest >= threshold {
+            return;
+        }
+        // The candidates' sums are added in another order than `rest`, so they may
+        // differ in their last bits: the margin keeps a section only rounding would
+        // leave out.
+        let bar = threshold * (1.0 - 1e-4);
+        candidates.clear();
+        candidates.resize(slots.len().div_ceil(64), 0);
+        scored.retain(|&d| {
+            let d = d as usize;
+            let keep = scope.admits(self.kinds[d])
+                && self.focused(slots[d].score + rest, d, analyzed) >= bar;
+            if keep {
+                candidates[d / 64] |= 1 << (d % 64);
+            }
+            keep
+        });
+        *pruning = true;
+        #[cfg(test)]
+        {
+            s.pruned += 1;
+        }
+    }
+
     /// Adds the concept's weighted, length-normalized occurrences to each section's
-    /// `tf`, marking the sections it touches and those that hold it themselves.
+    /// `tf`, marking the sections it touches and those that hold it themselves; while
+    /// pruning, only the candidates'.
     fn accumulate(&self, concept: &Concept, s: &mut Scratch) {
+        // Two copies of the loops, so that a question never pruned (every question
+        // of a small corpus) does not test each posting for it.
+        if s.pruning {
+            self.accumulate_with(concept, s, |s, doc, f, freq| {
+                if s.is_candidate(doc as usize) {
+                    add(s, doc, f, freq);
+                }
+            });
+        } else {
+            self.accumulate_with(concept, s, add);
+        }
+    }
+
+    fn accumulate_with(
+        &self,
+        concept: &Concept,
+        s: &mut Scratch,
+        add: impl Fn(&mut Scratch, u32, &FieldWeight, u32) + Copy,
+    ) {
         for phrase in concept.phrases.iter() {
             for f in &self.prose_fields {
                 if !self.tuning.asked && f.field == self.asked_field {
@@ -413,6 +706,10 @@ fn each_phrase_match(
     s.positions.resize(lists.len(), Vec::new());
     let mut doc = lists[0].0.doc();
     'docs: while doc != TERMINATED {
+        if s.pruning && !s.is_candidate(doc as usize) {
+            doc = lists[0].0.advance();
+            continue;
+        }
         for (p, _) in lists.iter_mut().skip(1) {
             // A list may already stand past `doc` (it moved the walk on before),
             // and postings only seek forward.
@@ -506,8 +803,82 @@ const OFF_FOCUS_FACTOR: f32 = 0.75;
 
 #[cfg(test)]
 mod tests {
-    use super::followed_within;
+    use super::{SCRATCH, followed_within};
+    use crate::knowledge::{Corpus, LoadOptions};
+    use crate::search::{Scope, SearchIndex};
     use proptest::prelude::*;
+
+    /// Every question of the evaluation sets, as typed.
+    fn eval_questions() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("eval");
+        let mut questions = Vec::new();
+        for set in [
+            "questions",
+            "dev-long",
+            "realuser",
+            "natural",
+            "blind24",
+            "blind25",
+        ] {
+            let text = std::fs::read_to_string(dir.join(format!("{set}.json"))).unwrap();
+            let entries: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+            questions.extend(
+                entries
+                    .iter()
+                    .filter_map(|e| e["question"].as_str().map(str::to_string)),
+            );
+        }
+        questions
+    }
+
+    /// Pruning must not change the best few: the same sections in the same order,
+    /// with the same scores and coverage but for the last bits of sums added in
+    /// another order. Forced on for the built-in knowledge, which is too small to
+    /// prune by default.
+    #[test]
+    fn pruning_keeps_the_best_few_exactly() {
+        let corpus = Corpus::load(&LoadOptions::default());
+        let exact = SearchIndex::build(&corpus).unwrap();
+        let mut pruned = SearchIndex::build(&corpus).unwrap();
+        pruned.prune = true;
+        let questions = eval_questions();
+        assert!(questions.len() > 250);
+        let close = |a: f32, b: f32| (a - b).abs() <= 1e-5 * a.abs().max(b.abs()).max(1.0);
+        // The first time teaches the bounds.
+        for q in &questions {
+            pruned.score(&pruned.analyze(q), Scope::All, usize::MAX);
+        }
+        let before = SCRATCH.with(|s| s.borrow().pruned);
+        for q in &questions {
+            for (limit, scope) in [
+                (6, Scope::All),
+                (10, Scope::Reference),
+                (3, Scope::Troubleshooting),
+            ] {
+                let want = exact.score(&exact.analyze(q), scope, limit);
+                let got = pruned.score(&pruned.analyze(q), scope, limit);
+                let sections =
+                    |h: &[crate::search::Hit]| h.iter().map(|h| h.section).collect::<Vec<_>>();
+                assert_eq!(sections(&got), sections(&want), "{q} (limit {limit})");
+                for (g, w) in got.iter().zip(&want) {
+                    assert!(
+                        close(g.score, w.score),
+                        "{q}: {} against {}",
+                        g.score,
+                        w.score
+                    );
+                    assert!(
+                        close(g.coverage, w.coverage),
+                        "{q}: coverage {} against {}",
+                        g.coverage,
+                        w.coverage
+                    );
+                }
+            }
+        }
+        let pruned_questions = SCRATCH.with(|s| s.borrow().pruned) - before;
+        assert!(pruned_questions > 300, "only {pruned_questions} pruned");
+    }
 
     fn ascending(max: u32) -> impl Strategy<Value = Vec<u32>> {
         proptest::collection::btree_set(0..max, 0..40).prop_map(|s| s.into_iter().collect())
