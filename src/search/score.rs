@@ -288,7 +288,9 @@ impl SearchIndex {
 
     /// [`SearchIndex::score`] of the hits `keep` admits: the others are dropped
     /// before the ranking is sorted, which in a large corpus is most of them. `keep`
-    /// runs while this thread's scoring buffers are borrowed, so it must not search.
+    /// runs while this thread's scoring buffers are borrowed, so it must not search;
+    /// and since a large corpus prunes a search for the best few against scores `keep`
+    /// has not seen, it must admit every hit unless `limit` exceeds [`PRUNE_MAX_LIMIT`].
     /// With `intro_first`, the best skill introduction found leads, whatever its score.
     pub(crate) fn score_where(
         &self,
@@ -388,8 +390,8 @@ impl SearchIndex {
                 for i in (0..tail.len()).rev() {
                     rest[i] = rest[i + 1] + tail[i].3;
                 }
-                // The best score so far: no section's can reach the best few's least
-                // while it is below `rest`.
+                // The best score so far: the best few's least is no higher, so
+                // pruning cannot start while `rest` is not below it.
                 let mut top = s
                     .scored
                     .iter()
