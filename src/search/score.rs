@@ -197,7 +197,10 @@ fn fold_concept(concept: &Concept, rank_weight: f32, df: u32, n: f32, s: &mut Sc
     if counts { information } else { 0.0 }
 }
 
-/// BM25's saturation of a weighted occurrence count.
+/// BM25's saturation of a weighted occurrence count, for a concept's bound.
+/// [`fold_concept`] writes it inline after the weight, `weight * tf * (K1 + 1) /
+/// (tf + K1)`: scores are rounded in that order, and have been since the ranking was
+/// tuned; the pruning margin absorbs the difference.
 fn saturate(tf: f32) -> f32 {
     tf * (K1 + 1.0) / (tf + K1)
 }
