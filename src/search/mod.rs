@@ -659,7 +659,12 @@ impl SearchIndex {
             Kind::Reference => !floor || h.coverage >= min_coverage,
             Kind::Scenario => false,
         };
-        let mut hits = self.score_where(analyzed, Scope::All, usize::MAX, false, &keep);
+        // Without the floor every reference counts, whatever its coverage.
+        let wanted = score::Wanted::CasesAndReferences {
+            references,
+            min_coverage: if floor { min_coverage } else { 0.0 },
+        };
+        let mut hits = self.score_where(analyzed, Scope::All, wanted, false, &keep);
         if !floor {
             for h in &mut hits {
                 h.coverage = 1.0;

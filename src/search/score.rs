@@ -36,7 +36,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocSet, TERMINATED, Term};
 
 use super::query::{Analyzed, Concept, Intent, Origin, Phrase, idf, rank_idf};
-use super::{Hit, Scope, SearchIndex};
+use super::{Hit, Kind, Scope, SearchIndex};
 
 /// BM25's term-frequency saturation: high, because sections are short and a
 /// section that names a concept again and again is about it (chosen on the dev sets).
@@ -96,8 +96,42 @@ pub(crate) const PRUNE_FROM_SECTIONS: usize = 2_000;
 /// How many concepts' bounds are kept: some 5 MB at most.
 const MAX_CONCEPT_BOUNDS: usize = 65_536;
 
-/// Pruning is for a caller that wants the best few; a diagnosis wants every case.
+/// Pruning is for a caller that wants the best few (of the references, for a
+/// diagnosis, which wants every case as well).
 const PRUNE_MAX_LIMIT: usize = 100;
+
+/// What a search must find exactly: pruning may skip any section that cannot be part
+/// of it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Wanted {
+    /// The best `n` hits.
+    Best(usize),
+    /// Every troubleshooting case that matches, and the best `references` reference
+    /// sections whose coverage is `min_coverage` or more (a diagnosis).
+    CasesAndReferences {
+        references: usize,
+        min_coverage: f32,
+    },
+}
+
+impl Wanted {
+    /// How many hits the ranking holds.
+    fn limit(self) -> usize {
+        match self {
+            Wanted::Best(n) => n,
+            Wanted::CasesAndReferences { .. } => usize::MAX,
+        }
+    }
+
+    /// Whether the best few it asks for are few enough to prune for.
+    fn prunable(self) -> bool {
+        let few = match self {
+            Wanted::Best(n) => n,
+            Wanted::CasesAndReferences { references, .. } => references,
+        };
+        few > 0 && few <= PRUNE_MAX_LIMIT
+    }
+}
 
 /// What scoring a concept in full has shown about it, kept for later questions: the
 /// sections that hold it in their own fields (its document frequency, known before
@@ -174,11 +208,9 @@ fn intent_flags(intent: Intent) -> [(bool, u8); 3] {
 /// section it touched, and clears their per-concept sums. Returns the information
 /// it adds to the question's whole (0 if coverage does not count it).
 fn fold_concept(concept: &Concept, rank_weight: f32, df: u32, n: f32, s: &mut Scratch) -> f32 {
-    let information = idf(n, df as f32) * concept.weight;
+    let information = information(concept, df, n);
     // Where the question only tells context, its concepts count less.
     let weight = rank_weight * concept.weight;
-    // A pair is evidence of how the words stand, not a part of the question to cover.
-    let counts = concept.counts_for_coverage();
     for &d in &s.touched {
         let slot = &mut s.slots[d as usize];
         let tf = slot.tf;
@@ -187,14 +219,25 @@ fn fold_concept(concept: &Concept, rank_weight: f32, df: u32, n: f32, s: &mut Sc
                 s.scored.push(d);
             }
             slot.score += weight * tf * (K1 + 1.0) / (tf + K1);
-            if slot.own && counts {
+            if slot.own {
                 slot.covered += information;
             }
         }
         slot.tf = 0.0;
         slot.own = false;
     }
-    if counts { information } else { 0.0 }
+    information
+}
+
+/// What [`fold_concept`] adds to the question's whole for `concept` (and to the
+/// coverage of each section holding it), known before its postings are read.
+fn information(concept: &Concept, df: u32, n: f32) -> f32 {
+    // A pair is evidence of how the words stand, not a part of the question to cover.
+    if concept.counts_for_coverage() {
+        idf(n, df as f32) * concept.weight
+    } else {
+        0.0
+    }
 }
 
 /// BM25's saturation of a weighted occurrence count, for a concept's bound.
@@ -286,25 +329,32 @@ impl SearchIndex {
     /// section apart, so the scores alone would lead with whatever holds its one
     /// other word.
     pub(crate) fn score(&self, analyzed: &Analyzed, scope: Scope, limit: usize) -> Vec<Hit> {
-        self.score_where(analyzed, scope, limit, analyzed.about_the_whole, &|_| true)
+        self.score_where(
+            analyzed,
+            scope,
+            Wanted::Best(limit),
+            analyzed.about_the_whole,
+            &|_| true,
+        )
     }
 
     /// [`SearchIndex::score`] of the hits `keep` admits: the others are dropped
     /// before the ranking is sorted, which in a large corpus is most of them. `keep`
     /// runs while this thread's scoring buffers are borrowed, so it must not search;
     /// and since a large corpus prunes a search for the best few against scores `keep`
-    /// has not seen, it must admit every hit unless `limit` exceeds [`PRUNE_MAX_LIMIT`].
+    /// has not seen, it must admit every hit that `wanted` does not itself rule out.
     /// With `intro_first`, the best skill introduction found leads, whatever its score.
     pub(crate) fn score_where(
         &self,
         analyzed: &Analyzed,
         scope: Scope,
-        limit: usize,
+        wanted: Wanted,
         intro_first: bool,
         keep: &dyn Fn(&Hit) -> bool,
     ) -> Vec<Hit> {
         let n = self.answerable as f32;
-        let prune = self.prune && limit > 0 && limit <= PRUNE_MAX_LIMIT && !intro_first;
+        let limit = wanted.limit();
+        let prune = self.prune && wanted.prunable() && !intro_first;
         SCRATCH.with(|scratch| {
             let mut s = scratch.borrow_mut();
             let s = &mut *s;
@@ -400,9 +450,15 @@ impl SearchIndex {
                     .iter()
                     .map(|&d| s.slots[d as usize].score)
                     .fold(0.0, f32::max);
+                // The question's whole once every concept is in, summed in the order
+                // the loop below sums it, so that a coverage known to reach a bar now
+                // is known to reach it at the end.
+                let whole = tail.iter().fold(total, |t, &(concept, _, df, _)| {
+                    t + information(concept, df, n)
+                });
                 for (i, &(concept, weight, df, bound)) in tail.iter().enumerate() {
                     if !s.pruning && rest[i] < top {
-                        self.start_pruning(analyzed, scope, limit, rest[i], s);
+                        self.start_pruning(analyzed, scope, wanted, rest[i], whole, s);
                     }
                     s.touched.clear();
                     if bound > 0.0 {
@@ -555,15 +611,19 @@ impl SearchIndex {
         bound
     }
 
-    /// Finds the least score of the best `limit` so far and, if `rest` more cannot
-    /// lift a section that has none to it, keeps as candidates the sections `rest`
-    /// could: from then on postings update only them.
+    /// Finds the least score of the best few so far and, if `rest` more cannot lift a
+    /// section that has none to it, keeps as candidates the sections `rest` could:
+    /// from then on postings update only them. For a diagnosis the best few are
+    /// reference sections whose coverage already reaches the bar against `whole`, the
+    /// question's final whole (coverage only grows), and every troubleshooting case
+    /// stays a candidate, scored or not.
     fn start_pruning(
         &self,
         analyzed: &Analyzed,
         scope: Scope,
-        limit: usize,
+        wanted: Wanted,
         rest: f32,
+        whole: f32,
         s: &mut Scratch,
     ) {
         let Scratch {
@@ -574,18 +634,34 @@ impl SearchIndex {
             pruning,
             ..
         } = s;
+        let (few, cases) = match wanted {
+            Wanted::Best(n) => (n, false),
+            Wanted::CasesAndReferences { references, .. } => (references, true),
+        };
+        // Whether a section's final score counts toward the best few's least.
+        let counted = |d: usize| match wanted {
+            Wanted::Best(_) => true,
+            Wanted::CasesAndReferences { min_coverage, .. } => {
+                let coverage = if whole > 0.0 {
+                    slots[d].covered / whole
+                } else {
+                    0.0
+                };
+                self.kinds[d] == Kind::Reference && coverage >= min_coverage
+            }
+        };
         floor.clear();
         floor.extend(
             scored
                 .iter()
                 .map(|&d| d as usize)
-                .filter(|&d| scope.admits(self.kinds[d]))
+                .filter(|&d| scope.admits(self.kinds[d]) && counted(d))
                 .map(|d| self.focused(slots[d].score, d, analyzed)),
         );
-        if floor.len() < limit {
+        if floor.len() < few {
             return;
         }
-        let (_, &mut threshold, _) = floor.select_nth_unstable_by(limit - 1, |a, b| b.total_cmp(a));
+        let (_, &mut threshold, _) = floor.select_nth_unstable_by(few - 1, |a, b| b.total_cmp(a));
         if rest >= threshold {
             return;
         }
@@ -595,10 +671,18 @@ impl SearchIndex {
         let bar = threshold * (1.0 - 1e-4);
         candidates.clear();
         candidates.resize(slots.len().div_ceil(64), 0);
+        let case = |d: usize| cases && self.kinds[d] == Kind::Troubleshooting;
+        if cases {
+            for d in (0..slots.len()).filter(|&d| case(d) && scope.admits(self.kinds[d])) {
+                candidates[d / 64] |= 1 << (d % 64);
+            }
+        }
         scored.retain(|&d| {
             let d = d as usize;
             let keep = scope.admits(self.kinds[d])
-                && self.focused(slots[d].score + rest, d, analyzed) >= bar;
+                && (case(d)
+                    || (!cases || self.kinds[d] == Kind::Reference)
+                        && self.focused(slots[d].score + rest, d, analyzed) >= bar);
             if keep {
                 candidates[d / 64] |= 1 << (d % 64);
             }
@@ -883,6 +967,56 @@ mod tests {
         }
         let pruned_questions = SCRATCH.with(|s| s.borrow().pruned) - before;
         assert!(pruned_questions > 300, "only {pruned_questions} pruned");
+    }
+
+    /// A diagnosis pruned must keep every case that matches, with its score, and the
+    /// same best references that reach the coverage bar.
+    #[test]
+    fn pruning_a_diagnosis_keeps_every_case_and_the_best_references() {
+        use crate::search::answer::MIN_CONFIDENT_COVERAGE;
+        let corpus = Corpus::load(&LoadOptions::default());
+        let exact = SearchIndex::build(&corpus).unwrap();
+        let mut pruned = SearchIndex::build(&corpus).unwrap();
+        pruned.prune = true;
+        let questions = eval_questions();
+        let close = |a: f32, b: f32| (a - b).abs() <= 1e-5 * a.abs().max(b.abs()).max(1.0);
+        for q in &questions {
+            pruned.score(&pruned.analyze(q), Scope::All, usize::MAX);
+        }
+        let before = SCRATCH.with(|s| s.borrow().pruned);
+        let mut cases_seen = 0;
+        for q in &questions {
+            for references in [1, 3] {
+                let want = exact.search_cases_and_references(
+                    &exact.analyze(q),
+                    references,
+                    MIN_CONFIDENT_COVERAGE,
+                );
+                let got = pruned.search_cases_and_references(
+                    &pruned.analyze(q),
+                    references,
+                    MIN_CONFIDENT_COVERAGE,
+                );
+                cases_seen += want.0.len();
+                for (got, want) in [(&got.0, &want.0), (&got.1, &want.1)] {
+                    let sections =
+                        |h: &[crate::search::Hit]| h.iter().map(|h| h.section).collect::<Vec<_>>();
+                    assert_eq!(sections(got), sections(want), "{q} ({references})");
+                    for (g, w) in got.iter().zip(want) {
+                        assert!(
+                            close(g.score, w.score),
+                            "{q}: {} against {}",
+                            g.score,
+                            w.score
+                        );
+                        assert!(close(g.coverage, w.coverage), "{q}: coverage");
+                    }
+                }
+            }
+        }
+        let pruned_questions = SCRATCH.with(|s| s.borrow().pruned) - before;
+        assert!(pruned_questions > 300, "only {pruned_questions} pruned");
+        assert!(cases_seen > 1_000, "only {cases_seen} cases compared");
     }
 
     fn ascending(max: u32) -> impl Strategy<Value = Vec<u32>> {
