@@ -457,7 +457,9 @@ impl SearchIndex {
                     t + information(concept, df, n)
                 });
                 for (i, &(concept, weight, df, bound)) in tail.iter().enumerate() {
-                    if !s.pruning && rest[i] < top {
+                    // Once pruning, the candidates narrow before each concept: the best
+                    // few's least has risen and the rest's bounds have fallen.
+                    if s.pruning || rest[i] < top {
                         self.start_pruning(analyzed, scope, wanted, rest[i], whole, s);
                     }
                     s.touched.clear();
@@ -669,12 +671,15 @@ impl SearchIndex {
         // differ in their last bits: the margin keeps a section only rounding would
         // leave out.
         let bar = threshold * (1.0 - 1e-4);
-        candidates.clear();
-        candidates.resize(slots.len().div_ceil(64), 0);
         let case = |d: usize| cases && self.kinds[d] == Kind::Troubleshooting;
-        if cases {
-            for d in (0..slots.len()).filter(|&d| case(d) && scope.admits(self.kinds[d])) {
-                candidates[d / 64] |= 1 << (d % 64);
+        let first = !*pruning;
+        if first {
+            candidates.clear();
+            candidates.resize(slots.len().div_ceil(64), 0);
+            if cases {
+                for d in (0..slots.len()).filter(|&d| case(d) && scope.admits(self.kinds[d])) {
+                    candidates[d / 64] |= 1 << (d % 64);
+                }
             }
         }
         scored.retain(|&d| {
@@ -685,12 +690,14 @@ impl SearchIndex {
                         && self.focused(slots[d].score + rest, d, analyzed) >= bar);
             if keep {
                 candidates[d / 64] |= 1 << (d % 64);
+            } else {
+                candidates[d / 64] &= !(1 << (d % 64));
             }
             keep
         });
         *pruning = true;
         #[cfg(test)]
-        {
+        if first {
             s.pruned += 1;
         }
     }
