@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the twenty-six sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind25; eval/README.md says
+/// against), the held-out set, and the twenty-seven sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind26; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 29] = [
+const SETS: [(&str, &str, &str); 30] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -158,6 +158,11 @@ const SETS: [(&str, &str, &str); 29] = [
         "blind25",
         include_str!("../eval/blind25.json"),
         include_str!("../eval/gate/blind25.json"),
+    ),
+    (
+        "blind26",
+        include_str!("../eval/blind26.json"),
+        include_str!("../eval/gate/blind26.json"),
     ),
 ];
 
