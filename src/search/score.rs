@@ -171,7 +171,8 @@ fn concept_key(concept: &Concept) -> String {
 
 impl ConceptBounds {
     /// Keeps what the full pass of `concept` just found (its sums still in `s`), if
-    /// it is not known yet: a diagnosis, which is never pruned, meets known ones.
+    /// it is not known yet: a search that is not pruned (one led by the skill's
+    /// introduction, or wanting more than the best hundred) meets known ones.
     fn learn(&self, concept: &Concept, df: u32, s: &Scratch) {
         let key = concept_key(concept);
         let known = |c: &HashMap<String, ConceptBound>| c.contains_key(&key);
