@@ -928,24 +928,49 @@ mod tests {
         questions
     }
 
-    /// Pruning must not change the best few: the same sections in the same order,
-    /// with the same scores and coverage but for the last bits of sums added in
-    /// another order. Forced on for the built-in knowledge, which is too small to
-    /// prune by default.
-    #[test]
-    fn pruning_keeps_the_best_few_exactly() {
+    /// The built-in knowledge's index twice, the second forced to prune (it is too
+    /// small to by default) and taught the bounds by a first pass of the eval
+    /// questions, which come third.
+    fn exact_and_pruned() -> (SearchIndex, SearchIndex, Vec<String>) {
         let corpus = Corpus::load(&LoadOptions::default());
         let exact = SearchIndex::build(&corpus).unwrap();
         let mut pruned = SearchIndex::build(&corpus).unwrap();
         pruned.prune = true;
         let questions = eval_questions();
         assert!(questions.len() > 250);
-        let close = |a: f32, b: f32| (a - b).abs() <= 1e-5 * a.abs().max(b.abs()).max(1.0);
-        // The first time teaches the bounds.
         for q in &questions {
             pruned.score(&pruned.analyze(q), Scope::All, usize::MAX);
         }
-        let before = SCRATCH.with(|s| s.borrow().pruned);
+        (exact, pruned, questions)
+    }
+
+    /// The same sections in the same order, with the same scores and coverage but for
+    /// the last bits of sums added in another order.
+    fn assert_same_hits(got: &[crate::search::Hit], want: &[crate::search::Hit], what: &str) {
+        let close = |a: f32, b: f32| (a - b).abs() <= 1e-5 * a.abs().max(b.abs()).max(1.0);
+        let sections = |h: &[crate::search::Hit]| h.iter().map(|h| h.section).collect::<Vec<_>>();
+        assert_eq!(sections(got), sections(want), "{what}");
+        for (g, w) in got.iter().zip(want) {
+            assert!(
+                close(g.score, w.score),
+                "{what}: {} against {}",
+                g.score,
+                w.score
+            );
+            let (gc, wc) = (g.coverage, w.coverage);
+            assert!(close(gc, wc), "{what}: coverage {gc} against {wc}");
+        }
+    }
+
+    fn pruned_so_far() -> usize {
+        SCRATCH.with(|s| s.borrow().pruned)
+    }
+
+    /// Pruning must not change the best few.
+    #[test]
+    fn pruning_keeps_the_best_few_exactly() {
+        let (exact, pruned, questions) = exact_and_pruned();
+        let before = pruned_so_far();
         for q in &questions {
             for (limit, scope) in [
                 (6, Scope::All),
@@ -954,26 +979,10 @@ mod tests {
             ] {
                 let want = exact.score(&exact.analyze(q), scope, limit);
                 let got = pruned.score(&pruned.analyze(q), scope, limit);
-                let sections =
-                    |h: &[crate::search::Hit]| h.iter().map(|h| h.section).collect::<Vec<_>>();
-                assert_eq!(sections(&got), sections(&want), "{q} (limit {limit})");
-                for (g, w) in got.iter().zip(&want) {
-                    assert!(
-                        close(g.score, w.score),
-                        "{q}: {} against {}",
-                        g.score,
-                        w.score
-                    );
-                    assert!(
-                        close(g.coverage, w.coverage),
-                        "{q}: coverage {} against {}",
-                        g.coverage,
-                        w.coverage
-                    );
-                }
+                assert_same_hits(&got, &want, &format!("{q} (limit {limit})"));
             }
         }
-        let pruned_questions = SCRATCH.with(|s| s.borrow().pruned) - before;
+        let pruned_questions = pruned_so_far() - before;
         assert!(pruned_questions > 300, "only {pruned_questions} pruned");
     }
 
@@ -982,47 +991,30 @@ mod tests {
     #[test]
     fn pruning_a_diagnosis_keeps_every_case_and_the_best_references() {
         use crate::search::answer::MIN_CONFIDENT_COVERAGE;
-        let corpus = Corpus::load(&LoadOptions::default());
-        let exact = SearchIndex::build(&corpus).unwrap();
-        let mut pruned = SearchIndex::build(&corpus).unwrap();
-        pruned.prune = true;
-        let questions = eval_questions();
-        let close = |a: f32, b: f32| (a - b).abs() <= 1e-5 * a.abs().max(b.abs()).max(1.0);
-        for q in &questions {
-            pruned.score(&pruned.analyze(q), Scope::All, usize::MAX);
-        }
-        let before = SCRATCH.with(|s| s.borrow().pruned);
+        let (exact, pruned, questions) = exact_and_pruned();
+        let before = pruned_so_far();
         let mut cases_seen = 0;
         for q in &questions {
             for references in [1, 3] {
-                let want = exact.search_cases_and_references(
-                    &exact.analyze(q),
-                    references,
-                    MIN_CONFIDENT_COVERAGE,
+                let diagnose = |index: &SearchIndex| {
+                    index.search_cases_and_references(
+                        &index.analyze(q),
+                        references,
+                        MIN_CONFIDENT_COVERAGE,
+                    )
+                };
+                let (want_cases, want_references) = diagnose(&exact);
+                let (got_cases, got_references) = diagnose(&pruned);
+                cases_seen += want_cases.len();
+                assert_same_hits(&got_cases, &want_cases, &format!("{q}: cases"));
+                assert_same_hits(
+                    &got_references,
+                    &want_references,
+                    &format!("{q}: {references} references"),
                 );
-                let got = pruned.search_cases_and_references(
-                    &pruned.analyze(q),
-                    references,
-                    MIN_CONFIDENT_COVERAGE,
-                );
-                cases_seen += want.0.len();
-                for (got, want) in [(&got.0, &want.0), (&got.1, &want.1)] {
-                    let sections =
-                        |h: &[crate::search::Hit]| h.iter().map(|h| h.section).collect::<Vec<_>>();
-                    assert_eq!(sections(got), sections(want), "{q} ({references})");
-                    for (g, w) in got.iter().zip(want) {
-                        assert!(
-                            close(g.score, w.score),
-                            "{q}: {} against {}",
-                            g.score,
-                            w.score
-                        );
-                        assert!(close(g.coverage, w.coverage), "{q}: coverage");
-                    }
-                }
             }
         }
-        let pruned_questions = SCRATCH.with(|s| s.borrow().pruned) - before;
+        let pruned_questions = pruned_so_far() - before;
         assert!(pruned_questions > 300, "only {pruned_questions} pruned");
         assert!(cases_seen > 1_000, "only {cases_seen} cases compared");
     }
