@@ -183,6 +183,15 @@ const PROCEDURE_OPENINGS: &[&str] = &[
     "walk me through",
     "show me how",
     "give me the",
+    // What a request asks for once its verb is set aside ("Show the az commands
+    // that…"; see [`REQUEST_VERBS`]).
+    "the az command",
+    "the az commands",
+    "the cli command",
+    "the cli commands",
+    "the command to",
+    "the commands to",
+    "the steps",
 ];
 const YES_NO_OPENERS: &[&str] = &[
     "can", "is", "are", "does", "do", "will", "should", "must", "could", "may", "was", "has",
@@ -274,6 +283,7 @@ impl Intent {
     }
 
     fn of_sentence(question: &str) -> Intent {
+        let question = request(question).unwrap_or(question);
         let lower = question.to_lowercase();
         let words = words_of(&lower);
         let opening = words.iter().take(6).copied().collect::<Vec<_>>().join(" ");
@@ -901,6 +911,49 @@ impl Role {
 /// (chosen on the dev sets, short and long; see eval/README.md).
 const CONTEXT_WEIGHT: f32 = 1.0 / 3.0;
 
+/// Verbs an assistant or a person opens a request with ("Explain how to move…",
+/// "Describe what has to happen after…"): the sentence asks, and what kind of answer
+/// it wants is told by what follows the verb. The verb stays among its words: "list"
+/// and "show" are also `az` verbs.
+const REQUEST_VERBS: &[&str] = &[
+    "explain",
+    "describe",
+    "show",
+    "list",
+    "give",
+    "tell",
+    "write",
+    "provide",
+    "outline",
+    "summarize",
+    "summarise",
+    "generate",
+];
+
+/// The rest of a sentence that opens with a request verb ([`REQUEST_VERBS`]), with a
+/// "me" or "us" after it set aside too. The verb must be the sentence's very first
+/// word, so a Markdown heading or a bold label (an issue template's "## Describe the
+/// bug") is not a request.
+fn request(sentence: &str) -> Option<&str> {
+    let trimmed = sentence.trim_start();
+    fn first_word(text: &str) -> (String, &str) {
+        let end = text
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(text.len());
+        (text[..end].to_lowercase(), &text[end..])
+    }
+    let (verb, rest) = first_word(trimmed);
+    if !REQUEST_VERBS.contains(&verb.as_str()) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let rest = match first_word(rest) {
+        (who, after) if who == "me" || who == "us" => after.trim_start(),
+        _ => rest,
+    };
+    (!rest.is_empty()).then_some(rest)
+}
+
 /// Openings of a sentence that asks.
 const ASK_OPENINGS: &[&str] = &[
     "how",
@@ -956,7 +1009,8 @@ pub(crate) fn segments(question: &str) -> Vec<(Role, String)> {
             let lower = sentence
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            let asks = sentence.trim_end().ends_with('?')
+            let asks = request(&sentence).is_some()
+                || sentence.trim_end().ends_with('?')
                 || ASK_OPENINGS.iter().any(|o| {
                     lower.starts_with(o)
                         && lower[o.len()..].starts_with(|c: char| !c.is_alphanumeric())
@@ -1193,6 +1247,29 @@ mod tests {
         assert!(i.duration && !i.procedure && !i.polar);
         let i = Intent::of("az acr create fails with 403 Forbidden");
         assert!(i.problem);
+    }
+
+    #[test]
+    fn a_request_asks_and_its_verb_is_set_aside_for_the_intent() {
+        let i = Intent::of("Explain how to move an ACR registry to its system identity.");
+        assert!(i.procedure);
+        let i = Intent::of("Show me the az commands that let a build agent create key versions");
+        assert!(i.procedure);
+        assert!(!Intent::of("Describe what has to happen after the key is recovered.").procedure);
+        let roles = |q: &str| segments(q).into_iter().map(|(r, _)| r).collect::<Vec<_>>();
+        assert_eq!(
+            roles("We use Terraform. Describe what has to happen after the key is recovered."),
+            [Role::Context, Role::Ask]
+        );
+        // An issue template's heading asks nothing; "show" and "list" stay words.
+        assert_eq!(roles("## Describe the bug"), [Role::Context]);
+        assert_eq!(
+            request("list deleted keys in the hsm"),
+            Some("deleted keys in the hsm")
+        );
+        assert_eq!(request("listing keys"), None);
+        // Nothing asked after the verb: not a request.
+        assert_eq!(request("Tell us"), None);
     }
 
     #[test]
