@@ -123,13 +123,23 @@ impl Wanted {
         }
     }
 
-    /// Whether the best few it asks for are few enough to prune for.
-    fn prunable(self) -> bool {
-        let few = match self {
+    /// How many of the best hits pruning must keep exact: all of them, or a
+    /// diagnosis's references.
+    fn few(self) -> usize {
+        match self {
             Wanted::Best(n) => n,
             Wanted::CasesAndReferences { references, .. } => references,
-        };
-        few > 0 && few <= PRUNE_MAX_LIMIT
+        }
+    }
+
+    /// Whether every troubleshooting case is wanted besides the best few.
+    fn keeps_cases(self) -> bool {
+        matches!(self, Wanted::CasesAndReferences { .. })
+    }
+
+    /// Whether the best few it asks for are few enough to prune for.
+    fn prunable(self) -> bool {
+        (1..=PRUNE_MAX_LIMIT).contains(&self.few())
     }
 }
 
@@ -196,7 +206,7 @@ impl ConceptBounds {
     }
 }
 
-/// The intent pseudo-concepts a question wants, as (wanted, section flag).
+/// The intent pseudo-concepts a question asks for, as (asked, section flag).
 fn intent_flags(intent: Intent) -> [(bool, u8); 3] {
     [
         (intent.procedure, PROCEDURE),
@@ -461,7 +471,7 @@ impl SearchIndex {
                     // Once pruning, the candidates narrow before each concept: the best
                     // few's least has risen and the rest's bounds have fallen.
                     if s.pruning || rest[i] < top {
-                        self.start_pruning(analyzed, scope, wanted, rest[i], whole, s);
+                        self.narrow_candidates(analyzed, scope, wanted, rest[i], whole, s);
                     }
                     s.touched.clear();
                     if bound > 0.0 {
@@ -479,8 +489,8 @@ impl SearchIndex {
             }
             if self.tuning.intent {
                 let intent = analyzed.intent;
-                for (wanted, flag) in intent_flags(intent) {
-                    if !wanted {
+                for (asked, flag) in intent_flags(intent) {
+                    if !asked {
                         continue;
                     }
                     let weight = rank_idf(n, self.flag_counts[usize::from(flag)] as f32);
@@ -601,7 +611,7 @@ impl SearchIndex {
         let intent = analyzed.intent;
         let mut bound: f32 = intent_flags(intent)
             .into_iter()
-            .filter(|(wanted, _)| *wanted)
+            .filter(|(asked, _)| *asked)
             .map(|(_, flag)| rank_idf(n, self.flag_counts[usize::from(flag)] as f32))
             .sum();
         if intent.duration {
@@ -616,11 +626,12 @@ impl SearchIndex {
 
     /// Finds the least score of the best few so far and, if `rest` more cannot lift a
     /// section that has none to it, keeps as candidates the sections `rest` could:
-    /// from then on postings update only them. For a diagnosis the best few are
+    /// from then on postings update only them. Called again before each later
+    /// concept, it narrows them. For a diagnosis the best few are
     /// reference sections whose coverage already reaches the bar against `whole`, the
     /// question's final whole (coverage only grows), and every troubleshooting case
     /// stays a candidate, scored or not.
-    fn start_pruning(
+    fn narrow_candidates(
         &self,
         analyzed: &Analyzed,
         scope: Scope,
@@ -637,10 +648,7 @@ impl SearchIndex {
             pruning,
             ..
         } = s;
-        let (few, cases) = match wanted {
-            Wanted::Best(n) => (n, false),
-            Wanted::CasesAndReferences { references, .. } => (references, true),
-        };
+        let (few, cases) = (wanted.few(), wanted.keeps_cases());
         // Whether a section's final score counts toward the best few's least.
         let counted = |d: usize| match wanted {
             Wanted::Best(_) => true,
@@ -918,12 +926,8 @@ mod tests {
             "blind25",
         ] {
             let text = std::fs::read_to_string(dir.join(format!("{set}.json"))).unwrap();
-            let entries: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
-            questions.extend(
-                entries
-                    .iter()
-                    .filter_map(|e| e["question"].as_str().map(str::to_string)),
-            );
+            let set = crate::eval::load_questions(&text).unwrap();
+            questions.extend(set.into_iter().map(|q| q.question));
         }
         questions
     }
