@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the twenty-seven sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind26; eval/README.md says
+/// against), the held-out set, and the twenty-eight sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind27; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 30] = [
+const SETS: [(&str, &str, &str); 31] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -163,6 +163,11 @@ const SETS: [(&str, &str, &str); 30] = [
         "blind26",
         include_str!("../eval/blind26.json"),
         include_str!("../eval/gate/blind26.json"),
+    ),
+    (
+        "blind27",
+        include_str!("../eval/blind27.json"),
+        include_str!("../eval/gate/blind27.json"),
     ),
 ];
 

@@ -323,3 +323,45 @@ fn asked_phrasings_find_their_section() {
     let answer = off.answer(&AnswerRequest::new(question)).unwrap();
     assert!(!answer.confident, "{answer:?}");
 }
+
+/// A question that asks about a qualifier most sections mention (here Managed HSM)
+/// wants the section whose headings are about it, not one that mentions it in
+/// passing and more often; a qualifier named only in the story around the question
+/// does not count, nor does one few sections name.
+#[test]
+fn a_qualifier_asked_about_prefers_the_sections_headed_by_it() {
+    let corpus = || {
+        Corpus::from_texts([
+            (
+                "signing",
+                "SKILL.md",
+                "---\nname: signing\ndescription: How our team signs images.\nsources: [https://example.com/signing]\nqualifiers:\n  - managed hsm\n  - portal\n---\n# Signing\n\nOur signing conventions.\n",
+            ),
+            (
+                "signing",
+                "references/keys.md",
+                "---\nname: keys\ndescription: Signing keys.\nsources: [https://example.com/keys]\n---\n# Signing keys\n\n## Rotate a signing key\n\nRotate a signing key with the rotate command, and the pipeline picks up the new version on its next run. A signing key kept in a Managed HSM rotates the same way, and the portal has a rotate button too.\n\n## Grant the pipeline a role\n\nThe pipeline needs a role on the signing key, in a vault or in a Managed HSM.\n\n## Delete a signing key\n\nDeleting a signing key, in a vault or in a Managed HSM, stops the pipeline.\n\n## Managed HSM pools\n\nThe pool's administrators create each signing key, grant the pipeline a local role on it, and rotate a signing key when its time comes.\n\n## Portal settings\n\nThe portal's settings page lists each signing key with its expiry.\n",
+            ),
+        ])
+    };
+    let engine = Engine::from_corpus(corpus(), Default::default()).unwrap();
+    let off = Engine::from_corpus(corpus(), Default::default())
+        .unwrap()
+        .with_tuning(acr_cmk_mcp::search::Tuning {
+            qualifier_focus: false,
+            ..Default::default()
+        });
+    let first = |engine: &Engine, question: &str| {
+        let answer = engine.answer(&AnswerRequest::new(question)).unwrap();
+        answer.snippets[0].anchor.clone()
+    };
+    let asked = "how do I rotate a signing key in a managed hsm?";
+    assert_eq!(first(&engine, asked), "managed-hsm-pools");
+    assert_eq!(first(&off, asked), "rotate-a-signing-key");
+    let told = "Our signing keys sit in Managed HSM pools. How do I rotate a signing key?";
+    assert_eq!(first(&engine, told), "rotate-a-signing-key");
+    // One section in three names the portal: its mentions count as information,
+    // and the section on rotation keeps its place.
+    let portal = "how do I rotate a signing key in the portal?";
+    assert_eq!(first(&engine, portal), "rotate-a-signing-key");
+}

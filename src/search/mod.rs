@@ -85,6 +85,9 @@ pub struct Tuning {
     pub typo_correction: bool,
     /// Rank doc intros below sections of equal score.
     pub intro_demotion: bool,
+    /// Rank sections below equal ones when their headings name a qualifier the
+    /// question does not, or miss one it asks about that most sections mention.
+    pub qualifier_focus: bool,
     /// Prefer procedures for how-to questions and cases for problem reports.
     pub intent: bool,
     /// Score neighbouring question words found near each other.
@@ -109,6 +112,7 @@ impl Default for Tuning {
             code_tokens: true,
             typo_correction: true,
             intro_demotion: true,
+            qualifier_focus: true,
             intent: true,
             pairs: true,
             relevance_floor: true,
@@ -134,6 +138,7 @@ impl Tuning {
             ("code_tokens", off(|t| t.code_tokens = false)),
             ("typo_correction", off(|t| t.typo_correction = false)),
             ("intro_demotion", off(|t| t.intro_demotion = false)),
+            ("qualifier_focus", off(|t| t.qualifier_focus = false)),
             ("intent", off(|t| t.intent = false)),
             ("pairs", off(|t| t.pairs = false)),
             ("relevance_floor", off(|t| t.relevance_floor = false)),
@@ -283,9 +288,16 @@ pub struct SearchIndex {
     /// (`about`, `not_about`).
     scope: PhraseGroups,
     /// Each qualifier of the knowledge as the phrases that name it (its synonym
-    /// group), and the qualifiers each section's headings name, as bits.
+    /// group), and the qualifiers each section's own headings name, as bits.
     qualifiers: PhraseGroups,
     qualified: Vec<u32>,
+    /// The qualifiers each section's headings name with its doc's title: all that
+    /// the section is about.
+    qualified_with_title: Vec<u32>,
+    /// The qualifiers named in so many sections that they carry no information
+    /// ([`query::IDF_FLOOR`]), as bits: only headings tell which sections are about
+    /// them.
+    diffuse_qualifiers: u32,
     /// The stems of [`query::AVAILABILITY_WORDS`].
     availability_stems: HashSet<String>,
     /// The units of time ([`query::DURATION_UNITS`]) as one concept: the intent
@@ -448,7 +460,7 @@ impl SearchIndex {
             }));
         // The doc's own title names what all its sections share; a qualifier counts
         // where the section's own headings narrow it.
-        let qualified = corpus
+        let qualified: Vec<u32> = corpus
             .sections
             .iter()
             .map(|s| {
@@ -457,6 +469,20 @@ impl SearchIndex {
                     .iter()
                     .skip(usize::from(s.heading_path.len() > 1));
                 qualifiers.mask(own.map(String::as_str))
+            })
+            .collect();
+        // Every section of a doc shares its title: matched once a doc.
+        let mut title_masks: Vec<Option<u32>> = vec![None; corpus.docs.len()];
+        let qualified_with_title = corpus
+            .sections
+            .iter()
+            .zip(&qualified)
+            .map(|(s, own)| match &s.heading_path[..] {
+                [title, _, ..] => {
+                    own | *title_masks[s.doc]
+                        .get_or_insert_with(|| qualifiers.mask(std::iter::once(title.as_str())))
+                }
+                _ => *own,
             })
             .collect();
         let flag_counts = std::array::from_fn(|flag| {
@@ -505,9 +531,25 @@ impl SearchIndex {
             &stats,
         );
         let group_concepts = query::group_concepts(&synonyms, &stats);
+        let diffuse_qualifiers = corpus
+            .qualifiers
+            .iter()
+            .take(u32::BITS as usize)
+            .enumerate()
+            .filter(|(_, q)| {
+                let df = match corpus.synonyms.iter().position(|g| g.contains(q)) {
+                    Some(g) => group_concepts[g].estimated_df,
+                    None => SynonymPhrase::new(q, &mut en)
+                        .map_or(0, |p| query::phrase_df_estimate(&stats, &p.stems)),
+                };
+                query::idf(answerable as f32, df as f32) <= query::IDF_FLOOR
+            })
+            .fold(0, |mask, (i, _)| mask | 1 << i);
         Ok(SearchIndex {
             qualifiers,
             qualified,
+            qualified_with_title,
+            diffuse_qualifiers,
             prose_fields,
             asked_field: fields.asked,
             synonym_starts,

@@ -139,6 +139,9 @@ pub(crate) struct Analyzed {
     pub words: usize,
     /// The knowledge's qualifiers the question names, as bits.
     pub qualifiers: u32,
+    /// Those among them named by the sentences that ask (by the whole question when
+    /// none does): the story's "we deploy with Terraform" is not what it asks about.
+    pub asked_qualifiers: u32,
     /// The question asks about the knowledge's subject as a whole ("Does ACR support
     /// CMK?", "what is acr byok"): see [`SearchIndex::asks_about_the_whole`].
     pub about_the_whole: bool,
@@ -412,6 +415,12 @@ impl SearchIndex {
                     .iter()
                     .any(|s| self.stats.doc_freq_of(s).is_some())
         });
+        let asked_qualifiers = self.qualifiers.mask(
+            segments
+                .iter()
+                .filter(|(role, _)| !asks || *role == Role::Ask)
+                .map(|(_, text)| text.as_str()),
+        );
         // Runs of ordinary words between code tokens, for synonym matching.
         let mut runs: Vec<(Vec<String>, Role)> = Vec::new();
         let mut word_count = 0;
@@ -719,6 +728,7 @@ impl SearchIndex {
             intent,
             words: word_count,
             qualifiers,
+            asked_qualifiers,
             about_the_whole,
         }
     }
@@ -810,7 +820,7 @@ impl SearchIndex {
 
 /// At most the rarest stem's document frequency: a phrase is never commoner than its
 /// rarest word.
-fn phrase_df_estimate(stats: &super::TermStats, phrase: &Phrase) -> u32 {
+pub(crate) fn phrase_df_estimate(stats: &super::TermStats, phrase: &Phrase) -> u32 {
     phrase
         .iter()
         .map(|(s, _)| stats.doc_freq_of(s).unwrap_or(0))

@@ -594,8 +594,13 @@ impl SearchIndex {
     /// A section's score as ranked: lower when it is not squarely about the question.
     fn focused(&self, score: f32, d: usize, analyzed: &Analyzed) -> f32 {
         let intro = self.tuning.intro_demotion && self.off_focus[d];
-        let narrower = self.qualified[d] & !analyzed.qualifiers != 0;
-        if intro || narrower {
+        let qualifiers = self.tuning.qualifier_focus
+            && (self.qualified[d] & !analyzed.qualifiers != 0
+                || analyzed.asked_qualifiers
+                    & self.diffuse_qualifiers
+                    & !self.qualified_with_title[d]
+                    != 0);
+        if intro || qualifiers {
             score * OFF_FOCUS_FACTOR
         } else {
             score
@@ -901,9 +906,14 @@ pub(crate) const RULE: u8 = 4;
 
 /// A section that is not squarely about the question is ranked below one of equal
 /// score that is: a doc's title section (its level-1 heading and intro) summarises
-/// the whole doc, so it matches many questions a little, and a section whose headings
+/// the whole doc, so it matches many questions a little; a section whose headings
 /// name a qualifier the question does not ("… in a Managed HSM", "… with Terraform")
-/// answers a narrower question.
+/// answers a narrower question; and one whose headings and doc title miss a
+/// qualifier the question asks about answers a broader one, when the qualifier is
+/// named in so many sections that its mentions say nothing (since the October 2026
+/// revision, most sections name Managed HSM in passing). A qualifier fewer sections
+/// name ranks by its information like any concept: a question "in the portal" is
+/// often answered by a section on its subject that has portal steps.
 const OFF_FOCUS_FACTOR: f32 = 0.75;
 
 #[cfg(test)]
