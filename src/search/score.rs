@@ -594,12 +594,11 @@ impl SearchIndex {
     /// A section's score as ranked: lower when it is not squarely about the question.
     fn focused(&self, score: f32, d: usize, analyzed: &Analyzed) -> f32 {
         let intro = self.tuning.intro_demotion && self.off_focus[d];
+        // Most questions name no such qualifier: then the section's bits are not read.
+        let broader = analyzed.asked_qualifiers & self.diffuse_qualifiers;
         let qualifiers = self.tuning.qualifier_focus
             && (self.qualified[d] & !analyzed.qualifiers != 0
-                || analyzed.asked_qualifiers
-                    & self.diffuse_qualifiers
-                    & !self.qualified_with_title[d]
-                    != 0);
+                || broader != 0 && broader & !self.qualified_with_title[d] != 0);
         if intro || qualifiers {
             score * OFF_FOCUS_FACTOR
         } else {
