@@ -151,6 +151,30 @@ fn a_verdict_comes_from_a_sentence_that_names_what_is_asked() {
     assert_ne!(answer.verdict.as_deref(), Some("no"), "{}", answer.text);
 }
 
+/// A problem report answered from a troubleshooting case says what to do: the case's
+/// fix joins the sentences that matched the report (they were the cause alone).
+#[test]
+fn a_problem_report_is_answered_with_its_fix() {
+    let answer = direct_answer(
+        "We switched on the Key Vault firewall last week and now importing images into our \
+         encrypted registry fails with a 403. What do we need to change?",
+    );
+    assert!(
+        answer
+            .text
+            .to_lowercase()
+            .contains("allow trusted azure services"),
+        "{}",
+        answer.text
+    );
+    let answer = direct_answer("managed identitiy remove fails on encryted registry");
+    assert!(
+        answer.text.contains("open an Azure support request"),
+        "{}",
+        answer.text
+    );
+}
+
 /// "Managed HSM is not offered in every Azure cloud and region" denies that it is
 /// everywhere, not that ACR can use it: it answered "No." to whether it can.
 #[test]

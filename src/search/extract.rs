@@ -11,7 +11,9 @@
 //!   settles it (one with cannot, only, not supported, required…);
 //! - a how-to question gets the command that does it, from the best section that
 //!   holds one;
-//! - a "how long / how often" question prefers a sentence with a number and a unit.
+//! - a "how long / how often" question prefers a sentence with a number and a unit;
+//! - a problem report answered from a troubleshooting case gets the first sentence
+//!   of the case's fix when no chosen sentence is part of it.
 //!
 //! A sentence that introduces a command ("Assign the role, scoped to the vault:")
 //! carries that command, and one that announces a short list carries the list: none
@@ -151,6 +153,8 @@ struct Sentence {
     introduces: Option<String>,
     /// It carries the list it announces, whose items are sentences too.
     carries: bool,
+    /// It stands under a troubleshooting case's **Fix:** label.
+    remedy: bool,
 }
 
 impl SectionSentences {
@@ -176,6 +180,7 @@ impl SectionSentences {
                          introduces,
                          own,
                          cells,
+                         remedy,
                      }| {
                         let lower = text[..own].to_lowercase();
                         let words = words_of(&lower);
@@ -208,6 +213,7 @@ impl SectionSentences {
                             chars: text.chars().count(),
                             introduces,
                             carries: own < text.len(),
+                            remedy,
                             text,
                         }
                     },
@@ -361,6 +367,30 @@ pub(crate) fn extract(
         && names_focus(chosen[0]))
     .then(|| verdict(chosen[0].sentence, &terms))
     .map(str::to_string);
+    // A problem report is answered by what to do: when the leading sentence comes from
+    // a troubleshooting case and no chosen sentence is its fix, the fix's first
+    // sentence joins the answer, even past the length budget (taking the place of
+    // another sentence lost an answer's fact on the dev set).
+    let fix;
+    if intent.problem && !chosen.iter().any(|c| c.sentence.remedy) {
+        let lead = chosen[0];
+        let (rank, _) = lead.order;
+        if let Some((position, sentence)) = tables[rank]
+            .sentences
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.remedy)
+        {
+            fix = Candidate {
+                section: lead.section,
+                sentence,
+                score: 0.0,
+                share: 0.0,
+                order: (rank, position),
+            };
+            chosen.push(&fix);
+        }
+    }
     // Read in the order the knowledge tells it.
     chosen.sort_by_key(|c| c.order);
     let mut command = chosen.iter().find_map(|c| c.sentence.introduces.clone());
@@ -460,12 +490,14 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
     let blocks = &parts.blocks;
     let mut out: Vec<Told> = Vec::new();
     let mut skipping = false;
+    let mut remedy = false;
     // Whether what stands before each block (and after the last) is skipped: loose
     // text is placed by the number of blocks before it.
     let mut skipped_before = Vec::with_capacity(blocks.len() + 1);
     for (i, block) in blocks.iter().enumerate() {
         skipped_before.push(skipping);
         if let Block::Paragraph { label: Some(l), .. } = block {
+            remedy = matches!(l.to_lowercase().as_str(), "fix" | "fixes");
             skipping = matches!(
                 l.to_lowercase().as_str(),
                 "symptoms" | "symptom" | "errors" | "error" | "diagnose" | "diagnosis"
@@ -509,6 +541,7 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
                 introduces,
                 own,
                 cells: None,
+                remedy,
             });
         }
     }
@@ -539,6 +572,7 @@ struct Told {
     own: usize,
     /// A table row's cells without their headings: what its words are matched from.
     cells: Option<String>,
+    remedy: bool,
 }
 
 impl Told {
@@ -577,6 +611,7 @@ impl Told {
                     .collect::<Vec<_>>()
                     .join(" "),
             ),
+            remedy: false,
         }
     }
 }
