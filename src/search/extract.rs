@@ -497,9 +497,10 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
     for (i, block) in blocks.iter().enumerate() {
         skipped_before.push(skipping);
         if let Block::Paragraph { label: Some(l), .. } = block {
-            remedy = matches!(l.to_lowercase().as_str(), "fix" | "fixes");
+            let label = l.to_lowercase();
+            remedy = matches!(label.as_str(), "fix" | "fixes");
             skipping = matches!(
-                l.to_lowercase().as_str(),
+                label.as_str(),
                 "symptoms" | "symptom" | "errors" | "error" | "diagnose" | "diagnosis"
             );
         }

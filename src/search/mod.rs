@@ -450,14 +450,16 @@ impl SearchIndex {
                 .expect("a field of FIELDS");
             field_weight(&reader, fields.by_name(name), w, b, name != "doc", &kinds)
         };
-        let qualifiers =
-            PhraseGroups::new(corpus.qualifiers.iter().take(u32::BITS as usize).map(|q| {
-                corpus
-                    .synonyms
-                    .iter()
-                    .find(|g| g.contains(q))
-                    .map_or_else(|| vec![q.clone()], Clone::clone)
-            }));
+        // Each qualifier (as many as there are bits) with its synonym group, if any.
+        let qualifier_groups: Vec<(&String, Option<usize>)> = corpus
+            .qualifiers
+            .iter()
+            .take(u32::BITS as usize)
+            .map(|q| (q, corpus.synonyms.iter().position(|g| g.contains(q))))
+            .collect();
+        let qualifiers = PhraseGroups::new(qualifier_groups.iter().map(|&(q, group)| {
+            group.map_or_else(|| vec![q.clone()], |g| corpus.synonyms[g].clone())
+        }));
         // The doc's own title names what all its sections share; a qualifier counts
         // where the section's own headings narrow it.
         let qualified: Vec<u32> = corpus
@@ -531,14 +533,12 @@ impl SearchIndex {
             &stats,
         );
         let group_concepts = query::group_concepts(&synonyms, &stats);
-        let diffuse_qualifiers = corpus
-            .qualifiers
+        let diffuse_qualifiers = qualifier_groups
             .iter()
-            .take(u32::BITS as usize)
             .enumerate()
-            .filter(|(_, q)| {
-                let df = match corpus.synonyms.iter().position(|g| g.contains(q)) {
-                    Some(g) => group_concepts[g].estimated_df,
+            .filter(|(_, (q, group))| {
+                let df = match group {
+                    Some(g) => group_concepts[*g].estimated_df,
                     None => SynonymPhrase::new(q, &mut en)
                         .map_or(0, |p| query::phrase_df_estimate(&stats, &p.stems)),
                 };
