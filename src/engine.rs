@@ -162,6 +162,7 @@ impl Engine {
             question,
             max,
             chars,
+            &|section| self.cases.pastes_error_of(section, question),
         ))
     }
 
@@ -170,7 +171,13 @@ impl Engine {
     pub fn explain(&self, request: &AnswerRequest) -> Result<Explanation, InputError> {
         let question = request::text("question", &request.question, answer::MAX_QUESTION_CHARS)?;
         let max = answer::validate_max_results(request.max_results)?;
-        Ok(explain::explain(&self.corpus, &self.index, question, max))
+        Ok(explain::explain(
+            &self.corpus,
+            &self.index,
+            question,
+            max,
+            &|section| self.cases.pastes_error_of(section, question),
+        ))
     }
 
     pub fn setup(&self, request: &SetupRequest) -> Result<SetupPlan, InputError> {

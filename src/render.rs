@@ -73,12 +73,17 @@ pub fn explanation(e: &Explanation) -> String {
     }
     let _ = writeln!(
         out,
-        "Unknown share {:.2}{}{}",
+        "Unknown share {:.2}{}{}{}",
         e.unknown_share,
         if e.out_of_scope { "; out of scope" } else { "" },
         match &e.core_ask {
             Some(ask) => format!("; answered from the asking sentence: {ask}"),
             None => String::new(),
+        },
+        if e.pasted_error {
+            "; the question pastes the error text of the first hit's case"
+        } else {
+            ""
         }
     );
     let _ = write!(out, "Confident: {}", if e.confident { "yes" } else { "no" });

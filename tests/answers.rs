@@ -175,6 +175,54 @@ fn a_problem_report_is_answered_with_its_fix() {
     );
 }
 
+/// A post that pastes a case's own error text, with only chatter around it, covers
+/// little of the case in words; the error names it, and the ranking agrees. The
+/// answer is the case: its cause, then its fix, with the fix's `az` command (not the
+/// lookup that fills a variable for it).
+#[test]
+fn a_pasted_error_is_answered_by_its_case() {
+    let question = "Tried to clean up our registry today and got this back:\n\
+        ```\n\
+        Azure resource '/subscriptions/000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/acr1' \
+        does not have access to identity 'aaaa'. Try forcibly adding the identity to the registry.\n\
+        ```\n\
+        Thoughts?";
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let a = engine.answer(&AnswerRequest::new(question)).unwrap();
+    assert!(a.confident, "{a:?}");
+    let answer = a.answer.expect("a direct answer");
+    assert!(
+        answer.sentences[0]
+            .text
+            .starts_with("The identity being removed is the one the registry uses"),
+        "{}",
+        answer.text
+    );
+    assert!(
+        answer
+            .sentences
+            .iter()
+            .all(|s| s.citation.anchor == "removing-the-encryption-identity-fails"),
+        "{}",
+        answer.text
+    );
+    assert!(
+        answer
+            .command
+            .as_deref()
+            .is_some_and(|c| c.starts_with("az acr identity assign ")),
+        "{}",
+        answer.text
+    );
+    // The words alone do not make it confident.
+    let off = engine.with_tuning(acr_cmk_mcp::search::Tuning {
+        pasted_error: false,
+        ..Default::default()
+    });
+    let a = off.answer(&AnswerRequest::new(question)).unwrap();
+    assert!(!a.confident && a.answer.is_none(), "{a:?}");
+}
+
 /// "Managed HSM is not offered in every Azure cloud and region" denies that it is
 /// everywhere, not that ACR can use it: it answered "No." to whether it can.
 #[test]

@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the twenty-eight sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind27; eval/README.md says
+/// against), the held-out set, and the twenty-nine sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind28; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 31] = [
+const SETS: [(&str, &str, &str); 32] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -168,6 +168,11 @@ const SETS: [(&str, &str, &str); 31] = [
         "blind27",
         include_str!("../eval/blind27.json"),
         include_str!("../eval/gate/blind27.json"),
+    ),
+    (
+        "blind28",
+        include_str!("../eval/blind28.json"),
+        include_str!("../eval/gate/blind28.json"),
     ),
 ];
 

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::SearchIndex;
-use super::extract::{AnswerSentence, DirectAnswer, extract};
+use super::extract::{self, AnswerSentence, DirectAnswer};
 use super::query::{self, Analyzed};
 use crate::error::InputError;
 use crate::knowledge::{Citation, CitationList, Corpus, KnowledgeVersion, LineRange};
@@ -146,13 +146,16 @@ pub fn validate_max_chars(max_chars: Option<i64>) -> Result<usize, InputError> {
 }
 
 /// Answers `question` with up to `max_results` cited snippets whose text together
-/// stays within about `max_chars`.
+/// stays within about `max_chars`. `pastes_error_of(section)` tells whether the
+/// question pastes the error text of the troubleshooting case `section` tells (see
+/// [`judge`]).
 pub fn answer(
     corpus: &Corpus,
     index: &SearchIndex,
     question: &str,
     max_results: usize,
     max_chars: usize,
+    pastes_error_of: &dyn Fn(usize) -> bool,
 ) -> Answer {
     // Fetch extra hits: merging adjacent sections frees places for the next ones.
     let analyzed = index.analyze(question);
@@ -161,7 +164,7 @@ pub fn answer(
         (max_results * 2).max(ANSWER_SECTIONS),
         super::Scope::All,
     );
-    let judgement = judge(index, question, &analyzed, &hits);
+    let judgement = judge(index, question, &analyzed, &hits, pastes_error_of);
     let confident = judgement.confident();
     // Groups of hits: a hit right before or after an earlier, better hit of the same
     // doc joins its group, so one excerpt covers both.
@@ -183,13 +186,15 @@ pub fn answer(
             None => {}
         }
     }
-    let answer = if confident {
+    let answer = if judgement.pasted_error {
+        extract::from_case(corpus, index, hits[0].section)
+    } else if confident {
         let sections: Vec<usize> = groups
             .iter()
             .take(ANSWER_SECTIONS)
             .flat_map(|(s, _)| s.iter().copied())
             .collect();
-        extract(
+        extract::extract(
             corpus,
             index,
             judgement.core.as_ref().map_or(&analyzed, |(_, core)| core),
@@ -246,6 +251,10 @@ pub(crate) struct Judgement {
     /// The asking sentence answered on its own when the whole is not covered, with
     /// its analysis.
     pub core: Option<(String, Analyzed)>,
+    /// The first hit is a troubleshooting case whose error text the question pastes
+    /// but whose words it does not cover (nor does its asking sentence): the answer
+    /// is then the case's cause and fix.
+    pub pasted_error: bool,
     relevance_floor: bool,
 }
 
@@ -255,7 +264,7 @@ impl Judgement {
     }
 
     pub fn confident(&self) -> bool {
-        self.in_scope() && (self.whole_covered || self.core.is_some())
+        self.in_scope() && (self.whole_covered || self.core.is_some() || self.pasted_error)
     }
 }
 
@@ -271,6 +280,7 @@ pub(crate) fn judge(
     question: &str,
     analyzed: &Analyzed,
     hits: &[super::Hit],
+    pastes_error_of: &dyn Fn(usize) -> bool,
 ) -> Judgement {
     let mut judgement = Judgement {
         out_of_scope: index.out_of_scope(question),
@@ -280,6 +290,7 @@ pub(crate) fn judge(
             .take(ANSWER_SECTIONS)
             .any(|h| h.coverage >= MIN_CONFIDENT_COVERAGE),
         core: None,
+        pasted_error: false,
         relevance_floor: index.tuning.relevance_floor,
     };
     // A question of several sentences that no section covers whole may still ask
@@ -297,6 +308,17 @@ pub(crate) fn judge(
         judgement.core = hits
             .first()
             .and_then(|first| core_ask(index, question, first.section));
+    }
+    // A post that pastes a case's own error text ("Cannot delete policies to a vault
+    // with '--enable-rbac-authorization' specified") and is ranked to that case has
+    // been placed by two signals that agree, though the words around the error
+    // ("Anyone seen this?") cover little of the case. Another agreement test, like
+    // the asking sentence's: the pasted error alone, with the case ranked lower, is
+    // not enough.
+    if judgement.in_scope() && judgement.core.is_none() && index.tuning.pasted_error {
+        judgement.pasted_error = hits
+            .first()
+            .is_some_and(|h| h.coverage < MIN_CONFIDENT_COVERAGE && pastes_error_of(h.section));
     }
     judgement
 }

@@ -32,6 +32,8 @@ pub struct Explanation {
     /// The asking sentence the answer was drawn from, when no section covers the
     /// whole question but one covers that sentence.
     pub core_ask: Option<String>,
+    /// The first hit is a troubleshooting case whose error text the question pastes.
+    pub pasted_error: bool,
     pub confident: bool,
     /// The best sections, best first.
     pub hits: Vec<ExplainedHit>,
@@ -76,11 +78,18 @@ pub struct ExplainedHit {
     pub answers: bool,
 }
 
-/// Explains how `question` is read and judged, with the `limit` best hits.
-pub fn explain(corpus: &Corpus, index: &SearchIndex, question: &str, limit: usize) -> Explanation {
+/// Explains how `question` is read and judged, with the `limit` best hits
+/// (`pastes_error_of` as for [`answer::answer`]).
+pub fn explain(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    question: &str,
+    limit: usize,
+    pastes_error_of: &dyn Fn(usize) -> bool,
+) -> Explanation {
     let analyzed = index.analyze(question);
     let hits = index.search_analyzed(&analyzed, limit.max(ANSWER_SECTIONS), Scope::All);
-    let judgement = answer::judge(index, question, &analyzed, &hits);
+    let judgement = answer::judge(index, question, &analyzed, &hits, pastes_error_of);
     let n = index.answerable as f32;
     let intent = analyzed.intent;
     Explanation {
@@ -142,6 +151,7 @@ pub fn explain(corpus: &Corpus, index: &SearchIndex, question: &str, limit: usiz
         unknown_share: judgement.unknown_share,
         out_of_scope: judgement.out_of_scope,
         core_ask: judgement.core.as_ref().map(|(text, _)| text.clone()),
+        pasted_error: judgement.pasted_error,
         confident: judgement.confident(),
         hits: hits
             .iter()

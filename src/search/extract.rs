@@ -13,7 +13,9 @@
 //!   holds one;
 //! - a "how long / how often" question prefers a sentence with a number and a unit;
 //! - a problem report answered from a troubleshooting case gets the first sentence
-//!   of the case's fix when no chosen sentence is part of it.
+//!   of the case's fix when no chosen sentence is part of it;
+//! - a post that pastes a case's error text without covering the case in words is
+//!   answered by the case itself: its cause, then its fix ([`from_case`]).
 //!
 //! A sentence that introduces a command ("Assign the role, scoped to the vault:")
 //! carries that command, and one that announces a short list carries the list: none
@@ -155,6 +157,8 @@ struct Sentence {
     carries: bool,
     /// It stands under a troubleshooting case's **Fix:** label.
     remedy: bool,
+    /// The command right after it, when it ends a fix step.
+    fix_command: Option<String>,
 }
 
 impl SectionSentences {
@@ -181,6 +185,7 @@ impl SectionSentences {
                          own,
                          cells,
                          remedy,
+                         then_command,
                      }| {
                         let lower = text[..own].to_lowercase();
                         let words = words_of(&lower);
@@ -214,6 +219,7 @@ impl SectionSentences {
                             introduces,
                             carries: own < text.len(),
                             remedy,
+                            fix_command: then_command.filter(|_| remedy),
                             text,
                         }
                     },
@@ -238,6 +244,7 @@ impl SectionSentences {
                     s.text.capacity()
                         + ids(&s.stems)
                         + s.introduces.as_ref().map_or(0, String::capacity)
+                        + s.fix_command.as_ref().map_or(0, String::capacity)
                 })
                 .sum::<usize>()
             + self.commands.capacity() * std::mem::size_of::<(String, Vec<u32>)>()
@@ -438,6 +445,57 @@ pub(crate) fn extract(
     })
 }
 
+/// The answer to a problem report that pastes the error text of the case `section`
+/// tells: the case's cause, then its fix in the knowledge's order as far as the
+/// budget allows, with the fix's first command. The error named the case, so what
+/// the report's other words share with each sentence does not choose them.
+pub(crate) fn from_case(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    section: usize,
+) -> Option<DirectAnswer> {
+    let table = index.sentences(corpus, section);
+    // Symptoms, errors and diagnosis are not told: the first sentence is the cause's.
+    let cause = table.sentences.iter().find(|s| !s.remedy)?;
+    let mut chosen = vec![cause];
+    let mut length = cause.chars;
+    for s in table.sentences.iter().filter(|s| s.remedy) {
+        if chosen.len() > 1 && length + 1 + s.chars > MAX_ANSWER_CHARS {
+            break;
+        }
+        length += 1 + s.chars;
+        chosen.push(s);
+    }
+    let command = chosen
+        .iter()
+        .find_map(|s| s.fix_command.clone().or_else(|| s.introduces.clone()));
+    let citation = corpus.citation(section);
+    let sentences: Vec<AnswerSentence> = chosen
+        .iter()
+        .map(|s| AnswerSentence {
+            text: s.text.clone(),
+            cite: 0,
+            citation: citation.clone(),
+        })
+        .collect();
+    let mut text = sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if let Some(cmd) = &command
+        && !text.contains(cmd.as_str())
+    {
+        text.push_str(&format!(" Command: `{cmd}`"));
+    }
+    Some(DirectAnswer {
+        text,
+        verdict: None,
+        command,
+        sentences,
+    })
+}
+
 /// "no" when the settling sentence denies, or restricts to something the question
 /// did not ask about ("Only RSA keys are supported" to "Are EC keys supported?");
 /// "yes" otherwise.
@@ -511,14 +569,21 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
             Block::Paragraph { text, .. } | Block::ListItem { text, .. } => text.clone(),
             Block::Code(_) => continue,
         };
-        let next_command = match blocks.get(i + 1) {
-            Some(Block::Code(at)) => code.get(*at).and_then(|c| {
-                lines_of(&c.code)
-                    .into_iter()
-                    .find(|l| l.starts_with("az ") || l.contains("$(az "))
-            }),
-            _ => None,
+        let next_lines = match blocks.get(i + 1) {
+            Some(Block::Code(at)) => code.get(*at).map_or_else(Vec::new, |c| lines_of(&c.code)),
+            _ => Vec::new(),
         };
+        let next_command = next_lines
+            .iter()
+            .find(|l| l.starts_with("az ") || l.contains("$(az "))
+            .cloned();
+        // What a fix step does is its `az` command, not the lookup that fills a
+        // variable for it (`IDENTITY_ID=$(az identity show …)`).
+        let next_action = next_lines
+            .iter()
+            .find(|l| l.starts_with("az "))
+            .cloned()
+            .or_else(|| next_command.clone());
         let mut pieces = split_sentences(&text);
         let last = pieces.len().saturating_sub(1);
         // A paragraph that ends by announcing a short list says it with the list: the
@@ -536,6 +601,7 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
             let introduces = (j == last && text.ends_with(':'))
                 .then(|| next_command.clone())
                 .flatten();
+            let then_command = (j == last).then(|| next_action.clone()).flatten();
             let own = carried.filter(|_| j == last).unwrap_or(text.len());
             out.push(Told {
                 text,
@@ -543,6 +609,7 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
                 own,
                 cells: None,
                 remedy,
+                then_command,
             });
         }
     }
@@ -574,6 +641,8 @@ struct Told {
     /// A table row's cells without their headings: what its words are matched from.
     cells: Option<String>,
     remedy: bool,
+    /// The `az` command of the code block right after the block it ends.
+    then_command: Option<String>,
 }
 
 impl Told {
@@ -613,6 +682,7 @@ impl Told {
                     .join(" "),
             ),
             remedy: false,
+            then_command: None,
         }
     }
 }

@@ -103,6 +103,9 @@ pub struct Tuning {
     pub asked: bool,
     /// Answer a question about the subject as a whole from the skill's introduction.
     pub whole_subject: bool,
+    /// Answer with confidence a question that pastes the error text of the case it
+    /// ranks first.
+    pub pasted_error: bool,
 }
 
 impl Default for Tuning {
@@ -120,6 +123,7 @@ impl Default for Tuning {
             core_ask: true,
             asked: true,
             whole_subject: true,
+            pasted_error: true,
         }
     }
 }
@@ -146,6 +150,7 @@ impl Tuning {
             ("core_ask", off(|t| t.core_ask = false)),
             ("asked", off(|t| t.asked = false)),
             ("whole_subject", off(|t| t.whole_subject = false)),
+            ("pasted_error", off(|t| t.pasted_error = false)),
         ]
     }
 }

@@ -51,7 +51,39 @@ enum Part {
     Fix,
 }
 
+/// An error fragment at least this long is distinctive enough to decide a match on
+/// its own; shorter ones (`403`, `Forbidden`) only add weight.
+pub const DISTINCTIVE_FRAGMENT_CHARS: usize = 12;
+
+impl Case {
+    /// The case's error fragments found in `normalized` (a text put through
+    /// [`normalize_error`]).
+    pub fn errors_in<'a>(&'a self, normalized: &'a str) -> impl Iterator<Item = &'a String> {
+        self.errors
+            .iter()
+            .filter(|e| normalized.contains(e.as_str()))
+    }
+}
+
 impl CaseCatalog {
+    /// The case told by `section`, if it is one.
+    pub fn case_at(&self, section: usize) -> Option<&Case> {
+        // Cases are collected in corpus order, so their sections ascend.
+        self.cases
+            .binary_search_by_key(&section, |c| c.section)
+            .ok()
+            .map(|i| &self.cases[i])
+    }
+
+    /// Whether `text` pastes a distinctive error fragment of the case told by
+    /// `section`.
+    pub fn pastes_error_of(&self, section: usize, text: &str) -> bool {
+        self.case_at(section).is_some_and(|case| {
+            case.errors_in(&normalize_error(text))
+                .any(|e| e.chars().count() >= DISTINCTIVE_FRAGMENT_CHARS)
+        })
+    }
+
     pub fn from_corpus(corpus: &Corpus) -> CaseCatalog {
         let mut catalog = CaseCatalog::default();
         for doc in corpus.docs.iter().filter(|d| d.is_troubleshooting()) {

@@ -12,7 +12,7 @@ pub mod cases;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use cases::{Case, CaseCatalog, FixPart};
+pub use cases::{Case, CaseCatalog, DISTINCTIVE_FRAGMENT_CHARS, FixPart};
 
 use crate::azure::command::{Line, Replace};
 use crate::error::InputError;
@@ -26,9 +26,6 @@ pub const MAX_SYMPTOM_CHARS: usize = 20_000;
 /// Reference sections shown beside the cases.
 const REFERENCE_SNIPPETS: usize = 2;
 const MAX_MATCHES: usize = 3;
-/// An error fragment at least this long is distinctive enough to decide a match on
-/// its own; shorter ones (`403`, `Forbidden`) only add weight.
-const DISTINCTIVE_FRAGMENT_CHARS: usize = 12;
 /// Coverage a case needs to be matched with confidence from its wording alone.
 const MIN_TEXT_COVERAGE: f32 = 0.6;
 /// The query sent to the index is cut to this many words: enough for any description,
@@ -171,12 +168,7 @@ pub fn diagnose(
     }
     let mut scored: Vec<Scored> = Vec::new();
     for (i, case) in catalog.cases.iter().enumerate() {
-        let matched: Vec<String> = case
-            .errors
-            .iter()
-            .filter(|e| normalized.contains(e.as_str()))
-            .cloned()
-            .collect();
+        let matched: Vec<String> = case.errors_in(&normalized).cloned().collect();
         let distinctive = matched
             .iter()
             .any(|m| m.chars().count() >= DISTINCTIVE_FRAGMENT_CHARS);
