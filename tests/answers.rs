@@ -223,6 +223,32 @@ fn a_pasted_error_is_answered_by_its_case() {
     assert!(!a.confident && a.answer.is_none(), "{a:?}");
 }
 
+/// Pasted JSON runs its keys and values together with no space between them: the
+/// error code inside it is still a word of its own, so the case it names comes first
+/// and answers.
+#[test]
+fn an_error_code_inside_pasted_json_names_its_case() {
+    let question = "Friday release broke, no idea why. Nobody touched the templates for weeks.\n\
+        ```\n\
+        {\"status\":\"Failed\",\"error\":{\"code\":\"BlockedForEncryptionEnabledRegistry\",\"message\":\"The operation is blocked for this registry.\"}}\n\
+        ```\n\
+        Anyone seen this?";
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let a = engine.answer(&AnswerRequest::new(question)).unwrap();
+    assert_eq!(
+        a.citations[a.snippets[0].cite].anchor, "content-trust-cannot-be-enabled",
+        "{a:?}"
+    );
+    let answer = a.answer.expect("a direct answer");
+    assert!(
+        answer
+            .text
+            .starts_with("Docker Content Trust is not supported"),
+        "{}",
+        answer.text
+    );
+}
+
 /// "Managed HSM is not offered in every Azure cloud and region" denies that it is
 /// everywhere, not that ACR can use it: it answered "No." to whether it can.
 #[test]

@@ -427,7 +427,14 @@ impl SearchIndex {
         for (role, text) in segments {
             let role = if asks { role } else { role.without_ask() };
             runs.push((Vec::new(), role));
-            for raw in text.split_whitespace() {
+            // Pasted JSON runs its keys and values together
+            // (`{"code":"BlockedForEncryptionEnabledRegistry","message":…`): its quotes,
+            // braces and commas separate words as white space does, so each value is a
+            // word of its own and not one code phrase no section holds.
+            for raw in text
+                .split(|c: char| c.is_whitespace() || matches!(c, '"' | '{' | '}' | ','))
+                .filter(|w| !w.is_empty())
+            {
                 // The budget counts words as they are analysed, so that 20,000
                 // characters joined by `-` or `/` cost what 600 words do.
                 let normalized_raw = normalize(raw);
