@@ -412,37 +412,49 @@ pub(crate) fn extract(
             citation: corpus.citation(c.section),
         })
         .collect();
-    let mut text = String::new();
-    // Unless the knowledge's own sentence already opens with it ("No, CMK cannot…").
-    if let Some(v) = &verdict {
-        let said = sentences.first().is_some_and(|s| {
-            s.text
-                .split(|c: char| !c.is_alphabetic())
-                .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case(v))
-        });
-        if !said {
-            text.push_str(if v == "yes" { "Yes. " } else { "No. " });
+    Some(DirectAnswer::new(verdict, sentences, command))
+}
+
+impl DirectAnswer {
+    /// The answer with its display text: the verdict, the sentences, then the command
+    /// unless a sentence already holds it.
+    fn new(
+        verdict: Option<String>,
+        sentences: Vec<AnswerSentence>,
+        command: Option<String>,
+    ) -> DirectAnswer {
+        let mut text = String::new();
+        // Unless the knowledge's own sentence already opens with it ("No, CMK cannot…").
+        if let Some(v) = &verdict {
+            let said = sentences.first().is_some_and(|s| {
+                s.text
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(v))
+            });
+            if !said {
+                text.push_str(if v == "yes" { "Yes. " } else { "No. " });
+            }
+        }
+        text.push_str(
+            &sentences
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        if let Some(cmd) = &command
+            && !text.contains(cmd.as_str())
+        {
+            text.push_str(&format!(" Command: `{cmd}`"));
+        }
+        DirectAnswer {
+            text,
+            verdict,
+            command,
+            sentences,
         }
     }
-    text.push_str(
-        &sentences
-            .iter()
-            .map(|s| s.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
-    if let Some(cmd) = &command
-        && !text.contains(cmd.as_str())
-    {
-        text.push_str(&format!(" Command: `{cmd}`"));
-    }
-    Some(DirectAnswer {
-        text,
-        verdict,
-        command,
-        sentences,
-    })
 }
 
 /// The answer to a problem report that pastes the error text of the case `section`
@@ -478,22 +490,7 @@ pub(crate) fn from_case(
             citation: citation.clone(),
         })
         .collect();
-    let mut text = sentences
-        .iter()
-        .map(|s| s.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    if let Some(cmd) = &command
-        && !text.contains(cmd.as_str())
-    {
-        text.push_str(&format!(" Command: `{cmd}`"));
-    }
-    Some(DirectAnswer {
-        text,
-        verdict: None,
-        command,
-        sentences,
-    })
+    Some(DirectAnswer::new(None, sentences, command))
 }
 
 /// "no" when the settling sentence denies, or restricts to something the question

@@ -53,7 +53,12 @@ enum Part {
 
 /// An error fragment at least this long is distinctive enough to decide a match on
 /// its own; shorter ones (`403`, `Forbidden`) only add weight.
-pub const DISTINCTIVE_FRAGMENT_CHARS: usize = 12;
+const DISTINCTIVE_FRAGMENT_CHARS: usize = 12;
+
+/// Whether an error fragment decides a match on its own.
+pub fn is_distinctive(fragment: &str) -> bool {
+    fragment.chars().count() >= DISTINCTIVE_FRAGMENT_CHARS
+}
 
 impl Case {
     /// The case's error fragments found in `normalized` (a text put through
@@ -80,7 +85,7 @@ impl CaseCatalog {
     pub fn pastes_error_of(&self, section: usize, text: &str) -> bool {
         self.case_at(section).is_some_and(|case| {
             case.errors_in(&normalize_error(text))
-                .any(|e| e.chars().count() >= DISTINCTIVE_FRAGMENT_CHARS)
+                .any(|e| is_distinctive(e))
         })
     }
 
@@ -132,6 +137,8 @@ impl CaseCatalog {
                 }
             }
         }
+        // Docs and their sections are appended to the corpus in the same order.
+        debug_assert!(catalog.cases.is_sorted_by_key(|c| c.section));
         catalog
     }
 }

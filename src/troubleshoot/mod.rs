@@ -12,7 +12,7 @@ pub mod cases;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use cases::{Case, CaseCatalog, DISTINCTIVE_FRAGMENT_CHARS, FixPart};
+pub use cases::{Case, CaseCatalog, FixPart};
 
 use crate::azure::command::{Line, Replace};
 use crate::error::InputError;
@@ -142,7 +142,6 @@ pub fn diagnose(
 
     let normalized = cases::normalize_error(symptom);
     let query = search_text(symptom);
-    let case_of_section = |section: usize| catalog.cases.iter().position(|c| c.section == section);
     let analyzed = index.analyze(&query);
     // One ranking serves both lists: cases, and reference sections for context.
     // Related knowledge only when it covers the symptom as an answer would: a section
@@ -151,7 +150,7 @@ pub fn diagnose(
         index.search_cases_and_references(&analyzed, REFERENCE_SNIPPETS, MIN_CONFIDENT_COVERAGE);
     let hits: Vec<Hit> = hits
         .into_iter()
-        .filter(|h| case_of_section(h.section).is_some())
+        .filter(|h| catalog.case_at(h.section).is_some())
         .collect();
     let top_score = hits.first().map_or(1.0, |h| h.score.max(f32::EPSILON));
     // Each case finds its hit by section: a search of the hits per case is quadratic
@@ -169,9 +168,7 @@ pub fn diagnose(
     let mut scored: Vec<Scored> = Vec::new();
     for (i, case) in catalog.cases.iter().enumerate() {
         let matched: Vec<String> = case.errors_in(&normalized).cloned().collect();
-        let distinctive = matched
-            .iter()
-            .any(|m| m.chars().count() >= DISTINCTIVE_FRAGMENT_CHARS);
+        let distinctive = matched.iter().any(|m| cases::is_distinctive(m));
         // Every distinct fragment found adds weight, longer ones more: two fragments of
         // one case outweigh a single fragment another case shares.
         let fingerprint: f32 = matched
