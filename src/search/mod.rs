@@ -68,6 +68,10 @@ const NOT_ABOUT: u32 = 1 << 3;
 /// treats.
 const SCOPE_LEVELS: [(u32, u32); 2] = [(NOT_COVERED, COVERS), (NOT_ABOUT, ABOUT)];
 
+/// Words that make the phrase after them a yardstick rather than the subject
+/// ([`is_comparison`]).
+const COMPARISON_WORDS: [&str; 6] = ["like", "unlike", "way", "same", "similar", "similarly"];
+
 /// From this many sections on, the index and its term statistics are built on two
 /// threads. Below it the statistics take a few milliseconds at most (the built-in
 /// knowledge has about 300 sections), less than a thread's resident heap is worth.
@@ -648,18 +652,25 @@ impl SearchIndex {
             asked = segments.iter().map(|(_, text)| text.as_str()).collect();
         }
         // An asking sentence is about what it leaves out when the first of the two it
-        // names is the left-out one (or it names nothing it keeps): "turn on
-        // BitLocker for the agents that push to our CMK registry" asks about
-        // BitLocker, the registry only says which agents.
-        let asks_about_left_out = |text: &str, (left_out, kept): (u32, u32)| {
+        // names is the left-out one: "turn on BitLocker for the agents that push to
+        // our CMK registry" asks about BitLocker, the registry only says which
+        // agents. A kept subject named as the yardstick ("the way ACR does", "like
+        // for the registry") is not what it asks about. A sentence that names
+        // neither ("Does the workspace work the same way?") asks about what the
+        // others do; it cannot keep the post in scope on its own.
+        let asks_about = |text: &str, (left_out, kept): (u32, u32)| {
             self.scope
-                .first_named(text, left_out | kept)
-                .is_some_and(|bit| bit & left_out != 0)
+                .first_named_except(text, left_out | kept, |bit, before| {
+                    bit & kept != 0 && is_comparison(before)
+                })
         };
         !asked.is_empty()
-            && both
-                .into_iter()
-                .any(|level| asked.iter().all(|&t| asks_about_left_out(t, level)))
+            && both.into_iter().any(|level| {
+                let (left_out, kept) = level;
+                let about: Vec<Option<u32>> = asked.iter().map(|t| asks_about(t, level)).collect();
+                about.iter().flatten().any(|bit| bit & left_out != 0)
+                    && !about.iter().flatten().any(|bit| bit & kept != 0)
+            })
     }
 
     /// The best `limit` sections for `query`, best first; ties go to the earlier
@@ -1150,15 +1161,21 @@ impl PhraseGroups {
     /// Bit `i` is set when `texts`, read one after another, name group `i`.
     fn mask<'a>(&self, texts: impl Iterator<Item = &'a str>) -> u32 {
         let mut mask = 0;
-        self.each_named(texts, |bit| mask |= bit);
+        self.each_named(texts, |bit, _| mask |= bit);
         mask
     }
 
-    /// The bit of the first group among `among` that `text` names.
-    fn first_named(&self, text: &str, among: u32) -> Option<u32> {
+    /// The bit of the first group among `among` that `text` names, passing over the
+    /// phrases `skip` rejects (given the phrase's bit and the words before it).
+    fn first_named_except(
+        &self,
+        text: &str,
+        among: u32,
+        skip: impl Fn(u32, &[&str]) -> bool,
+    ) -> Option<u32> {
         let mut first = None;
-        self.each_named(std::iter::once(text), |bit| {
-            if first.is_none() && bit & among != 0 {
+        self.each_named(std::iter::once(text), |bit, before| {
+            if first.is_none() && bit & among != 0 && !skip(bit, before) {
                 first = Some(bit);
             }
         });
@@ -1166,8 +1183,12 @@ impl PhraseGroups {
     }
 
     /// Calls `named` with the bit of each phrase `texts` name, in the order the
-    /// words come.
-    fn each_named<'a>(&self, texts: impl Iterator<Item = &'a str>, mut named: impl FnMut(u32)) {
+    /// words come, and the words before it.
+    fn each_named<'a>(
+        &self,
+        texts: impl Iterator<Item = &'a str>,
+        mut named: impl FnMut(u32, &[&str]),
+    ) {
         if self.by_first_word.is_empty() {
             return;
         }
@@ -1178,11 +1199,22 @@ impl PhraseGroups {
                 let following = &words[at + 1..];
                 if following.len() >= rest.len() && rest.iter().zip(following).all(|(a, b)| a == b)
                 {
-                    named(*bit);
+                    named(*bit, &words[..at]);
                 }
             }
         }
     }
+}
+
+/// Whether a phrase after `before` is named as a yardstick: "the way the
+/// registry's key does", "like for the registry", "the same role as for our CMK
+/// registry". Looks at the three words before it.
+fn is_comparison(before: &[&str]) -> bool {
+    let near = &before[before.len().saturating_sub(3)..];
+    near.iter().any(|w| COMPARISON_WORDS.contains(w))
+        || near
+            .windows(2)
+            .any(|pair| pair[0] == "as" && ["for", "with", "on", "in"].contains(&pair[1]))
 }
 
 /// The words of lowercased `text` as [`query::normalize`] sees them.
@@ -1294,6 +1326,14 @@ mod tests {
             "docker login to our encrypted acr keeps asking for a password, which credentials do i use",
             // Nothing covered named at all.
             "Does Azure Storage support customer managed keys?",
+            // One asking sentence about the left-out subject, the other naming
+            // neither: the second asks about the first one's subject.
+            "Our Elastic SAN holds build caches next to our CMK registry. Can an \
+             Elastic SAN volume group get a customer-managed key after it exists? \
+             Does it pick up new key versions by itself?",
+            // The registry named first, but as the yardstick.
+            "Like for our registry, does the Kafka cluster on HDInsight need purge \
+             protection on its vault?",
         ] {
             assert!(index.out_of_scope(q), "{q}");
         }
@@ -1301,6 +1341,9 @@ mod tests {
             // The registry first: a question about it that mentions the other.
             "can our cmk registry use the same key vault as our cosmos db account",
             "How do I rotate the customer-managed key?",
+            // A sentence that names neither cannot put the post out of scope alone.
+            "We also run an Elastic SAN. How do I rotate the key of our CMK registry? \
+             Does it pick up new key versions by itself?",
         ] {
             assert!(!index.out_of_scope(q), "{q}");
         }
