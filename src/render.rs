@@ -105,10 +105,16 @@ fn direct_answer(
     }
     for s in &answer.sentences {
         let _ = writeln!(out, "  {} [{}]", s.text, cite(s));
+        if let Some(c) = &s.command {
+            let _ = writeln!(out, "    `{c}`");
+        }
     }
     // Unless a sentence already carries it.
     if let Some(c) = &answer.command
-        && !answer.sentences.iter().any(|s| s.text.contains(c.as_str()))
+        && !answer
+            .sentences
+            .iter()
+            .any(|s| s.text.contains(c.as_str()) || s.command.as_ref() == Some(c))
     {
         let _ = writeln!(out, "  Command: `{c}`");
     }

@@ -151,6 +151,36 @@ fn a_verdict_comes_from_a_sentence_that_names_what_is_asked() {
     assert_ne!(answer.verdict.as_deref(), Some("no"), "{}", answer.text);
 }
 
+/// A sentence that ends by pointing at a command ("Find it and recover it:") is shown
+/// with that command right after it, in the text and in its own `command`, so no
+/// sentence of an answer points at nothing.
+#[test]
+fn a_sentence_ending_in_a_colon_is_followed_by_its_command() {
+    for question in [
+        "how do i see which key version the registry uses right now",
+        "How do I get a deleted key back?",
+    ] {
+        let answer = direct_answer(question);
+        let pointing: Vec<_> = answer
+            .sentences
+            .iter()
+            .filter(|s| s.text.ends_with(':'))
+            .collect();
+        assert!(!pointing.is_empty(), "{question}: {}", answer.text);
+        for s in pointing {
+            let command = s.command.as_deref().unwrap_or_else(|| {
+                panic!("{question}: no command after {:?}", s.text);
+            });
+            assert!(command.starts_with("az "), "{command}");
+            assert!(
+                answer.text.contains(&format!("{} `{command}`", s.text)),
+                "{question}: {}",
+                answer.text
+            );
+        }
+    }
+}
+
 /// A problem report answered from a troubleshooting case says what to do: the case's
 /// fix joins the sentences that matched the report (they were the cause alone).
 #[test]

@@ -103,6 +103,10 @@ fn support_is_a_noun(words: &[&str], at: usize) -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AnswerSentence {
     pub text: String,
+    /// The command it introduces, when it ends in a colon right before one: it is
+    /// shown right after it, so the sentence never points at nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub command: Option<String>,
     /// Index of its section's citation in the answer's `citations`.
     pub cite: usize,
     /// Its section's citation, for Rust callers; not sent (see `cite`).
@@ -114,7 +118,8 @@ pub struct AnswerSentence {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct DirectAnswer {
     /// The answer for display: "Yes." or "No." first for a yes/no question, then the
-    /// sentences, then the command for a how-to question. Not sent: it is `verdict`,
+    /// sentences (each with the command it introduces), then the command for a
+    /// how-to question unless a sentence brought it. Not sent: it is `verdict`,
     /// `sentences` and `command` joined.
     #[serde(skip)]
     pub text: String,
@@ -408,6 +413,7 @@ pub(crate) fn extract(
         .iter()
         .map(|c| AnswerSentence {
             text: c.sentence.text.clone(),
+            command: c.sentence.introduces.clone(),
             cite: 0,
             citation: corpus.citation(c.section),
         })
@@ -436,13 +442,15 @@ impl DirectAnswer {
                 text.push_str(if v == "yes" { "Yes. " } else { "No. " });
             }
         }
-        text.push_str(
-            &sentences
-                .iter()
-                .map(|s| s.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
+        for (i, s) in sentences.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            text.push_str(&s.text);
+            if let Some(cmd) = &s.command {
+                text.push_str(&format!(" `{cmd}`"));
+            }
+        }
         if let Some(cmd) = &command
             && !text.contains(cmd.as_str())
         {
@@ -486,6 +494,7 @@ pub(crate) fn from_case(
         .iter()
         .map(|s| AnswerSentence {
             text: s.text.clone(),
+            command: s.introduces.clone(),
             cite: 0,
             citation: citation.clone(),
         })
