@@ -181,6 +181,25 @@ fn a_sentence_ending_in_a_colon_is_followed_by_its_command() {
     }
 }
 
+/// A how-to question gets the command that does what it asks, not the first one its
+/// sentences bring: switching to the system-assigned identity ends with `rotate-key
+/// --identity '[system]'`, though its first step turns the identity on (and, for a
+/// Managed HSM, grants it a role).
+#[test]
+fn a_how_to_gets_the_command_that_does_it() {
+    for question in [
+        "How do I switch encryption to the system identity once the registry exists?",
+        "how do i make the registry use its system-assigned identity for the key instead of the uami",
+    ] {
+        let answer = direct_answer(question);
+        let command = answer.command.as_deref().unwrap_or_default();
+        assert!(
+            command.starts_with("az acr encryption rotate-key") && command.contains("'[system]'"),
+            "{question}: {command}"
+        );
+    }
+}
+
 /// A problem report answered from a troubleshooting case says what to do: the case's
 /// fix joins the sentences that matched the report (they were the cause alone).
 #[test]

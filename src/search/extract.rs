@@ -175,7 +175,7 @@ impl SectionSentences {
             .flat_map(|c| lines_of(&c.code))
             .filter(|l| l.starts_with("az ") || l.contains("$(az "))
             .map(|l| {
-                let ids = index.stem_ids(&l.replace(['-', '.'], " "));
+                let ids = command_stems(index, &l);
                 (l, ids)
             })
             .collect();
@@ -406,8 +406,36 @@ pub(crate) fn extract(
     // Read in the order the knowledge tells it.
     chosen.sort_by_key(|c| c.order);
     let mut command = chosen.iter().find_map(|c| c.sentence.introduces.clone());
-    if intent.procedure && command.is_none() {
-        command = best_command(&terms, &tables);
+    // A how-to question is answered by the command that does it. When the chosen
+    // sentences bring commands (each shown after its sentence), the answer's command
+    // is the one of their sections sharing most of the question's concepts, if it
+    // shares more than those brought: "Check the current settings:" brings the check,
+    // not the `az keyvault update` that "how do I turn on purge protection" asks for.
+    // When they bring none, it is the best-ranked section's best command.
+    if intent.procedure {
+        let found = if command.is_some() {
+            let mut ranks: Vec<usize> = chosen.iter().map(|c| c.order.0).collect();
+            ranks.sort_unstable();
+            ranks.dedup();
+            let brought = chosen
+                .iter()
+                .filter_map(|c| c.sentence.introduces.as_deref())
+                .map(|line| shared_weight(&terms, &command_stems(index, line)))
+                .fold(0.0, f32::max);
+            ranks
+                .iter()
+                .filter_map(|&r| best_command(&terms, std::iter::once(&tables[r])))
+                .fold(None, |best: Option<(f32, String)>, c| match best {
+                    Some(b) if b.0 >= c.0 => Some(b),
+                    _ => Some(c),
+                })
+                .filter(|(weight, _)| *weight > brought)
+        } else {
+            best_command(&terms, &tables)
+        };
+        if let Some((_, best)) = found {
+            command = Some(best);
+        }
     }
     let sentences: Vec<AnswerSentence> = chosen
         .iter()
@@ -522,27 +550,40 @@ fn verdict(sentence: &Sentence, terms: &[super::WeightedTerm]) -> &'static str {
 }
 
 /// The command of the best-ranked section that has one (`tables`, best first), the
-/// one sharing most of the question's concepts.
-fn best_command(terms: &[super::WeightedTerm], tables: &[SentenceTable]) -> Option<String> {
+/// one sharing most of the question's concepts, with the weight it shares.
+fn best_command<'a, 't: 'a>(
+    terms: &[super::WeightedTerm],
+    tables: impl IntoIterator<Item = &'a SentenceTable<'t>>,
+) -> Option<(f32, String)> {
     for table in tables {
+        // The first of equals: a procedure's action comes before its check.
         let best = table
             .commands
             .iter()
-            .map(|(line, stems)| {
-                let matched: f32 = terms
-                    .iter()
-                    .filter(|t| t.touched_by(stems))
-                    .map(|t| t.weight)
-                    .sum();
-                (matched, line)
-            })
+            .map(|(line, stems)| (shared_weight(terms, stems), line))
             .filter(|(m, _)| *m > 0.0)
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((_, line)) = best {
-            return Some(line.clone());
+            .fold(None, |best: Option<(f32, &String)>, c| match best {
+                Some(b) if b.0 >= c.0 => Some(b),
+                _ => Some(c),
+            });
+        if let Some((weight, line)) = best {
+            return Some((weight, line.clone()));
         }
     }
     None
+}
+
+/// A command line's stems, its flags' and dotted names' parts as words.
+fn command_stems(index: &SearchIndex, line: &str) -> Vec<u32> {
+    index.stem_ids(&line.replace(['-', '.'], " "))
+}
+
+fn shared_weight(terms: &[super::WeightedTerm], stems: &[u32]) -> f32 {
+    terms
+        .iter()
+        .filter(|t| t.touched_by(stems))
+        .map(|t| t.weight)
+        .sum()
 }
 
 /// The sentences of a section's paragraphs and list items, each with the command it
