@@ -11,9 +11,9 @@ use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
 /// against), the held-out set, and the twenty-nine sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind28; eval/README.md says
+/// they judge was written (realuser, natural, blind2 to blind29; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 32] = [
+const SETS: [(&str, &str, &str); 33] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -173,6 +173,11 @@ const SETS: [(&str, &str, &str); 32] = [
         "blind28",
         include_str!("../eval/blind28.json"),
         include_str!("../eval/gate/blind28.json"),
+    ),
+    (
+        "blind29",
+        include_str!("../eval/blind29.json"),
+        include_str!("../eval/gate/blind29.json"),
     ),
 ];
 

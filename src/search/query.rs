@@ -179,6 +179,12 @@ const PROCEDURE_OPENINGS: &[&str] = &[
     "what is the command",
     "what command",
     "which command",
+    // The same with the tool named, or abbreviated as people type it.
+    "what az command",
+    "which az command",
+    "az command",
+    "az cmd",
+    "cmd to",
     "command to",
     "commands to",
     "cli to",
@@ -292,7 +298,11 @@ impl Intent {
         let opening = words.iter().take(6).copied().collect::<Vec<_>>().join(" ");
         let starts = |list: &[&str]| list.iter().any(|p| opening.starts_with(p));
         let duration = starts(DURATION_OPENINGS);
-        let procedure = !duration && (starts(PROCEDURE_OPENINGS) || lower.contains("command to"));
+        let procedure = !duration
+            && (starts(PROCEDURE_OPENINGS)
+                || words
+                    .windows(2)
+                    .any(|w| matches!(w, ["command" | "cmd", "to"])));
         let asked = question.trim_end().ends_with('?');
         // "Does not have access to identity." (pasted error text) opens like a yes/no
         // question but states something, unless it ends with a question mark.
@@ -1264,6 +1274,19 @@ mod tests {
         assert!(i.duration && !i.procedure && !i.polar);
         let i = Intent::of("az acr create fails with 403 Forbidden");
         assert!(i.problem);
+    }
+
+    #[test]
+    fn a_command_asked_for_with_the_tool_named_or_abbreviated_is_a_procedure() {
+        for q in [
+            "which az command lists the registry's encryption settings",
+            "az cmd to make an rsa key for the registry",
+            "mhsm went away, cmd to undelete it",
+        ] {
+            assert!(Intent::of(q).procedure, "{q}");
+        }
+        // "az" as a word, not the start of another one.
+        assert!(!Intent::of("which azurerm version renamed the vault argument").procedure);
     }
 
     #[test]
