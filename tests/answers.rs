@@ -200,6 +200,27 @@ fn a_how_to_gets_the_command_that_does_it() {
     }
 }
 
+/// A how-to whose words no sentence of its section holds enough of on its own is still
+/// answered, by the section's command and the sentence that introduces it, when the
+/// two with the heading hold enough of the question (the section says "Set the bypass
+/// to AzureServices and the default action to Deny:", the question "let trusted azure
+/// services in and block everything else").
+#[test]
+fn a_how_to_is_answered_by_its_command_when_no_sentence_says_enough() {
+    let question =
+        "az command to let trusted azure services into our key vault and block everything else";
+    let answer = direct_answer(question);
+    let command = answer.command.as_deref().unwrap_or_default();
+    assert!(
+        command.starts_with("az keyvault update")
+            && command.contains("--bypass AzureServices --default-action Deny"),
+        "{question}: {}",
+        answer.text
+    );
+    assert_eq!(answer.sentences.len(), 1, "{}", answer.text);
+    assert_eq!(answer.sentences[0].command.as_deref(), Some(command));
+}
+
 /// A problem report answered from a troubleshooting case says what to do: the case's
 /// fix joins the sentences that matched the report (they were the cause alone).
 #[test]

@@ -329,10 +329,13 @@ pub(crate) fn extract(
         }
     }
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
-    let best = candidates.first()?;
-    if best.share < MIN_MATCH {
-        return None;
-    }
+    let Some(best) = candidates.first().filter(|b| b.share >= MIN_MATCH) else {
+        return if intent.procedure {
+            command_answer(corpus, index, &terms, total, sections, &tables)
+        } else {
+            None
+        };
+    };
     let best_score = best.score;
     let mut chosen: Vec<&Candidate> = Vec::new();
     let mut length = 0;
@@ -449,6 +452,49 @@ pub(crate) fn extract(
     Some(DirectAnswer::new(verdict, sentences, command))
 }
 
+/// A how-to whose sentences say too little of it on their own ("az command to let
+/// trusted azure services into the key vault and block everything else": the section
+/// says "Set the bypass to AzureServices and the default action to Deny:") is
+/// answered by the best-ranked section's command that does it, with the sentence that
+/// introduces it, when the two and the section's heading hold enough of the question.
+fn command_answer(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    terms: &[super::WeightedTerm],
+    total: f32,
+    sections: &[usize],
+    tables: &[SentenceTable],
+) -> Option<DirectAnswer> {
+    let (rank, line) = tables.iter().enumerate().find_map(|(rank, table)| {
+        best_command(terms, std::iter::once(table)).map(|(_, line)| (rank, line))
+    })?;
+    let table = &tables[rank];
+    let lead = table
+        .sentences
+        .iter()
+        .find(|s| s.introduces.as_deref() == Some(line.as_str()));
+    let mut stems = command_stems(index, &line);
+    stems.extend(table.heading.iter().copied());
+    if let Some(lead) = lead {
+        stems.extend(lead.stems.iter().copied());
+    }
+    stems.sort_unstable();
+    stems.dedup();
+    if shared_weight(terms, &stems) / total < MIN_MATCH {
+        return None;
+    }
+    let sentences = lead
+        .map(|lead| AnswerSentence {
+            text: lead.text.clone(),
+            command: Some(line.clone()),
+            cite: 0,
+            citation: corpus.citation(sections[rank]),
+        })
+        .into_iter()
+        .collect();
+    Some(DirectAnswer::new(None, sentences, Some(line)))
+}
+
 impl DirectAnswer {
     /// The answer with its display text: the verdict, the sentences, then the command
     /// unless a sentence already holds it.
@@ -482,7 +528,10 @@ impl DirectAnswer {
         if let Some(cmd) = &command
             && !text.contains(cmd.as_str())
         {
-            text.push_str(&format!(" Command: `{cmd}`"));
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&format!("Command: `{cmd}`"));
         }
         DirectAnswer {
             text,
