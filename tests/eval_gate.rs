@@ -10,7 +10,7 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the twenty-nine sets frozen before the change
+/// against), the held-out set, and the thirty sets frozen before the change
 /// they judge was written (realuser, natural, blind2 to blind29; eval/README.md says
 /// which have been read since).
 const SETS: [(&str, &str, &str); 33] = [

@@ -457,6 +457,7 @@ pub(crate) fn extract(
 /// says "Set the bypass to AzureServices and the default action to Deny:") is
 /// answered by the best-ranked section's command that does it, with the sentence that
 /// introduces it, when the two and the section's heading hold enough of the question.
+/// Not a command alone: the sentence is what the answer cites.
 fn command_answer(
     corpus: &Corpus,
     index: &SearchIndex,
@@ -472,27 +473,22 @@ fn command_answer(
     let lead = table
         .sentences
         .iter()
-        .find(|s| s.introduces.as_deref() == Some(line.as_str()));
+        .find(|s| s.introduces.as_deref() == Some(line.as_str()))?;
     let mut stems = command_stems(index, &line);
     stems.extend(table.heading.iter().copied());
-    if let Some(lead) = lead {
-        stems.extend(lead.stems.iter().copied());
-    }
+    stems.extend(lead.stems.iter().copied());
     stems.sort_unstable();
     stems.dedup();
     if shared_weight(terms, &stems) / total < MIN_MATCH {
         return None;
     }
-    let sentences = lead
-        .map(|lead| AnswerSentence {
-            text: lead.text.clone(),
-            command: Some(line.clone()),
-            cite: 0,
-            citation: corpus.citation(sections[rank]),
-        })
-        .into_iter()
-        .collect();
-    Some(DirectAnswer::new(None, sentences, Some(line)))
+    let sentence = AnswerSentence {
+        text: lead.text.clone(),
+        command: Some(line.clone()),
+        cite: 0,
+        citation: corpus.citation(sections[rank]),
+    };
+    Some(DirectAnswer::new(None, vec![sentence], Some(line)))
 }
 
 impl DirectAnswer {
@@ -528,10 +524,7 @@ impl DirectAnswer {
         if let Some(cmd) = &command
             && !text.contains(cmd.as_str())
         {
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            text.push_str(&format!("Command: `{cmd}`"));
+            text.push_str(&format!(" Command: `{cmd}`"));
         }
         DirectAnswer {
             text,

@@ -184,7 +184,6 @@ const PROCEDURE_OPENINGS: &[&str] = &[
     "which az command",
     "az command",
     "az cmd",
-    "cmd to",
     "command to",
     "commands to",
     "cli to",
@@ -1285,7 +1284,7 @@ mod tests {
         ] {
             assert!(Intent::of(q).procedure, "{q}");
         }
-        // "az" as a word, not the start of another one.
+        // A question about a version that names a tool is not a how-to.
         assert!(!Intent::of("which azurerm version renamed the vault argument").procedure);
     }
 
