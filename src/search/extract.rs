@@ -9,8 +9,10 @@
 //! position in it. Then:
 //! - a yes/no question is answered "Yes." or "No." first, from the sentence that
 //!   settles it (one with cannot, only, not supported, required…);
-//! - a how-to question gets the command that does it, from the best section that
-//!   holds one;
+//! - a how-to question gets the command that does it: of the chosen sentences'
+//!   sections, the one sharing most of the question, or from the best section that
+//!   holds one; and when no sentence says enough of it, that command alone with the
+//!   sentence that introduces it;
 //! - a "how long / how often" question prefers a sentence with a number and a unit;
 //! - a problem report answered from a troubleshooting case gets the first sentence
 //!   of the case's fix when no chosen sentence is part of it;
@@ -175,7 +177,8 @@ impl SectionSentences {
             .flat_map(|c| lines_of(&c.code))
             .filter(|l| l.starts_with("az ") || l.contains("$(az "))
             .map(|l| {
-                let ids = command_stems(index, &l);
+                // A flag's and a dotted name's parts are words of their own.
+                let ids = index.stem_ids(&l.replace(['-', '.'], " "));
                 (l, ids)
             })
             .collect();
@@ -331,7 +334,7 @@ pub(crate) fn extract(
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
     let Some(best) = candidates.first().filter(|b| b.share >= MIN_MATCH) else {
         return if intent.procedure {
-            command_answer(corpus, index, &terms, total, sections, &tables)
+            command_answer(corpus, &terms, total, sections, &tables)
         } else {
             None
         };
@@ -420,24 +423,26 @@ pub(crate) fn extract(
             let mut ranks: Vec<usize> = chosen.iter().map(|c| c.order.0).collect();
             ranks.sort_unstable();
             ranks.dedup();
+            // An introduced line is one of its section's commands, stems and all.
             let brought = chosen
                 .iter()
-                .filter_map(|c| c.sentence.introduces.as_deref())
-                .map(|line| shared_weight(&terms, &command_stems(index, line)))
-                .fold(0.0, f32::max);
-            ranks
-                .iter()
-                .filter_map(|&r| best_command(&terms, std::iter::once(&tables[r])))
-                .fold(None, |best: Option<(f32, String)>, c| match best {
-                    Some(b) if b.0 >= c.0 => Some(b),
-                    _ => Some(c),
+                .filter_map(|c| {
+                    let line = c.sentence.introduces.as_deref()?;
+                    tables[c.order.0].commands.iter().find(|(l, _)| l == line)
                 })
-                .filter(|(weight, _)| *weight > brought)
+                .map(|(_, stems)| shared_weight(&terms, stems))
+                .fold(0.0, f32::max);
+            first_of_best(
+                ranks
+                    .iter()
+                    .filter_map(|&r| best_command_in(&terms, &tables[r])),
+            )
+            .filter(|(weight, _)| *weight > brought)
         } else {
-            best_command(&terms, &tables)
+            best_command(&terms, &tables).map(|(_, found)| found)
         };
-        if let Some((_, best)) = found {
-            command = Some(best);
+        if let Some((_, (line, _))) = found {
+            command = Some(line.clone());
         }
     }
     let sentences: Vec<AnswerSentence> = chosen
@@ -460,21 +465,18 @@ pub(crate) fn extract(
 /// Not a command alone: the sentence is what the answer cites.
 fn command_answer(
     corpus: &Corpus,
-    index: &SearchIndex,
     terms: &[super::WeightedTerm],
     total: f32,
     sections: &[usize],
     tables: &[SentenceTable],
 ) -> Option<DirectAnswer> {
-    let (rank, line) = tables.iter().enumerate().find_map(|(rank, table)| {
-        best_command(terms, std::iter::once(table)).map(|(_, line)| (rank, line))
-    })?;
+    let (rank, (_, (line, line_stems))) = best_command(terms, tables)?;
     let table = &tables[rank];
     let lead = table
         .sentences
         .iter()
-        .find(|s| s.introduces.as_deref() == Some(line.as_str()))?;
-    let mut stems = command_stems(index, &line);
+        .find(|s| s.introduces.as_ref() == Some(line))?;
+    let mut stems = line_stems.clone();
     stems.extend(table.heading.iter().copied());
     stems.extend(lead.stems.iter().copied());
     stems.sort_unstable();
@@ -488,7 +490,7 @@ fn command_answer(
         cite: 0,
         citation: corpus.citation(sections[rank]),
     };
-    Some(DirectAnswer::new(None, vec![sentence], Some(line)))
+    Some(DirectAnswer::new(None, vec![sentence], Some(line.clone())))
 }
 
 impl DirectAnswer {
@@ -591,35 +593,48 @@ fn verdict(sentence: &Sentence, terms: &[super::WeightedTerm]) -> &'static str {
     "yes"
 }
 
+/// A section's command line with the term ids of its stems, and the weight of the
+/// question's concepts it shares.
+type WeighedCommand<'a> = (f32, &'a (String, Vec<u32>));
+
 /// The command of the best-ranked section that has one (`tables`, best first), the
-/// one sharing most of the question's concepts, with the weight it shares.
-fn best_command<'a, 't: 'a>(
+/// one sharing most of the question's concepts, with its section's rank.
+fn best_command<'a>(
     terms: &[super::WeightedTerm],
-    tables: impl IntoIterator<Item = &'a SentenceTable<'t>>,
-) -> Option<(f32, String)> {
-    for table in tables {
-        // The first of equals: a procedure's action comes before its check.
-        let best = table
+    tables: &'a [SentenceTable],
+) -> Option<(usize, WeighedCommand<'a>)> {
+    tables
+        .iter()
+        .enumerate()
+        .find_map(|(rank, table)| best_command_in(terms, table).map(|found| (rank, found)))
+}
+
+/// The command of `table` sharing most of the question's concepts, if any shares some.
+fn best_command_in<'a>(
+    terms: &[super::WeightedTerm],
+    table: &'a SentenceTable,
+) -> Option<WeighedCommand<'a>> {
+    first_of_best(
+        table
             .commands
             .iter()
-            .map(|(line, stems)| (shared_weight(terms, stems), line))
-            .filter(|(m, _)| *m > 0.0)
-            .fold(None, |best: Option<(f32, &String)>, c| match best {
-                Some(b) if b.0 >= c.0 => Some(b),
-                _ => Some(c),
-            });
-        if let Some((weight, line)) = best {
-            return Some((weight, line.clone()));
-        }
-    }
-    None
+            .map(|command| (shared_weight(terms, &command.1), command))
+            .filter(|(weight, _)| *weight > 0.0),
+    )
 }
 
-/// A command line's stems, its flags' and dotted names' parts as words.
-fn command_stems(index: &SearchIndex, line: &str) -> Vec<u32> {
-    index.stem_ids(&line.replace(['-', '.'], " "))
+/// The heaviest command, the first of equals: a procedure's action comes before its
+/// check.
+fn first_of_best<'a>(
+    commands: impl Iterator<Item = WeighedCommand<'a>>,
+) -> Option<WeighedCommand<'a>> {
+    commands.fold(None, |best, c| match best {
+        Some(b) if b.0 >= c.0 => Some(b),
+        _ => Some(c),
+    })
 }
 
+/// The weight of the question's concepts that `stems` (sorted term ids) touch.
 fn shared_weight(terms: &[super::WeightedTerm], stems: &[u32]) -> f32 {
     terms
         .iter()
