@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the thirty sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind29; eval/README.md says
+/// against), the held-out set, and the thirty-one sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind30; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 33] = [
+const SETS: [(&str, &str, &str); 34] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -178,6 +178,11 @@ const SETS: [(&str, &str, &str); 33] = [
         "blind29",
         include_str!("../eval/blind29.json"),
         include_str!("../eval/gate/blind29.json"),
+    ),
+    (
+        "blind30",
+        include_str!("../eval/blind30.json"),
+        include_str!("../eval/gate/blind30.json"),
     ),
 ];
 

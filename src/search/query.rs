@@ -21,6 +21,9 @@ use super::tokenize;
 
 /// The most concepts a question is scored with: a long question keeps its rarest.
 pub const MAX_CONCEPTS: usize = 64;
+/// Combinations of stems a pair may be found by (each last stem of one side's synonym
+/// group with each of the other's): two large groups would read dozens of lists.
+const MAX_PAIR_PHRASES: usize = 16;
 /// Words of a question that are analysed at all; a pasted log beyond this adds
 /// nothing but time.
 pub const MAX_WORDS: usize = 600;
@@ -44,6 +47,14 @@ pub(crate) enum Origin {
     /// ("rotation policy", "azure policy"): rarer than either word, so weightier
     /// where it occurs.
     Pair,
+}
+
+/// One side of a pair of neighbouring concepts.
+#[derive(Debug, Clone, PartialEq)]
+enum PairSide {
+    Word(String),
+    /// A synonym group, named by one of its phrases.
+    Group(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -534,12 +545,12 @@ impl SearchIndex {
         // Synonym groups the question names: the phrases it names them by, and the
         // weight of the most telling place it does.
         let mut named: Vec<(usize, Vec<usize>, f32)> = Vec::new();
-        // Neighbouring stems of each run, for pairs, unless a synonym phrase holds
-        // either.
-        let mut neighbours: Vec<(String, String, u32, f32)> = Vec::new();
+        // Neighbouring words and named synonym groups of each run, for pairs.
+        let mut neighbours: Vec<(PairSide, PairSide, u32, f32)> = Vec::new();
         for (run, role) in &runs {
             let weight = role.weight();
-            let mut spans: Vec<(usize, usize)> = Vec::new();
+            // Where each synonym phrase stands in the run, and its group.
+            let mut spans: Vec<(usize, usize, usize)> = Vec::new();
             let stems = tokenize::tokens_at_word_positions(&mut en, &run.join(" "));
             let mut i = 0;
             while i < run.len() {
@@ -553,7 +564,7 @@ impl SearchIndex {
                         }
                         None => named.push((group, vec![phrase], weight)),
                     }
-                    spans.push((i, i + len));
+                    spans.push((i, i + len, group));
                     i += len;
                     continue;
                 }
@@ -563,16 +574,30 @@ impl SearchIndex {
                     words.push((stem, weight, corrected.contains(word), word.clone()));
                 }
             }
-            // Positions of a space-joined run are word indexes.
-            for w in stems.windows(2) {
-                let (a, b) = (&w[0], &w[1]);
-                // A word of a synonym phrase is part of that one concept, not a
-                // word of its own: "deleted key vault" holds no pair "deleted key".
-                let in_phrase = spans.iter().any(|&(s, e)| {
-                    (s..e).contains(&(a.1 as usize)) || (s..e).contains(&(b.1 as usize))
-                });
-                if !in_phrase && a.0 != b.0 && b.1 - a.1 <= 3 {
-                    neighbours.push((a.0.clone(), b.0.clone(), b.1 - a.1, weight));
+            // The run's words and synonym phrases in order, each with the positions
+            // of its first and last stem (positions of a space-joined run are word
+            // indexes). A phrase is one concept, so it pairs as its group, never by a
+            // word of its own: "deleted key vault" pairs "deleted" with the key-vault
+            // group, not with "key".
+            let mut units: Vec<(PairSide, Option<usize>, u32, u32)> = Vec::new();
+            for (stem, position) in &stems {
+                let span = spans
+                    .iter()
+                    .position(|&(s, e, _)| (s..e).contains(&(*position as usize)));
+                match (span, units.last_mut()) {
+                    (Some(k), Some(last)) if last.1 == Some(k) => last.3 = *position,
+                    (Some(k), _) => {
+                        units.push((PairSide::Group(spans[k].2), Some(k), *position, *position))
+                    }
+                    (None, _) => {
+                        units.push((PairSide::Word(stem.clone()), None, *position, *position))
+                    }
+                }
+            }
+            for w in units.windows(2) {
+                let ((a, _, _, a_last), (b, _, b_first, _)) = (&w[0], &w[1]);
+                if a != b && b_first - a_last <= 3 {
+                    neighbours.push((a.clone(), b.clone(), b_first - a_last, weight));
                 }
             }
         }
@@ -690,31 +715,84 @@ impl SearchIndex {
                 })
             })
             .collect();
+        // The stems a side of a pair is found by, each with the positions before and
+        // after it that its phrase takes: a word's own stem; a group's, the last stem of
+        // each of its phrases, the one next to the word that follows ("deleted key
+        // vault" pairs "deleted" with "vault", within the length of the phrase).
+        let side_stems = |side: &PairSide, asks: bool| -> Option<Vec<(String, u32, u32)>> {
+            match side {
+                PairSide::Word(stem) => (scored.contains(stem) && !paraphrased.contains(stem))
+                    .then(|| vec![(stem.clone(), 0, 0)]),
+                PairSide::Group(group) => {
+                    let group = &self.group_concepts[*group];
+                    // A group the question names twice over ("BYOK vs CMK") is two
+                    // concepts, neither of them the group; a group the 64 kept
+                    // concepts left out is not scored.
+                    let scored = concepts.iter().any(|c| {
+                        c.origin == Origin::Synonyms && Arc::ptr_eq(&c.phrases, &group.phrases)
+                    });
+                    // Only where the question asks: a group's wordings multiply the
+                    // positions a pair reads, and a pair in the story weighs a third.
+                    (scored && asks).then(|| {
+                        let mut stems: Vec<(String, u32, u32)> = Vec::new();
+                        for (stem, end) in group.phrases.iter().filter_map(|p| p.last()) {
+                            match stems.iter_mut().find(|(s, _, _)| s == stem) {
+                                Some((_, before, _)) => *before = (*before).max(*end),
+                                None => stems.push((stem.clone(), *end, 0)),
+                            }
+                        }
+                        stems
+                    })
+                }
+            }
+        };
         let mut pairs: Vec<Concept> = Vec::new();
         for (a, b, gap, weight) in neighbours {
-            if !self.tuning.pairs
-                || !scored.contains(&a)
-                || !scored.contains(&b)
-                || paraphrased.contains(&a)
-                || paraphrased.contains(&b)
-            {
+            if !self.tuning.pairs {
+                break;
+            }
+            let asks = weight >= Role::Ask.weight();
+            let (Some(firsts), Some(seconds)) = (side_stems(&a, asks), side_stems(&b, asks)) else {
+                continue;
+            };
+            // How far after the first stem the second may stand: the rest of the first
+            // phrase, the gap and the start of the second, and a stop word or two.
+            let mut window = 0;
+            let mut phrases: Vec<Phrase> = Vec::new();
+            // A stem no section holds (a wording only users type) finds nothing, and
+            // looking costs a lookup per field.
+            let held = |s: &String| self.stats.doc_freq_of(s).is_some_and(|df| df > 0);
+            for (x, _, x_after) in &firsts {
+                for (y, y_before, _) in &seconds {
+                    if x != y && held(x) && held(y) {
+                        let distance = x_after + gap + y_before;
+                        window = window.max(distance + 2);
+                        phrases.push(vec![(x.clone(), 0), (y.clone(), distance)]);
+                    }
+                }
+            }
+            if phrases.is_empty() || phrases.len() > MAX_PAIR_PHRASES {
                 continue;
             }
-            let phrase = vec![(a, 0), (b, gap)];
+            let estimated_df = phrases
+                .iter()
+                .map(|p| self.phrase_df_estimate(p))
+                .max()
+                .unwrap_or(0);
             // Two words that each carry no information (both in half the sections or
             // more) do not pair: reading their positions is most of a query's time in a
             // large corpus, and it changed no eval set by more than a question.
-            if idf(n, self.phrase_df_estimate(&phrase) as f32) <= IDF_FLOOR {
+            if idf(n, estimated_df as f32) <= IDF_FLOOR {
                 continue;
             }
-            if let Some(p) = pairs.iter_mut().find(|p| p.phrases[0] == phrase) {
+            if let Some(p) = pairs.iter_mut().find(|p| p.phrases[..] == phrases[..]) {
                 p.weight = p.weight.max(weight);
                 continue;
             }
             pairs.push(Concept {
-                estimated_df: self.phrase_df_estimate(&phrase),
-                phrases: Arc::from([phrase]),
-                window: gap + 2,
+                estimated_df,
+                phrases: Arc::from(phrases),
+                window,
                 code: Vec::new(),
                 origin: Origin::Pair,
                 weight,
@@ -1378,25 +1456,51 @@ mod tests {
     }
 
     /// "recover a deleted key vault" once paired "deleted" with the "key" of "key
-    /// vault", a pair that favours sections about deleted keys.
+    /// vault", a pair that favours sections about deleted keys. A synonym phrase pairs
+    /// as its group: by the last stem of each of the group's phrases.
     #[test]
-    fn words_of_a_synonym_phrase_do_not_pair() {
+    fn a_synonym_phrase_pairs_as_its_group() {
         let corpus = crate::knowledge::Corpus::load(&crate::knowledge::LoadOptions::default());
         let index = SearchIndex::build(&corpus).unwrap();
-        let pairs = |q: &str| -> Vec<Vec<String>> {
+        let pairs = |q: &str| -> Vec<Vec<Vec<String>>> {
             index
                 .analyze(q)
                 .concepts
                 .iter()
                 .filter(|c| c.origin == Origin::Pair)
-                .map(Concept::stems)
+                .map(|c| {
+                    c.phrases
+                        .iter()
+                        .map(|p| p.iter().map(|(s, _)| s.clone()).collect())
+                        .collect()
+                })
                 .collect()
         };
-        assert!(pairs("recover a deleted key vault").is_empty());
+        let words = |p: &[&str]| -> Vec<String> { p.iter().map(|s| s.to_string()).collect() };
+        let deleted_vault = pairs("recover a deleted key vault");
+        // "deleted" (a group with "removed") before the key-vault group: every wording
+        // of one after every wording of the other, never "deleted key".
+        let pair = deleted_vault
+            .iter()
+            .find(|p| p.contains(&words(&["delet", "vault"])))
+            .expect("deleted, then the key-vault group");
+        assert!(pair.contains(&words(&["remov", "akv"])));
+        assert!(
+            deleted_vault
+                .iter()
+                .flatten()
+                .all(|p| p != &words(&["delet", "key"]))
+        );
+        // A word before a group: "recover" with each wording of "deleted".
+        assert!(deleted_vault.contains(&vec![
+            words(&["recov", "delet"]),
+            words(&["recov", "remov"])
+        ]));
         // Two plain words still pair.
         assert!(
             pairs("why are acr task run logs gone after a day")
                 .iter()
+                .flatten()
                 .any(|p| p.contains(&"log".to_string()))
         );
     }

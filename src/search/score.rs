@@ -29,7 +29,7 @@ use std::cell::RefCell;
 use std::collections::BinaryHeap;
 
 use std::sync::{Arc, OnceLock, PoisonError, RwLock};
-use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::postings::{Postings, SegmentPostings, TermInfo};
 
 use tantivy::InvertedIndexReader;
 use tantivy::schema::{Field, IndexRecordOption};
@@ -72,7 +72,7 @@ impl FieldWeight {
                 continue;
             }
             let mut matches = Vec::new();
-            each_phrase_match(self, phrase, 0, &mut s, |_, doc, count| {
+            each_phrase_match(self, phrase, &mut s, |_, doc, count| {
                 matches.push((doc, count));
             });
             self.phrase_matches.insert(phrase.clone(), matches);
@@ -738,19 +738,41 @@ impl SearchIndex {
         s: &mut Scratch,
         add: impl Fn(&mut Scratch, u32, &FieldWeight, u32) + Copy,
     ) {
-        for phrase in concept.phrases.iter() {
+        if concept.origin == Origin::Pair {
+            // A pair is any stem of its first side followed by any of its second:
+            // each side's lists are opened once per field, not once per combination.
+            let (mut firsts, mut seconds): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+            for phrase in concept.phrases.iter() {
+                if let [(a, _), (b, _)] = phrase.as_slice() {
+                    if !firsts.contains(&a.as_str()) {
+                        firsts.push(a);
+                    }
+                    if !seconds.contains(&b.as_str()) {
+                        seconds.push(b);
+                    }
+                }
+            }
             for f in &self.prose_fields {
                 if !self.tuning.asked && f.field == self.asked_field {
                     continue;
                 }
-                each_phrase_match(f, phrase, concept.window, s, |s, doc, freq| {
+                each_pair_match(f, &firsts, &seconds, concept.window, s, |s, doc, freq| {
                     add(s, doc, f, freq)
                 });
+            }
+        } else {
+            for phrase in concept.phrases.iter() {
+                for f in &self.prose_fields {
+                    if !self.tuning.asked && f.field == self.asked_field {
+                        continue;
+                    }
+                    each_phrase_match(f, phrase, s, |s, doc, freq| add(s, doc, f, freq));
+                }
             }
         }
         if let Some(f) = &self.code_field {
             for token in &concept.code {
-                each_phrase_match(f, &vec![(token.clone(), 0)], 0, s, |s, doc, freq| {
+                each_phrase_match(f, &vec![(token.clone(), 0)], s, |s, doc, freq| {
                     add(s, doc, f, freq)
                 });
             }
@@ -759,18 +781,14 @@ impl SearchIndex {
 }
 
 /// Calls `found(doc, count)` for each section whose `field` holds `phrase`: its
-/// stems at their offsets, or with `window` > 0 the second of two stems at most
-/// `window` positions after the first.
+/// stems at their offsets.
 fn each_phrase_match(
     f: &FieldWeight,
     phrase: &Phrase,
-    window: u32,
     s: &mut Scratch,
     mut found: impl FnMut(&mut Scratch, u32, u32),
 ) {
-    if window == 0
-        && let Some(matches) = f.phrase_matches.get(phrase)
-    {
+    if let Some(matches) = f.phrase_matches.get(phrase) {
         for &(doc, count) in matches {
             found(s, doc, count);
         }
@@ -837,28 +855,106 @@ fn each_phrase_match(
         }
         // A start position where every stem stands at its offset.
         let (first, offset0) = (&s.positions[0], lists[0].1);
-        let count =
-            if window > 0 {
-                // Two stems; the rarest list may be either.
-                let (a, b) = if lists[0].1 == 0 { (0, 1) } else { (1, 0) };
-                followed_within(&s.positions[a], &s.positions[b], window)
-            } else {
-                first
+        let count = first
+            .iter()
+            .filter(|&&p0| {
+                let Some(start) = p0.checked_sub(offset0) else {
+                    return false;
+                };
+                lists
                     .iter()
-                    .filter(|&&p0| {
-                        let Some(start) = p0.checked_sub(offset0) else {
-                            return false;
-                        };
-                        lists.iter().enumerate().skip(1).all(|(i, (_, off))| {
-                            s.positions[i].binary_search(&(start + off)).is_ok()
-                        })
-                    })
-                    .count() as u32
-            };
+                    .enumerate()
+                    .skip(1)
+                    .all(|(i, (_, off))| s.positions[i].binary_search(&(start + off)).is_ok())
+            })
+            .count() as u32;
         if count > 0 {
             found(s, doc, count);
         }
         doc = lists[0].0.advance();
+    }
+}
+
+/// Calls `found(doc, count)` for each section whose `field` holds one of `firsts`
+/// followed, at most `window` positions later, by one of `seconds`; `count` is how
+/// many of the first side's positions are so followed.
+fn each_pair_match(
+    f: &FieldWeight,
+    firsts: &[&str],
+    seconds: &[&str],
+    window: u32,
+    s: &mut Scratch,
+    mut found: impl FnMut(&mut Scratch, u32, u32),
+) {
+    let Some(inverted) = &f.inverted else {
+        return;
+    };
+    // Where each stem's list starts, from the term dictionary; lists are opened (their
+    // first block decoded) only when both sides hold a stem in this field.
+    let infos = |stems: &[&str]| -> Vec<TermInfo> {
+        stems
+            .iter()
+            .filter_map(|stem| {
+                inverted
+                    .get_term_info(&Term::from_field_text(f.field, stem))
+                    .ok()
+                    .flatten()
+            })
+            .collect()
+    };
+    let (a, b) = (infos(firsts), infos(seconds));
+    if a.is_empty() || b.is_empty() {
+        return;
+    }
+    let open = |infos: Vec<TermInfo>| -> Vec<SegmentPostings> {
+        infos
+            .iter()
+            .filter_map(|info| {
+                inverted
+                    .read_postings_from_terminfo(info, IndexRecordOption::WithFreqsAndPositions)
+                    .ok()
+            })
+            .collect()
+    };
+    let (mut a, mut b) = (open(a), open(b));
+    let least =
+        |lists: &[SegmentPostings]| lists.iter().map(|p| p.doc()).min().unwrap_or(TERMINATED);
+    // Each list is moved on to `target` unless it stands there or past it already.
+    let seek = |lists: &mut [SegmentPostings], target: u32| {
+        for p in lists.iter_mut() {
+            if p.doc() < target {
+                p.seek(target);
+            }
+        }
+    };
+    s.positions.resize(2, Vec::new());
+    loop {
+        let (da, db) = (least(&a), least(&b));
+        if da == TERMINATED || db == TERMINATED {
+            return;
+        }
+        let doc = da.max(db);
+        if da != db || s.pruning && !s.is_candidate(doc as usize) {
+            let next = if da != db { doc } else { doc + 1 };
+            seek(&mut a, next);
+            seek(&mut b, next);
+            continue;
+        }
+        for (side, lists) in [&mut a, &mut b].into_iter().enumerate() {
+            s.positions[side].clear();
+            for p in lists.iter_mut().filter(|p| p.doc() == doc) {
+                p.append_positions_with_offset(0, &mut s.positions[side]);
+            }
+            if lists.len() > 1 {
+                s.positions[side].sort_unstable();
+            }
+        }
+        let count = followed_within(&s.positions[0], &s.positions[1], window);
+        if count > 0 {
+            found(s, doc, count);
+        }
+        seek(&mut a, doc + 1);
+        seek(&mut b, doc + 1);
     }
 }
 
