@@ -11,8 +11,7 @@
 //!   settles it (one with cannot, only, not supported, required…);
 //! - a how-to question gets the command that does it: of the chosen sentences'
 //!   sections, the one sharing most of the question, or from the best section that
-//!   holds one; and when no sentence says enough of it, that command alone with the
-//!   sentence that introduces it;
+//!   holds one;
 //! - a "how long / how often" question prefers a sentence with a number and a unit;
 //! - a problem report answered from a troubleshooting case gets the first sentence
 //!   of the case's fix when no chosen sentence is part of it;
@@ -332,13 +331,7 @@ pub(crate) fn extract(
         }
     }
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
-    let Some(best) = candidates.first().filter(|b| b.share >= MIN_MATCH) else {
-        return if intent.procedure {
-            command_answer(corpus, &terms, total, sections, &tables)
-        } else {
-            None
-        };
-    };
+    let best = candidates.first().filter(|b| b.share >= MIN_MATCH)?;
     let best_score = best.score;
     let mut chosen: Vec<&Candidate> = Vec::new();
     let mut length = 0;
@@ -439,7 +432,7 @@ pub(crate) fn extract(
             )
             .filter(|(weight, _)| *weight > brought)
         } else {
-            best_command(&terms, &tables).map(|(_, found)| found)
+            best_command(&terms, &tables)
         };
         if let Some((_, (line, _))) = found {
             command = Some(line.clone());
@@ -455,42 +448,6 @@ pub(crate) fn extract(
         })
         .collect();
     Some(DirectAnswer::new(verdict, sentences, command))
-}
-
-/// A how-to whose sentences say too little of it on their own ("az command to let
-/// trusted azure services into the key vault and block everything else": the section
-/// says "Set the bypass to AzureServices and the default action to Deny:") is
-/// answered by the best-ranked section's command that does it, with the sentence that
-/// introduces it, when the two and the section's heading hold enough of the question.
-/// Not a command alone: the sentence is what the answer cites.
-fn command_answer(
-    corpus: &Corpus,
-    terms: &[super::WeightedTerm],
-    total: f32,
-    sections: &[usize],
-    tables: &[SentenceTable],
-) -> Option<DirectAnswer> {
-    let (rank, (_, (line, line_stems))) = best_command(terms, tables)?;
-    let table = &tables[rank];
-    let lead = table
-        .sentences
-        .iter()
-        .find(|s| s.introduces.as_ref() == Some(line))?;
-    let mut stems = line_stems.clone();
-    stems.extend(table.heading.iter().copied());
-    stems.extend(lead.stems.iter().copied());
-    stems.sort_unstable();
-    stems.dedup();
-    if shared_weight(terms, &stems) / total < MIN_MATCH {
-        return None;
-    }
-    let sentence = AnswerSentence {
-        text: lead.text.clone(),
-        command: Some(line.clone()),
-        cite: 0,
-        citation: corpus.citation(sections[rank]),
-    };
-    Some(DirectAnswer::new(None, vec![sentence], Some(line.clone())))
 }
 
 impl DirectAnswer {
@@ -598,15 +555,14 @@ fn verdict(sentence: &Sentence, terms: &[super::WeightedTerm]) -> &'static str {
 type WeighedCommand<'a> = (f32, &'a (String, Vec<u32>));
 
 /// The command of the best-ranked section that has one (`tables`, best first), the
-/// one sharing most of the question's concepts, with its section's rank.
+/// one sharing most of the question's concepts.
 fn best_command<'a>(
     terms: &[super::WeightedTerm],
     tables: &'a [SentenceTable],
-) -> Option<(usize, WeighedCommand<'a>)> {
+) -> Option<WeighedCommand<'a>> {
     tables
         .iter()
-        .enumerate()
-        .find_map(|(rank, table)| best_command_in(terms, table).map(|found| (rank, found)))
+        .find_map(|table| best_command_in(terms, table))
 }
 
 /// The command of `table` sharing most of the question's concepts, if any shares some.
