@@ -138,6 +138,25 @@ fn a_duration_question_leads_with_the_section_that_counts_time() {
     assert!(answer.answer.unwrap().text.contains("within one hour"));
 }
 
+/// A synonym group pairs with its neighbour: "deleted key vault" is the vault's
+/// section, not the key's, though the key-vault group is in nearly every section and
+/// "deleted" and "recover" are in both. Either wording of either group finds it.
+#[test]
+fn a_synonym_group_next_to_a_word_tells_sections_apart() {
+    let engine = engine();
+    for question in [
+        "How do I recover a deleted key vault?",
+        "how do I recover a removed keyvault",
+        "recover deleted akv",
+    ] {
+        let answer = engine.answer(&AnswerRequest::new(question)).unwrap();
+        assert_eq!(
+            answer.snippets[0].anchor, "recover-a-deleted-key-vault",
+            "{question}"
+        );
+    }
+}
+
 #[test]
 fn questions_find_their_sections() {
     let engine = engine();

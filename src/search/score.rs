@@ -927,7 +927,9 @@ fn each_pair_match(
             }
         }
     };
-    s.positions.resize(2, Vec::new());
+    if s.positions.len() < 2 {
+        s.positions.resize(2, Vec::new());
+    }
     loop {
         let (da, db) = (least(&a), least(&b));
         if da == TERMINATED || db == TERMINATED {
