@@ -282,6 +282,9 @@ pub struct SearchIndex {
     synonyms: Vec<Vec<SynonymPhrase>>,
     /// Each synonym group's concept, prepared once ([`query::group_concepts`]).
     group_concepts: Vec<query::Concept>,
+    /// The stems each synonym group is found by as one side of a pair
+    /// ([`query::group_pair_stems`]).
+    group_pair_stems: Vec<Vec<(String, u32)>>,
     /// Each synonym phrase's (group, phrase) indexes by its first word, so that a
     /// question's words are matched against the phrases they can open only.
     synonym_starts: HashMap<String, Vec<(usize, usize)>>,
@@ -542,6 +545,7 @@ impl SearchIndex {
             &stats,
         );
         let group_concepts = query::group_concepts(&synonyms, &stats);
+        let group_pair_stems = query::group_pair_stems(&group_concepts, &stats);
         let diffuse_qualifiers = qualifier_groups
             .iter()
             .enumerate()
@@ -585,6 +589,7 @@ impl SearchIndex {
             flags,
             answerable,
             group_concepts,
+            group_pair_stems,
             synonyms,
             sentences: SentenceCache::new(corpus.sections.len(), SENTENCE_CACHE_BYTES),
             // Group i is bit i: COVERS, NOT_COVERED, ABOUT, NOT_ABOUT.

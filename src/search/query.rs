@@ -716,32 +716,29 @@ impl SearchIndex {
             })
             .collect();
         // The stems a side of a pair is found by, each with the positions before and
-        // after it that its phrase takes: a word's own stem; a group's, the last stem of
-        // each of its phrases, the one next to the word that follows ("deleted key
-        // vault" pairs "deleted" with "vault", within the length of the phrase).
+        // after it that its phrase takes: a word's own stem; a group's, prepared with
+        // the index ([`group_pair_stems`]).
         let side_stems = |side: &PairSide, asks: bool| -> Option<Vec<(String, u32, u32)>> {
             match side {
-                PairSide::Word(stem) => (scored.contains(stem) && !paraphrased.contains(stem))
-                    .then(|| vec![(stem.clone(), 0, 0)]),
+                PairSide::Word(stem) => (scored.contains(stem)
+                    && !paraphrased.contains(stem)
+                    && self.stats.doc_freq_of(stem).is_some_and(|df| df > 0))
+                .then(|| vec![(stem.clone(), 0, 0)]),
                 PairSide::Group(group) => {
-                    let group = &self.group_concepts[*group];
                     // A group the question names twice over ("BYOK vs CMK") is two
                     // concepts, neither of them the group; a group the 64 kept
                     // concepts left out is not scored.
-                    let scored = concepts.iter().any(|c| {
-                        c.origin == Origin::Synonyms && Arc::ptr_eq(&c.phrases, &group.phrases)
-                    });
+                    let phrases = &self.group_concepts[*group].phrases;
+                    let scored = concepts
+                        .iter()
+                        .any(|c| c.origin == Origin::Synonyms && Arc::ptr_eq(&c.phrases, phrases));
                     // Only where the question asks: a group's wordings multiply the
                     // positions a pair reads, and a pair in the story weighs a third.
                     (scored && asks).then(|| {
-                        let mut stems: Vec<(String, u32, u32)> = Vec::new();
-                        for (stem, end) in group.phrases.iter().filter_map(|p| p.last()) {
-                            match stems.iter_mut().find(|(s, _, _)| s == stem) {
-                                Some((_, before, _)) => *before = (*before).max(*end),
-                                None => stems.push((stem.clone(), *end, 0)),
-                            }
-                        }
-                        stems
+                        self.group_pair_stems[*group]
+                            .iter()
+                            .map(|(stem, before)| (stem.clone(), *before, 0))
+                            .collect()
                     })
                 }
             }
@@ -759,12 +756,9 @@ impl SearchIndex {
             // phrase, the gap and the start of the second, and a stop word or two.
             let mut window = 0;
             let mut phrases: Vec<Phrase> = Vec::new();
-            // A stem no section holds (a wording only users type) finds nothing, and
-            // looking costs a lookup per field.
-            let held = |s: &String| self.stats.doc_freq_of(s).is_some_and(|df| df > 0);
             for (x, _, x_after) in &firsts {
                 for (y, y_before, _) in &seconds {
-                    if x != y && held(x) && held(y) {
+                    if x != y {
                         let distance = x_after + gap + y_before;
                         window = window.max(distance + 2);
                         phrases.push(vec![(x.clone(), 0), (y.clone(), distance)]);
@@ -920,6 +914,34 @@ pub(crate) fn phrase_df_estimate(stats: &super::TermStats, phrase: &Phrase) -> u
         .map(|(s, _)| stats.doc_freq_of(s).unwrap_or(0))
         .min()
         .unwrap_or(0)
+}
+
+/// The stems each synonym group is found by as one side of a pair, prepared once when
+/// the index is built: the last stem of each of its phrases, the one next to the word
+/// that follows ("deleted key vault" pairs "deleted" with "vault"), with how far into
+/// the longest phrase ending in it that stem stands. A stem no section holds (a wording
+/// only users type) is left out: it finds nothing, and looking for it would cost a
+/// lookup per field.
+pub(crate) fn group_pair_stems(
+    groups: &[Concept],
+    stats: &super::TermStats,
+) -> Vec<Vec<(String, u32)>> {
+    groups
+        .iter()
+        .map(|group| {
+            let mut stems: Vec<(String, u32)> = Vec::new();
+            for (stem, end) in group.phrases.iter().filter_map(|p| p.last()) {
+                if stats.doc_freq_of(stem).is_none_or(|df| df == 0) {
+                    continue;
+                }
+                match stems.iter_mut().find(|(s, _)| s == stem) {
+                    Some((_, before)) => *before = (*before).max(*end),
+                    None => stems.push((stem.clone(), *end)),
+                }
+            }
+            stems
+        })
+        .collect()
 }
 
 /// Each synonym group as the concept a question naming it gets (weight 1), prepared
