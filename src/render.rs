@@ -106,15 +106,19 @@ fn direct_answer(
     for s in &answer.sentences {
         let _ = writeln!(out, "  {} [{}]", s.text, cite(s));
         if let Some(c) = &s.command {
-            let _ = writeln!(out, "    `{c}`");
+            for line in c.lines() {
+                let _ = writeln!(out, "    `{line}`");
+            }
         }
     }
     // Unless a sentence already carries it.
     if let Some(c) = &answer.command
-        && !answer
-            .sentences
-            .iter()
-            .any(|s| s.text.contains(c.as_str()) || s.command.as_ref() == Some(c))
+        && !answer.sentences.iter().any(|s| {
+            s.text.contains(c.as_str())
+                || s.command
+                    .as_deref()
+                    .is_some_and(|b| b.lines().any(|l| l == c))
+        })
     {
         let _ = writeln!(out, "  Command: `{c}`");
     }

@@ -152,8 +152,8 @@ fn a_verdict_comes_from_a_sentence_that_names_what_is_asked() {
 }
 
 /// A sentence that ends by pointing at a command ("Find it and recover it:") is shown
-/// with that command right after it, in the text and in its own `command`, so no
-/// sentence of an answer points at nothing.
+/// with the `az` lines of its code block right after it, in the text and in its own
+/// `command` (one line each), so no sentence of an answer points at nothing.
 #[test]
 fn a_sentence_ending_in_a_colon_is_followed_by_its_command() {
     for question in [
@@ -171,14 +171,46 @@ fn a_sentence_ending_in_a_colon_is_followed_by_its_command() {
             let command = s.command.as_deref().unwrap_or_else(|| {
                 panic!("{question}: no command after {:?}", s.text);
             });
-            assert!(command.starts_with("az "), "{command}");
+            assert!(command.lines().all(|l| l.contains("az ")), "{command}");
+            let shown: String = command.lines().map(|l| format!(" `{l}`")).collect();
             assert!(
-                answer.text.contains(&format!("{} `{command}`", s.text)),
+                answer.text.contains(&format!("{}{shown}", s.text)),
                 "{question}: {}",
                 answer.text
             );
         }
     }
+}
+
+/// A sentence introduces its whole code block, not the block's first line: re-creating
+/// the registry identity's assignment after a vault's recovery is the lookup of the
+/// vault's ID and the role assignment that uses it. It showed only the lookup before.
+#[test]
+fn a_sentence_brings_every_command_of_the_block_it_introduces() {
+    let answer =
+        direct_answer("how do I re-create the role assignment after recovering an RBAC vault");
+    let lines: Vec<&str> = answer
+        .sentences
+        .iter()
+        .filter_map(|s| s.command.as_deref())
+        .flat_map(str::lines)
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("KEY_VAULT_ID=$(az keyvault show"))
+            && lines
+                .iter()
+                .any(|l| l.starts_with("az role assignment create")),
+        "{}",
+        answer.text
+    );
+    // The answer's own command is one line: the action.
+    let command = answer.command.as_deref().unwrap_or_default();
+    assert!(
+        command.starts_with("az role assignment create"),
+        "{command}"
+    );
 }
 
 /// A how-to question gets the command that does what it asks, not the first one its

@@ -38,6 +38,9 @@ const MAX_SENTENCES: usize = 3;
 /// A further sentence joins the answer only when it scores at least this share of
 /// the best one.
 const FOLLOW_SHARE: f32 = 0.75;
+/// The most `az` lines a sentence introducing a code block carries: "Find it and
+/// recover it:" introduces both the lookup and the recovery.
+const MAX_INTRODUCED_LINES: usize = 5;
 /// The longest list a sentence announcing it carries ([`announced_list`]).
 const MAX_CARRIED_ITEMS: usize = 4;
 const MAX_CARRIED_CHARS: usize = 300;
@@ -104,8 +107,9 @@ fn support_is_a_noun(words: &[&str], at: usize) -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AnswerSentence {
     pub text: String,
-    /// The command it introduces, when it ends in a colon right before one: it is
-    /// shown right after it, so the sentence never points at nothing.
+    /// The commands it introduces, one per line (the `az` lines of the code block
+    /// right after it, at most five), when it ends in a colon right before one: they
+    /// are shown right after it, so the sentence never points at nothing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub command: Option<String>,
     /// Index of its section's citation in the answer's `citations`.
@@ -127,7 +131,8 @@ pub struct DirectAnswer {
     /// `yes` or `no`, for a yes/no question.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verdict: Option<String>,
-    /// The command that does it, for a how-to question.
+    /// The command that does it, for a how-to question: one line, or the lines a
+    /// chosen sentence introduces.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub command: Option<String>,
     pub sentences: Vec<AnswerSentence>,
@@ -157,7 +162,7 @@ struct Sentence {
     /// A number with a unit of time.
     duration: bool,
     chars: usize,
-    /// The command a sentence ending in a colon introduces.
+    /// The commands a sentence ending in a colon introduces, one per line.
     introduces: Option<String>,
     /// It carries the list it announces, whose items are sentences too.
     carries: bool,
@@ -404,11 +409,24 @@ pub(crate) fn extract(
     }
     // Read in the order the knowledge tells it.
     chosen.sort_by_key(|c| c.order);
-    let mut command = chosen.iter().find_map(|c| c.sentence.introduces.clone());
+    // The answer's command is one line. Of the lines the first sentence that
+    // introduces a block brings, it is the action, not a lookup that fills a variable
+    // for it.
+    let mut command = chosen
+        .iter()
+        .find_map(|c| c.sentence.introduces.as_deref())
+        .map(|lines| {
+            lines
+                .lines()
+                .find(|l| l.starts_with("az "))
+                .or_else(|| lines.lines().next())
+                .unwrap_or_default()
+                .to_string()
+        });
     // A how-to question is answered by the command that does it. When the chosen
     // sentences bring commands (each shown after its sentence), the answer's command
-    // is the one of their sections sharing most of the question's concepts, if it
-    // shares more than those brought: "Check the current settings:" brings the check,
+    // is the brought line sharing most of the question's concepts, or a line of their
+    // sections sharing more still: "Check the current settings:" brings the check,
     // not the `az keyvault update` that "how do I turn on purge protection" asks for.
     // When they bring none, it is the best-ranked section's best command.
     if intent.procedure {
@@ -417,20 +435,29 @@ pub(crate) fn extract(
             ranks.sort_unstable();
             ranks.dedup();
             // An introduced line is one of its section's commands, stems and all.
-            let brought = chosen
-                .iter()
-                .filter_map(|c| {
-                    let line = c.sentence.introduces.as_deref()?;
-                    tables[c.order.0].commands.iter().find(|(l, _)| l == line)
-                })
-                .map(|(_, stems)| shared_weight(&terms, stems))
-                .fold(0.0, f32::max);
+            let brought = first_of_best(
+                chosen
+                    .iter()
+                    .filter_map(|c| {
+                        let lines = c.sentence.introduces.as_deref()?;
+                        let commands = &tables[c.order.0].commands;
+                        Some(
+                            lines
+                                .lines()
+                                .filter_map(|line| commands.iter().find(|(l, _)| l == line)),
+                        )
+                    })
+                    .flatten()
+                    .map(|command| (shared_weight(&terms, &command.1), command)),
+            );
+            let weight = brought.map_or(0.0, |(w, _)| w);
             first_of_best(
                 ranks
                     .iter()
                     .filter_map(|&r| best_command_in(&terms, &tables[r])),
             )
-            .filter(|(weight, _)| *weight > brought)
+            .filter(|(w, _)| *w > weight)
+            .or(brought)
         } else {
             best_command(&terms, &tables)
         };
@@ -477,7 +504,9 @@ impl DirectAnswer {
             }
             text.push_str(&s.text);
             if let Some(cmd) = &s.command {
-                text.push_str(&format!(" `{cmd}`"));
+                for line in cmd.lines() {
+                    text.push_str(&format!(" `{line}`"));
+                }
             }
         }
         if let Some(cmd) = &command
@@ -633,17 +662,26 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
             Some(Block::Code(at)) => code.get(*at).map_or_else(Vec::new, |c| lines_of(&c.code)),
             _ => Vec::new(),
         };
-        let next_command = next_lines
-            .iter()
-            .find(|l| l.starts_with("az ") || l.contains("$(az "))
-            .cloned();
+        let is_az = |l: &&String| l.starts_with("az ") || l.contains("$(az ");
+        // A sentence introduces the whole block, not its first line: "Find it and
+        // recover it:" is the lookup and the recovery, and "re-create the assignment:"
+        // the lookup of the vault's ID and the assignment that uses it.
+        let next_commands = {
+            let lines: Vec<&str> = next_lines
+                .iter()
+                .filter(is_az)
+                .take(MAX_INTRODUCED_LINES)
+                .map(String::as_str)
+                .collect();
+            (!lines.is_empty()).then(|| lines.join("\n"))
+        };
         // What a fix step does is its `az` command, not the lookup that fills a
         // variable for it (`IDENTITY_ID=$(az identity show …)`).
         let next_action = next_lines
             .iter()
             .find(|l| l.starts_with("az "))
-            .cloned()
-            .or_else(|| next_command.clone());
+            .or_else(|| next_lines.iter().find(is_az))
+            .cloned();
         let mut pieces = split_sentences(&text);
         let last = pieces.len().saturating_sub(1);
         // A paragraph that ends by announcing a short list says it with the list: the
@@ -659,7 +697,7 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
         }
         for (j, text) in pieces.into_iter().enumerate() {
             let introduces = (j == last && text.ends_with(':'))
-                .then(|| next_command.clone())
+                .then(|| next_commands.clone())
                 .flatten();
             let then_command = (j == last).then(|| next_action.clone()).flatten();
             let own = carried.filter(|_| j == last).unwrap_or(text.len());
@@ -692,7 +730,8 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
 /// A sentence as the section tells it, before it is read for scoring.
 struct Told {
     text: String,
-    /// The command it introduces, when it ends in a colon right before one.
+    /// The commands it introduces, one per line, when it ends in a colon right
+    /// before a code block that holds some.
     introduces: Option<String>,
     /// How much of `text` is its own words: all of it, or the lead before the list it
     /// carries. Whether it denies, restricts or settles is read there alone: "no" in
@@ -891,7 +930,7 @@ mod tests {
     }
 
     #[test]
-    fn a_sentence_ending_in_a_colon_carries_its_command() {
+    fn a_sentence_ending_in_a_colon_carries_the_commands_of_its_block() {
         let blocks = vec![
             Block::Paragraph {
                 label: None,
@@ -902,11 +941,22 @@ mod tests {
                 label: None,
                 text: "This list has nothing after it:".into(),
             },
+            Block::Paragraph {
+                label: None,
+                text: "Find it and recover it:".into(),
+            },
+            Block::Code(1),
         ];
-        let code = [CodeBlock {
-            lang: "bash".into(),
-            code: "# note\naz role assignment create --role x \\\n  --scope \"$S\"\n".into(),
-        }];
+        let code = [
+            CodeBlock {
+                lang: "bash".into(),
+                code: "# note\naz role assignment create --role x \\\n  --scope \"$S\"\n".into(),
+            },
+            CodeBlock {
+                lang: "bash".into(),
+                code: "az keyvault key list-deleted --vault-name v\nNAME=k\naz keyvault key recover --vault-name v --name \"$NAME\"\n".into(),
+            },
+        ];
         let s = sentences(
             &SectionParts {
                 blocks,
@@ -919,6 +969,14 @@ mod tests {
             Some("az role assignment create --role x --scope \"$S\"")
         );
         assert_eq!(s[1].introduces, None);
+        // The whole block's `az` lines, one per line: the lookup and the recovery.
+        assert_eq!(
+            s[2].introduces.as_deref(),
+            Some(
+                "az keyvault key list-deleted --vault-name v\n\
+                 az keyvault key recover --vault-name v --name \"$NAME\""
+            )
+        );
     }
 
     #[test]
