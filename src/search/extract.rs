@@ -19,8 +19,8 @@
 //!   answered by the case itself: its cause, then its fix ([`from_case`]).
 //!
 //! A sentence that introduces a command ("Assign the role, scoped to the vault:")
-//! carries that command, and one that announces a short list carries the list: none
-//! dangles. When no sentence settles the question, there is no answer rather than a
+//! carries the `az` lines of the block it introduces, and one that announces a short
+//! list carries the list: none dangles. When no sentence settles the question, there is no answer rather than a
 //! related one.
 
 use schemars::JsonSchema;
@@ -131,8 +131,8 @@ pub struct DirectAnswer {
     /// `yes` or `no`, for a yes/no question.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verdict: Option<String>,
-    /// The command that does it, for a how-to question: one line, or the lines a
-    /// chosen sentence introduces.
+    /// One command line: for a how-to question the one that does it, otherwise the
+    /// action among the lines the first sentence that introduces a block brings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub command: Option<String>,
     pub sentences: Vec<AnswerSentence>,
@@ -415,14 +415,7 @@ pub(crate) fn extract(
     let mut command = chosen
         .iter()
         .find_map(|c| c.sentence.introduces.as_deref())
-        .map(|lines| {
-            lines
-                .lines()
-                .find(|l| l.starts_with("az "))
-                .or_else(|| lines.lines().next())
-                .unwrap_or_default()
-                .to_string()
-        });
+        .map(action_of);
     // A how-to question is answered by the command that does it. When the chosen
     // sentences bring commands (each shown after its sentence), the answer's command
     // is the brought line sharing most of the question's concepts, or a line of their
@@ -544,9 +537,11 @@ pub(crate) fn from_case(
         length += 1 + s.chars;
         chosen.push(s);
     }
-    let command = chosen
-        .iter()
-        .find_map(|s| s.fix_command.clone().or_else(|| s.introduces.clone()));
+    let command = chosen.iter().find_map(|s| {
+        s.fix_command
+            .clone()
+            .or_else(|| s.introduces.as_deref().map(action_of))
+    });
     let citation = corpus.citation(section);
     let sentences: Vec<AnswerSentence> = chosen
         .iter()
@@ -606,6 +601,17 @@ fn best_command_in<'a>(
             .map(|command| (shared_weight(terms, &command.1), command))
             .filter(|(weight, _)| *weight > 0.0),
     )
+}
+
+/// The action among introduced lines: the first that runs `az` itself, not a lookup
+/// that fills a variable for it (`KEY_VAULT_ID=$(az keyvault show …)`).
+fn action_of(lines: &str) -> String {
+    lines
+        .lines()
+        .find(|l| l.starts_with("az "))
+        .or_else(|| lines.lines().next())
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// The heaviest command, the first of equals: a procedure's action comes before its
