@@ -691,3 +691,37 @@ fn scores_and_confidences_are_rounded_to_three_decimals() {
         assert!(numbers > 0);
     }
 }
+
+/// A problem report is answered by what to do first: the case's first fix step joins
+/// the answer even when a later step was chosen. "CMK_ERROR meaning?" was answered
+/// only by the last step, "Run the health check again", which fixes nothing.
+#[test]
+fn a_problem_report_gets_the_first_step_of_the_fix() {
+    for question in [
+        "CMK_ERROR meaning?",
+        "pulls fail with 403, the identity associated with the registry is inactive",
+    ] {
+        let answer = direct_answer(question);
+        let first = answer
+            .sentences
+            .iter()
+            .find(|s| s.citation.doc.ends_with("troubleshooting.md"))
+            .map(|s| s.citation.anchor.clone())
+            .unwrap_or_else(|| panic!("{question}: {}", answer.text));
+        let fix_starts = match first.as_str() {
+            "check-health-reports-cmk_error" => "If the user-assigned identity still exists",
+            "registry-identity-is-inactive-or-expired" => {
+                "Assign the user-assigned encryption identity"
+            }
+            other => panic!("{question}: {other}: {}", answer.text),
+        };
+        assert!(
+            answer
+                .sentences
+                .iter()
+                .any(|s| s.text.starts_with(fix_starts)),
+            "{question}: {}",
+            answer.text
+        );
+    }
+}

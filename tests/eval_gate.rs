@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the thirty-one sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind30; eval/README.md says
+/// against), the held-out set, and the thirty-two sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind31; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 34] = [
+const SETS: [(&str, &str, &str); 35] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -183,6 +183,11 @@ const SETS: [(&str, &str, &str); 34] = [
         "blind30",
         include_str!("../eval/blind30.json"),
         include_str!("../eval/gate/blind30.json"),
+    ),
+    (
+        "blind31",
+        include_str!("../eval/blind31.json"),
+        include_str!("../eval/gate/blind31.json"),
     ),
 ];
 

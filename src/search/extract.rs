@@ -383,12 +383,13 @@ pub(crate) fn extract(
         && names_focus(chosen[0]))
     .then(|| verdict(chosen[0].sentence, &terms))
     .map(str::to_string);
-    // A problem report is answered by what to do: when the leading sentence comes from
-    // a troubleshooting case and no chosen sentence is its fix, the fix's first
-    // sentence joins the answer, even past the length budget (taking the place of
-    // another sentence lost an answer's fact on the dev set).
+    // A problem report is answered by what to do first: when the leading sentence
+    // comes from a troubleshooting case, the fix's first sentence joins the answer
+    // unless it is chosen already, even past the length budget (taking the place of
+    // another sentence lost an answer's fact on the dev set). A later step that scored
+    // ("Run the health check again") does not stand in for it ("attach it again").
     let fix;
-    if intent.problem && !chosen.iter().any(|c| c.sentence.remedy) {
+    if intent.problem {
         let lead = chosen[0];
         let (rank, _) = lead.order;
         if let Some((position, sentence)) = tables[rank]
@@ -396,6 +397,7 @@ pub(crate) fn extract(
             .iter()
             .enumerate()
             .find(|(_, s)| s.remedy)
+            && !chosen.iter().any(|c| c.order == (rank, position))
         {
             fix = Candidate {
                 section: lead.section,
