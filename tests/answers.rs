@@ -693,8 +693,9 @@ fn scores_and_confidences_are_rounded_to_three_decimals() {
 }
 
 /// A problem report is answered by what to do first: the case's first fix step joins
-/// the answer even when a later step was chosen. "CMK_ERROR meaning?" was answered
-/// only by the last step, "Run the health check again", which fixes nothing.
+/// the answer even when a later step was chosen, with the command that follows it.
+/// "CMK_ERROR meaning?" was answered only by the last step, "Run the health check
+/// again", which fixes nothing, and with no command.
 #[test]
 fn a_problem_report_gets_the_first_step_of_the_fix() {
     for question in [
@@ -720,6 +721,13 @@ fn a_problem_report_gets_the_first_step_of_the_fix() {
                 .sentences
                 .iter()
                 .any(|s| s.text.starts_with(fix_starts)),
+            "{question}: {}",
+            answer.text
+        );
+        // The step's command comes with it, though the step ends in a full stop.
+        let command = answer.command.as_deref().unwrap_or_default();
+        assert!(
+            command.starts_with("az acr identity assign"),
             "{question}: {}",
             answer.text
         );

@@ -460,6 +460,13 @@ pub(crate) fn extract(
             command = Some(line.clone());
         }
     }
+    // A problem report's fix steps rarely end in a colon ("Assign the user-assigned
+    // encryption identity to the registry again." then its block), so none brings its
+    // command; the answer's command is then the first chosen step's, as a case's own
+    // answer has it ([`from_case`]).
+    if command.is_none() && intent.problem {
+        command = chosen.iter().find_map(|c| c.sentence.fix_command.clone());
+    }
     let sentences: Vec<AnswerSentence> = chosen
         .iter()
         .map(|c| AnswerSentence {
