@@ -190,9 +190,13 @@ const PROCEDURE_OPENINGS: &[&str] = &[
     "what is the command",
     "what command",
     "which command",
-    // The same with the tool named, or abbreviated as people type it.
-    "what az command",
-    "which az command",
+    // The same with the tool named, or abbreviated as people type it. Naming the
+    // tool is enough: "which az query shows purge protection" asks for a command as
+    // much as "which az command" does.
+    "what az",
+    "which az",
+    "what cli",
+    "which cli",
     "az command",
     "az cmd",
     "command to",
@@ -1367,6 +1371,9 @@ mod tests {
     fn intent_comes_from_the_opening() {
         let i = Intent::of("How do I rotate the customer-managed key?");
         assert!(i.procedure && !i.yes_no && !i.duration);
+        // Naming the tool asks for a command, whatever noun follows it.
+        let i = Intent::of("which az query shows if purge protection is on for our kv");
+        assert!(i.procedure && !i.polar);
         let i = Intent::of("Can I disable CMK later?");
         assert!(i.yes_no && i.polar && !i.procedure);
         let i = Intent::of("how long until a new key version is used");
