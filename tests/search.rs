@@ -384,3 +384,33 @@ fn a_qualifier_asked_about_prefers_the_sections_headed_by_it() {
     let portal = "how do I rotate a signing key in the portal?";
     assert_eq!(first(&engine, portal), "rotate-a-signing-key");
 }
+
+/// Greetings, thanks and chat shorthand are not what a question is about: as words
+/// the corpus never saw, they counted against confidence like a subject the knowledge
+/// lacks, and a right first section came back with `confident: false`.
+#[test]
+fn greetings_and_chat_shorthand_do_not_make_a_question_look_off_topic() {
+    let engine = engine();
+    for (question, anchor) in [
+        (
+            "which key version is acr using rn",
+            "check-which-key-version-the-registry-uses",
+        ),
+        (
+            "Hi folks, which key version is our registry using right now? Thanks in advance, cheers",
+            "check-which-key-version-the-registry-uses",
+        ),
+    ] {
+        let answer = engine.answer(&AnswerRequest::new(question)).unwrap();
+        assert!(answer.confident, "{question}");
+        assert!(
+            answer.snippets.iter().take(3).any(|s| s.anchor == anchor),
+            "{question}: {:?}",
+            answer
+                .snippets
+                .iter()
+                .map(|s| &s.anchor)
+                .collect::<Vec<_>>()
+        );
+    }
+}

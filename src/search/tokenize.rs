@@ -158,6 +158,34 @@ pub const STOP_WORDS: &[&str] = &[
     "ll",
     "d",
     "else",
+    // The greetings, thanks and chat shorthand a post wraps its question in: no
+    // section uses them, and as words the corpus never saw they made a question look
+    // like it was about something else ("which key version is acr using rn").
+    "hi",
+    "hello",
+    "hey",
+    "thanks",
+    "thank",
+    "thx",
+    "cheers",
+    "regards",
+    "appreciate",
+    "appreciated",
+    "advance",
+    "morning",
+    "afternoon",
+    "luck",
+    "hoping",
+    "sorry",
+    "folks",
+    "guys",
+    "great",
+    "pls",
+    "plz",
+    "rn",
+    "till",
+    "wat",
+    "whats",
 ];
 
 pub fn en_analyzer() -> TextAnalyzer {
