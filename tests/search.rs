@@ -385,9 +385,10 @@ fn a_qualifier_asked_about_prefers_the_sections_headed_by_it() {
     assert_eq!(first(&engine, portal), "rotate-a-signing-key");
 }
 
-/// Greetings, thanks and chat shorthand are not what a question is about: as words
-/// the corpus never saw, they counted against confidence like a subject the knowledge
-/// lacks, and a right first section came back with `confident: false`.
+/// Greetings, thanks, chat shorthand and the "fast" of "how fast" are not what a
+/// question is about: as words the corpus never saw, they counted against confidence
+/// like a subject the knowledge lacks, and a right first section came back with
+/// `confident: false`.
 #[test]
 fn greetings_and_chat_shorthand_do_not_make_a_question_look_off_topic() {
     let engine = engine();
@@ -399,6 +400,11 @@ fn greetings_and_chat_shorthand_do_not_make_a_question_look_off_topic() {
         (
             "Hi folks, which key version is our registry using right now? Thanks in advance, cheers",
             "check-which-key-version-the-registry-uses",
+        ),
+        // "How fast" asks for a duration; "fast" is in no section.
+        (
+            "versionless key id auto rotation how fast",
+            "automatic-rotation-with-a-versionless-key-id",
         ),
     ] {
         let answer = engine.answer(&AnswerRequest::new(question)).unwrap();

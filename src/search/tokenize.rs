@@ -108,7 +108,13 @@ pub const STOP_WORDS: &[&str] = &[
     "vs",
     "versus",
     "find",
+    // "How long", "how fast": the intent says a duration is asked for; the word
+    // itself is in no section.
     "long",
+    "fast",
+    "faster",
+    "quickly",
+    "frequently",
     "take",
     "takes",
     "took",
