@@ -385,8 +385,8 @@ fn a_qualifier_asked_about_prefers_the_sections_headed_by_it() {
     assert_eq!(first(&engine, portal), "rotate-a-signing-key");
 }
 
-/// Greetings, thanks, chat shorthand and the "fast" of "how fast" are not what a
-/// question is about: as words the corpus never saw, they counted against confidence
+/// Greetings, thanks, chat shorthand, the letters "w/o" leaves and the "fast" of
+/// "how fast" are not what a question is about: as words the corpus never saw, they counted against confidence
 /// like a subject the knowledge lacks, and a right first section came back with
 /// `confident: false`.
 #[test]
@@ -400,6 +400,11 @@ fn greetings_and_chat_shorthand_do_not_make_a_question_look_off_topic() {
         (
             "Hi folks, which key version is our registry using right now? Thanks in advance, cheers",
             "check-which-key-version-the-registry-uses",
+        ),
+        // "w/o" leaves "w" and "o", too short to name a subject.
+        (
+            "is there a built-in azure policy for registries w/o cmk",
+            "azure-policy-built-in-for-cmk",
         ),
         // "How fast" asks for a duration; "fast" is in no section.
         (

@@ -639,7 +639,9 @@ impl SearchIndex {
                     // pasted config, logs and traces never do: they are full of the
                     // user's own names. (A post of pasted text alone covers nothing,
                     // so it is never confident anyway.)
-                    if weight >= Role::Ask.weight() {
+                    // A word of one or two letters is an abbreviation or what is left
+                    // of one ("w/o"), too short to name what a question is about.
+                    if weight >= Role::Ask.weight() && stem.chars().count() > 2 {
                         unknown_words.insert(stem);
                     }
                 }
