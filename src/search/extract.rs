@@ -14,14 +14,15 @@
 //!   holds one;
 //! - a "how long / how often" question prefers a sentence with a number and a unit;
 //! - a problem report answered from a troubleshooting case gets the first sentence
-//!   of the case's fix when no chosen sentence is part of it;
+//!   of the case's fix unless it is chosen already, and the command after the first
+//!   chosen fix step when no sentence brings one;
 //! - a post that pastes a case's error text without covering the case in words is
 //!   answered by the case itself: its cause, then its fix ([`from_case`]).
 //!
 //! A sentence that introduces a command ("Assign the role, scoped to the vault:")
 //! carries the `az` lines of the block it introduces, and one that announces a short
-//! list carries the list: none dangles. When no sentence settles the question, there is no answer rather than a
-//! related one.
+//! list carries the list: none dangles. When no sentence settles the question, there
+//! is no answer rather than a related one.
 
 use schemars::JsonSchema;
 use serde::Serialize;
