@@ -386,9 +386,9 @@ fn a_qualifier_asked_about_prefers_the_sections_headed_by_it() {
 }
 
 /// Greetings, thanks, chat shorthand, the letters "w/o" leaves and the "fast" of
-/// "how fast" are not what a question is about: as words the corpus never saw, they counted against confidence
-/// like a subject the knowledge lacks, and a right first section came back with
-/// `confident: false`.
+/// "how fast" are not what a question is about: as words the corpus never saw, they
+/// counted against confidence like a subject the knowledge lacks, and a right first
+/// section came back with `confident: false`.
 #[test]
 fn greetings_and_chat_shorthand_do_not_make_a_question_look_off_topic() {
     let engine = engine();

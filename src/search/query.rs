@@ -192,11 +192,12 @@ const PROCEDURE_OPENINGS: &[&str] = &[
     "which command",
     // The same with the tool named, or abbreviated as people type it. Naming the
     // tool is enough: "which az query shows purge protection" asks for a command as
-    // much as "which az command" does.
-    "what az",
-    "which az",
-    "what cli",
-    "which cli",
+    // much as "which az command" does (the space ends the word: "which azurerm
+    // version" names a provider, not the tool).
+    "what az ",
+    "which az ",
+    "what cli ",
+    "which cli ",
     "az command",
     "az cmd",
     "command to",
