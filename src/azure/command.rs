@@ -213,6 +213,21 @@ impl Line {
     }
 }
 
+/// Whether a shell line runs `az`: itself, or in a lookup that fills a variable
+/// (`KEY_VAULT_ID=$(az keyvault show …)`).
+pub fn runs_az(line: &str) -> bool {
+    line.starts_with("az ") || line.contains("$(az ")
+}
+
+/// The action among shell lines: the first that runs `az` itself, else the first
+/// lookup that runs it to fill a variable.
+pub fn action_among<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> Option<&'a str> {
+    lines
+        .clone()
+        .find(|l| l.starts_with("az "))
+        .or_else(|| lines.into_iter().find(|l| runs_az(l)))
+}
+
 /// Command lines of a code block: comments and blank lines dropped, backslash
 /// continuations joined.
 pub fn lines_of(code: &str) -> Vec<String> {

@@ -30,7 +30,7 @@ use serde::Serialize;
 use super::query::{UNIVERSAL, words_of};
 use super::sentence_cache::SentenceTable;
 use super::{Analyzed, SearchIndex};
-use crate::azure::command::lines_of;
+use crate::azure::command::{action_among, lines_of, runs_az};
 use crate::knowledge::{Block, Citation, CodeBlock, Corpus, SectionParts, markdown};
 
 /// The longest extracted answer, so it stays a short answer.
@@ -180,7 +180,7 @@ impl SectionSentences {
             .code
             .iter()
             .flat_map(|c| lines_of(&c.code))
-            .filter(|l| l.starts_with("az ") || l.contains("$(az "))
+            .filter(|l| runs_az(l))
             .map(|l| {
                 // A flag's and a dotted name's parts are words of their own.
                 let ids = index.stem_ids(&l.replace(['-', '.'], " "));
@@ -613,15 +613,10 @@ fn best_command_in<'a>(
     )
 }
 
-/// The action among introduced lines: the first that runs `az` itself, not a lookup
+/// The action among the lines a sentence introduces ([`action_among`]): not a lookup
 /// that fills a variable for it (`KEY_VAULT_ID=$(az keyvault show …)`).
 fn action_of(lines: &str) -> String {
-    lines
-        .lines()
-        .find(|l| l.starts_with("az "))
-        .or_else(|| lines.lines().next())
-        .unwrap_or_default()
-        .to_string()
+    action_among(lines.lines()).unwrap_or_default().to_string()
 }
 
 /// The heaviest command, the first of equals: a procedure's action comes before its
@@ -678,26 +673,21 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
             Some(Block::Code(at)) => code.get(*at).map_or_else(Vec::new, |c| lines_of(&c.code)),
             _ => Vec::new(),
         };
-        let is_az = |l: &&String| l.starts_with("az ") || l.contains("$(az ");
         // A sentence introduces the whole block, not its first line: "Find it and
         // recover it:" is the lookup and the recovery, and "re-create the assignment:"
         // the lookup of the vault's ID and the assignment that uses it.
         let next_commands = {
             let lines: Vec<&str> = next_lines
                 .iter()
-                .filter(is_az)
-                .take(MAX_INTRODUCED_LINES)
                 .map(String::as_str)
+                .filter(|l| runs_az(l))
+                .take(MAX_INTRODUCED_LINES)
                 .collect();
             (!lines.is_empty()).then(|| lines.join("\n"))
         };
         // What a fix step does is its `az` command, not the lookup that fills a
         // variable for it (`IDENTITY_ID=$(az identity show …)`).
-        let next_action = next_lines
-            .iter()
-            .find(|l| l.starts_with("az "))
-            .or_else(|| next_lines.iter().find(is_az))
-            .cloned();
+        let next_action = action_among(next_lines.iter().map(String::as_str)).map(str::to_string);
         let mut pieces = split_sentences(&text);
         let last = pieces.len().saturating_sub(1);
         // A paragraph that ends by announcing a short list says it with the list: the

@@ -875,10 +875,9 @@ fn is_table_of_contents(section: &Section) -> bool {
 fn runs_az(section: &Section) -> bool {
     section.code.iter().any(|c| {
         matches!(c.lang.as_str(), "bash" | "sh" | "shell" | "azurecli" | "")
-            && c.code.lines().any(|l| {
-                let l = l.trim_start();
-                l.starts_with("az ") || l.contains("$(az ")
-            })
+            && c.code
+                .lines()
+                .any(|l| crate::azure::command::runs_az(l.trim_start()))
     })
 }
 
