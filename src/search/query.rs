@@ -1314,6 +1314,25 @@ pub(crate) fn looks_like_code(word: &str) -> bool {
 /// Lowercase words separated by single spaces; hyphens and other punctuation count
 /// as spaces so that "customer-managed key" and "customer managed key" meet.
 pub(crate) fn normalize(text: &str) -> String {
+    // One pass and one allocation for ASCII, which is nearly every word a question
+    // has: a word is normalized on its own as it is analyzed, and the three
+    // allocations of the general path were a sixth of a question's.
+    if text.is_ascii() {
+        let mut out = String::with_capacity(text.len());
+        let mut gap = false;
+        for c in text.chars() {
+            if c.is_ascii_alphanumeric() {
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                gap = false;
+                out.push(c.to_ascii_lowercase());
+            } else {
+                gap = true;
+            }
+        }
+        return out;
+    }
     text.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -1396,6 +1415,29 @@ mod tests {
         }
         // A question about a version that names a tool is not a how-to.
         assert!(!Intent::of("which azurerm version renamed the vault argument").procedure);
+    }
+
+    #[test]
+    fn ascii_is_normalized_as_the_general_path_does() {
+        let general = |t: &str| {
+            t.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for t in [
+            "Key-Vault",
+            "  --key-encryption-key ",
+            "identity's/clientId",
+            "\"KeyIdentifier\":",
+            "A1_b2..C3",
+            "---",
+            "",
+        ] {
+            assert_eq!(normalize(t), general(t), "{t:?}");
+        }
+        assert_eq!(normalize("Schlüssel-Tresor"), "schlüssel tresor");
     }
 
     #[test]

@@ -307,6 +307,10 @@ struct Scratch {
     pruning: bool,
     /// The sections' least final scores, for the best few's threshold.
     floor: Vec<f32>,
+    /// Per field, where each stem's list starts, as the term dictionary told it for
+    /// this question: a stem is looked up once, though its word, its synonym group
+    /// and every pair it is a side of ask for it again.
+    term_infos: Vec<HashMap<String, Option<TermInfo>>>,
     /// How many questions this thread has pruned, for the tests.
     #[cfg(test)]
     pruned: usize,
@@ -315,6 +319,27 @@ struct Scratch {
 impl Scratch {
     fn is_candidate(&self, d: usize) -> bool {
         self.candidates[d / 64] & (1 << (d % 64)) != 0
+    }
+
+    /// Where `stem`'s list in `f` starts, if `f` holds it.
+    fn term_info(
+        &mut self,
+        f: &FieldWeight,
+        inverted: &InvertedIndexReader,
+        stem: &str,
+    ) -> Option<TermInfo> {
+        let field = f.field.field_id() as usize;
+        if self.term_infos.len() <= field {
+            self.term_infos.resize_with(field + 1, HashMap::default);
+        }
+        let memo = &mut self.term_infos[field];
+        if let Some(info) = memo.get(stem) {
+            return info.clone();
+        }
+        // A text field's term is its text's bytes: no `Term` to build.
+        let info = inverted.terms().get(stem.as_bytes()).ok().flatten();
+        memo.insert(stem.to_string(), info.clone());
+        info
     }
 }
 
@@ -373,6 +398,9 @@ impl SearchIndex {
             s.slots.resize(self.kinds.len(), Slot::default());
             s.scored.clear();
             s.pruning = false;
+            for memo in &mut s.term_infos {
+                memo.clear();
+            }
             let mut total = 0.0;
             // Each concept's IDF, for pairs to be weighed against their words.
             let mut weights: Vec<(&Concept, f32)> = Vec::with_capacity(analyzed.concepts.len());
@@ -797,20 +825,15 @@ fn each_phrase_match(
     let Some(inverted) = &f.inverted else {
         return;
     };
-    let field = f.field;
-    let postings = |stem: &str, option| -> Option<SegmentPostings> {
-        inverted
-            .read_postings(&Term::from_field_text(field, stem), option)
-            .ok()
-            .flatten()
-    };
     if let [(stem, _)] = phrase.as_slice() {
         // A block at a time: a cursor over the postings (`SegmentPostings`) is a
         // kilobyte moved on every open, with a position reader this never reads.
-        let Ok(Some(mut block)) = inverted.read_block_postings(
-            &Term::from_field_text(field, stem),
-            IndexRecordOption::WithFreqs,
-        ) else {
+        let Some(info) = s.term_info(f, inverted, stem) else {
+            return;
+        };
+        let Ok(mut block) =
+            inverted.read_block_postings_from_terminfo(&info, IndexRecordOption::WithFreqs)
+        else {
             return;
         };
         while block.block_len() > 0 {
@@ -823,7 +846,12 @@ fn each_phrase_match(
     }
     let mut lists: Vec<(SegmentPostings, u32)> = Vec::with_capacity(phrase.len());
     for (stem, offset) in phrase {
-        match postings(stem, IndexRecordOption::WithFreqsAndPositions) {
+        let postings = s.term_info(f, inverted, stem).and_then(|info| {
+            inverted
+                .read_postings_from_terminfo(&info, IndexRecordOption::WithFreqsAndPositions)
+                .ok()
+        });
+        match postings {
             Some(p) => lists.push((p, *offset)),
             None => return,
         }
@@ -891,15 +919,10 @@ fn each_pair_match(
     };
     // Where each stem's list starts, from the term dictionary; lists are opened (their
     // first block decoded) only when both sides hold a stem in this field.
-    let infos = |stems: &[&str]| -> Vec<TermInfo> {
+    let mut infos = |stems: &[&str]| -> Vec<TermInfo> {
         stems
             .iter()
-            .filter_map(|stem| {
-                inverted
-                    .get_term_info(&Term::from_field_text(f.field, stem))
-                    .ok()
-                    .flatten()
-            })
+            .filter_map(|stem| s.term_info(f, inverted, stem))
             .collect()
     };
     let (a, b) = (infos(firsts), infos(seconds));
@@ -1070,6 +1093,46 @@ mod tests {
             );
             let (gc, wc) = (g.coverage, w.coverage);
             assert!(close(gc, wc), "{what}: coverage {gc} against {wc}");
+        }
+    }
+
+    /// The stems' places in the term dictionary, remembered while a question is
+    /// scored, are of one index only: two indexes scored in turn on one thread each
+    /// rank as they do on a thread that has scored nothing else.
+    #[test]
+    fn a_question_scored_after_another_index_ranks_as_on_its_own() {
+        let builtin = Corpus::load(&LoadOptions::default());
+        let big = SearchIndex::build(&builtin).unwrap();
+        // The same stems, found at other places of another dictionary.
+        let small = SearchIndex::build(&Corpus::from_texts([(
+            "w",
+            "SKILL.md",
+            "# Rotate the key vault key\n\nRotate the key of the vault and the registry \
+             identity access.\n\n## Purge protection of the vault\n\nThe vault keeps \
+             deleted keys when purge protection is on.\n",
+        )]))
+        .unwrap();
+        let questions = [
+            "How do I rotate the customer-managed key?",
+            "does the key vault need purge protection",
+            "registry identity access to the vault key",
+        ];
+        let alone = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    questions
+                        .iter()
+                        .map(|q| small.score(&small.analyze(q), Scope::All, 5))
+                        .collect::<Vec<_>>()
+                })
+                .join()
+                .unwrap()
+        });
+        for (q, want) in questions.iter().zip(&alone) {
+            big.score(&big.analyze(q), Scope::All, 5);
+            let got = small.score(&small.analyze(q), Scope::All, 5);
+            assert!(!got.is_empty(), "{q}");
+            assert_same_hits(&got, want, q);
         }
     }
 
