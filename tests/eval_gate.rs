@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the thirty-two sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind31; eval/README.md says
+/// against), the held-out set, and the thirty-three sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind32; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 35] = [
+const SETS: [(&str, &str, &str); 36] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -188,6 +188,11 @@ const SETS: [(&str, &str, &str); 35] = [
         "blind31",
         include_str!("../eval/blind31.json"),
         include_str!("../eval/gate/blind31.json"),
+    ),
+    (
+        "blind32",
+        include_str!("../eval/blind32.json"),
+        include_str!("../eval/gate/blind32.json"),
     ),
 ];
 
