@@ -471,11 +471,15 @@ impl SearchIndex {
                     break;
                 }
                 word_count += words.max(1);
-                let token = raw
-                    .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '_')
-                    .to_lowercase();
-                // Tokenized as code only when it may be code: most words are not.
+                // Tokenized as code only when it may be code: most words are not, and
+                // need no lowercase copy of their own.
                 let may_be_code = looks_like_code(raw);
+                let token = if may_be_code {
+                    raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '_')
+                        .to_lowercase()
+                } else {
+                    String::new()
+                };
                 let whole = may_be_code
                     .then(|| tokenize::tokens(&mut code, &token).into_iter().next())
                     .flatten();
