@@ -1318,9 +1318,9 @@ pub(crate) fn looks_like_code(word: &str) -> bool {
 /// Lowercase words separated by single spaces; hyphens and other punctuation count
 /// as spaces so that "customer-managed key" and "customer managed key" meet.
 pub(crate) fn normalize(text: &str) -> String {
-    // One pass and one allocation for ASCII, which is nearly every word a question
-    // has: a word is normalized on its own as it is analyzed, and the three
-    // allocations of the general path were a sixth of a question's.
+    // One pass and one allocation for ASCII, which nearly every word of a question
+    // is: each word is normalized on its own as it is analyzed, and the general path
+    // allocates three times (the lowercase copy, the list of words, the joined text).
     if text.is_ascii() {
         let mut out = String::with_capacity(text.len());
         let mut gap = false;
