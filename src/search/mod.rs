@@ -31,6 +31,7 @@ use query::SynonymPhrase;
 use score::{CASE, ConceptBounds, FieldWeight, PROCEDURE, PRUNE_FROM_SECTIONS, RULE};
 use sentence_cache::{SENTENCE_CACHE_BYTES, SentenceCache, SentenceTable};
 
+use crate::azure::command::runs_az;
 use crate::error::IndexError;
 use crate::knowledge::{Corpus, IndexProse, Section};
 
@@ -447,7 +448,7 @@ impl SearchIndex {
             .map(|(s, k)| match k {
                 Kind::Troubleshooting if s.level == 2 => CASE,
                 Kind::Reference => {
-                    (if runs_az(s) { PROCEDURE } else { 0 })
+                    (if holds_az_commands(s) { PROCEDURE } else { 0 })
                         | (if states_a_rule(s.title()) { RULE } else { 0 })
                 }
                 _ => 0,
@@ -872,12 +873,10 @@ fn is_table_of_contents(section: &Section) -> bool {
 }
 
 /// Whether a section holds an `az` command: a procedure to follow.
-fn runs_az(section: &Section) -> bool {
+fn holds_az_commands(section: &Section) -> bool {
     section.code.iter().any(|c| {
         matches!(c.lang.as_str(), "bash" | "sh" | "shell" | "azurecli" | "")
-            && c.code
-                .lines()
-                .any(|l| crate::azure::command::runs_az(l.trim_start()))
+            && c.code.lines().any(|l| runs_az(l.trim_start()))
     })
 }
 

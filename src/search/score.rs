@@ -322,12 +322,8 @@ impl Scratch {
     }
 
     /// Where `stem`'s list in `f` starts, if `f` holds it.
-    fn term_info(
-        &mut self,
-        f: &FieldWeight,
-        inverted: &InvertedIndexReader,
-        stem: &str,
-    ) -> Option<TermInfo> {
+    fn term_info(&mut self, f: &FieldWeight, stem: &str) -> Option<TermInfo> {
+        let inverted = f.inverted.as_ref()?;
         let field = f.field.field_id() as usize;
         if self.term_infos.len() <= field {
             self.term_infos.resize_with(field + 1, HashMap::default);
@@ -828,7 +824,7 @@ fn each_phrase_match(
     if let [(stem, _)] = phrase.as_slice() {
         // A block at a time: a cursor over the postings (`SegmentPostings`) is a
         // kilobyte moved on every open, with a position reader this never reads.
-        let Some(info) = s.term_info(f, inverted, stem) else {
+        let Some(info) = s.term_info(f, stem) else {
             return;
         };
         let Ok(mut block) =
@@ -846,7 +842,7 @@ fn each_phrase_match(
     }
     let mut lists: Vec<(SegmentPostings, u32)> = Vec::with_capacity(phrase.len());
     for (stem, offset) in phrase {
-        let postings = s.term_info(f, inverted, stem).and_then(|info| {
+        let postings = s.term_info(f, stem).and_then(|info| {
             inverted
                 .read_postings_from_terminfo(&info, IndexRecordOption::WithFreqsAndPositions)
                 .ok()
@@ -922,7 +918,7 @@ fn each_pair_match(
     let mut infos = |stems: &[&str]| -> Vec<TermInfo> {
         stems
             .iter()
-            .filter_map(|stem| s.term_info(f, inverted, stem))
+            .filter_map(|stem| s.term_info(f, stem))
             .collect()
     };
     let (a, b) = (infos(firsts), infos(seconds));
