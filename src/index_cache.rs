@@ -37,10 +37,10 @@ use crate::error::IndexError;
 use crate::knowledge::{Corpus, KnowledgeVersion, LoadOptions, Section, SourceStats, Sources, hex};
 use crate::search::{SearchIndex, TermStats};
 
-/// Bumped whenever what an entry holds changes shape. 13: the index's document store
-/// is written without compression (tantivy's lz4 feature is off), which an older
-/// binary's entry, marked lz4, could not be opened without.
-const FORMAT: &str = "acr-cmk-index-cache-13";
+/// Bumped whenever what an entry holds changes shape. 14: the typo vocabulary is a
+/// list sorted by first letter and length, where it was a map (13: the index's
+/// document store is written without compression).
+const FORMAT: &str = "acr-cmk-index-cache-14";
 const COMPLETE: &str = "complete";
 /// The parsed corpus, its version and the term statistics, in postcard (see
 /// [`EngineHead`]).

@@ -1023,7 +1023,7 @@ impl TermStats {
         let mut term_ids: HashMap<String, u32> = HashMap::default();
         let mut doc_freq: Vec<u32> = Vec::new();
         let mut ids: Vec<u32> = Vec::new();
-        let mut vocabulary = typos::Vocabulary::default();
+        let mut vocabulary = typos::VocabularyBuilder::default();
         for (s, prose) in corpus.sections.iter().zip(prose.for_sections(corpus)) {
             // Scenario steps are not answered from, so they do not count.
             if corpus.doc_of(s).is_scenario() {
@@ -1067,7 +1067,7 @@ impl TermStats {
             sections: corpus.sections.len(),
             term_ids,
             doc_freq,
-            vocabulary,
+            vocabulary: vocabulary.finish(),
         }
     }
 }

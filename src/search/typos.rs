@@ -12,14 +12,14 @@ use std::borrow::Cow;
 
 const MIN_LEN: usize = 5;
 
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
-pub(super) struct Vocabulary {
-    /// Word → how often it occurs; ties between corrections go to the commoner word,
-    /// then the alphabetically first, so results are stable.
-    words: HashMap<String, u32>,
+/// Counts the corpus's words as its texts are read; [`VocabularyBuilder::finish`]
+/// turns the counts into a [`Vocabulary`].
+#[derive(Debug, Default)]
+pub(super) struct VocabularyBuilder {
+    counts: HashMap<String, u32>,
 }
 
-impl Vocabulary {
+impl VocabularyBuilder {
     pub fn add_text(&mut self, text: &str) {
         for word in text.split(|c: char| !c.is_alphanumeric()) {
             if word.chars().count() >= MIN_LEN - 1 && word.chars().all(|c| c.is_alphabetic()) {
@@ -29,53 +29,120 @@ impl Vocabulary {
                 } else {
                     Cow::Borrowed(word)
                 };
-                match self.words.get_mut(lower.as_ref()) {
+                match self.counts.get_mut(lower.as_ref()) {
                     Some(count) => *count += 1,
                     None => {
-                        self.words.insert(lower.into_owned(), 1);
+                        self.counts.insert(lower.into_owned(), 1);
                     }
                 }
             }
         }
     }
 
+    pub fn finish(self) -> Vocabulary {
+        // Each word's first letter and length counted once, not at every comparison.
+        let mut keyed: Vec<(Option<char>, usize, String, u32)> = self
+            .counts
+            .into_iter()
+            .map(|(w, count)| (w.chars().next(), w.chars().count(), w, count))
+            .collect();
+        keyed.sort_unstable();
+        Vocabulary {
+            words: keyed.into_iter().map(|(_, _, w, c)| (w, c)).collect(),
+        }
+    }
+}
+
+/// The corpus's words as written, each with how often it occurs; ties between
+/// corrections go to the commoner word, then the alphabetically first, so results are
+/// stable.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub(super) struct Vocabulary {
+    /// Sorted by [`order`]: the words a correction may pick, which share the unknown
+    /// word's first letter and are within an edit or two of its length, are then a
+    /// few contiguous runs, not the whole vocabulary.
+    words: Vec<(String, u32)>,
+}
+
+/// A word's place in [`Vocabulary::words`]: first letter, length, then the word.
+fn order(word: &str) -> (Option<char>, usize, &str) {
+    (word.chars().next(), word.chars().count(), word)
+}
+
+impl Vocabulary {
+    /// The words starting with `first` that are `len` characters long.
+    fn run(&self, first: Option<char>, len: usize) -> &[(String, u32)] {
+        let start = self
+            .words
+            .partition_point(|(w, _)| order(w) < (first, len, ""));
+        let end = start
+            + self.words[start..].partition_point(|(w, _)| {
+                let (f, l, _) = order(w);
+                (f, l) == (first, len)
+            });
+        &self.words[start..end]
+    }
+
     /// The closest known word to `word`, if `word` is unknown and one is close enough.
     pub fn correct(&self, word: &str) -> Option<&str> {
         let len = word.chars().count();
-        if len < MIN_LEN
-            || !word.chars().all(|c| c.is_alphabetic())
-            || self.words.contains_key(word)
-        {
+        if len < MIN_LEN || !word.chars().all(|c| c.is_alphabetic()) {
+            return None;
+        }
+        // Typists rarely miss the first letter; a candidate that differs there is
+        // another word ("reproduce" is not a typo of "produce").
+        let first = word.chars().next();
+        if self.run(first, len).iter().any(|(w, _)| w == word) {
             return None;
         }
         let max = if len <= 7 { 1 } else { 2 };
-        let first = word.chars().next();
-        let word: Vec<char> = word.chars().collect();
+        let chars: Vec<char> = word.chars().collect();
+        let mask = letters(word);
         let mut scratch = Scratch::default();
         let mut best: Option<(usize, u32, &str)> = None;
-        for (candidate, &count) in &self.words {
-            // Typists rarely miss the first letter; a candidate that differs there is
-            // another word ("reproduce" is not a typo of "produce"). Checked first: it
-            // turns away most of the vocabulary without counting its characters.
-            if candidate.chars().next() != first || candidate.chars().count().abs_diff(len) > max {
-                continue;
-            }
-            let d = scratch.distance(&word, candidate, max);
-            if d > max {
-                continue;
-            }
-            let better = match best {
-                None => true,
-                Some((bd, bc, bw)) => {
-                    d < bd || (d == bd && (count > bc || (count == bc && candidate.as_str() < bw)))
+        for candidate_len in len.saturating_sub(max)..=len + max {
+            for (candidate, count) in self.run(first, candidate_len) {
+                // Each edit brings in at most one letter the other word lacks, so a
+                // candidate with more such letters than edits allowed is too far; most
+                // are, and this turns them away without the distance's table.
+                let other = letters(candidate);
+                if (mask & !other).count_ones() as usize > max
+                    || (other & !mask).count_ones() as usize > max
+                {
+                    continue;
                 }
-            };
-            if better {
-                best = Some((d, count, candidate));
+                let d = scratch.distance(&chars, candidate, max);
+                if d > max {
+                    continue;
+                }
+                let better = match best {
+                    None => true,
+                    Some((bd, bc, bw)) => {
+                        d < bd
+                            || (d == bd
+                                && (*count > bc || (*count == bc && candidate.as_str() < bw)))
+                    }
+                };
+                if better {
+                    best = Some((d, *count, candidate));
+                }
             }
         }
         best.map(|(_, _, w)| w)
     }
+}
+
+/// The letters a word holds, one bit each (letters beyond a-z share the bits above,
+/// which can only make two words look closer than they are, never further).
+fn letters(word: &str) -> u64 {
+    word.chars().fold(0, |mask, c| {
+        let bit = if c.is_ascii_lowercase() {
+            u32::from(c) - u32::from('a')
+        } else {
+            26 + u32::from(c) % 38
+        };
+        mask | 1 << bit
+    })
 }
 
 /// Buffers for [`Scratch::distance`], reused across the candidates of one correction.
@@ -134,9 +201,9 @@ mod tests {
     use super::*;
 
     fn vocab() -> Vocabulary {
-        let mut v = Vocabulary::default();
+        let mut v = VocabularyBuilder::default();
         v.add_text("rotation protection premium registry identity rotate");
-        v
+        v.finish()
     }
 
     #[test]
@@ -155,6 +222,69 @@ mod tests {
             None,
             "a prefix makes another word"
         );
+    }
+
+    /// What [`Vocabulary::correct`] answers, found by measuring every known word.
+    fn correct_by_scanning<'a>(v: &'a Vocabulary, word: &str) -> Option<&'a str> {
+        let len = word.chars().count();
+        if len < MIN_LEN
+            || !word.chars().all(|c| c.is_alphabetic())
+            || v.words.iter().any(|(w, _)| w == word)
+        {
+            return None;
+        }
+        let max = if len <= 7 { 1 } else { 2 };
+        v.words
+            .iter()
+            .filter(|(w, _)| w.chars().next() == word.chars().next())
+            .map(|(w, count)| (distance(word, w, max), *count, w.as_str()))
+            .filter(|&(d, _, _)| d <= max)
+            .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)))
+            .map(|(_, _, w)| w)
+    }
+
+    #[test]
+    fn corrections_are_those_a_scan_of_every_word_finds() {
+        let mut builder = VocabularyBuilder::default();
+        let text = include_str!("../../knowledge/acr-cmk/references/key-rotation.md");
+        builder.add_text(text);
+        builder.add_text("überprüfung überprüft registry résumé");
+        let v = builder.finish();
+        let mut tried = 0;
+        for word in v
+            .words
+            .iter()
+            .map(|(w, _)| w.clone())
+            .filter(|w| w.len() >= 5)
+        {
+            let chars: Vec<char> = word.chars().collect();
+            // Every deletion, neighbour swap and a substitution and insertion at each
+            // place, each also followed by a second edit for the longer words.
+            let mut typos: Vec<String> = Vec::new();
+            for i in 0..chars.len() {
+                let mut c = chars.clone();
+                c.remove(i);
+                typos.push(c.iter().collect());
+                let mut c = chars.clone();
+                c[i] = if c[i] == 'e' { 'a' } else { 'e' };
+                typos.push(c.iter().collect());
+                let mut c = chars.clone();
+                c.insert(i, 'x');
+                typos.push(c.iter().collect());
+                if i + 1 < chars.len() {
+                    let mut c = chars.clone();
+                    c.swap(i, i + 1);
+                    typos.push(c.iter().collect::<String>());
+                    c.remove(i.saturating_sub(1));
+                    typos.push(c.iter().collect());
+                }
+            }
+            for typo in typos {
+                assert_eq!(v.correct(&typo), correct_by_scanning(&v, &typo), "{typo}");
+                tried += 1;
+            }
+        }
+        assert!(tried > 1000, "{tried}");
     }
 
     #[test]
