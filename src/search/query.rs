@@ -578,10 +578,13 @@ impl SearchIndex {
                     continue;
                 }
                 let word = &run[i];
-                i += 1;
-                for stem in tokenize::tokens(&mut en, word) {
+                // A run's words are single tokens, each at its own index, so the run's
+                // analysis already holds the word's stem (none for a stop word).
+                if let Ok(k) = stems.binary_search_by_key(&(i as u32), |&(_, p)| p) {
+                    let stem = stems[k].0.clone();
                     words.push((stem, weight, corrected.contains(word), word.clone()));
                 }
+                i += 1;
             }
             // The run's words and synonym phrases in order, each with the positions
             // of its first and last stem (positions of a space-joined run are word
