@@ -733,3 +733,39 @@ fn a_problem_report_gets_the_first_step_of_the_fix() {
         );
     }
 }
+
+/// A sentence that opens by pointing back ("Both are…", "This skips…") is answered
+/// with the sentence it points at before it: alone it would not say what "both" are.
+#[test]
+fn a_sentence_pointing_back_comes_with_the_one_it_points_at() {
+    let corpus = acr_cmk_mcp::knowledge::Corpus::from_texts([
+        (
+            "team-roles",
+            "SKILL.md",
+            "---\nname: team-roles\ndescription: Roles our pipelines hold.\nsources: [https://example.com/roles]\n---\n# Team roles\n\nOur role conventions.\n",
+        ),
+        (
+            "team-roles",
+            "references/signing.md",
+            "---\nname: signing\ndescription: Signing in our pipelines.\nsources: [https://example.com/signing]\n---\n# Signing\n\n## What the signing pipeline holds\n\nThe signing pipeline holds Alpha Reader and Beta Signer. Both are data-plane grants that only work in a vault using the permission model called RBAC.\n\n## Expiry\n\nGrants expire after ninety days unless renewed.\n",
+        ),
+    ]);
+    let engine = Engine::from_corpus(corpus, Default::default()).unwrap();
+    let question = "do data-plane grants work in a vault without the RBAC permission model?";
+    let answer = engine.answer(&AnswerRequest::new(question)).unwrap();
+    let texts: Vec<&str> = answer
+        .answer
+        .as_ref()
+        .unwrap_or_else(|| panic!("no answer: {answer:?}"))
+        .sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "The signing pipeline holds Alpha Reader and Beta Signer.",
+            "Both are data-plane grants that only work in a vault using the permission model called RBAC.",
+        ]
+    );
+}

@@ -20,11 +20,13 @@
 //!   answered by the case itself: its cause, then its fix ([`from_case`]).
 //!
 //! A sentence that introduces a command ("Assign the role, scoped to the vault:")
-//! carries the `az` lines of the block it introduces, and one that announces a short
-//! list carries the list: none dangles. When no sentence settles the question, there
+//! carries the `az` lines of the block it introduces, one that announces a short
+//! list carries the list, and one that opens by pointing back ("Both are data-plane
+//! roles") comes after the sentence it points at: none dangles. When no sentence settles the question, there
 //! is no answer rather than a related one.
 
 use schemars::JsonSchema;
+
 use serde::Serialize;
 
 use super::query::{UNIVERSAL, words_of};
@@ -42,12 +44,19 @@ const FOLLOW_SHARE: f32 = 0.75;
 /// The most `az` lines a sentence introducing a code block carries: "Find it and
 /// recover it:" introduces both the lookup and the recovery.
 const MAX_INTRODUCED_LINES: usize = 5;
+/// The most sentences an answer takes in for the ones that point back at them.
+const MAX_POINTED_AT: usize = 2;
 /// The longest list a sentence announcing it carries ([`announced_list`]).
 const MAX_CARRIED_ITEMS: usize = 4;
 const MAX_CARRIED_CHARS: usize = 300;
 /// An answer must hold at least this share of the question's weight: below it the
 /// best sentence is only related, not an answer.
 const MIN_MATCH: f32 = 0.15;
+
+/// Words that, opening a sentence, point back at what the sentence before it names.
+const POINTING_BACK: &[&str] = &[
+    "it", "its", "they", "their", "them", "this", "that", "these", "those", "both", "such",
+];
 
 /// Words that deny: a sentence holding one answers a yes/no question with "No".
 const NEGATIVE: &[&str] = &[
@@ -171,6 +180,9 @@ struct Sentence {
     remedy: bool,
     /// The command right after it, when it ends a fix step.
     fix_command: Option<String>,
+    /// It opens by pointing back at what the sentence before it names ("Both are
+    /// data-plane roles", "This skips the Graph lookup"): alone, it dangles.
+    leans_back: bool,
 }
 
 impl SectionSentences {
@@ -233,6 +245,8 @@ impl SectionSentences {
                             carries: own < text.len(),
                             remedy,
                             fix_command: then_command.filter(|_| remedy),
+                            leans_back: words.first().is_some_and(|w| POINTING_BACK.contains(w))
+                                || words.starts_with(&["the", "same"]),
                             text,
                         }
                     },
@@ -361,6 +375,30 @@ pub(crate) fn extract(
         length += c.sentence.chars + 1;
         chosen.push(c);
     }
+    // A sentence that points back is told after the one it points at ("Both are
+    // data-plane roles" needs the two roles named before it), even past the length
+    // budget: an answer that cannot be read alone settles nothing.
+    let mut pointed_at: Vec<Candidate> = Vec::new();
+    for c in &chosen {
+        let (rank, mut position) = c.order;
+        let mut sentence = c.sentence;
+        while sentence.leans_back && position > 0 && pointed_at.len() < MAX_POINTED_AT {
+            position -= 1;
+            let taken = |o: &Candidate| o.order == (rank, position);
+            if chosen.iter().any(|o| taken(o)) || pointed_at.iter().any(taken) {
+                break;
+            }
+            sentence = &tables[rank].sentences[position];
+            pointed_at.push(Candidate {
+                section: c.section,
+                sentence,
+                score: 0.0,
+                share: 0.0,
+                order: (rank, position),
+            });
+        }
+    }
+    chosen.extend(&pointed_at);
     // The verdict is the settling sentence's own: it must name, itself, what the
     // question asks about most, not only sit under a heading that does ("Soft delete
     // alone keeps deleted keys… can still destroy them" does not settle whether purge
