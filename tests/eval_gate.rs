@@ -13,7 +13,7 @@ use acr_cmk_mcp::knowledge::LoadOptions;
 /// against), the held-out set, and the thirty-three sets frozen before the change
 /// they judge was written (realuser, natural, blind2 to blind32; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 36] = [
+const SETS: [(&str, &str, &str); 37] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -193,6 +193,11 @@ const SETS: [(&str, &str, &str); 36] = [
         "blind32",
         include_str!("../eval/blind32.json"),
         include_str!("../eval/gate/blind32.json"),
+    ),
+    (
+        "blind33",
+        include_str!("../eval/blind33.json"),
+        include_str!("../eval/gate/blind33.json"),
     ),
 ];
 
