@@ -709,9 +709,12 @@ impl SearchIndex {
             let wb = concepts[b].weight * idf(n, concepts[b].estimated_df as f32);
             wb.total_cmp(&wa).then(a.cmp(&b))
         });
-        order.truncate(MAX_CONCEPTS);
-        order.sort_unstable();
-        let mut concepts: Vec<Concept> = order.into_iter().map(|i| concepts[i].clone()).collect();
+        let mut kept = vec![false; concepts.len()];
+        for &i in order.iter().take(MAX_CONCEPTS) {
+            kept[i] = true;
+        }
+        let mut kept = kept.into_iter();
+        concepts.retain(|_| kept.next().unwrap_or(false));
         // Pairs of neighbouring words the scored concepts are found by, rarest first.
         let scored: HashSet<String> = concepts.iter().flat_map(Concept::stems).collect();
         // A word that is one wording of a synonym group ("CMK" for "customer-managed
