@@ -20,13 +20,12 @@
 //!   answered by the case itself: its cause, then its fix ([`from_case`]).
 //!
 //! A sentence that introduces a command ("Assign the role, scoped to the vault:")
-//! carries the `az` lines of the block it introduces, one that announces a short
-//! list carries the list, and one that opens by pointing back ("Both are data-plane
-//! roles") comes after the sentence it points at: none dangles. When no sentence settles the question, there
-//! is no answer rather than a related one.
+//! carries the `az` lines of the block it introduces, one that announces a short list
+//! carries the list, and one that opens by pointing back ("Both are data-plane roles")
+//! comes after the sentence it points at: none dangles. When no sentence settles the
+//! question, there is no answer rather than a related one.
 
 use schemars::JsonSchema;
-
 use serde::Serialize;
 
 use super::query::{UNIVERSAL, words_of};
@@ -291,6 +290,20 @@ struct Candidate<'a> {
     order: (usize, usize),
 }
 
+impl<'a> Candidate<'a> {
+    /// A sentence that joins the answer for another's sake, not for its own score:
+    /// the fix of a case, or the sentence another points back at.
+    fn brought(section: usize, sentence: &'a Sentence, order: (usize, usize)) -> Self {
+        Candidate {
+            section,
+            sentence,
+            score: 0.0,
+            share: 0.0,
+            order,
+        }
+    }
+}
+
 /// Extracts an answer to `question` (analyzed as `analyzed`) from `sections` (best
 /// first). None when no sentence answers it.
 pub(crate) fn extract(
@@ -389,13 +402,7 @@ pub(crate) fn extract(
                 break;
             }
             sentence = &tables[rank].sentences[position];
-            pointed_at.push(Candidate {
-                section: c.section,
-                sentence,
-                score: 0.0,
-                share: 0.0,
-                order: (rank, position),
-            });
+            pointed_at.push(Candidate::brought(c.section, sentence, (rank, position)));
         }
     }
     chosen.extend(&pointed_at);
@@ -438,13 +445,7 @@ pub(crate) fn extract(
             .find(|(_, s)| s.remedy)
             && !chosen.iter().any(|c| c.order == (rank, position))
         {
-            fix = Candidate {
-                section: lead.section,
-                sentence,
-                score: 0.0,
-                share: 0.0,
-                order: (rank, position),
-            };
+            fix = Candidate::brought(lead.section, sentence, (rank, position));
             chosen.push(&fix);
         }
     }
