@@ -52,10 +52,35 @@ const MAX_CARRIED_CHARS: usize = 300;
 /// best sentence is only related, not an answer.
 const MIN_MATCH: f32 = 0.15;
 
-/// Words that, opening a sentence, point back at what the sentence before it names.
-const POINTING_BACK: &[&str] = &[
-    "it", "its", "they", "their", "them", "this", "that", "these", "those", "both", "such",
+/// Openings that point back at what the sentence before names ("Both are…") or at
+/// what it says ("Otherwise…", "Without it…").
+const POINTING_BACK: &[&[&str]] = &[
+    &["it"],
+    &["its"],
+    &["they"],
+    &["their"],
+    &["them"],
+    &["this"],
+    &["that"],
+    &["these"],
+    &["those"],
+    &["both"],
+    &["such"],
+    &["the", "same"],
+    &["otherwise"],
+    &["instead"],
+    &["however"],
+    &["then"],
+    &["either", "way"],
+    &["without", "it"],
 ];
+
+/// Whether a sentence of these (lowercase) words opens by pointing back.
+fn leans_back(words: &[&str]) -> bool {
+    POINTING_BACK
+        .iter()
+        .any(|opening| words.starts_with(opening))
+}
 
 /// Words that deny: a sentence holding one answers a yes/no question with "No".
 const NEGATIVE: &[&str] = &[
@@ -244,8 +269,7 @@ impl SectionSentences {
                             carries: own < text.len(),
                             remedy,
                             fix_command: then_command.filter(|_| remedy),
-                            leans_back: words.first().is_some_and(|w| POINTING_BACK.contains(w))
-                                || words.starts_with(&["the", "same"]),
+                            leans_back: leans_back(&words),
                             text,
                         }
                     },
@@ -972,6 +996,24 @@ mod tests {
                 "Done!"
             ]
         );
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_word_for_what_came_before_leans_back() {
+        let leans = |text: &str| leans_back(&words_of(&text.to_lowercase()));
+        assert!(leans("Both are data-plane roles."));
+        assert!(leans("This skips the Graph lookup."));
+        assert!(leans("Otherwise rotate the key onto another identity."));
+        assert!(leans("Without it the registry cannot reach the key."));
+        assert!(leans(
+            "Either way the registry refers to the key by its URI."
+        ));
+        assert!(!leans("Without the key the registry stops."));
+        assert!(
+            !leans("Items are listed in order."),
+            "a word that only starts with one"
+        );
+        assert!(!leans("The registry keeps working."));
     }
 
     #[test]
