@@ -204,8 +204,8 @@ struct Sentence {
     remedy: bool,
     /// The command right after it, when it ends a fix step.
     fix_command: Option<String>,
-    /// It opens by pointing back at what the sentence before it names ("Both are
-    /// data-plane roles", "This skips the Graph lookup"): alone, it dangles.
+    /// It opens by pointing back at what the sentence before it names or says ("Both
+    /// are data-plane roles", "Otherwise rotate the key"): alone, it dangles.
     leans_back: bool,
 }
 
