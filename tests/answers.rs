@@ -4,7 +4,7 @@
 use std::process::Command;
 
 use acr_cmk_mcp::Engine;
-use acr_cmk_mcp::knowledge::LoadOptions;
+use acr_cmk_mcp::knowledge::{Corpus, LoadOptions};
 use acr_cmk_mcp::request::AnswerRequest;
 
 /// (question, a phrase the answer must contain)
@@ -738,7 +738,7 @@ fn a_problem_report_gets_the_first_step_of_the_fix() {
 /// with the sentence it points at before it: alone it would not say what "both" are.
 #[test]
 fn a_sentence_pointing_back_comes_with_the_one_it_points_at() {
-    let corpus = acr_cmk_mcp::knowledge::Corpus::from_texts([
+    let corpus = Corpus::from_texts([
         (
             "team-roles",
             "SKILL.md",

@@ -34,7 +34,9 @@ use super::{Analyzed, SearchIndex};
 use crate::azure::command::{action_among, lines_of, runs_az};
 use crate::knowledge::{Block, Citation, CodeBlock, Corpus, SectionParts, markdown};
 
-/// The longest extracted answer, so it stays a short answer.
+/// The longest answer and the most sentences chosen for their own scores, so it
+/// stays a short answer. A sentence brought for another's sake (a case's fix, or the
+/// sentence another points back at) may still join past them.
 const MAX_ANSWER_CHARS: usize = 480;
 const MAX_SENTENCES: usize = 3;
 /// A further sentence joins the answer only when it scores at least this share of

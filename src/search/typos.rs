@@ -40,7 +40,8 @@ impl VocabularyBuilder {
     }
 
     pub fn finish(self) -> Vocabulary {
-        // Each word's first letter and length counted once, not at every comparison.
+        // [`order`]'s order, with each word's first letter and length counted once
+        // rather than at every comparison.
         let mut keyed: Vec<(Option<char>, usize, String, u32)> = self
             .counts
             .into_iter()
