@@ -769,3 +769,59 @@ fn a_sentence_pointing_back_comes_with_the_one_it_points_at() {
         ]
     );
 }
+
+/// A knowledge whose "move a secret" section tells the general way and, for a cold
+/// store (a qualifier named in commands by `--cold-name`), its own way.
+fn store_knowledge() -> Engine {
+    let corpus = Corpus::from_texts([
+        (
+            "stores",
+            "SKILL.md",
+            "---\nname: stores\ndescription: Secret stores.\nsources: [https://example.com/stores]\nqualifiers:\n  - [cold store, --cold-name]\n---\n# Secret stores\n\nHow our secret stores work.\n",
+        ),
+        (
+            "stores",
+            "references/moving.md",
+            "---\nname: moving\ndescription: Moving secrets.\nsources: [https://example.com/moving]\n---\n# Moving secrets\n\n## Move a secret to a new store\n\nWhen the secret goes to a new store, grant the reader access there first:\n\n```bash\naz store role grant --store \"$NEW_STORE\" --reader \"$READER_ID\"\n```\n\nWhen the new store is a cold store ($COLD_NAME), the secret moves with its own command instead:\n\n```bash\naz store secret move --cold-name \"$COLD_NAME\" --name \"$SECRET_NAME\" --new\n```\n\n## Expiry\n\nSecrets expire after ninety days unless renewed.\n",
+        ),
+    ]);
+    Engine::from_corpus(corpus, Default::default()).unwrap()
+}
+
+#[test]
+fn a_command_for_a_qualifier_the_question_does_not_name_is_not_its_answer() {
+    let engine = store_knowledge();
+    let answer = engine
+        .answer(&AnswerRequest::new(
+            "How do I move a secret to a new store?",
+        ))
+        .unwrap();
+    let direct = answer
+        .answer
+        .as_ref()
+        .unwrap_or_else(|| panic!("no answer: {answer:?}"));
+    assert_eq!(
+        direct.command.as_deref(),
+        Some("az store role grant --store \"$NEW_STORE\" --reader \"$READER_ID\""),
+        "{direct:?}"
+    );
+    assert!(
+        direct.sentences.iter().all(|s| !s.text.contains("cold")),
+        "{direct:?}"
+    );
+    // Named, the qualifier's own command answers.
+    let answer = engine
+        .answer(&AnswerRequest::new(
+            "How do I move a secret to a new cold store?",
+        ))
+        .unwrap();
+    let direct = answer
+        .answer
+        .as_ref()
+        .unwrap_or_else(|| panic!("no answer: {answer:?}"));
+    assert_eq!(
+        direct.command.as_deref(),
+        Some("az store secret move --cold-name \"$COLD_NAME\" --name \"$SECRET_NAME\" --new"),
+        "{direct:?}"
+    );
+}

@@ -36,6 +36,9 @@ pub struct FrontMatter {
     /// Subjects that narrow a section to a special case (`managed hsm`, `terraform`):
     /// a section whose headings name one answers a question that names it too.
     pub qualifiers: Vec<String>,
+    /// Per qualifier, what names it in a command line, where its name is not written
+    /// (`[managed hsm, --hsm-name]` in the front matter): a line naming it is for it.
+    pub qualifier_in_commands: Vec<Vec<String>>,
 }
 
 impl FrontMatter {
@@ -125,6 +128,16 @@ fn parse(yaml: &str) -> Result<FrontMatter, FrontMatterError> {
         }
     };
     let get = |key: &str| map.get(Value::String(key.to_string()));
+    // A qualifier is its name, or a list of its name and what names it in commands.
+    let qualifiers: Vec<Vec<String>> = match get("qualifiers") {
+        Some(Value::Sequence(items)) => items
+            .iter()
+            .map(string_list)
+            .filter(|q| !q.is_empty())
+            .collect(),
+        Some(other) => string_list(other).into_iter().map(|q| vec![q]).collect(),
+        None => Vec::new(),
+    };
     Ok(FrontMatter {
         name: get("name").and_then(scalar),
         description: get("description").and_then(scalar),
@@ -148,7 +161,8 @@ fn parse(yaml: &str) -> Result<FrontMatter, FrontMatterError> {
         not_covered: get("not_covered").map(string_list).unwrap_or_default(),
         about: get("about").map(string_list).unwrap_or_default(),
         not_about: get("not_about").map(string_list).unwrap_or_default(),
-        qualifiers: get("qualifiers").map(string_list).unwrap_or_default(),
+        qualifiers: qualifiers.iter().map(|q| q[0].clone()).collect(),
+        qualifier_in_commands: qualifiers.into_iter().map(|q| q[1..].to_vec()).collect(),
     })
 }
 

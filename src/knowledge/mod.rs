@@ -78,6 +78,10 @@ pub struct Corpus {
     pub not_about: Vec<String>,
     /// `qualifiers` from every doc's front matter, lowercased.
     pub qualifiers: Vec<String>,
+    /// What names each of `qualifiers` in a command line, lowercased
+    /// ([`FrontMatter::qualifier_in_commands`]).
+    #[serde(default)]
+    pub qualifier_in_commands: Vec<Vec<String>>,
     /// Which knowledge this is, so a client can tell how fresh an answer is. Left out
     /// of a serialized corpus: its JSON form omits a missing date, which a binary
     /// format cannot express, so the index cache stores it beside.
@@ -708,10 +712,19 @@ impl Corpus {
             for phrase in &doc.front.not_about {
                 corpus.not_about.push(phrase.to_lowercase());
             }
-            for phrase in &doc.front.qualifiers {
+            for (phrase, in_commands) in doc
+                .front
+                .qualifiers
+                .iter()
+                .zip(&doc.front.qualifier_in_commands)
+            {
                 let phrase = phrase.to_lowercase();
+                let in_commands = in_commands.iter().map(|n| n.to_lowercase());
                 if qualifiers_seen.insert(phrase.clone()) {
                     corpus.qualifiers.push(phrase);
+                    corpus.qualifier_in_commands.push(in_commands.collect());
+                } else if let Some(at) = corpus.qualifiers.iter().position(|q| *q == phrase) {
+                    corpus.qualifier_in_commands[at].extend(in_commands);
                 }
             }
             for group in &doc.front.synonyms {

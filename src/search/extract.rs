@@ -182,7 +182,17 @@ pub(crate) struct SectionSentences {
     heading: Vec<u32>,
     sentences: Vec<Sentence>,
     /// The section's `az` lines, each with the term ids of its stems.
-    commands: Vec<(String, Vec<u32>)>,
+    commands: Vec<Command>,
+}
+
+/// One `az` line of a section.
+struct Command {
+    line: String,
+    /// The term ids of its stems, sorted and deduplicated.
+    stems: Vec<u32>,
+    /// The qualifiers it names (`--hsm-name`): it is for them, not for every reader of
+    /// its section.
+    for_qualifiers: u32,
 }
 
 struct Sentence {
@@ -200,6 +210,9 @@ struct Sentence {
     chars: usize,
     /// The commands a sentence ending in a colon introduces, one per line.
     introduces: Option<String>,
+    /// The qualifiers it names that a line it introduces names too: its commands are
+    /// for them.
+    introduces_for: u32,
     /// It carries the list it announces, whose items are sentences too.
     carries: bool,
     /// It stands under a troubleshooting case's **Fix:** label.
@@ -214,69 +227,80 @@ struct Sentence {
 impl SectionSentences {
     pub(crate) fn build(index: &SearchIndex, corpus: &Corpus, at: usize) -> SectionSentences {
         let section = &corpus.sections[at];
-        let commands = section
+        let commands: Vec<Command> = section
             .code
             .iter()
             .flat_map(|c| lines_of(&c.code))
             .filter(|l| runs_az(l))
-            .map(|l| {
+            .map(|line| Command {
                 // A flag's and a dotted name's parts are words of their own.
-                let ids = index.stem_ids(&l.replace(['-', '.'], " "));
-                (l, ids)
+                stems: index.stem_ids(&line.replace(['-', '.'], " ")),
+                for_qualifiers: index.qualifiers_of_command(&line),
+                line,
             })
+            .collect();
+        let sentences: Vec<Sentence> = sentences(&corpus.parts(at), &section.code)
+            .into_iter()
+            .map(
+                |Told {
+                     text,
+                     introduces,
+                     own,
+                     cells,
+                     remedy,
+                     then_command,
+                 }| {
+                    let lower = text[..own].to_lowercase();
+                    let words = words_of(&lower);
+                    let has = |list: &[&str]| {
+                        words.iter().enumerate().any(|(i, w)| {
+                            list.contains(w) && !(*w == "support" && support_is_a_noun(&words, i))
+                        })
+                    };
+                    let duration = words.windows(2).any(|w| {
+                        (w[0].chars().all(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w[0]))
+                            && TIME_UNITS.contains(&w[1])
+                    });
+                    let denials: Vec<usize> = (0..words.len())
+                        .filter(|&i| NEGATIVE.contains(&words[i]))
+                        .collect();
+                    let negative = !denials.is_empty();
+                    let partial = negative
+                        && denials
+                            .iter()
+                            .all(|&i| words[i + 1..].iter().take(4).any(|w| UNIVERSAL.contains(w)));
+                    // What it names that a line it brings names too ("When the
+                    // new key is in a Managed HSM…:" before `--hsm-name` lines),
+                    // not what it names in passing ("…; for a Managed HSM key read
+                    // it with --hsm-name instead:" before a vault's lines).
+                    let introduces_for = introduces.as_deref().map_or(0, |lines| {
+                        index.qualifiers_of(&text[..own])
+                            & lines
+                                .lines()
+                                .fold(0, |named, line| named | index.qualifiers_of_command(line))
+                    });
+                    Sentence {
+                        stems: index.stem_ids(cells.as_deref().unwrap_or(&text)),
+                        introduces_for,
+                        negative,
+                        partial,
+                        settles: negative || has(SETTLING),
+                        restrictive: words.contains(&"only"),
+                        duration,
+                        chars: text.chars().count(),
+                        introduces,
+                        carries: own < text.len(),
+                        remedy,
+                        fix_command: then_command.filter(|_| remedy),
+                        leans_back: leans_back(&words),
+                        text,
+                    }
+                },
+            )
             .collect();
         SectionSentences {
             heading: index.stem_ids(section.title()),
-            sentences: sentences(&corpus.parts(at), &section.code)
-                .into_iter()
-                .map(
-                    |Told {
-                         text,
-                         introduces,
-                         own,
-                         cells,
-                         remedy,
-                         then_command,
-                     }| {
-                        let lower = text[..own].to_lowercase();
-                        let words = words_of(&lower);
-                        let has = |list: &[&str]| {
-                            words.iter().enumerate().any(|(i, w)| {
-                                list.contains(w)
-                                    && !(*w == "support" && support_is_a_noun(&words, i))
-                            })
-                        };
-                        let duration = words.windows(2).any(|w| {
-                            (w[0].chars().all(|c| c.is_ascii_digit())
-                                || NUMBER_WORDS.contains(&w[0]))
-                                && TIME_UNITS.contains(&w[1])
-                        });
-                        let denials: Vec<usize> = (0..words.len())
-                            .filter(|&i| NEGATIVE.contains(&words[i]))
-                            .collect();
-                        let negative = !denials.is_empty();
-                        let partial = negative
-                            && denials.iter().all(|&i| {
-                                words[i + 1..].iter().take(4).any(|w| UNIVERSAL.contains(w))
-                            });
-                        Sentence {
-                            stems: index.stem_ids(cells.as_deref().unwrap_or(&text)),
-                            negative,
-                            partial,
-                            settles: negative || has(SETTLING),
-                            restrictive: words.contains(&"only"),
-                            duration,
-                            chars: text.chars().count(),
-                            introduces,
-                            carries: own < text.len(),
-                            remedy,
-                            fix_command: then_command.filter(|_| remedy),
-                            leans_back: leans_back(&words),
-                            text,
-                        }
-                    },
-                )
-                .collect(),
+            sentences,
             commands,
         }
     }
@@ -299,11 +323,11 @@ impl SectionSentences {
                         + s.fix_command.as_ref().map_or(0, String::capacity)
                 })
                 .sum::<usize>()
-            + self.commands.capacity() * std::mem::size_of::<(String, Vec<u32>)>()
+            + self.commands.capacity() * std::mem::size_of::<Command>()
             + self
                 .commands
                 .iter()
-                .map(|(line, stems)| line.capacity() + ids(stems))
+                .map(|c| c.line.capacity() + ids(&c.stems))
                 .sum::<usize>()
     }
 }
@@ -350,11 +374,22 @@ pub(crate) fn extract(
         .iter()
         .map(|&section| index.sentences(corpus, section))
         .collect();
+    // The qualifiers each section's commands may be for without the question naming
+    // them: those its headings or its doc's title name, which the ranking already weighed.
+    let unasked: Vec<u32> = sections
+        .iter()
+        .map(|&section| !analyzed.qualifiers & !index.qualified_with_title[section])
+        .collect();
     for (rank, (&section, table)) in sections.iter().zip(&tables).enumerate() {
         for (position, sentence) in table.sentences.iter().enumerate() {
             // A sentence that ends by pointing at a command it does not carry would
             // dangle.
             if sentence.text.ends_with(':') && sentence.introduces.is_none() {
+                continue;
+            }
+            // Commands for a key store, tool or place the question does not name ("When
+            // the new key is in a Managed HSM…:") are not how to do what it asks.
+            if sentence.introduces_for & unasked[rank] != 0 {
                 continue;
             }
             // A sentence is read under its heading: in a section titled "check-health
@@ -505,25 +540,25 @@ pub(crate) fn extract(
                         Some(
                             lines
                                 .lines()
-                                .filter_map(|line| commands.iter().find(|(l, _)| l == line)),
+                                .filter_map(|line| commands.iter().find(|c| c.line == line)),
                         )
                     })
                     .flatten()
-                    .map(|command| (shared_weight(&terms, &command.1), command)),
+                    .map(|command| (shared_weight(&terms, &command.stems), command)),
             );
             let weight = brought.map_or(0.0, |(w, _)| w);
             first_of_best(
                 ranks
                     .iter()
-                    .filter_map(|&r| best_command_in(&terms, &tables[r])),
+                    .filter_map(|&r| best_command_in(&terms, &tables[r], unasked[r])),
             )
             .filter(|(w, _)| *w > weight)
             .or(brought)
         } else {
-            best_command(&terms, &tables)
+            best_command(&terms, &tables, &unasked)
         };
-        if let Some((_, (line, _))) = found {
-            command = Some(line.clone());
+        if let Some((_, found)) = found {
+            command = Some(found.line.clone());
         }
     }
     // A problem report's fix steps rarely end in a colon ("Assign the user-assigned
@@ -651,29 +686,35 @@ fn verdict(sentence: &Sentence, terms: &[super::WeightedTerm]) -> &'static str {
 
 /// A section's command line with the term ids of its stems, and the weight of the
 /// question's concepts it shares.
-type WeighedCommand<'a> = (f32, &'a (String, Vec<u32>));
+type WeighedCommand<'a> = (f32, &'a Command);
 
 /// The command of the best-ranked section that has one (`tables`, best first), the
-/// one sharing most of the question's concepts.
+/// one sharing most of the question's concepts; `unasked` as in [`best_command_in`],
+/// per section.
 fn best_command<'a>(
     terms: &[super::WeightedTerm],
     tables: &'a [SentenceTable],
+    unasked: &[u32],
 ) -> Option<WeighedCommand<'a>> {
     tables
         .iter()
-        .find_map(|table| best_command_in(terms, table))
+        .zip(unasked)
+        .find_map(|(table, &unasked)| best_command_in(terms, table, unasked))
 }
 
-/// The command of `table` sharing most of the question's concepts, if any shares some.
+/// The command of `table` sharing most of the question's concepts, if any shares
+/// some, and none of it for the `unasked` qualifiers.
 fn best_command_in<'a>(
     terms: &[super::WeightedTerm],
     table: &'a SentenceTable,
+    unasked: u32,
 ) -> Option<WeighedCommand<'a>> {
     first_of_best(
         table
             .commands
             .iter()
-            .map(|command| (shared_weight(terms, &command.1), command))
+            .filter(|command| command.for_qualifiers & unasked == 0)
+            .map(|command| (shared_weight(terms, &command.stems), command))
             .filter(|(weight, _)| *weight > 0.0),
     )
 }

@@ -303,6 +303,8 @@ pub struct SearchIndex {
     /// Each qualifier of the knowledge as the phrases that name it (its synonym
     /// group), and the qualifiers each section's own headings name, as bits.
     qualifiers: PhraseGroups,
+    /// What else names each qualifier in a command line (`--hsm-name`), by the same bits.
+    qualifiers_in_commands: PhraseGroups,
     qualified: Vec<u32>,
     /// The qualifiers each section's headings name with its doc's title: all that
     /// the section is about.
@@ -473,6 +475,13 @@ impl SearchIndex {
         let qualifiers = PhraseGroups::new(qualifier_groups.iter().map(|&(q, group)| {
             group.map_or_else(|| vec![q.clone()], |g| corpus.synonyms[g].clone())
         }));
+        let qualifiers_in_commands = PhraseGroups::new((0..qualifier_groups.len()).map(|i| {
+            corpus
+                .qualifier_in_commands
+                .get(i)
+                .cloned()
+                .unwrap_or_default()
+        }));
         // The doc's own title names what all its sections share; a qualifier counts
         // where the section's own headings narrow it.
         let qualified: Vec<u32> = corpus
@@ -561,6 +570,7 @@ impl SearchIndex {
             .fold(0, |mask, (i, _)| mask | 1 << i);
         Ok(SearchIndex {
             qualifiers,
+            qualifiers_in_commands,
             qualified,
             qualified_with_title,
             diffuse_qualifiers,
@@ -613,6 +623,11 @@ impl SearchIndex {
     /// The qualifiers `text` names, as bits.
     pub(crate) fn qualifiers_of(&self, text: &str) -> u32 {
         self.qualifiers.mask(std::iter::once(text))
+    }
+
+    /// The qualifiers a command line names, by name or by what names them in commands.
+    pub(crate) fn qualifiers_of_command(&self, line: &str) -> u32 {
+        self.qualifiers_of(line) | self.qualifiers_in_commands.mask(std::iter::once(line))
     }
 
     /// Whether `text` names something the knowledge says it leaves out: a subject
