@@ -13,7 +13,7 @@ use acr_cmk_mcp::knowledge::LoadOptions;
 /// against), the held-out set, and the thirty-three sets frozen before the change
 /// they judge was written (realuser, natural, blind2 to blind32; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 37] = [
+const SETS: [(&str, &str, &str); 38] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -198,6 +198,11 @@ const SETS: [(&str, &str, &str); 37] = [
         "blind33",
         include_str!("../eval/blind33.json"),
         include_str!("../eval/gate/blind33.json"),
+    ),
+    (
+        "blind34",
+        include_str!("../eval/blind34.json"),
+        include_str!("../eval/gate/blind34.json"),
     ),
 ];
 
