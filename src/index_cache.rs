@@ -37,9 +37,10 @@ use crate::error::IndexError;
 use crate::knowledge::{Corpus, KnowledgeVersion, LoadOptions, Section, SourceStats, Sources, hex};
 use crate::search::{SearchIndex, TermStats};
 
-/// Bumped whenever what an entry holds changes shape. 14: the typo vocabulary is a
-/// list sorted by first letter and length, where it was a map (13: the index's
-/// document store is written without compression).
+/// Bumped whenever what an entry holds changes shape. 15: the corpus holds what names
+/// each qualifier in a command line (14: the typo vocabulary is a list sorted by first
+/// letter and length, where it was a map; 13: the index's document store is written
+/// without compression).
 const FORMAT: &str = "acr-cmk-index-cache-15";
 const COMPLETE: &str = "complete";
 /// The parsed corpus, its version and the term statistics, in postcard (see

@@ -683,7 +683,8 @@ impl Corpus {
             .collect();
         // Hash sets, not `contains` on the lists: a hostile front matter of 100,000
         // synonym groups took seconds per reload, growing with the square of its size.
-        let mut qualifiers_seen: HashSet<String> = HashSet::new();
+        // Each qualifier's place in `qualifiers`, so that a doc naming one again adds to it.
+        let mut qualifiers_seen: HashMap<String, usize> = HashMap::new();
         let mut groups_seen: HashSet<Vec<String>> = HashSet::new();
         for doc in &corpus.docs {
             if seen.insert(doc.skill.clone()) {
@@ -720,11 +721,13 @@ impl Corpus {
             {
                 let phrase = phrase.to_lowercase();
                 let in_commands = in_commands.iter().map(|n| n.to_lowercase());
-                if qualifiers_seen.insert(phrase.clone()) {
-                    corpus.qualifiers.push(phrase);
-                    corpus.qualifier_in_commands.push(in_commands.collect());
-                } else if let Some(at) = corpus.qualifiers.iter().position(|q| *q == phrase) {
-                    corpus.qualifier_in_commands[at].extend(in_commands);
+                match qualifiers_seen.get(&phrase) {
+                    Some(&at) => corpus.qualifier_in_commands[at].extend(in_commands),
+                    None => {
+                        qualifiers_seen.insert(phrase.clone(), corpus.qualifiers.len());
+                        corpus.qualifiers.push(phrase);
+                        corpus.qualifier_in_commands.push(in_commands.collect());
+                    }
                 }
             }
             for group in &doc.front.synonyms {
@@ -1879,7 +1882,12 @@ mod tests {
         for i in 0..50_000 {
             doc.push_str(&format!("  - oven {i}\n"));
         }
-        doc.push_str("  - Oven 7\n---\n# Big\n## Dough\ntext\n");
+        // The last named again and again with what names it in commands: added to
+        // the one kept, found by name rather than looked for in the list.
+        for i in 0..50_000 {
+            doc.push_str(&format!("  - [Oven 49999, --oven-{i}]\n"));
+        }
+        doc.push_str("---\n# Big\n## Dough\ntext\n");
         let started = std::time::Instant::now();
         let corpus = Corpus::from_texts([("s", "SKILL.md", doc.as_str())]);
         let elapsed = started.elapsed();
@@ -1887,6 +1895,9 @@ mod tests {
         assert_eq!(corpus.synonyms.len(), 50_000);
         assert_eq!(corpus.synonyms[7], ["crumb7", "loaf 7"]);
         assert_eq!(corpus.qualifiers.len(), 50_000);
+        assert_eq!(corpus.qualifier_in_commands[7], Vec::<String>::new());
+        assert_eq!(corpus.qualifier_in_commands[49_999].len(), 50_000);
+        assert_eq!(corpus.qualifier_in_commands[49_999][7], "--oven-7");
         assert!(
             elapsed < std::time::Duration::from_secs(20),
             "50k groups and qualifiers took {elapsed:?}"

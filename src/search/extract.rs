@@ -239,68 +239,69 @@ impl SectionSentences {
                 line,
             })
             .collect();
-        let sentences: Vec<Sentence> = sentences(&corpus.parts(at), &section.code)
-            .into_iter()
-            .map(
-                |Told {
-                     text,
-                     introduces,
-                     own,
-                     cells,
-                     remedy,
-                     then_command,
-                 }| {
-                    let lower = text[..own].to_lowercase();
-                    let words = words_of(&lower);
-                    let has = |list: &[&str]| {
-                        words.iter().enumerate().any(|(i, w)| {
-                            list.contains(w) && !(*w == "support" && support_is_a_noun(&words, i))
-                        })
-                    };
-                    let duration = words.windows(2).any(|w| {
-                        (w[0].chars().all(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w[0]))
-                            && TIME_UNITS.contains(&w[1])
-                    });
-                    let denials: Vec<usize> = (0..words.len())
-                        .filter(|&i| NEGATIVE.contains(&words[i]))
-                        .collect();
-                    let negative = !denials.is_empty();
-                    let partial = negative
-                        && denials
-                            .iter()
-                            .all(|&i| words[i + 1..].iter().take(4).any(|w| UNIVERSAL.contains(w)));
-                    // What it names that a line it brings names too ("When the
-                    // new key is in a Managed HSM…:" before `--hsm-name` lines),
-                    // not what it names in passing ("…; for a Managed HSM key read
-                    // it with --hsm-name instead:" before a vault's lines).
-                    let introduces_for = introduces.as_deref().map_or(0, |lines| {
-                        index.qualifiers_of(&text[..own])
-                            & lines
-                                .lines()
-                                .fold(0, |named, line| named | index.qualifiers_of_command(line))
-                    });
-                    Sentence {
-                        stems: index.stem_ids(cells.as_deref().unwrap_or(&text)),
-                        introduces_for,
-                        negative,
-                        partial,
-                        settles: negative || has(SETTLING),
-                        restrictive: words.contains(&"only"),
-                        duration,
-                        chars: text.chars().count(),
-                        introduces,
-                        carries: own < text.len(),
-                        remedy,
-                        fix_command: then_command.filter(|_| remedy),
-                        leans_back: leans_back(&words),
-                        text,
-                    }
-                },
-            )
-            .collect();
         SectionSentences {
             heading: index.stem_ids(section.title()),
-            sentences,
+            sentences: sentences(&corpus.parts(at), &section.code)
+                .into_iter()
+                .map(
+                    |Told {
+                         text,
+                         introduces,
+                         own,
+                         cells,
+                         remedy,
+                         then_command,
+                     }| {
+                        let lower = text[..own].to_lowercase();
+                        let words = words_of(&lower);
+                        let has = |list: &[&str]| {
+                            words.iter().enumerate().any(|(i, w)| {
+                                list.contains(w)
+                                    && !(*w == "support" && support_is_a_noun(&words, i))
+                            })
+                        };
+                        let duration = words.windows(2).any(|w| {
+                            (w[0].chars().all(|c| c.is_ascii_digit())
+                                || NUMBER_WORDS.contains(&w[0]))
+                                && TIME_UNITS.contains(&w[1])
+                        });
+                        let denials: Vec<usize> = (0..words.len())
+                            .filter(|&i| NEGATIVE.contains(&words[i]))
+                            .collect();
+                        let negative = !denials.is_empty();
+                        let partial = negative
+                            && denials.iter().all(|&i| {
+                                words[i + 1..].iter().take(4).any(|w| UNIVERSAL.contains(w))
+                            });
+                        // What it names that a line it brings names too ("When the
+                        // new key is in a Managed HSM…:" before `--hsm-name` lines),
+                        // not what it names in passing ("…; for a Managed HSM key read
+                        // it with --hsm-name instead:" before a vault's lines).
+                        let introduces_for = introduces.as_deref().map_or(0, |lines| {
+                            index.qualifiers_of(&text[..own])
+                                & lines.lines().fold(0, |named, line| {
+                                    named | index.qualifiers_of_command(line)
+                                })
+                        });
+                        Sentence {
+                            stems: index.stem_ids(cells.as_deref().unwrap_or(&text)),
+                            introduces_for,
+                            negative,
+                            partial,
+                            settles: negative || has(SETTLING),
+                            restrictive: words.contains(&"only"),
+                            duration,
+                            chars: text.chars().count(),
+                            introduces,
+                            carries: own < text.len(),
+                            remedy,
+                            fix_command: then_command.filter(|_| remedy),
+                            leans_back: leans_back(&words),
+                            text,
+                        }
+                    },
+                )
+                .collect(),
             commands,
         }
     }
@@ -374,8 +375,9 @@ pub(crate) fn extract(
         .iter()
         .map(|&section| index.sentences(corpus, section))
         .collect();
-    // The qualifiers each section's commands may be for without the question naming
-    // them: those its headings or its doc's title name, which the ranking already weighed.
+    // The qualifiers a section's commands may not be for: those the question does not
+    // name, unless the section's headings or its doc's title do (the ranking weighed
+    // that already).
     let unasked: Vec<u32> = sections
         .iter()
         .map(|&section| !analyzed.qualifiers & !index.qualified_with_title[section])
@@ -513,12 +515,13 @@ pub(crate) fn extract(
     // Read in the order the knowledge tells it.
     chosen.sort_by_key(|c| c.order);
     // The answer's command is one line. Of the lines the first sentence that
-    // introduces a block brings, it is the action, not a lookup that fills a variable
-    // for it.
-    let mut command = chosen
-        .iter()
-        .find_map(|c| c.sentence.introduces.as_deref())
-        .map(action_of);
+    // introduces a block brings, it is the action ([`action_among`]), not a lookup that
+    // fills a variable for it, and never a line for a qualifier left unasked.
+    let mut command = chosen.iter().find_map(|c| {
+        let lines = c.sentence.introduces.as_deref()?;
+        let asked = |line: &&str| index.qualifiers_of_command(line) & unasked[c.order.0] == 0;
+        action_among(lines.lines().filter(asked)).map(str::to_string)
+    });
     // A how-to question is answered by the command that does it. When the chosen
     // sentences bring commands (each shown after its sentence), the answer's command
     // is the brought line sharing most of the question's concepts, or a line of their
@@ -537,10 +540,12 @@ pub(crate) fn extract(
                     .filter_map(|c| {
                         let lines = c.sentence.introduces.as_deref()?;
                         let commands = &tables[c.order.0].commands;
+                        let asked = unasked[c.order.0];
                         Some(
                             lines
                                 .lines()
-                                .filter_map(|line| commands.iter().find(|c| c.line == line)),
+                                .filter_map(|line| commands.iter().find(|c| c.line == line))
+                                .filter(move |c| c.for_qualifiers & asked == 0),
                         )
                     })
                     .flatten()
