@@ -791,17 +791,16 @@ fn store_knowledge() -> Engine {
 #[test]
 fn a_command_for_a_qualifier_the_question_does_not_name_is_not_its_answer() {
     let engine = store_knowledge();
-    let answer = engine
-        .answer(&AnswerRequest::new(
-            "How do I move a secret to a new store?",
-        ))
-        .unwrap();
-    let direct = answer
-        .answer
-        .as_ref()
-        .unwrap_or_else(|| panic!("no answer: {answer:?}"));
+    let command_of = |question: &str| {
+        let answer = engine.answer(&AnswerRequest::new(question)).unwrap();
+        let direct = answer
+            .answer
+            .unwrap_or_else(|| panic!("no answer to {question:?}"));
+        (direct.command.clone(), direct)
+    };
+    let (command, direct) = command_of("How do I move a secret to a new store?");
     assert_eq!(
-        direct.command.as_deref(),
+        command.as_deref(),
         Some("az store role grant --store \"$NEW_STORE\" --reader \"$READER_ID\""),
         "{direct:?}"
     );
@@ -810,17 +809,9 @@ fn a_command_for_a_qualifier_the_question_does_not_name_is_not_its_answer() {
         "{direct:?}"
     );
     // Named, the qualifier's own command answers.
-    let answer = engine
-        .answer(&AnswerRequest::new(
-            "How do I move a secret to a new cold store?",
-        ))
-        .unwrap();
-    let direct = answer
-        .answer
-        .as_ref()
-        .unwrap_or_else(|| panic!("no answer: {answer:?}"));
+    let (command, direct) = command_of("How do I move a secret to a new cold store?");
     assert_eq!(
-        direct.command.as_deref(),
+        command.as_deref(),
         Some("az store secret move --cold-name \"$COLD_NAME\" --name \"$SECRET_NAME\" --new"),
         "{direct:?}"
     );
