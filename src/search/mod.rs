@@ -678,7 +678,8 @@ impl SearchIndex {
         // agents. A kept subject named as the yardstick ("the way ACR does", "like
         // for the registry") is not what it asks about. A sentence that names
         // neither ("Does the workspace work the same way?") asks about what the
-        // others do; it cannot keep the post in scope on its own.
+        // others do; it cannot keep the post in scope on its own. When every asking
+        // sentence names neither, the story decides (below).
         let asks_about = |text: &str, (left_out, kept): (u32, u32)| {
             self.scope
                 .first_named_except(text, left_out | kept, |bit, before| {
@@ -688,7 +689,25 @@ impl SearchIndex {
         !asked.is_empty()
             && both.into_iter().any(|level| {
                 let (left_out, kept) = level;
-                let about: Vec<Option<u32>> = asked.iter().map(|t| asks_about(t, level)).collect();
+                let mut about: Vec<Option<u32>> =
+                    asked.iter().map(|t| asks_about(t, level)).collect();
+                // Asking sentences that all name neither ("Does it need purge
+                // protection too?") ask about what the story names nearest before
+                // them, or else nearest after: not its first subject, which is often
+                // only where the images come from ("we push from GitHub Actions").
+                if about.iter().all(Option::is_none) {
+                    let ask = segments
+                        .iter()
+                        .position(|(role, _)| *role == query::Role::Ask)
+                        .unwrap_or(segments.len());
+                    about = (0..ask)
+                        .rev()
+                        .chain(ask..segments.len())
+                        .map(|i| asks_about(&segments[i].1, level))
+                        .find(Option::is_some)
+                        .into_iter()
+                        .collect();
+                }
                 about.iter().flatten().any(|bit| bit & left_out != 0)
                     && !about.iter().flatten().any(|bit| bit & kept != 0)
             })
@@ -1352,6 +1371,11 @@ mod tests {
             // The registry named first, but as the yardstick.
             "Like for our registry, does the Kafka cluster on HDInsight need purge \
              protection on its vault?",
+            // No asking sentence names either: the story's sentence nearest before
+            // the ask is about the left-out subject.
+            "Our CMK registry's key lives in kv-platform. We now want a customer-managed \
+             key on our PostgreSQL flexible server from that same vault. Does it need \
+             purge protection too?",
         ] {
             assert!(index.out_of_scope(q), "{q}");
         }
@@ -1362,6 +1386,10 @@ mod tests {
             // A sentence that names neither cannot put the post out of scope alone.
             "We also run an Elastic SAN. How do I rotate the key of our CMK registry? \
              Does it pick up new key versions by itself?",
+            // No asking sentence names either, and the story's first subject is only
+            // where the images come from: the sentence nearest the ask decides.
+            "We push images from GitHub Actions to our CMK registry. Someone deleted \
+             the vault that holds the registry's key yesterday. How do we bring it back?",
         ] {
             assert!(!index.out_of_scope(q), "{q}");
         }
