@@ -279,9 +279,8 @@ impl SectionSentences {
                         // it with --hsm-name instead:" before a vault's lines).
                         let introduces_for = introduces.as_deref().map_or(0, |lines| {
                             index.qualifiers_of(&text[..own])
-                                & lines.lines().fold(0, |named, line| {
-                                    named | index.qualifiers_of_command(line)
-                                })
+                                & introduced(&commands, lines)
+                                    .fold(0, |named, c| named | c.for_qualifiers)
                         });
                         Sentence {
                             stems: index.stem_ids(cells.as_deref().unwrap_or(&text)),
@@ -518,9 +517,11 @@ pub(crate) fn extract(
     // introduces a block brings, it is the action ([`action_among`]), not a lookup that
     // fills a variable for it, and never a line for a qualifier left unasked.
     let mut command = chosen.iter().find_map(|c| {
-        let lines = c.sentence.introduces.as_deref()?;
-        let asked = |line: &&str| index.qualifiers_of_command(line) & unasked[c.order.0] == 0;
-        action_among(lines.lines().filter(asked)).map(str::to_string)
+        let (lines, unasked) = (c.sentence.introduces.as_deref()?, unasked[c.order.0]);
+        let asked = introduced(&tables[c.order.0].commands, lines)
+            .filter(|command| command.for_qualifiers & unasked == 0)
+            .map(|command| command.line.as_str());
+        action_among(asked).map(str::to_string)
     });
     // A how-to question is answered by the command that does it. When the chosen
     // sentences bring commands (each shown after its sentence), the answer's command
@@ -539,13 +540,10 @@ pub(crate) fn extract(
                     .iter()
                     .filter_map(|c| {
                         let lines = c.sentence.introduces.as_deref()?;
-                        let commands = &tables[c.order.0].commands;
-                        let asked = unasked[c.order.0];
+                        let unasked = unasked[c.order.0];
                         Some(
-                            lines
-                                .lines()
-                                .filter_map(|line| commands.iter().find(|c| c.line == line))
-                                .filter(move |c| c.for_qualifiers & asked == 0),
+                            introduced(&tables[c.order.0].commands, lines)
+                                .filter(move |command| command.for_qualifiers & unasked == 0),
                         )
                     })
                     .flatten()
@@ -687,6 +685,17 @@ fn verdict(sentence: &Sentence, terms: &[super::WeightedTerm]) -> &'static str {
         }
     }
     "yes"
+}
+
+/// The section's commands among the lines a sentence introduces (each is one of
+/// them, stems, qualifiers and all).
+fn introduced<'a>(
+    commands: &'a [Command],
+    lines: &'a str,
+) -> impl Iterator<Item = &'a Command> + Clone {
+    lines
+        .lines()
+        .filter_map(|line| commands.iter().find(|c| c.line == line))
 }
 
 /// A section's command line with the term ids of its stems, and the weight of the
