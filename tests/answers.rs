@@ -358,6 +358,22 @@ fn a_denial_of_every_region_settles_only_a_question_about_every_region() {
     assert_eq!(answer.verdict.as_deref(), Some("no"), "{}", answer.text);
 }
 
+/// "The CMK articles do not mention zone redundancy…" denies nothing about zone
+/// redundancy: the question is not documented either way, and a "No." in front of
+/// that sentence told the user it does not work.
+#[test]
+fn what_the_docs_leave_unsaid_gets_no_yes_or_no() {
+    let answer = direct_answer("zone redundancy on a premium acr that uses cmk, ok?");
+    assert_eq!(answer.verdict, None, "{}", answer.text);
+    assert!(
+        answer.text.contains("do not mention zone redundancy"),
+        "{}",
+        answer.text
+    );
+    let answer = direct_answer("can i turn off cmk on my registry later");
+    assert_eq!(answer.verdict.as_deref(), Some("no"), "{}", answer.text);
+}
+
 /// Yes/no questions as people type them: the verb after a lead-in, or left out.
 #[test]
 fn a_yes_no_question_put_any_way_gets_its_verdict() {

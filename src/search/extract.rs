@@ -102,6 +102,34 @@ const NEGATIVE: &[&str] = &[
     "neither",
     "nor",
 ];
+/// What the documentation is called where a sentence says what it leaves unsaid.
+const DOCS: &[&str] = &[
+    "docs",
+    "documentation",
+    "documented",
+    "article",
+    "articles",
+    "tutorial",
+    "tutorials",
+];
+/// What the documentation does not do with a subject when it leaves it open.
+const UNSAID: &[&str] = &[
+    "mention",
+    "mentions",
+    "say",
+    "says",
+    "state",
+    "states",
+    "stated",
+    "documented",
+    "describe",
+    "describes",
+    "discuss",
+    "discusses",
+    "cover",
+    "covers",
+    "nothing",
+];
 /// Words that settle a yes/no question either way.
 const SETTLING: &[&str] = &[
     "only",
@@ -128,6 +156,28 @@ const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "24",
     "an", "a",
 ];
+
+/// Whether a sentence of these (lowercase) words says what the documentation leaves
+/// unsaid: it names the docs, and a denial ([`NEGATIVE`]) or an "only" stands next to
+/// what the docs do with a subject ("The CMK articles do not mention zone
+/// redundancy", "the docs do not say whether…", "the documentation only discusses the
+/// key store"). Such a denial is of the docs, not of the thing asked about, so it
+/// settles no yes/no question: it answered "No." to whether zone redundancy works with
+/// CMK, which is not documented either way.
+fn leaves_unsaid(words: &[&str]) -> bool {
+    // "It says nothing about…" needs no name: only a source says things.
+    words
+        .windows(2)
+        .any(|w| matches!(w, ["say" | "says", "nothing"]))
+        || words.iter().any(|w| DOCS.contains(w))
+            && (0..words.len())
+                .filter(|&i| NEGATIVE.contains(&words[i]) || words[i] == "only")
+                .any(|i| {
+                    words[i.saturating_sub(2)..(i + 4).min(words.len())]
+                        .iter()
+                        .any(|w| UNSAID.contains(w))
+                })
+}
 
 /// "Verify … with support", "open an Azure support request": the help desk, which
 /// settles nothing, unlike "the registry does not support it".
@@ -203,6 +253,9 @@ struct Sentence {
     /// Its only denial is of "every" or "all" ("Managed HSM is not offered in every
     /// region"): it settles whether something is everywhere, not whether it exists.
     partial: bool,
+    /// It says what the documentation leaves unsaid ("The CMK articles do not mention
+    /// zone redundancy"): its denial is of the docs, not of the thing asked about.
+    silent: bool,
     settles: bool,
     restrictive: bool,
     /// A number with a unit of time.
@@ -269,6 +322,7 @@ impl SectionSentences {
                             .filter(|&i| NEGATIVE.contains(&words[i]))
                             .collect();
                         let negative = !denials.is_empty();
+                        let silent = leaves_unsaid(&words);
                         let partial = negative
                             && denials.iter().all(|&i| {
                                 words[i + 1..].iter().take(4).any(|w| UNIVERSAL.contains(w))
@@ -287,6 +341,7 @@ impl SectionSentences {
                             introduces_for,
                             negative,
                             partial,
+                            silent,
                             settles: negative || has(SETTLING),
                             restrictive: words.contains(&"only"),
                             duration,
@@ -487,6 +542,7 @@ pub(crate) fn extract(
     let verdict = (intent.polar
         && !intent.procedure
         && chosen[0].sentence.settles
+        && !chosen[0].sentence.silent
         && (!chosen[0].sentence.partial || intent.universal)
         && names_focus(chosen[0]))
     .then(|| verdict(chosen[0].sentence, &terms))
@@ -969,6 +1025,35 @@ fn split_sentences(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_denial_of_what_the_docs_say_is_not_a_denial_of_the_subject() {
+        let unsaid = |s: &str| leaves_unsaid(&s.split(' ').collect::<Vec<_>>());
+        assert!(unsaid(
+            "the cmk articles do not mention zone redundancy neither as supported nor as a limitation"
+        ));
+        assert!(unsaid(
+            "the docs do not say whether a cmk-encrypted registry can move down"
+        ));
+        assert!(unsaid("it is not documented in the acr articles"));
+        assert!(unsaid(
+            "it says nothing about a cmk registry that itself uses private endpoints"
+        ));
+        assert!(unsaid(
+            "the acr cmk documentation only discusses the key store being behind a firewall"
+        ));
+        // The docs' own rule, or a denial far from what they say, still settles.
+        assert!(!unsaid(
+            "purge protection is recommended not required by the current acr docs"
+        ));
+        assert!(!unsaid("cmk cannot be disabled once it is enabled"));
+        assert!(!unsaid(
+            "the current articles only recommend purge protection"
+        ));
+        assert!(!unsaid(
+            "the docs say the registry cannot switch back to microsoft-managed keys"
+        ));
+    }
 
     #[test]
     fn the_support_desk_settles_nothing() {
