@@ -128,7 +128,6 @@ const UNSAID: &[&str] = &[
     "discusses",
     "cover",
     "covers",
-    "nothing",
 ];
 /// Words that settle a yes/no question either way.
 const SETTLING: &[&str] = &[

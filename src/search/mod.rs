@@ -700,13 +700,12 @@ impl SearchIndex {
                         .iter()
                         .position(|(role, _)| *role == query::Role::Ask)
                         .unwrap_or(segments.len());
-                    about = (0..ask)
-                        .rev()
-                        .chain(ask..segments.len())
-                        .map(|i| asks_about(&segments[i].1, level))
-                        .find(Option::is_some)
-                        .into_iter()
-                        .collect();
+                    about = vec![
+                        (0..ask)
+                            .rev()
+                            .chain(ask..segments.len())
+                            .find_map(|i| asks_about(&segments[i].1, level)),
+                    ];
                 }
                 about.iter().flatten().any(|bit| bit & left_out != 0)
                     && !about.iter().flatten().any(|bit| bit & kept != 0)
