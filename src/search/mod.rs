@@ -11,6 +11,7 @@
 //! (`acr-cmk-mcp eval --ablate`) can show what each one is worth.
 
 pub mod answer;
+mod decoded;
 pub mod explain;
 pub mod extract;
 mod query;
@@ -30,6 +31,10 @@ pub(crate) use query::Analyzed;
 use query::SynonymPhrase;
 use score::{CASE, ConceptBounds, FieldWeight, PROCEDURE, PRUNE_FROM_SECTIONS, RULE};
 use sentence_cache::{SENTENCE_CACHE_BYTES, SentenceCache, SentenceTable};
+
+use std::sync::Arc;
+
+use decoded::{DECODE_UP_TO_TOKENS, DecodedPostings};
 
 use crate::azure::command::runs_az;
 use crate::error::IndexError;
@@ -457,13 +462,24 @@ impl SearchIndex {
             })
             .collect();
         let answerable = kinds.iter().filter(|k| **k != Kind::Scenario).count();
+        // A corpus's postings are decoded whole or not at all: the bound is on them all.
+        let tokens: u64 = (reader.searcher().segment_readers().iter())
+            .flat_map(|seg| {
+                FIELDS
+                    .iter()
+                    .map(|(name, ..)| seg.inverted_index(fields.by_name(name)))
+            })
+            .map(|inverted| inverted.map_or(0, |inv| inv.total_num_tokens()))
+            .sum();
+        let decode = tokens <= DECODE_UP_TO_TOKENS;
         let weight = |name: &str| {
             let (_, w, b) = FIELDS
                 .iter()
                 .find(|(n, _, _)| *n == name)
                 .copied()
                 .expect("a field of FIELDS");
-            field_weight(&reader, fields.by_name(name), w, b, name != "doc", &kinds)
+            let field = fields.by_name(name);
+            field_weight(&reader, field, w, b, name != "doc", &kinds, decode)
         };
         // Each qualifier (as many as there are bits) with its synonym group, if any.
         let qualifier_groups: Vec<(&String, Option<usize>)> = corpus
@@ -962,6 +978,7 @@ fn field_weight(
     b: f32,
     own: bool,
     kinds: &[Kind],
+    decode: bool,
 ) -> FieldWeight {
     let searcher = reader.searcher();
     let segment = searcher.segment_readers().first();
@@ -974,10 +991,17 @@ fn field_weight(
         })
         .unwrap_or_default();
     let average = (lengths.iter().sum::<f32>() / lengths.len().max(1) as f32).max(1.0);
+    let inverted = segment.and_then(|seg| seg.inverted_index(field).ok());
+    let decoded = inverted
+        .as_ref()
+        .filter(|_| decode)
+        .and_then(|inv| DecodedPostings::decode(inv))
+        .map(Arc::new);
     FieldWeight {
         field,
         own,
-        inverted: segment.and_then(|seg| seg.inverted_index(field).ok()),
+        inverted,
+        decoded,
         // Scenario steps are not answered from: they neither score nor count in IDF.
         per_occurrence: lengths
             .iter()

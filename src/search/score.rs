@@ -35,6 +35,7 @@ use tantivy::InvertedIndexReader;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocSet, TERMINATED, Term};
 
+use super::decoded::{DecodedPostings, TermPostings};
 use super::query::{Analyzed, Concept, Intent, Origin, Phrase, idf, rank_idf};
 use super::{Hit, Kind, Scope, SearchIndex};
 
@@ -60,6 +61,8 @@ pub(crate) struct FieldWeight {
     /// found once when the index is built. Nearly every question names a synonym
     /// group, and reading positions for its phrases was most of a question's time.
     pub phrase_matches: HashMap<Phrase, Vec<(u32, u32)>>,
+    /// The field's postings as plain arrays, for a small corpus (see [`super::decoded`]).
+    pub decoded: Option<Arc<DecodedPostings>>,
 }
 
 impl FieldWeight {
@@ -827,6 +830,12 @@ fn each_phrase_match(
         let Some(info) = s.term_info(f, stem) else {
             return;
         };
+        if let Some(term) = f.decoded.as_ref().and_then(|d| d.term(&info)) {
+            for (i, &doc) in term.docs.iter().enumerate() {
+                found(s, doc, term.freq(i));
+            }
+            return;
+        }
         let Ok(mut block) =
             inverted.read_block_postings_from_terminfo(&info, IndexRecordOption::WithFreqs)
         else {
@@ -925,6 +934,13 @@ fn each_pair_match(
     if a.is_empty() || b.is_empty() {
         return;
     }
+    if let Some(decoded) = &f.decoded {
+        let terms = |infos: &[TermInfo]| -> Vec<TermPostings<'_>> {
+            infos.iter().filter_map(|info| decoded.term(info)).collect()
+        };
+        each_decoded_pair_match(&terms(&a), &terms(&b), window, s, found);
+        return;
+    }
     let open = |infos: Vec<TermInfo>| -> Vec<SegmentPostings> {
         infos
             .iter()
@@ -976,6 +992,66 @@ fn each_pair_match(
         }
         seek(&mut a, doc + 1);
         seek(&mut b, doc + 1);
+    }
+}
+
+/// [`each_pair_match`] over decoded postings: the same walk, the same sections in the
+/// same order, with the same counts; a cursor is an index into a term's sections.
+fn each_decoded_pair_match(
+    a: &[TermPostings<'_>],
+    b: &[TermPostings<'_>],
+    window: u32,
+    s: &mut Scratch,
+    mut found: impl FnMut(&mut Scratch, u32, u32),
+) {
+    let (mut at_a, mut at_b) = (vec![0usize; a.len()], vec![0usize; b.len()]);
+    let doc_at =
+        |term: &TermPostings<'_>, i: usize| term.docs.get(i).copied().unwrap_or(TERMINATED);
+    let least = |terms: &[TermPostings<'_>], at: &[usize]| {
+        terms
+            .iter()
+            .zip(at)
+            .map(|(t, &i)| doc_at(t, i))
+            .min()
+            .unwrap_or(TERMINATED)
+    };
+    let seek = |terms: &[TermPostings<'_>], at: &mut [usize], target: u32| {
+        for (t, i) in terms.iter().zip(at.iter_mut()) {
+            *i += t.docs[(*i).min(t.docs.len())..].partition_point(|&d| d < target);
+        }
+    };
+    if s.positions.len() < 2 {
+        s.positions.resize(2, Vec::new());
+    }
+    loop {
+        let (da, db) = (least(a, &at_a), least(b, &at_b));
+        if da == TERMINATED || db == TERMINATED {
+            return;
+        }
+        let doc = da.max(db);
+        if da != db || s.pruning && !s.is_candidate(doc as usize) {
+            let next = if da != db { doc } else { doc + 1 };
+            seek(a, &mut at_a, next);
+            seek(b, &mut at_b, next);
+            continue;
+        }
+        for (side, (terms, at)) in [(a, &at_a), (b, &at_b)].into_iter().enumerate() {
+            s.positions[side].clear();
+            for (t, &i) in terms.iter().zip(at.iter()) {
+                if doc_at(t, i) == doc {
+                    s.positions[side].extend_from_slice(t.positions(i));
+                }
+            }
+            if terms.len() > 1 {
+                s.positions[side].sort_unstable();
+            }
+        }
+        let count = followed_within(&s.positions[0], &s.positions[1], window);
+        if count > 0 {
+            found(s, doc, count);
+        }
+        seek(a, &mut at_a, doc + 1);
+        seek(b, &mut at_b, doc + 1);
     }
 }
 
@@ -1130,6 +1206,52 @@ mod tests {
             assert!(!got.is_empty(), "{q}");
             assert_same_hits(&got, want, q);
         }
+    }
+
+    /// The built-in knowledge's postings, decoded once (see `search::decoded`), rank
+    /// every eval question exactly as the index's compressed blocks do: the same
+    /// sections, the same scores to the bit.
+    #[test]
+    fn decoded_postings_rank_as_the_index_blocks() {
+        let corpus = Corpus::load(&LoadOptions::default());
+        let decoded = SearchIndex::build(&corpus).unwrap();
+        let mut read = SearchIndex::build(&corpus).unwrap();
+        // What the decoded postings cost the built-in knowledge (BENCHMARKS.md).
+        let bytes: usize = (read.prose_fields.iter().chain(&read.code_field))
+            .filter_map(|f| f.decoded.as_ref())
+            .map(|d| d.bytes())
+            .sum();
+        assert!(bytes < 1 << 20, "{bytes} bytes decoded");
+        let fields = |index: &mut SearchIndex| {
+            let mut all: Vec<&mut super::FieldWeight> = index.prose_fields.iter_mut().collect();
+            all.extend(index.code_field.as_mut());
+            all.into_iter()
+                .map(|f| f.decoded.take().is_some())
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            fields(&mut read).iter().all(|&d| d),
+            "every field is decoded"
+        );
+        assert!(fields(&mut read).iter().all(|&d| !d));
+        let mut pairs = 0;
+        for q in eval_questions() {
+            let analyzed = decoded.analyze(&q);
+            pairs += analyzed
+                .concepts
+                .iter()
+                .filter(|c| c.origin == super::Origin::Pair)
+                .count();
+            let want = read.score(&read.analyze(&q), Scope::All, usize::MAX);
+            let got = decoded.score(&analyzed, Scope::All, usize::MAX);
+            let bits = |h: &[crate::search::Hit]| {
+                h.iter()
+                    .map(|h| (h.section, h.score.to_bits(), h.coverage.to_bits()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(bits(&got), bits(&want), "{q}");
+        }
+        assert!(pairs > 500, "{pairs} pairs: the pair walk is exercised");
     }
 
     fn pruned_so_far() -> usize {
