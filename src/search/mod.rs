@@ -21,20 +21,18 @@ pub mod tokenize;
 mod typos;
 
 use foldhash::{HashMap, HashSet};
+use std::sync::Arc;
 
 use tantivy::directory::RamDirectory;
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
 use tantivy::{Index, IndexReader, ReloadPolicy, doc};
 
+use decoded::{DECODE_UP_TO_TOKENS, DecodedPostings};
 pub(crate) use query::Analyzed;
 use query::SynonymPhrase;
 use score::{CASE, ConceptBounds, FieldWeight, PROCEDURE, PRUNE_FROM_SECTIONS, RULE};
 use sentence_cache::{SENTENCE_CACHE_BYTES, SentenceCache, SentenceTable};
-
-use std::sync::Arc;
-
-use decoded::{DECODE_UP_TO_TOKENS, DecodedPostings};
 
 use crate::azure::command::runs_az;
 use crate::error::IndexError;

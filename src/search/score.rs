@@ -1017,7 +1017,7 @@ fn each_decoded_pair_match(
     };
     let seek = |terms: &[TermPostings<'_>], at: &mut [usize], target: u32| {
         for (t, i) in terms.iter().zip(at.iter_mut()) {
-            *i += t.docs[(*i).min(t.docs.len())..].partition_point(|&d| d < target);
+            *i += t.docs[*i..].partition_point(|&d| d < target);
         }
     };
     if s.positions.len() < 2 {
