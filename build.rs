@@ -15,7 +15,7 @@ fn main() {
 /// Has the linker lay out the functions a session runs first and together. The kernel
 /// maps a binary's pages 64 KB around each one a process touches, so scattered hot code
 /// keeps most of the 8.6 MB of code resident; laid together it keeps about 2.6 MB
-/// (BENCHMARKS.md, twenty-ninth stop: peak RSS 16.5 → 12.0 MiB).
+/// (BENCHMARKS.md, twenty-ninth stop: peak RSS 16.4 → 12.0 MiB).
 ///
 /// Only where it is known to work: a release build for x86_64 Linux with the default
 /// linker, which is lld from Rust 1.90 on, and the toolchain the list was made with

@@ -10,17 +10,18 @@ first and together.
 
 The list comes from callgrind over a release build of `serve` on stdio, driven through
 every MCP method, all three tools (their errors too) and the dev question set; then the
-functions that only `serve --http` runs, from a few hundred calls over HTTP. It is not
-driven by the benchmark's own questions (bench/harness.py), which measure it.
+functions that only `serve --http` runs, from the dev questions asked again over HTTP.
+It is not driven by the benchmark's own questions (bench/harness.py), which measure it.
 
 Symbol names carry a hash that depends on the compiler version and each crate's
 version and features, so the list holds for the toolchain named in its header; build.rs
 leaves it out, with a warning, under any other. Rerun this after a toolchain or
 dependency change, or after a change that moves much code:
 
-    cargo build --release && python3 scripts/hot_functions.py
+    cargo build --release && python3 scripts/hot_functions.py && cargo build --release
 
-Needs valgrind.
+Build the binary alone: built in one command with an example, it takes the
+dev-dependencies' features, and its symbols other hashes. Needs valgrind.
 """
 
 import argparse
