@@ -40,24 +40,22 @@ fn order_hot_functions() {
     let Ok(list) = std::fs::read_to_string(HOT_FUNCTIONS) else {
         return;
     };
-    let made_with = list
-        .lines()
-        .find_map(|line| line.strip_prefix("# rustc "))
-        .unwrap_or("an unknown rustc");
+    let made_with = list.lines().find_map(|line| line.strip_prefix("# rustc "));
     let rustc = Command::new(env("RUSTC"))
         .arg("-vV")
         .output()
         .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
         .unwrap_or_default();
-    let this = rustc
-        .lines()
-        .find_map(|line| line.strip_prefix("rustc "))
-        .unwrap_or("an unknown rustc");
-    if this != made_with {
+    let this = rustc.lines().find_map(|line| line.strip_prefix("rustc "));
+    // Two unknown toolchains are not the same one.
+    if this.is_none() || this != made_with {
+        let name = |version: Option<&str>| version.unwrap_or("unknown").to_string();
         println!(
-            "cargo:warning={HOT_FUNCTIONS} was made with rustc {made_with}, this is rustc {this}: \
+            "cargo:warning={HOT_FUNCTIONS} was made with rustc {}, this is rustc {}: \
              the hot functions are not laid together (about 4 MiB more resident); \
-             `python3 scripts/hot_functions.py` after this build makes the list anew"
+             `python3 scripts/hot_functions.py` after this build makes the list anew",
+            name(made_with),
+            name(this)
         );
         return;
     }

@@ -917,7 +917,7 @@ fn each_pair_match(
     seconds: &[&str],
     window: u32,
     s: &mut Scratch,
-    mut found: impl FnMut(&mut Scratch, u32, u32),
+    found: impl FnMut(&mut Scratch, u32, u32),
 ) {
     let Some(inverted) = &f.inverted else {
         return;
@@ -935,10 +935,13 @@ fn each_pair_match(
         return;
     }
     if let Some(decoded) = &f.decoded {
-        let terms = |infos: &[TermInfo]| -> Vec<TermPostings<'_>> {
-            infos.iter().filter_map(|info| decoded.term(info)).collect()
+        let cursors = |infos: &[TermInfo]| -> Vec<DecodedCursor<'_>> {
+            (infos.iter())
+                .filter_map(|info| decoded.term(info))
+                .map(|term| DecodedCursor { term, at: 0 })
+                .collect()
         };
-        each_decoded_pair_match(&terms(&a), &terms(&b), window, s, found);
+        walk_pairs(cursors(&a), cursors(&b), window, s, found);
         return;
     }
     let open = |infos: Vec<TermInfo>| -> Vec<SegmentPostings> {
@@ -951,15 +954,72 @@ fn each_pair_match(
             })
             .collect()
     };
-    let (mut a, mut b) = (open(a), open(b));
-    let least =
-        |lists: &[SegmentPostings]| lists.iter().map(|p| p.doc()).min().unwrap_or(TERMINATED);
-    // Each list is moved on to `target` unless it stands there or past it already.
-    let seek = |lists: &mut [SegmentPostings], target: u32| {
+    walk_pairs(open(a), open(b), window, s, found);
+}
+
+/// A list of one stem's sections with their positions, as a pair's walk reads it:
+/// tantivy's postings, or a small corpus's decoded ones.
+trait PositionCursor {
+    /// The section it stands at, or [`TERMINATED`].
+    fn section(&self) -> u32;
+    /// Moves on to the first section at or past `target`, unless it stands there or
+    /// past it already (postings only seek forward).
+    fn seek_to(&mut self, target: u32);
+    /// Appends the positions in the section it stands at.
+    fn append_positions(&mut self, out: &mut Vec<u32>);
+}
+
+impl PositionCursor for SegmentPostings {
+    fn section(&self) -> u32 {
+        DocSet::doc(self)
+    }
+    fn seek_to(&mut self, target: u32) {
+        if DocSet::doc(self) < target {
+            self.seek(target);
+        }
+    }
+    fn append_positions(&mut self, out: &mut Vec<u32>) {
+        self.append_positions_with_offset(0, out);
+    }
+}
+
+/// A cursor over a term's decoded sections: an index into them.
+struct DecodedCursor<'a> {
+    term: TermPostings<'a>,
+    at: usize,
+}
+
+impl PositionCursor for DecodedCursor<'_> {
+    fn section(&self) -> u32 {
+        self.term.docs.get(self.at).copied().unwrap_or(TERMINATED)
+    }
+    fn seek_to(&mut self, target: u32) {
+        self.at += self.term.docs[self.at..].partition_point(|&d| d < target);
+    }
+    fn append_positions(&mut self, out: &mut Vec<u32>) {
+        out.extend_from_slice(self.term.positions(self.at));
+    }
+}
+
+/// The walk of [`each_pair_match`] over each side's open lists: every section where
+/// both sides stand, with how many first-side positions a second-side one follows.
+fn walk_pairs<C: PositionCursor>(
+    mut a: Vec<C>,
+    mut b: Vec<C>,
+    window: u32,
+    s: &mut Scratch,
+    mut found: impl FnMut(&mut Scratch, u32, u32),
+) {
+    let least = |lists: &[C]| {
+        lists
+            .iter()
+            .map(|p| p.section())
+            .min()
+            .unwrap_or(TERMINATED)
+    };
+    let seek = |lists: &mut [C], target: u32| {
         for p in lists.iter_mut() {
-            if p.doc() < target {
-                p.seek(target);
-            }
+            p.seek_to(target);
         }
     };
     if s.positions.len() < 2 {
@@ -979,8 +1039,8 @@ fn each_pair_match(
         }
         for (side, lists) in [&mut a, &mut b].into_iter().enumerate() {
             s.positions[side].clear();
-            for p in lists.iter_mut().filter(|p| p.doc() == doc) {
-                p.append_positions_with_offset(0, &mut s.positions[side]);
+            for p in lists.iter_mut().filter(|p| p.section() == doc) {
+                p.append_positions(&mut s.positions[side]);
             }
             if lists.len() > 1 {
                 s.positions[side].sort_unstable();
@@ -992,66 +1052,6 @@ fn each_pair_match(
         }
         seek(&mut a, doc + 1);
         seek(&mut b, doc + 1);
-    }
-}
-
-/// [`each_pair_match`] over decoded postings: the same walk, the same sections in the
-/// same order, with the same counts; a cursor is an index into a term's sections.
-fn each_decoded_pair_match(
-    a: &[TermPostings<'_>],
-    b: &[TermPostings<'_>],
-    window: u32,
-    s: &mut Scratch,
-    mut found: impl FnMut(&mut Scratch, u32, u32),
-) {
-    let (mut at_a, mut at_b) = (vec![0usize; a.len()], vec![0usize; b.len()]);
-    let doc_at =
-        |term: &TermPostings<'_>, i: usize| term.docs.get(i).copied().unwrap_or(TERMINATED);
-    let least = |terms: &[TermPostings<'_>], at: &[usize]| {
-        terms
-            .iter()
-            .zip(at)
-            .map(|(t, &i)| doc_at(t, i))
-            .min()
-            .unwrap_or(TERMINATED)
-    };
-    let seek = |terms: &[TermPostings<'_>], at: &mut [usize], target: u32| {
-        for (t, i) in terms.iter().zip(at.iter_mut()) {
-            *i += t.docs[*i..].partition_point(|&d| d < target);
-        }
-    };
-    if s.positions.len() < 2 {
-        s.positions.resize(2, Vec::new());
-    }
-    loop {
-        let (da, db) = (least(a, &at_a), least(b, &at_b));
-        if da == TERMINATED || db == TERMINATED {
-            return;
-        }
-        let doc = da.max(db);
-        if da != db || s.pruning && !s.is_candidate(doc as usize) {
-            let next = if da != db { doc } else { doc + 1 };
-            seek(a, &mut at_a, next);
-            seek(b, &mut at_b, next);
-            continue;
-        }
-        for (side, (terms, at)) in [(a, &at_a), (b, &at_b)].into_iter().enumerate() {
-            s.positions[side].clear();
-            for (t, &i) in terms.iter().zip(at.iter()) {
-                if doc_at(t, i) == doc {
-                    s.positions[side].extend_from_slice(t.positions(i));
-                }
-            }
-            if terms.len() > 1 {
-                s.positions[side].sort_unstable();
-            }
-        }
-        let count = followed_within(&s.positions[0], &s.positions[1], window);
-        if count > 0 {
-            found(s, doc, count);
-        }
-        seek(a, &mut at_a, doc + 1);
-        seek(b, &mut at_b, doc + 1);
     }
 }
 
