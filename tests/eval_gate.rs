@@ -13,7 +13,7 @@ use acr_cmk_mcp::knowledge::LoadOptions;
 /// against), the held-out set, and the thirty-three sets frozen before the change
 /// they judge was written (realuser, natural, blind2 to blind32; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 39] = [
+const SETS: [(&str, &str, &str); 40] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -208,6 +208,11 @@ const SETS: [(&str, &str, &str); 39] = [
         "blind35",
         include_str!("../eval/blind35.json"),
         include_str!("../eval/gate/blind35.json"),
+    ),
+    (
+        "blind36",
+        include_str!("../eval/blind36.json"),
+        include_str!("../eval/gate/blind36.json"),
     ),
 ];
 
