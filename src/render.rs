@@ -73,9 +73,14 @@ pub fn explanation(e: &Explanation) -> String {
     }
     let _ = writeln!(
         out,
-        "Unknown share {:.2}{}{}{}",
+        "Unknown share {:.2}{}{}{}{}",
         e.unknown_share,
         if e.out_of_scope { "; out of scope" } else { "" },
+        if e.asks_unknown {
+            "; the asking sentences are about words the knowledge never uses"
+        } else {
+            ""
+        },
         match &e.core_ask {
             Some(ask) => format!("; answered from the asking sentence: {ask}"),
             None => String::new(),

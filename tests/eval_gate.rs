@@ -10,8 +10,8 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the thirty-three sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind32; eval/README.md says
+/// against), the held-out set, and the thirty-seven sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind36; eval/README.md says
 /// which have been read since).
 const SETS: [(&str, &str, &str); 40] = [
     (

@@ -246,6 +246,9 @@ pub(crate) struct Judgement {
     pub out_of_scope: bool,
     /// Share of the question's information in words the corpus has never seen.
     pub unknown_share: f32,
+    /// The sentences that ask, taken alone, are about words the corpus has never
+    /// seen, however much of the knowledge the story around them names.
+    pub asks_unknown: bool,
     /// One of the sections an answer is drawn from covers the whole question.
     pub whole_covered: bool,
     /// The asking sentence answered on its own when the whole is not covered, with
@@ -260,7 +263,9 @@ pub(crate) struct Judgement {
 
 impl Judgement {
     pub fn in_scope(&self) -> bool {
-        !self.out_of_scope && (!self.relevance_floor || self.unknown_share <= MAX_UNKNOWN_SHARE)
+        !self.out_of_scope
+            && (!self.relevance_floor
+                || (self.unknown_share <= MAX_UNKNOWN_SHARE && !self.asks_unknown))
     }
 
     pub fn confident(&self) -> bool {
@@ -285,6 +290,7 @@ pub(crate) fn judge(
     let mut judgement = Judgement {
         out_of_scope: index.out_of_scope(question),
         unknown_share: analyzed.unknown_share(),
+        asks_unknown: asks_unknown(index, question),
         whole_covered: hits
             .iter()
             .take(ANSWER_SECTIONS)
@@ -321,6 +327,31 @@ pub(crate) fn judge(
             .is_some_and(|h| h.coverage < MIN_CONFIDENT_COVERAGE && pastes_error_of(h.section));
     }
     judgement
+}
+
+/// Whether the sentences that ask in a question of several, analysed alone, hold
+/// more information in words the corpus has never seen than in words it knows, and
+/// at least two such words: "Our registry uses a key from kv-apps-cmk through a
+/// user-assigned identity. Which metadata fields does the Dapr component need for
+/// that identity?" asks about Dapr, though its story covers a section well. One
+/// unknown word is too little to tell: a colloquial "is it harmless?" or a
+/// registry's own name is one.
+pub(crate) fn asks_unknown(index: &SearchIndex, question: &str) -> bool {
+    let segments = query::segments(question);
+    if segments.len() < 2 {
+        // A question of one sentence is judged whole, by `unknown_share`.
+        return false;
+    }
+    let asked: Vec<&str> = segments
+        .iter()
+        .filter(|(role, _)| *role == query::Role::Ask)
+        .map(|(_, text)| text.as_str())
+        .collect();
+    if asked.is_empty() {
+        return false;
+    }
+    let asks = index.analyze(&asked.join("\n\n"));
+    asks.unknown_words >= 2 && asks.unknown_share() > MAX_UNKNOWN_SHARE
 }
 
 /// The sentence of a question of several that asks something `section` covers on

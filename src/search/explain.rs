@@ -29,6 +29,9 @@ pub struct Explanation {
     pub unknown_share: f32,
     /// About a subject the knowledge says it leaves out.
     pub out_of_scope: bool,
+    /// The sentences that ask are, taken alone, mostly words the corpus has never
+    /// seen (two or more): about something else, whatever the story names.
+    pub asks_unknown: bool,
     /// The asking sentence the answer was drawn from, when no section covers the
     /// whole question but one covers that sentence.
     pub core_ask: Option<String>,
@@ -150,6 +153,7 @@ pub fn explain(
             .collect(),
         unknown_share: judgement.unknown_share,
         out_of_scope: judgement.out_of_scope,
+        asks_unknown: judgement.asks_unknown,
         core_ask: judgement.core.as_ref().map(|(text, _)| text.clone()),
         pasted_error: judgement.pasted_error,
         confident: judgement.confident(),

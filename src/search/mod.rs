@@ -1415,4 +1415,41 @@ mod tests {
             assert!(!index.out_of_scope(q), "{q}");
         }
     }
+
+    #[test]
+    fn asking_sentences_about_unknown_words_are_not_answered_for_their_story() {
+        let corpus = Corpus::load(&crate::knowledge::LoadOptions::default());
+        let index = SearchIndex::build(&corpus).unwrap();
+        let confident =
+            |q: &str| super::answer::answer(&corpus, &index, q, 3, 2_500, &|_| false).confident;
+        // The story names the registry's key, vault, identity and role, enough to
+        // keep the whole question's unknown share under the floor; what is asked is
+        // about another product's plugin.
+        let grafana = "Our images come from a Premium registry encrypted with a \
+                       customer-managed key, its user-assigned identity holding the service \
+                       encryption role on kv-platform. The monitoring team now runs Grafana \
+                       on a VM and wants its datasource passwords kept in kv-platform as \
+                       well, read through the VM's managed identity. Which Grafana \
+                       provisioning plugin reads Key Vault secrets, and can it share the \
+                       registry's role?";
+        let analyzed = index.analyze(grafana);
+        assert!(analyzed.unknown_share() <= super::answer::MAX_UNKNOWN_SHARE);
+        assert!(super::answer::asks_unknown(&index, grafana));
+        assert!(!confident(grafana));
+        for q in [
+            // One word the knowledge never uses is too little to tell.
+            "We moved the registry to a user-assigned identity last week. Is that \
+             harmless for the key rotation we scheduled?",
+            // One sentence: judged whole, by its unknown share.
+            "How do I rotate the customer-managed key?",
+            // Nothing asks in words: the story is what is asked.
+            "Our registry's key vault was deleted yesterday.",
+        ] {
+            assert!(!super::answer::asks_unknown(&index, q), "{q}");
+        }
+        assert!(confident(
+            "We moved the registry to a user-assigned identity last week. Is that \
+             harmless for the key rotation we scheduled?"
+        ));
+    }
 }

@@ -144,6 +144,8 @@ pub(crate) struct Analyzed {
     pub known_weight: f32,
     /// Weight of the question's words the corpus does not know at all.
     pub unknown_weight: f32,
+    /// How many of them: asking words and identifiers the corpus has never seen.
+    pub unknown_words: usize,
     pub intent: Intent,
     /// How many of the question's words were analysed (at most [`MAX_WORDS`]).
     #[allow(dead_code, reason = "the word budget's tests read it")]
@@ -688,12 +690,14 @@ impl SearchIndex {
         // confidence, like an unknown word.
         let n = self.answerable as f32;
         let mut unknown_weight = unknown_words.len() as f32 * idf(n, 0.0);
+        let mut unknown_count = unknown_words.len();
         concepts.retain(|c| {
             let known = c.estimated_df > 0;
             // An identifier the knowledge has never seen is unknown where the question
             // asks about it; pasted among context it is just someone's resource name.
             if !known && (c.origin != Origin::Code || c.weight >= 1.0) {
                 unknown_weight += idf(n, 0.0) * c.weight;
+                unknown_count += 1;
             }
             known
         });
@@ -830,6 +834,7 @@ impl SearchIndex {
             concepts,
             known_weight,
             unknown_weight,
+            unknown_words: unknown_count,
             intent,
             words: word_count,
             qualifiers,
