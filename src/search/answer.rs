@@ -1,5 +1,7 @@
 //! Answering a question: search, the relevance floor, and cited snippets.
 
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -211,15 +213,13 @@ pub fn answer(
             merged_snippet(corpus, best, &sections, score)
         })
         .collect();
-    let shares = shares(
-        &snippets
-            .iter()
-            .map(|s| s.text.chars().count())
-            .collect::<Vec<_>>(),
-        max_chars,
-    );
-    for (s, share) in snippets.iter_mut().zip(shares) {
-        s.text = trim_markdown(&s.text, share.clamp(MIN_MAX_CHARS, SNIPPET_MAX_CHARS * 2));
+    let lengths: Vec<usize> = snippets.iter().map(|s| s.text.chars().count()).collect();
+    let shares = shares(&lengths, max_chars);
+    for ((s, share), chars) in snippets.iter_mut().zip(shares).zip(lengths) {
+        let limit = share.clamp(MIN_MAX_CHARS, SNIPPET_MAX_CHARS * 2);
+        if chars > limit {
+            s.text = trim_markdown(&s.text, limit);
+        }
     }
     let mut answer = answer;
     let citations = cite_all(
@@ -468,18 +468,19 @@ pub fn snippet(corpus: &Corpus, section: usize, score: f32) -> Snippet {
 /// left open. A first block that alone is too long is cut at a line and its fence
 /// closed.
 pub fn trim_markdown(markdown: &str, max_chars: usize) -> String {
-    if markdown.chars().count() <= max_chars {
+    // A string has at least as many bytes as characters: most sections fit without
+    // being counted.
+    if markdown.len() <= max_chars || markdown.chars().count() <= max_chars {
         return markdown.to_string();
     }
-    let blocks = split_blocks(markdown);
     let mut out = String::new();
     // Counted as it grows: counting `out` again for every block was quadratic.
     let mut out_chars = 0;
-    for block in &blocks {
+    for block in split_blocks(markdown) {
         let block_chars = block.chars().count();
         if out_chars + block_chars + 2 > max_chars {
             if out.is_empty() {
-                out = cut_block(block, max_chars);
+                out = cut_block(&block, max_chars);
             }
             out.push_str("\n\n…");
             return out;
@@ -488,54 +489,103 @@ pub fn trim_markdown(markdown: &str, max_chars: usize) -> String {
             out.push_str("\n\n");
             out_chars += 2;
         }
-        out.push_str(block);
+        out.push_str(&block);
         out_chars += block_chars;
     }
     out
 }
 
-/// Blocks separated by blank lines, with a fenced code block always one block.
-fn split_blocks(markdown: &str) -> Vec<String> {
-    let mut blocks = Vec::new();
-    let mut current = String::new();
-    let mut fence: Option<String> = None;
-    for line in markdown.lines() {
-        let trimmed = line.trim_start();
-        match &fence {
-            Some(f) => {
-                current.push_str(line);
-                current.push('\n');
-                if trimmed.starts_with(f.as_str())
-                    && trimmed
-                        .trim_start_matches(f.chars().next().unwrap_or('`'))
-                        .trim()
-                        .is_empty()
-                {
-                    fence = None;
-                }
-            }
-            None => {
-                if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-                    let ch = trimmed.chars().next().unwrap_or('`');
-                    fence = Some(trimmed.chars().take_while(|&c| c == ch).collect());
-                    current.push_str(line);
-                    current.push('\n');
-                } else if line.trim().is_empty() {
-                    if !current.trim().is_empty() {
-                        blocks.push(current.trim_end().to_string());
+/// Blocks separated by blank lines, with a fenced code block always one block. Each
+/// is its lines joined by `\n`: a slice of the text itself unless a line ends in
+/// `\r\n`, which the joined block leaves out. Read lazily, since a trimmed snippet
+/// needs only its first blocks.
+struct Blocks<'a> {
+    markdown: &'a str,
+    /// Where the next line starts.
+    at: usize,
+    /// The closing marker of the fence being read.
+    fence: Option<String>,
+}
+
+fn split_blocks(markdown: &str) -> Blocks<'_> {
+    Blocks {
+        markdown,
+        at: 0,
+        fence: None,
+    }
+}
+
+impl<'a> Blocks<'a> {
+    /// The block over these bytes, lines joined by `\n`, trailing space trimmed;
+    /// none when it is only white space.
+    fn block(&self, (start, end): (usize, usize)) -> Option<Cow<'a, str>> {
+        let text = &self.markdown[start..end];
+        let block = if text.contains('\r') {
+            Cow::Owned(
+                text.lines()
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .trim_end()
+                    .to_string(),
+            )
+        } else {
+            Cow::Borrowed(text.trim_end())
+        };
+        (!block.trim().is_empty()).then_some(block)
+    }
+}
+
+impl<'a> Iterator for Blocks<'a> {
+    type Item = Cow<'a, str>;
+
+    fn next(&mut self) -> Option<Cow<'a, str>> {
+        // The byte range of the block being read: from its first line's start to its
+        // last line's end.
+        let mut current: Option<(usize, usize)> = None;
+        while self.at < self.markdown.len() {
+            let start = self.at;
+            let raw = match self.markdown[start..].find('\n') {
+                Some(i) => &self.markdown[start..=start + i],
+                None => &self.markdown[start..],
+            };
+            self.at += raw.len();
+            let line = raw.strip_suffix('\n').unwrap_or(raw);
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            let end = start + line.len();
+            let trimmed = line.trim_start();
+            let mut extend = || match &mut current {
+                Some((_, e)) => *e = end,
+                None => current = Some((start, end)),
+            };
+            match &self.fence {
+                Some(f) => {
+                    extend();
+                    if trimmed.starts_with(f.as_str())
+                        && trimmed
+                            .trim_start_matches(f.chars().next().unwrap_or('`'))
+                            .trim()
+                            .is_empty()
+                    {
+                        self.fence = None;
                     }
-                    current.clear();
-                } else {
-                    current.push_str(line);
-                    current.push('\n');
+                }
+                None => {
+                    if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+                        let ch = trimmed.chars().next().unwrap_or('`');
+                        self.fence = Some(trimmed.chars().take_while(|&c| c == ch).collect());
+                        extend();
+                    } else if line.trim().is_empty() {
+                        if let Some(block) = current.take().and_then(|range| self.block(range)) {
+                            return Some(block);
+                        }
+                    } else {
+                        extend();
+                    }
                 }
             }
         }
+        current.and_then(|range| self.block(range))
     }
-    if !current.trim().is_empty() {
-        blocks.push(current.trim_end().to_string());
-    }
-    blocks
 }
 
 fn cut_block(block: &str, max_chars: usize) -> String {
@@ -605,5 +655,20 @@ mod tests {
             "{t}"
         );
         assert_eq!(trim_markdown("short", 10), "short");
+        // Blocks are slices of the text; lines ending in \r\n are joined by \n as
+        // before.
+        let lf = format!("# Title\n\nFirst  \n\n   \n{}\n\nlast line", &md[7..600]);
+        let crlf = lf.replace('\n', "\r\n");
+        for max in [40, 120, 300, 599] {
+            assert_eq!(trim_markdown(&crlf, max), trim_markdown(&lf, max), "{max}");
+        }
+        assert_eq!(
+            split_blocks("a\nb  \n \n\n```\nx\n\ny\n```\nafter\n").collect::<Vec<_>>(),
+            ["a\nb", "```\nx\n\ny\n```\nafter"]
+        );
+        assert_eq!(
+            split_blocks("one\r\ntwo\r\n\r\n  \nthree").collect::<Vec<_>>(),
+            ["one\ntwo", "three"]
+        );
     }
 }
