@@ -1442,8 +1442,10 @@ mod tests {
              harmless for the key rotation we scheduled?",
             // One sentence: judged whole, by its unknown share.
             "How do I rotate the customer-managed key?",
-            // Nothing asks in words: the story is what is asked.
-            "Our registry's key vault was deleted yesterday.",
+            // Nothing asks in words: the story is what is asked, and the whole
+            // question is judged.
+            "Our registry's key vault was deleted yesterday by a cleanup job. Pulls \
+             from the registry fail since then.",
         ] {
             assert!(!super::answer::asks_unknown(&index, q), "{q}");
         }
