@@ -162,7 +162,7 @@ impl Engine {
             question,
             max,
             chars,
-            &|section| self.cases.pastes_error_of(section, question),
+            &|| self.cases.pasted_in(question),
         ))
     }
 
@@ -176,7 +176,7 @@ impl Engine {
             &self.index,
             question,
             max,
-            &|section| self.cases.pastes_error_of(section, question),
+            &|| self.cases.pasted_in(question),
         ))
     }
 

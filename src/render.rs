@@ -86,7 +86,7 @@ pub fn explanation(e: &Explanation) -> String {
             None => String::new(),
         },
         if e.pasted_error {
-            "; the question pastes the error text of the first hit's case"
+            "; answered from the case whose error text the question pastes"
         } else {
             ""
         }

@@ -322,6 +322,45 @@ fn a_pasted_error_is_answered_by_its_case() {
     assert!(!a.confident && a.answer.is_none(), "{a:?}");
 }
 
+/// A bare paste of one case's error, with no words of its own that the knowledge
+/// knows, ranks first the reference sections that quote the same error; the error
+/// text still names the case, which answers. Errors of two cases name neither.
+#[test]
+fn a_bare_pasted_error_is_answered_by_its_case_wherever_it_ranks() {
+    let question = "```\n\
+        $ az acr encryption rotate-key -n acr1 -g rg --key-encryption-key https://kv1.vault.azure.net/keys/k1\n\
+        (BadRequest) key rotation is only applicable to registries with CMK enabled\n\
+        ```\n\
+        why?";
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let a = engine.answer(&AnswerRequest::new(question)).unwrap();
+    let case = "key-rotation-fails-on-a-registry-without-cmk";
+    assert!(a.confident, "{a:?}");
+    assert_ne!(
+        a.snippets[0].anchor, case,
+        "the case must not need to rank first"
+    );
+    let answer = a.answer.expect("a direct answer");
+    assert!(
+        answer.sentences.iter().all(|s| s.citation.anchor == case),
+        "{}",
+        answer.text
+    );
+    assert!(answer.text.contains("created"), "{}", answer.text);
+    // Both errors' cases are found, in corpus order.
+    let two = format!(
+        "{question}\n```\nCannot delete policies to a vault with '--enable-rbac-authorization' specified\n```"
+    );
+    let pasted = engine.cases().pasted_in(&two);
+    assert_eq!(pasted.len(), 2, "{pasted:?}");
+    assert!(pasted[0] < pasted[1]);
+    let off = engine.with_tuning(acr_cmk_mcp::search::Tuning {
+        pasted_error: false,
+        ..Default::default()
+    });
+    assert!(!off.answer(&AnswerRequest::new(question)).unwrap().confident);
+}
+
 /// Pasted JSON runs its keys and values together with no space between them: the
 /// error code inside it is still a word of its own, so the case it names comes first
 /// and answers.

@@ -148,16 +148,16 @@ pub fn validate_max_chars(max_chars: Option<i64>) -> Result<usize, InputError> {
 }
 
 /// Answers `question` with up to `max_results` cited snippets whose text together
-/// stays within about `max_chars`. `pastes_error_of(section)` tells whether the
-/// question pastes the error text of the troubleshooting case `section` tells (see
-/// [`judge`]).
+/// stays within about `max_chars`. `pasted_cases()` lists the sections of the
+/// troubleshooting cases whose error text the question pastes (see [`judge`]); it is
+/// called at most once, and only when the verdict needs it.
 pub fn answer(
     corpus: &Corpus,
     index: &SearchIndex,
     question: &str,
     max_results: usize,
     max_chars: usize,
-    pastes_error_of: &dyn Fn(usize) -> bool,
+    pasted_cases: &dyn Fn() -> Vec<usize>,
 ) -> Answer {
     // Fetch extra hits: merging adjacent sections frees places for the next ones.
     let analyzed = index.analyze(question);
@@ -166,7 +166,7 @@ pub fn answer(
         (max_results * 2).max(ANSWER_SECTIONS),
         super::Scope::All,
     );
-    let judgement = judge(index, question, &analyzed, &hits, pastes_error_of);
+    let judgement = judge(index, question, &analyzed, &hits, pasted_cases);
     let confident = judgement.confident();
     // Groups of hits: a hit right before or after an earlier, better hit of the same
     // doc joins its group, so one excerpt covers both.
@@ -188,8 +188,8 @@ pub fn answer(
             None => {}
         }
     }
-    let answer = if judgement.pasted_error {
-        extract::from_case(corpus, index, hits[0].section)
+    let answer = if let Some(case) = judgement.pasted_case {
+        extract::from_case(corpus, index, case)
     } else if confident {
         let sections: Vec<usize> = groups
             .iter()
@@ -254,10 +254,10 @@ pub(crate) struct Judgement {
     /// The asking sentence answered on its own when the whole is not covered, with
     /// its analysis.
     pub core: Option<(String, Analyzed)>,
-    /// The first hit is a troubleshooting case whose error text the question pastes
-    /// but whose words it does not cover (nor does its asking sentence): the answer
-    /// is then the case's cause and fix.
-    pub pasted_error: bool,
+    /// The troubleshooting case whose error text the question pastes, when its words
+    /// do not settle the question otherwise: the answer is then the case's cause and
+    /// fix.
+    pub pasted_case: Option<usize>,
     relevance_floor: bool,
 }
 
@@ -269,7 +269,7 @@ impl Judgement {
     }
 
     pub fn confident(&self) -> bool {
-        self.in_scope() && (self.whole_covered || self.core.is_some() || self.pasted_error)
+        self.in_scope() && (self.whole_covered || self.core.is_some() || self.pasted_case.is_some())
     }
 }
 
@@ -285,7 +285,7 @@ pub(crate) fn judge(
     question: &str,
     analyzed: &Analyzed,
     hits: &[super::Hit],
-    pastes_error_of: &dyn Fn(usize) -> bool,
+    pasted_cases: &dyn Fn() -> Vec<usize>,
 ) -> Judgement {
     let mut judgement = Judgement {
         out_of_scope: index.out_of_scope(question),
@@ -296,7 +296,7 @@ pub(crate) fn judge(
             .take(ANSWER_SECTIONS)
             .any(|h| h.coverage >= MIN_CONFIDENT_COVERAGE),
         core: None,
-        pasted_error: false,
+        pasted_case: None,
         relevance_floor: index.tuning.relevance_floor,
     };
     // A question of several sentences that no section covers whole may still ask
@@ -318,13 +318,21 @@ pub(crate) fn judge(
     // A post that pastes a case's own error text ("Cannot delete policies to a vault
     // with '--enable-rbac-authorization' specified") and is ranked to that case has
     // been placed by two signals that agree, though the words around the error
-    // ("Anyone seen this?") cover little of the case. Another agreement test, like
-    // the asking sentence's: the pasted error alone, with the case ranked lower, is
-    // not enough.
+    // ("Anyone seen this?") cover little of the case. And when nothing else makes the
+    // answer confident, the error text of one case alone names it, wherever the
+    // ranking puts it: a bare paste ranks the reference sections that quote the same
+    // error ("rotate-key fails with … on a registry created without CMK") alongside
+    // the case. A question pasting errors of several cases names none of them.
     if judgement.in_scope() && judgement.core.is_none() && index.tuning.pasted_error {
-        judgement.pasted_error = hits
+        let pasted = pasted_cases();
+        judgement.pasted_case = hits
             .first()
-            .is_some_and(|h| h.coverage < MIN_CONFIDENT_COVERAGE && pastes_error_of(h.section));
+            .filter(|h| h.coverage < MIN_CONFIDENT_COVERAGE && pasted.contains(&h.section))
+            .map(|h| h.section)
+            .or_else(|| match pasted[..] {
+                [case] if !judgement.whole_covered => Some(case),
+                _ => None,
+            });
     }
     judgement
 }

@@ -35,7 +35,7 @@ pub struct Explanation {
     /// The asking sentence the answer was drawn from, when no section covers the
     /// whole question but one covers that sentence.
     pub core_ask: Option<String>,
-    /// The first hit is a troubleshooting case whose error text the question pastes.
+    /// Answered from the troubleshooting case whose error text the question pastes.
     pub pasted_error: bool,
     pub confident: bool,
     /// The best sections, best first.
@@ -82,17 +82,17 @@ pub struct ExplainedHit {
 }
 
 /// Explains how `question` is read and judged, with the `limit` best hits
-/// (`pastes_error_of` as for [`answer::answer`]).
+/// (`pasted_cases` as for [`answer::answer`]).
 pub fn explain(
     corpus: &Corpus,
     index: &SearchIndex,
     question: &str,
     limit: usize,
-    pastes_error_of: &dyn Fn(usize) -> bool,
+    pasted_cases: &dyn Fn() -> Vec<usize>,
 ) -> Explanation {
     let analyzed = index.analyze(question);
     let hits = index.search_analyzed(&analyzed, limit.max(ANSWER_SECTIONS), Scope::All);
-    let judgement = answer::judge(index, question, &analyzed, &hits, pastes_error_of);
+    let judgement = answer::judge(index, question, &analyzed, &hits, pasted_cases);
     let n = index.answerable as f32;
     let intent = analyzed.intent;
     Explanation {
@@ -155,7 +155,7 @@ pub fn explain(
         out_of_scope: judgement.out_of_scope,
         asks_unknown: judgement.asks_unknown,
         core_ask: judgement.core.as_ref().map(|(text, _)| text.clone()),
-        pasted_error: judgement.pasted_error,
+        pasted_error: judgement.pasted_case.is_some(),
         confident: judgement.confident(),
         hits: hits
             .iter()

@@ -111,8 +111,8 @@ pub struct Tuning {
     pub asked: bool,
     /// Answer a question about the subject as a whole from the skill's introduction.
     pub whole_subject: bool,
-    /// Answer with confidence a question that pastes the error text of the case it
-    /// ranks first.
+    /// Answer with confidence, from the case, a question that pastes the error text
+    /// of the case it ranks first, or of one case when nothing else settles it.
     pub pasted_error: bool,
 }
 
@@ -1421,7 +1421,7 @@ mod tests {
         let corpus = Corpus::load(&crate::knowledge::LoadOptions::default());
         let index = SearchIndex::build(&corpus).unwrap();
         let confident =
-            |q: &str| super::answer::answer(&corpus, &index, q, 3, 2_500, &|_| false).confident;
+            |q: &str| super::answer::answer(&corpus, &index, q, 3, 2_500, &Vec::new).confident;
         // The story names the registry's key, vault, identity and role, enough to
         // keep the whole question's unknown share under the floor; what is asked is
         // about another product's plugin.

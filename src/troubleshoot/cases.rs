@@ -4,6 +4,8 @@
 //! (`**Symptoms:**`, `**Errors:**`, `**Cause:**`, `**Diagnose:**`, `**Fix:**`); see
 //! `docs/knowledge-format.md`. A user's skill docs add cases the same way.
 
+use aho_corasick::AhoCorasick;
+
 use crate::azure::command::{self, Line};
 use crate::knowledge::{Block, CodeBlock, Corpus, Diagnostic};
 
@@ -39,6 +41,9 @@ pub struct CaseCatalog {
     pub checklist_section: Option<usize>,
     /// Cases that could not be used, and why.
     pub diagnostics: Vec<Diagnostic>,
+    /// Every case's distinctive error fragments, each with the index of its case, so
+    /// that the ones a text pastes are found in one pass however many cases there are.
+    error_finder: Option<(AhoCorasick, Vec<usize>)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -80,13 +85,20 @@ impl CaseCatalog {
             .map(|i| &self.cases[i])
     }
 
-    /// Whether `text` pastes a distinctive error fragment of the case told by
-    /// `section`.
-    pub fn pastes_error_of(&self, section: usize, text: &str) -> bool {
-        self.case_at(section).is_some_and(|case| {
-            case.errors_in(&normalize_error(text))
-                .any(|e| is_distinctive(e))
-        })
+    /// The sections of the cases whose distinctive error fragments `text` pastes, in
+    /// corpus order.
+    pub fn pasted_in(&self, text: &str) -> Vec<usize> {
+        let Some((finder, owners)) = &self.error_finder else {
+            return Vec::new();
+        };
+        let normalized = normalize_error(text);
+        let mut sections: Vec<usize> = finder
+            .find_overlapping_iter(&normalized)
+            .map(|m| self.cases[owners[m.pattern().as_usize()]].section)
+            .collect();
+        sections.sort_unstable();
+        sections.dedup();
+        sections
     }
 
     pub fn from_corpus(corpus: &Corpus) -> CaseCatalog {
@@ -139,6 +151,20 @@ impl CaseCatalog {
         }
         // Docs and their sections are appended to the corpus in the same order.
         debug_assert!(catalog.cases.is_sorted_by_key(|c| c.section));
+        let (patterns, owners): (Vec<&str>, Vec<usize>) = catalog
+            .cases
+            .iter()
+            .enumerate()
+            .flat_map(|(i, case)| {
+                case.errors
+                    .iter()
+                    .filter(|e| is_distinctive(e))
+                    .map(move |e| (e.as_str(), i))
+            })
+            .unzip();
+        // Building fails only past limits no knowledge comes near; the cases then
+        // simply match no pasted error.
+        catalog.error_finder = AhoCorasick::new(&patterns).ok().map(|f| (f, owners));
         catalog
     }
 }
