@@ -287,10 +287,13 @@ pub(crate) fn judge(
     hits: &[super::Hit],
     pasted_cases: &dyn Fn() -> Vec<usize>,
 ) -> Judgement {
+    // The question's sentences, read once for the rules below that look at its
+    // asking sentences alone.
+    let segments = query::segments(question);
     let mut judgement = Judgement {
         out_of_scope: index.out_of_scope(question),
         unknown_share: analyzed.unknown_share(),
-        asks_unknown: asks_unknown(index, question),
+        asks_unknown: false,
         whole_covered: hits
             .iter()
             .take(ANSWER_SECTIONS)
@@ -299,6 +302,9 @@ pub(crate) fn judge(
         pasted_case: None,
         relevance_floor: index.tuning.relevance_floor,
     };
+    // Analysing the asking sentences again is needed only where the verdict is still
+    // open.
+    judgement.asks_unknown = judgement.in_scope() && asks_unknown(index, &segments);
     // A question of several sentences that no section covers whole may still ask
     // one thing the knowledge answers: a sentence that asks, covered on its own by
     // the section the whole question ranks first. It is then answered from that
@@ -313,7 +319,7 @@ pub(crate) fn judge(
     {
         judgement.core = hits
             .first()
-            .and_then(|first| core_ask(index, question, first.section));
+            .and_then(|first| core_ask(index, &segments, first.section));
     }
     // A post that pastes a case's own error text ("Cannot delete policies to a vault
     // with '--enable-rbac-authorization' specified") and is ranked to that case has
@@ -344,8 +350,7 @@ pub(crate) fn judge(
 /// that identity?" asks about Dapr, though its story covers a section well. One
 /// unknown word is too little to tell: a colloquial "is it harmless?" or a
 /// registry's own name is one.
-pub(crate) fn asks_unknown(index: &SearchIndex, question: &str) -> bool {
-    let segments = query::segments(question);
+pub(crate) fn asks_unknown(index: &SearchIndex, segments: &[(query::Role, String)]) -> bool {
     if segments.len() < 2 {
         // A question of one sentence is judged whole, by `unknown_share`.
         return false;
@@ -365,18 +370,18 @@ pub(crate) fn asks_unknown(index: &SearchIndex, question: &str) -> bool {
 /// The sentence of a question of several that asks something `section` covers on
 /// its own, being its best hit too (the most informative such sentence), with its
 /// analysis.
-fn core_ask(index: &SearchIndex, question: &str, section: usize) -> Option<(String, Analyzed)> {
-    let segments = query::segments(question);
+fn core_ask(
+    index: &SearchIndex,
+    segments: &[(query::Role, String)],
+    section: usize,
+) -> Option<(String, Analyzed)> {
     if segments.len() < 2 {
         return None;
     }
     segments
-        .into_iter()
+        .iter()
         .filter(|(role, _)| *role == query::Role::Ask)
-        .map(|(_, text)| {
-            let analyzed = index.analyze(&text);
-            (text, analyzed)
-        })
+        .map(|(_, text)| (text.clone(), index.analyze(text)))
         .filter(|(_, a)| !a.is_empty() && a.unknown_share() <= MAX_UNKNOWN_SHARE)
         .filter(|(_, a)| {
             index

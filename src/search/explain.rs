@@ -30,7 +30,8 @@ pub struct Explanation {
     /// About a subject the knowledge says it leaves out.
     pub out_of_scope: bool,
     /// The sentences that ask are, taken alone, mostly words the corpus has never
-    /// seen (two or more): about something else, whatever the story names.
+    /// seen (two or more): about something else, whatever the story names. Looked at
+    /// only when the question is not out of scope already.
     pub asks_unknown: bool,
     /// The asking sentence the answer was drawn from, when no section covers the
     /// whole question but one covers that sentence.

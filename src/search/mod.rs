@@ -1434,7 +1434,10 @@ mod tests {
                        registry's role?";
         let analyzed = index.analyze(grafana);
         assert!(analyzed.unknown_share() <= super::answer::MAX_UNKNOWN_SHARE);
-        assert!(super::answer::asks_unknown(&index, grafana));
+        assert!(super::answer::asks_unknown(
+            &index,
+            &super::query::segments(grafana)
+        ));
         assert!(!confident(grafana));
         for q in [
             // One word the knowledge never uses is too little to tell.
@@ -1447,7 +1450,10 @@ mod tests {
             "Our registry's key vault was deleted yesterday by a cleanup job. Pulls \
              from the registry fail since then.",
         ] {
-            assert!(!super::answer::asks_unknown(&index, q), "{q}");
+            assert!(
+                !super::answer::asks_unknown(&index, &super::query::segments(q)),
+                "{q}"
+            );
         }
         assert!(confident(
             "We moved the registry to a user-assigned identity last week. Is that \
