@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the thirty-seven sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind36; eval/README.md says
+/// against), the held-out set, and the thirty-eight sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind37; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 40] = [
+const SETS: [(&str, &str, &str); 41] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -213,6 +213,11 @@ const SETS: [(&str, &str, &str); 40] = [
         "blind36",
         include_str!("../eval/blind36.json"),
         include_str!("../eval/gate/blind36.json"),
+    ),
+    (
+        "blind37",
+        include_str!("../eval/blind37.json"),
+        include_str!("../eval/gate/blind37.json"),
     ),
 ];
 
