@@ -385,6 +385,49 @@ fn a_qualifier_asked_about_prefers_the_sections_headed_by_it() {
     assert_eq!(first(&engine, portal), "rotate-a-signing-key");
 }
 
+/// A doc whose title names one qualifier is about it in every section, whatever
+/// their headings say: "which role does the pipeline need" asked of a vault wants
+/// the vault's section, not the Managed HSM doc's local roles, which say more about
+/// roles but answer a narrower question.
+#[test]
+fn a_doc_titled_for_one_qualifier_answers_only_questions_that_name_it() {
+    let corpus = || {
+        Corpus::from_texts([
+            (
+                "signing",
+                "SKILL.md",
+                "---\nname: signing\ndescription: How our team signs images.\nsources: [https://example.com/signing]\nqualifiers:\n  - managed hsm\n  - portal\n---\n# Signing\n\nOur signing conventions.\n",
+            ),
+            (
+                "signing",
+                "references/keys.md",
+                "---\nname: keys\ndescription: Signing keys.\nsources: [https://example.com/keys]\n---\n# Signing keys\n\n## Access for the pipeline\n\nThe pipeline needs the signer role on the signing key.\n\n## Expiry\n\nA signing key expires after a year, and the pipeline warns a month before.\n",
+            ),
+            (
+                "signing",
+                "references/hsm.md",
+                "---\nname: hsm\ndescription: Signing keys in a Managed HSM.\nsources: [https://example.com/hsm]\n---\n# Signing keys in a Managed HSM\n\n## Local roles\n\nThe pipeline needs the local signer role on the signing key: a role assignment of the local role, made by a pool administrator for the pipeline at the key's scope.\n\n## Activation\n\nA new pool must be activated before it holds a signing key.\n",
+            ),
+        ])
+    };
+    let engine = Engine::from_corpus(corpus(), Default::default()).unwrap();
+    let off = Engine::from_corpus(corpus(), Default::default())
+        .unwrap()
+        .with_tuning(acr_cmk_mcp::search::Tuning {
+            qualifier_focus: false,
+            ..Default::default()
+        });
+    let first = |engine: &Engine, question: &str| {
+        let answer = engine.answer(&AnswerRequest::new(question)).unwrap();
+        answer.snippets[0].anchor.clone()
+    };
+    let vault = "which role does the pipeline need on the signing key?";
+    assert_eq!(first(&engine, vault), "access-for-the-pipeline");
+    assert_eq!(first(&off, vault), "local-roles");
+    let hsm = "which role does the pipeline need on the signing key in a managed hsm?";
+    assert_eq!(first(&engine, hsm), "local-roles");
+}
+
 /// Greetings, thanks, chat shorthand, the letters "w/o" leaves and the "fast" of
 /// "how fast" are not what a question is about: as words the corpus never saw, they
 /// counted against confidence like a subject the knowledge lacks, and a right first

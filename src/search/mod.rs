@@ -304,7 +304,8 @@ pub struct SearchIndex {
     /// (`about`, `not_about`).
     scope: PhraseGroups,
     /// Each qualifier of the knowledge as the phrases that name it (its synonym
-    /// group), and the qualifiers each section's own headings name, as bits.
+    /// group), and the qualifiers each section is narrowed to, as bits: those its own
+    /// headings name, and its doc title's when the title names just one.
     qualifiers: PhraseGroups,
     /// What else names each qualifier in a command line (`--hsm-name`), by the same bits.
     qualifiers_in_commands: PhraseGroups,
@@ -496,33 +497,27 @@ impl SearchIndex {
                 .cloned()
                 .unwrap_or_default()
         }));
-        // The doc's own title names what all its sections share; a qualifier counts
-        // where the section's own headings narrow it.
-        let qualified: Vec<u32> = corpus
-            .sections
-            .iter()
-            .map(|s| {
-                let own = s
-                    .heading_path
-                    .iter()
-                    .skip(usize::from(s.heading_path.len() > 1));
-                qualifiers.mask(own.map(String::as_str))
-            })
-            .collect();
         // Every section of a doc shares its title: matched once a doc.
         let mut title_masks: Vec<Option<u32>> = vec![None; corpus.docs.len()];
-        let qualified_with_title = corpus
-            .sections
-            .iter()
-            .zip(&qualified)
-            .map(|(s, own)| match &s.heading_path[..] {
-                [title, _, ..] => {
-                    own | *title_masks[s.doc]
-                        .get_or_insert_with(|| qualifiers.mask(std::iter::once(title.as_str())))
-                }
-                _ => *own,
-            })
-            .collect();
+        let mut qualified = Vec::with_capacity(corpus.sections.len());
+        let mut qualified_with_title = Vec::with_capacity(corpus.sections.len());
+        for s in &corpus.sections {
+            let (own, title) = match &s.heading_path[..] {
+                [title, own @ ..] if !own.is_empty() => (
+                    qualifiers.mask(own.iter().map(String::as_str)),
+                    *title_masks[s.doc]
+                        .get_or_insert_with(|| qualifiers.mask(std::iter::once(title.as_str()))),
+                ),
+                all => (qualifiers.mask(all.iter().map(String::as_str)), 0),
+            };
+            // A section is narrowed by what its own headings name, and by its doc's
+            // title when that names one qualifier: every section of a doc on Managed
+            // HSM is about Managed HSM, headings or not. A title naming several
+            // ("… in Terraform, Bicep and ARM templates") narrows none of them to one.
+            let narrowing_title = if title.count_ones() == 1 { title } else { 0 };
+            qualified.push(own | narrowing_title);
+            qualified_with_title.push(own | title);
+        }
         let flag_counts = std::array::from_fn(|flag| {
             flags
                 .iter()
