@@ -205,21 +205,59 @@ impl Scratch {
 /// typo ("share" is not "shape", nor "context" "content", nor "Entra" "extra"), so it
 /// costs two edits, more than a word of up to seven letters may take.
 fn slip(a: char, b: char) -> bool {
-    const VOWELS: &str = "aeiouy";
-    // Each row with how far it is set in from the one above, in key widths.
-    const ROWS: [(&str, f32); 3] = [("qwertyuiop", 0.0), ("asdfghjkl", 0.25), ("zxcvbnm", 0.75)];
-    let key = |c: char| {
-        ROWS.iter()
-            .enumerate()
-            .find_map(|(row, (keys, inset))| keys.find(c).map(|x| (row as f32, x as f32 + inset)))
+    let letter = |c: char| {
+        c.is_ascii_lowercase()
+            .then(|| u32::from(c) - u32::from('a'))
     };
-    if VOWELS.contains(a) && VOWELS.contains(b) {
-        return true;
-    }
-    match (key(a), key(b)) {
-        (Some((ra, xa)), Some((rb, xb))) => (ra - rb).abs() <= 1.0 && (xa - xb).abs() <= 1.0,
+    match (letter(a), letter(b)) {
+        (Some(a), Some(b)) => SLIPS[a as usize] >> b & 1 == 1,
         _ => false,
     }
+}
+
+/// For each letter a to z, the letters typed for it by a slip ([`slip`]), as bits;
+/// made at compile time, since a correction asks for every cell of its table.
+const SLIPS: [u32; 26] = slips();
+
+const fn slips() -> [u32; 26] {
+    const VOWELS: &[u8] = b"aeiouy";
+    // Each row with how far it is set in from the one above, in quarter key widths.
+    const ROWS: [(&[u8], i32); 3] = [(b"qwertyuiop", 0), (b"asdfghjkl", 1), (b"zxcvbnm", 3)];
+    let mut at = [(0i32, 0i32); 26];
+    let mut row = 0;
+    while row < ROWS.len() {
+        let (keys, inset) = ROWS[row];
+        let mut x = 0;
+        while x < keys.len() {
+            at[(keys[x] - b'a') as usize] = (row as i32, x as i32 * 4 + inset);
+            x += 1;
+        }
+        row += 1;
+    }
+    let mut slips = [0u32; 26];
+    let mut a = 0;
+    while a < 26 {
+        let mut b = 0;
+        while b < 26 {
+            let (ra, xa) = at[a];
+            let (rb, xb) = at[b];
+            let neighbours = (ra - rb).abs() <= 1 && (xa - xb).abs() <= 4;
+            let mut vowels = 0;
+            let mut v = 0;
+            while v < VOWELS.len() {
+                if VOWELS[v] - b'a' == a as u8 || VOWELS[v] - b'a' == b as u8 {
+                    vowels += 1;
+                }
+                v += 1;
+            }
+            if a != b && (neighbours || vowels == 2) {
+                slips[a] |= 1 << b;
+            }
+            b += 1;
+        }
+        a += 1;
+    }
+    slips
 }
 
 /// Optimal string alignment distance between two words (see [`Scratch::distance`]).
@@ -341,6 +379,30 @@ mod tests {
             }
         }
         assert!(tried > 1000, "{tried}");
+    }
+
+    #[test]
+    fn slips_are_neighbouring_keys_or_two_vowels_both_ways() {
+        for (a, b) in [
+            ('q', 'w'),
+            ('q', 'a'),
+            ('e', 'd'),
+            ('s', 'z'),
+            ('n', 'm'),
+            ('e', 'i'),
+        ] {
+            assert!(slip(a, b) && slip(b, a), "{a}{b}");
+        }
+        for (a, b) in [
+            ('q', 's'),
+            ('r', 'p'),
+            ('x', 'n'),
+            ('c', 'n'),
+            ('a', 'a'),
+            ('é', 'e'),
+        ] {
+            assert!(!slip(a, b), "{a}{b}");
+        }
     }
 
     #[test]
