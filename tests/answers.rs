@@ -696,9 +696,16 @@ fn ask_prints_the_answer_first_and_the_knowledge_version() {
         text.contains("\n  Command: `az keyvault key rotate "),
         "{text}"
     );
-    let text = String::from_utf8(ask(&["How do I bake bread?"])).unwrap();
+    // Near misses are listed as such; a question none of whose words the knowledge
+    // holds (typo correction makes no "break" of "bread") gets no sections at all.
+    let text = String::from_utf8(ask(&["How do I bake bread in the registry?"])).unwrap();
     assert!(
         text.starts_with("No confident match: the knowledge base does not cover"),
+        "{text}"
+    );
+    let text = String::from_utf8(ask(&["How do I bake bread?"])).unwrap();
+    assert!(
+        text.starts_with("No match: the knowledge base has nothing on"),
         "{text}"
     );
     let v: serde_json::Value =
