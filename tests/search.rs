@@ -343,25 +343,18 @@ fn asked_phrasings_find_their_section() {
     assert!(!answer.confident, "{answer:?}");
 }
 
-/// A question that asks about a qualifier most sections mention (here Managed HSM)
-/// wants the section whose headings are about it, not one that mentions it in
-/// passing and more often; a qualifier named only in the story around the question
-/// does not count, nor does one few sections name.
-#[test]
-fn a_qualifier_asked_about_prefers_the_sections_headed_by_it() {
+/// The "signing" skill (qualifiers Managed HSM and the portal) with the `references/`
+/// docs given as (file, text), served with and without `qualifier_focus`.
+fn with_and_without_qualifier_focus(docs: &[(&str, &str)]) -> (Engine, Engine) {
     let corpus = || {
-        Corpus::from_texts([
-            (
+        Corpus::from_texts(
+            std::iter::once((
                 "signing",
                 "SKILL.md",
                 "---\nname: signing\ndescription: How our team signs images.\nsources: [https://example.com/signing]\nqualifiers:\n  - managed hsm\n  - portal\n---\n# Signing\n\nOur signing conventions.\n",
-            ),
-            (
-                "signing",
-                "references/keys.md",
-                "---\nname: keys\ndescription: Signing keys.\nsources: [https://example.com/keys]\n---\n# Signing keys\n\n## Rotate a signing key\n\nRotate a signing key with the rotate command, and the pipeline picks up the new version on its next run. A signing key kept in a Managed HSM rotates the same way, and the portal has a rotate button too.\n\n## Grant the pipeline a role\n\nThe pipeline needs a role on the signing key, in a vault or in a Managed HSM.\n\n## Delete a signing key\n\nDeleting a signing key, in a vault or in a Managed HSM, stops the pipeline.\n\n## Managed HSM pools\n\nThe pool's administrators create each signing key, grant the pipeline a local role on it, and rotate a signing key when its time comes.\n\n## Portal settings\n\nThe portal's settings page lists each signing key with its expiry.\n",
-            ),
-        ])
+            ))
+            .chain(docs.iter().map(|&(file, text)| ("signing", file, text))),
+        )
     };
     let engine = Engine::from_corpus(corpus(), Default::default()).unwrap();
     let off = Engine::from_corpus(corpus(), Default::default())
@@ -370,10 +363,25 @@ fn a_qualifier_asked_about_prefers_the_sections_headed_by_it() {
             qualifier_focus: false,
             ..Default::default()
         });
-    let first = |engine: &Engine, question: &str| {
-        let answer = engine.answer(&AnswerRequest::new(question)).unwrap();
-        answer.snippets[0].anchor.clone()
-    };
+    (engine, off)
+}
+
+/// The anchor of the first snippet `engine` answers `question` with.
+fn first(engine: &Engine, question: &str) -> String {
+    let answer = engine.answer(&AnswerRequest::new(question)).unwrap();
+    answer.snippets[0].anchor.clone()
+}
+
+/// A question that asks about a qualifier most sections mention (here Managed HSM)
+/// wants the section whose headings are about it, not one that mentions it in
+/// passing and more often; a qualifier named only in the story around the question
+/// does not count, nor does one few sections name.
+#[test]
+fn a_qualifier_asked_about_prefers_the_sections_headed_by_it() {
+    let (engine, off) = with_and_without_qualifier_focus(&[(
+        "references/keys.md",
+        "---\nname: keys\ndescription: Signing keys.\nsources: [https://example.com/keys]\n---\n# Signing keys\n\n## Rotate a signing key\n\nRotate a signing key with the rotate command, and the pipeline picks up the new version on its next run. A signing key kept in a Managed HSM rotates the same way, and the portal has a rotate button too.\n\n## Grant the pipeline a role\n\nThe pipeline needs a role on the signing key, in a vault or in a Managed HSM.\n\n## Delete a signing key\n\nDeleting a signing key, in a vault or in a Managed HSM, stops the pipeline.\n\n## Managed HSM pools\n\nThe pool's administrators create each signing key, grant the pipeline a local role on it, and rotate a signing key when its time comes.\n\n## Portal settings\n\nThe portal's settings page lists each signing key with its expiry.\n",
+    )]);
     let asked = "how do I rotate a signing key in a managed hsm?";
     assert_eq!(first(&engine, asked), "managed-hsm-pools");
     assert_eq!(first(&off, asked), "rotate-a-signing-key");
@@ -391,36 +399,16 @@ fn a_qualifier_asked_about_prefers_the_sections_headed_by_it() {
 /// roles but answer a narrower question.
 #[test]
 fn a_doc_titled_for_one_qualifier_answers_only_questions_that_name_it() {
-    let corpus = || {
-        Corpus::from_texts([
-            (
-                "signing",
-                "SKILL.md",
-                "---\nname: signing\ndescription: How our team signs images.\nsources: [https://example.com/signing]\nqualifiers:\n  - managed hsm\n  - portal\n---\n# Signing\n\nOur signing conventions.\n",
-            ),
-            (
-                "signing",
-                "references/keys.md",
-                "---\nname: keys\ndescription: Signing keys.\nsources: [https://example.com/keys]\n---\n# Signing keys\n\n## Access for the pipeline\n\nThe pipeline needs the signer role on the signing key.\n\n## Expiry\n\nA signing key expires after a year, and the pipeline warns a month before.\n",
-            ),
-            (
-                "signing",
-                "references/hsm.md",
-                "---\nname: hsm\ndescription: Signing keys in a Managed HSM.\nsources: [https://example.com/hsm]\n---\n# Signing keys in a Managed HSM\n\n## Local roles\n\nThe pipeline needs the local signer role on the signing key: a role assignment of the local role, made by a pool administrator for the pipeline at the key's scope.\n\n## Activation\n\nA new pool must be activated before it holds a signing key.\n",
-            ),
-        ])
-    };
-    let engine = Engine::from_corpus(corpus(), Default::default()).unwrap();
-    let off = Engine::from_corpus(corpus(), Default::default())
-        .unwrap()
-        .with_tuning(acr_cmk_mcp::search::Tuning {
-            qualifier_focus: false,
-            ..Default::default()
-        });
-    let first = |engine: &Engine, question: &str| {
-        let answer = engine.answer(&AnswerRequest::new(question)).unwrap();
-        answer.snippets[0].anchor.clone()
-    };
+    let (engine, off) = with_and_without_qualifier_focus(&[
+        (
+            "references/keys.md",
+            "---\nname: keys\ndescription: Signing keys.\nsources: [https://example.com/keys]\n---\n# Signing keys\n\n## Access for the pipeline\n\nThe pipeline needs the signer role on the signing key.\n\n## Expiry\n\nA signing key expires after a year, and the pipeline warns a month before.\n",
+        ),
+        (
+            "references/hsm.md",
+            "---\nname: hsm\ndescription: Signing keys in a Managed HSM.\nsources: [https://example.com/hsm]\n---\n# Signing keys in a Managed HSM\n\n## Local roles\n\nThe pipeline needs the local signer role on the signing key: a role assignment of the local role, made by a pool administrator for the pipeline at the key's scope.\n\n## Activation\n\nA new pool must be activated before it holds a signing key.\n",
+        ),
+    ]);
     let vault = "which role does the pipeline need on the signing key?";
     assert_eq!(first(&engine, vault), "access-for-the-pipeline");
     assert_eq!(first(&off, vault), "local-roles");
