@@ -220,7 +220,6 @@ fn slip(a: char, b: char) -> bool {
 const SLIPS: [u32; 26] = slips();
 
 const fn slips() -> [u32; 26] {
-    const VOWELS: &[u8] = b"aeiouy";
     // Each row with how far it is set in from the one above, in quarter key widths.
     const ROWS: [(&[u8], i32); 3] = [(b"qwertyuiop", 0), (b"asdfghjkl", 1), (b"zxcvbnm", 3)];
     let mut at = [(0i32, 0i32); 26];
@@ -242,15 +241,7 @@ const fn slips() -> [u32; 26] {
             let (ra, xa) = at[a];
             let (rb, xb) = at[b];
             let neighbours = (ra - rb).abs() <= 1 && (xa - xb).abs() <= 4;
-            let mut vowels = 0;
-            let mut v = 0;
-            while v < VOWELS.len() {
-                if VOWELS[v] - b'a' == a as u8 || VOWELS[v] - b'a' == b as u8 {
-                    vowels += 1;
-                }
-                v += 1;
-            }
-            if a != b && (neighbours || vowels == 2) {
+            if a != b && (neighbours || is_vowel(a) && is_vowel(b)) {
                 slips[a] |= 1 << b;
             }
             b += 1;
@@ -258,6 +249,19 @@ const fn slips() -> [u32; 26] {
         a += 1;
     }
     slips
+}
+
+/// Whether the letter at `letter` (0 for a) is a vowel, y included ("tipe" for "type").
+const fn is_vowel(letter: usize) -> bool {
+    const VOWELS: &[u8] = b"aeiouy";
+    let mut v = 0;
+    while v < VOWELS.len() {
+        if (VOWELS[v] - b'a') as usize == letter {
+            return true;
+        }
+        v += 1;
+    }
+    false
 }
 
 /// Optimal string alignment distance between two words (see [`Scratch::distance`]).
