@@ -41,8 +41,8 @@ pub struct CaseCatalog {
     pub checklist_section: Option<usize>,
     /// Cases that could not be used, and why.
     pub diagnostics: Vec<Diagnostic>,
-    /// Every case's distinctive error fragments, each with the index of its case, so
-    /// that the ones a text pastes are found in one pass however many cases there are.
+    /// Every case's error fragments, each with the index of its case, so that the
+    /// cases a text pastes from are found in one pass however many cases there are.
     error_finder: Option<(AhoCorasick, Vec<usize>)>,
 }
 
@@ -88,17 +88,29 @@ impl CaseCatalog {
     /// The sections of the cases whose distinctive error fragments `text` pastes, in
     /// corpus order.
     pub fn pasted_in(&self, text: &str) -> Vec<usize> {
-        let Some((finder, owners)) = &self.error_finder else {
-            return Vec::new();
-        };
         let normalized = normalize_error(text);
-        let mut sections: Vec<usize> = finder
-            .find_overlapping_iter(&normalized)
-            .map(|m| self.cases[owners[m.pattern().as_usize()]].section)
+        self.cases_pasted_in(&normalized)
+            .into_iter()
+            .map(|i| &self.cases[i])
+            .filter(|case| case.errors_in(&normalized).any(|e| is_distinctive(e)))
+            .map(|case| case.section)
+            .collect()
+    }
+
+    /// The indexes of the cases at least one of whose error fragments `normalized` (a
+    /// text put through [`normalize_error`]) holds, in order: the only cases whose
+    /// [`Case::errors_in`] is worth asking.
+    pub fn cases_pasted_in(&self, normalized: &str) -> Vec<usize> {
+        let Some((finder, owners)) = &self.error_finder else {
+            return (0..self.cases.len()).collect();
+        };
+        let mut cases: Vec<usize> = finder
+            .find_overlapping_iter(normalized)
+            .map(|m| owners[m.pattern().as_usize()])
             .collect();
-        sections.sort_unstable();
-        sections.dedup();
-        sections
+        cases.sort_unstable();
+        cases.dedup();
+        cases
     }
 
     pub fn from_corpus(corpus: &Corpus) -> CaseCatalog {
@@ -155,15 +167,10 @@ impl CaseCatalog {
             .cases
             .iter()
             .enumerate()
-            .flat_map(|(i, case)| {
-                case.errors
-                    .iter()
-                    .filter(|e| is_distinctive(e))
-                    .map(move |e| (e.as_str(), i))
-            })
+            .flat_map(|(i, case)| case.errors.iter().map(move |e| (e.as_str(), i)))
             .unzip();
-        // Building fails only past limits no knowledge comes near; the cases then
-        // simply match no pasted error.
+        // Building fails only past limits no knowledge comes near; every case is then
+        // asked in turn.
         catalog.error_finder = AhoCorasick::new(&patterns).ok().map(|f| (f, owners));
         catalog
     }

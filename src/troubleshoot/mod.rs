@@ -165,9 +165,15 @@ pub fn diagnose(
         distinctive: bool,
         matched: Vec<String>,
     }
+    // The cases the symptom pastes from, found in one pass over every case's fragments.
+    let pasting = catalog.cases_pasted_in(&normalized);
     let mut scored: Vec<Scored> = Vec::new();
     for (i, case) in catalog.cases.iter().enumerate() {
-        let matched: Vec<String> = case.errors_in(&normalized).cloned().collect();
+        let matched: Vec<String> = if pasting.binary_search(&i).is_ok() {
+            case.errors_in(&normalized).cloned().collect()
+        } else {
+            Vec::new()
+        };
         let distinctive = matched.iter().any(|m| cases::is_distinctive(m));
         // Every distinct fragment found adds weight, longer ones more: two fragments of
         // one case outweigh a single fragment another case shares.
