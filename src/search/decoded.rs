@@ -5,12 +5,15 @@
 //! blocks that is an open, a block decode and a position-reader seek per stem and
 //! field, on every question; scoring so was half of an answer's instructions on the
 //! built-in knowledge. Decoded into plain arrays, the same postings are slices, and an
-//! answer takes a fifth fewer instructions (BENCHMARKS.md, twenty-ninth stop). They cost
-//! memory in proportion to the corpus (the built-in knowledge's take 0.5 MB), so
-//! only a corpus under [`DECODE_UP_TO_TOKENS`] keeps them; a larger one reads its
-//! blocks as before, with the same results.
+//! answer takes a fifth fewer instructions (BENCHMARKS.md, twenty-ninth stop). Each
+//! field's terms are found by their text in a hash map rather than in tantivy's term
+//! dictionary, another tenth (thirty-second stop). They cost memory in proportion to
+//! the corpus (the built-in knowledge's take 0.6 MB), so only a corpus under
+//! [`DECODE_UP_TO_TOKENS`] keeps them; a larger one reads its blocks and its
+//! dictionary as before, with the same results.
 
-use tantivy::postings::{Postings, TermInfo};
+use foldhash::HashMap;
+use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, InvertedIndexReader, TERMINATED};
 
@@ -23,9 +26,11 @@ pub(crate) const DECODE_UP_TO_TOKENS: u64 = 1 << 19;
 /// section its positions ascending.
 #[derive(Debug, Default)]
 pub(crate) struct DecodedPostings {
-    /// Per term in dictionary order: where its postings start in the index (which
-    /// identifies it, from the [`TermInfo`] a lookup gives), and its first entry.
-    terms: Vec<(usize, u32)>,
+    /// Per term in dictionary order: its first entry.
+    terms: Vec<u32>,
+    /// Each term's place in `terms`, by its text: a question's stems are found here
+    /// instead of in the term dictionary, whose lookups were a twelfth of an answer.
+    by_text: HashMap<Box<str>, u32>,
     /// Per entry (a term in a section): the section.
     docs: Vec<u32>,
     /// Per entry: where its positions end in `positions`; they start where the
@@ -54,9 +59,13 @@ impl DecodedPostings {
         let mut buffer = Vec::new();
         while stream.advance() {
             let info = stream.value();
-            decoded
-                .terms
-                .push((info.postings_range.start, decoded.docs.len() as u32));
+            // A text field's terms are UTF-8; one that is not is never asked for.
+            if let Ok(text) = std::str::from_utf8(stream.key()) {
+                decoded
+                    .by_text
+                    .insert(text.into(), decoded.terms.len() as u32);
+            }
+            decoded.terms.push(decoded.docs.len() as u32);
             let mut postings = inverted
                 .read_postings_from_terminfo(info, IndexRecordOption::WithFreqsAndPositions)
                 .ok()?;
@@ -71,36 +80,41 @@ impl DecodedPostings {
             }
         }
         decoded.terms.shrink_to_fit();
+        decoded.by_text.shrink_to_fit();
         decoded.docs.shrink_to_fit();
         decoded.ends.shrink_to_fit();
         decoded.positions.shrink_to_fit();
         Some(decoded)
     }
 
-    /// The postings of the term `info` was looked up for.
-    pub(crate) fn term(&self, info: &TermInfo) -> Option<TermPostings<'_>> {
-        let i = self
-            .terms
-            .binary_search_by_key(&info.postings_range.start, |&(start, _)| start)
-            .ok()?;
-        let first = self.terms[i].1 as usize;
+    /// The postings of the term `text`, if the field holds it.
+    pub(crate) fn term_of(&self, text: &str) -> Option<TermPostings<'_>> {
+        self.by_text.get(text).map(|&i| self.term_at(i as usize))
+    }
+
+    fn term_at(&self, i: usize) -> TermPostings<'_> {
+        let first = self.terms[i] as usize;
         let end = self
             .terms
             .get(i + 1)
-            .map_or(self.docs.len(), |&(_, next)| next as usize);
-        Some(TermPostings {
+            .map_or(self.docs.len(), |&next| next as usize);
+        TermPostings {
             docs: &self.docs[first..end],
             ends: &self.ends[first..end],
             start: if first == 0 { 0 } else { self.ends[first - 1] },
             positions: &self.positions,
-        })
+        }
     }
 
     /// The heap this holds, for the tests.
     #[cfg(test)]
     pub(crate) fn bytes(&self) -> usize {
-        self.terms.len() * std::mem::size_of::<(usize, u32)>()
-            + (self.docs.len() + self.ends.len() + self.positions.len()) * 4
+        (self.terms.len() + self.docs.len() + self.ends.len() + self.positions.len()) * 4
+            + self
+                .by_text
+                .keys()
+                .map(|text| text.len() + std::mem::size_of::<(Box<str>, u32)>())
+                .sum::<usize>()
     }
 }
 

@@ -825,17 +825,19 @@ fn each_phrase_match(
         return;
     };
     if let [(stem, _)] = phrase.as_slice() {
+        if let Some(decoded) = &f.decoded {
+            if let Some(term) = decoded.term_of(stem) {
+                for (i, &doc) in term.docs.iter().enumerate() {
+                    found(s, doc, term.freq(i));
+                }
+            }
+            return;
+        }
         // A block at a time: a cursor over the postings (`SegmentPostings`) is a
         // kilobyte moved on every open, with a position reader this never reads.
         let Some(info) = s.term_info(f, stem) else {
             return;
         };
-        if let Some(term) = f.decoded.as_ref().and_then(|d| d.term(&info)) {
-            for (i, &doc) in term.docs.iter().enumerate() {
-                found(s, doc, term.freq(i));
-            }
-            return;
-        }
         let Ok(mut block) =
             inverted.read_block_postings_from_terminfo(&info, IndexRecordOption::WithFreqs)
         else {
@@ -922,6 +924,19 @@ fn each_pair_match(
     let Some(inverted) = &f.inverted else {
         return;
     };
+    if let Some(decoded) = &f.decoded {
+        let cursors = |stems: &[&str]| -> Vec<DecodedCursor<'_>> {
+            (stems.iter())
+                .filter_map(|stem| decoded.term_of(stem))
+                .map(|term| DecodedCursor { term, at: 0 })
+                .collect()
+        };
+        let (a, b) = (cursors(firsts), cursors(seconds));
+        if !a.is_empty() && !b.is_empty() {
+            walk_pairs(a, b, window, s, found);
+        }
+        return;
+    }
     // Where each stem's list starts, from the term dictionary; lists are opened (their
     // first block decoded) only when both sides hold a stem in this field.
     let mut infos = |stems: &[&str]| -> Vec<TermInfo> {
@@ -932,16 +947,6 @@ fn each_pair_match(
     };
     let (a, b) = (infos(firsts), infos(seconds));
     if a.is_empty() || b.is_empty() {
-        return;
-    }
-    if let Some(decoded) = &f.decoded {
-        let cursors = |infos: &[TermInfo]| -> Vec<DecodedCursor<'_>> {
-            (infos.iter())
-                .filter_map(|info| decoded.term(info))
-                .map(|term| DecodedCursor { term, at: 0 })
-                .collect()
-        };
-        walk_pairs(cursors(&a), cursors(&b), window, s, found);
         return;
     }
     let open = |infos: Vec<TermInfo>| -> Vec<SegmentPostings> {
