@@ -312,7 +312,9 @@ struct Scratch {
     floor: Vec<f32>,
     /// Per field, where each stem's list starts, as the term dictionary told it for
     /// this question: a stem is looked up once, though its word, its synonym group
-    /// and every pair it is a side of ask for it again.
+    /// and every pair it is a side of ask for it again. Decoded postings are found by
+    /// their text instead; this serves a field too large to decode, and a phrase of
+    /// several stems that was not found when the index was built.
     term_infos: Vec<HashMap<String, Option<TermInfo>>>,
     /// How many questions this thread has pruned, for the tests.
     #[cfg(test)]
