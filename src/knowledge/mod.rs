@@ -170,21 +170,13 @@ pub struct Doc {
     pub sections: Range<usize>,
 }
 
-/// The parts one after another, in one allocation: every answer builds a citation's
-/// id and URI for each section it cites, and `format!` cost more than the rest of the
-/// citation.
-fn joined(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for part in parts {
-        out.push_str(part);
-    }
-    out
-}
-
 impl Doc {
     /// `acr-cmk/references/rotation.md`: unique across the corpus.
     pub fn id(&self) -> String {
-        joined(&[&self.skill, "/", &self.path])
+        // Joined in one allocation of the right size: every answer builds a citation's
+        // id and URI for each section it cites, and `format!` cost more than the rest
+        // of the citation.
+        [self.skill.as_str(), "/", &self.path].concat()
     }
 
     /// Whether `id` is this doc's [`Doc::id`], compared without building it: lookups
@@ -197,7 +189,7 @@ impl Doc {
 
     /// The doc's resource URI, `skill://acr-cmk/references/rotation.md`.
     pub fn uri(&self) -> String {
-        joined(&["skill://", &self.skill, "/", &self.path])
+        ["skill://", &self.skill, "/", &self.path].concat()
     }
 
     pub fn is_troubleshooting(&self) -> bool {
@@ -850,7 +842,7 @@ impl Corpus {
     /// The section's resource URI: `skill://acr-cmk/references/rotation.md#anchor`.
     pub fn section_uri(&self, section: &Section) -> String {
         let doc = self.doc_of(section);
-        joined(&["skill://", &doc.skill, "/", &doc.path, "#", &section.anchor])
+        ["skill://", &doc.skill, "/", &doc.path, "#", &section.anchor].concat()
     }
 
     /// The citation of section `index`.
