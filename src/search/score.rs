@@ -1001,7 +1001,19 @@ impl PositionCursor for DecodedCursor<'_> {
         self.term.docs.get(self.at).copied().unwrap_or(TERMINATED)
     }
     fn seek_to(&mut self, target: u32) {
-        self.at += self.term.docs[self.at..].partition_point(|&d| d < target);
+        // A walk mostly asks a list for the section it stands at or the next one: a
+        // gallop from where it stands finds that in a compare or two, where a binary
+        // search over the rest of the list takes its logarithm every step.
+        let rest = &self.term.docs[self.at..];
+        if rest.first().is_none_or(|&d| d >= target) {
+            return;
+        }
+        let mut bound = 1;
+        while bound < rest.len() && rest[bound] < target {
+            bound *= 2;
+        }
+        let (lo, hi) = (bound / 2, bound.min(rest.len()));
+        self.at += lo + rest[lo..hi].partition_point(|&d| d < target);
     }
     fn append_positions(&mut self, out: &mut Vec<u32>) {
         out.extend_from_slice(self.term.positions(self.at));
