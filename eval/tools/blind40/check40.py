@@ -157,16 +157,6 @@ def source_blocks(text):
     return blocks
 
 
-def read_tree(root):
-    out = []
-    for d, _, files in os.walk(root):
-        for f in sorted(files):
-            if f.endswith(".md"):
-                with open(os.path.join(d, f), encoding="utf-8") as fh:
-                    out.append(fh.read())
-    return "\n".join(out)
-
-
 def main():
     try:
         entries = json.load(open(os.path.join(DIR, "blind40.json"), encoding="utf-8"))
@@ -175,8 +165,8 @@ def main():
         print("set: cannot load files: %s" % exc)
         return 1
     sections = kparse.parse_all(KROOT)
-    ktext = read_tree(KROOT)
-    ftext = read_tree(FACTS)
+    ktext = kparse.all_text(KROOT)
+    ftext = kparse.all_text(FACTS)
     if not ftext.strip():
         bad("set: fact sheets missing")
     src_low = (ktext + "\n" + ftext).lower()
