@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the forty-one sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind40; eval/README.md says
+/// against), the held-out set, and the forty-two sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind41; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 44] = [
+const SETS: [(&str, &str, &str); 45] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -233,6 +233,11 @@ const SETS: [(&str, &str, &str); 44] = [
         "blind40",
         include_str!("../eval/blind40.json"),
         include_str!("../eval/gate/blind40.json"),
+    ),
+    (
+        "blind41",
+        include_str!("../eval/blind41.json"),
+        include_str!("../eval/gate/blind41.json"),
     ),
 ];
 
