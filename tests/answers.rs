@@ -397,6 +397,36 @@ fn a_denial_of_every_region_settles_only_a_question_about_every_region() {
     assert_eq!(answer.verdict.as_deref(), Some("no"), "{}", answer.text);
 }
 
+/// A denial answers "No." only about what the question names (a word of it within
+/// four words of the denial): "the CLI does no check of the host name" answered
+/// "No." to whether a Managed HSM key can be used, the key store the October 2026
+/// revision documents. A denial of what is asked still settles it.
+#[test]
+fn a_denial_of_something_else_says_no_no() {
+    for question in [
+        "can I use a managed hsm key for acr encryption",
+        "Is a Managed HSM key supported for ACR CMK?",
+        // Answered "No." from "…; it does not cover a browser outside the network
+        // boundary", a denial about browsers, before the setting it asks about.
+        "is there a portal checkbox to let trusted microsoft services past the kv firewall",
+    ] {
+        let answer = direct_answer(question);
+        assert_ne!(
+            answer.verdict.as_deref(),
+            Some("no"),
+            "{question}: {}",
+            answer.text
+        );
+        assert!(
+            !answer.text.starts_with("No."),
+            "{question}: {}",
+            answer.text
+        );
+    }
+    let answer = direct_answer("are ec keys supported for acr cmk?");
+    assert_eq!(answer.verdict.as_deref(), Some("no"), "{}", answer.text);
+}
+
 /// "The CMK articles do not mention zone redundancy…" denies nothing about zone
 /// redundancy: the question is not documented either way, and a "No." in front of
 /// that sentence told the user it does not work.

@@ -8,7 +8,8 @@
 //! (weighted as the ranking weighs them), the rank of their section and their
 //! position in it. Then:
 //! - a yes/no question is answered "Yes." or "No." first, from the sentence that
-//!   settles it (one with cannot, only, not supported, required…);
+//!   settles it (one with cannot, only, not supported, required…), and "No." only
+//!   when the denial is about something the question names;
 //! - a how-to question gets the command that does it: of the chosen sentences'
 //!   sections, the one sharing most of the question, or from the best section that
 //!   holds one;
@@ -249,6 +250,9 @@ struct Sentence {
     /// The term ids of its stems, sorted and deduplicated.
     stems: Vec<u32>,
     negative: bool,
+    /// The term ids of the words within [`DENIAL_REACH`] of each of its denials: what
+    /// it denies.
+    denied: Vec<u32>,
     /// Its only denial is of "every" or "all" ("Managed HSM is not offered in every
     /// region"): it settles whether something is everywhere, not whether it exists.
     partial: bool,
@@ -321,6 +325,17 @@ impl SectionSentences {
                             .filter(|&i| NEGATIVE.contains(&words[i]))
                             .collect();
                         let negative = !denials.is_empty();
+                        let denied = index.stem_ids(
+                            &denials
+                                .iter()
+                                .flat_map(|&i| {
+                                    let end = (i + DENIAL_REACH + 1).min(words.len());
+                                    &words[i.saturating_sub(DENIAL_REACH)..end]
+                                })
+                                .copied()
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                        );
                         let silent = leaves_unsaid(&words);
                         let partial = negative
                             && denials.iter().all(|&i| {
@@ -339,6 +354,7 @@ impl SectionSentences {
                             stems: index.stem_ids(cells.as_deref().unwrap_or(&text)),
                             introduces_for,
                             negative,
+                            denied,
                             partial,
                             silent,
                             settles: negative || has(SETTLING),
@@ -541,6 +557,7 @@ pub(crate) fn extract(
     let verdict = (intent.polar
         && !intent.procedure
         && chosen[0].sentence.settles
+        && denies_what_is_asked(chosen[0].sentence, &terms)
         && !chosen[0].sentence.silent
         && (!chosen[0].sentence.partial || intent.universal)
         && names_focus(chosen[0]))
@@ -721,6 +738,19 @@ pub(crate) fn from_case(
         })
         .collect();
     Some(DirectAnswer::new(None, sentences, command))
+}
+
+/// How many words either side of a denial ("not", "cannot", "unsupported") it is
+/// read to be about.
+const DENIAL_REACH: usize = 4;
+
+/// Whether a sentence that denies something denies what the question names, so
+/// that its denial can answer it: "the CLI does no check of the host name" does
+/// not say no to "can I use a Managed HSM key?", though the sentence settles it
+/// otherwise. A sentence without a denial passes. Without a verdict, the answer's
+/// sentences speak for themselves; a wrong "No." would speak over them.
+fn denies_what_is_asked(sentence: &Sentence, terms: &[super::WeightedTerm]) -> bool {
+    !sentence.negative || terms.iter().any(|t| t.touched_by(&sentence.denied))
 }
 
 /// "no" when the settling sentence denies, or restricts to something the question
