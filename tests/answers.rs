@@ -402,12 +402,13 @@ fn a_denial_of_every_region_settles_only_a_question_about_every_region() {
 /// "No." to whether a Managed HSM key can be used, the key store the October 2026
 /// revision documents. A denial of what is asked still settles it.
 #[test]
-fn a_denial_of_something_else_says_no_no() {
+fn only_a_denial_of_what_is_asked_answers_no() {
     for question in [
         "can I use a managed hsm key for acr encryption",
         "Is a Managed HSM key supported for ACR CMK?",
-        // Answered "No." from "…; it does not cover a browser outside the network
-        // boundary", a denial about browsers, before the setting it asks about.
+        // blind22's x031, answered "No." from "…; it does not cover a browser outside
+        // the network boundary", a denial about browsers, before the setting it asks
+        // about.
         "is there a portal checkbox to let trusted microsoft services past the kv firewall",
     ] {
         let answer = direct_answer(question);
