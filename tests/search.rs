@@ -138,6 +138,24 @@ fn a_duration_question_leads_with_the_section_that_counts_time() {
     assert!(answer.answer.unwrap().text.contains("within one hour"));
 }
 
+/// "What does it look like" asks for a form: the Managed HSM key URI section, which
+/// gives the versioned, versionless and general forms, not a Key Vault step that
+/// happens to say "look".
+#[test]
+fn asking_what_something_looks_like_finds_its_form() {
+    let engine = engine();
+    for question in [
+        "what does the key id look like for a managed hsm key",
+        "format of a managed hsm key uri",
+    ] {
+        assert_eq!(
+            first(&engine, question),
+            "managed-hsm-key-uris",
+            "{question}"
+        );
+    }
+}
+
 /// A synonym group pairs with its neighbour: "deleted key vault" is the vault's
 /// section, not the key's, though the key-vault group is in nearly every section and
 /// "deleted" and "recover" are in both. Either wording of either group finds it.
