@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the forty-two sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind41; eval/README.md says
+/// against), the held-out set, and the forty-three sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind42; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 45] = [
+const SETS: [(&str, &str, &str); 46] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -238,6 +238,11 @@ const SETS: [(&str, &str, &str); 45] = [
         "blind41",
         include_str!("../eval/blind41.json"),
         include_str!("../eval/gate/blind41.json"),
+    ),
+    (
+        "blind42",
+        include_str!("../eval/blind42.json"),
+        include_str!("../eval/gate/blind42.json"),
     ),
 ];
 
