@@ -31,7 +31,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, doc};
 use decoded::{DECODE_UP_TO_TOKENS, DecodedPostings};
 pub(crate) use query::Analyzed;
 use query::SynonymPhrase;
-use score::{CASE, ConceptBounds, FieldWeight, PROCEDURE, PRUNE_FROM_SECTIONS, RULE};
+use score::{CASE, ConceptBounds, FieldWeight, GroupSums, PROCEDURE, PRUNE_FROM_SECTIONS, RULE};
 use sentence_cache::{SENTENCE_CACHE_BYTES, SentenceCache, SentenceTable};
 
 use crate::azure::command::runs_az;
@@ -331,6 +331,9 @@ pub struct SearchIndex {
     prune: bool,
     /// What scoring each concept in full has shown, for pruning it later.
     concept_bounds: ConceptBounds,
+    /// What each synonym group's phrases add to the sections they stand in, per group
+    /// and by whether the `asked` field is scored ([`score::GroupSums`]).
+    group_sums: Vec<GroupSums>,
     pub tuning: Tuning,
 }
 
@@ -564,6 +567,7 @@ impl SearchIndex {
             &stats,
         );
         let group_concepts = query::group_concepts(&synonyms, &stats);
+        let group_count = group_concepts.len();
         let group_pair_stems = query::group_pair_stems(&group_concepts, &stats);
         let diffuse_qualifiers = qualifier_groups
             .iter()
@@ -625,6 +629,7 @@ impl SearchIndex {
             ),
             prune: answerable >= PRUNE_FROM_SECTIONS,
             concept_bounds: ConceptBounds::default(),
+            group_sums: (0..group_count).map(|_| GroupSums::default()).collect(),
             tuning: Tuning::default(),
         })
     }

@@ -72,6 +72,9 @@ pub(crate) struct Concept {
     /// How much the question's wording puts on it: 1 where the question asks, less
     /// where it only gives context (see [`Role`]).
     pub weight: f32,
+    /// The synonym group it is, found by all the group's phrases ([`group_concepts`]):
+    /// scoring keeps what the group's phrases add to each section.
+    pub group: Option<usize>,
 }
 
 impl Concept {
@@ -90,6 +93,7 @@ impl Concept {
             origin: Origin::Word,
             estimated_df: 0,
             weight: 1.0,
+            group: None,
         }
     }
 
@@ -522,6 +526,7 @@ impl SearchIndex {
                         code: whole.into_iter().collect(),
                         origin: Origin::Code,
                         weight: role.weight(),
+                        group: None,
                     });
                     continue;
                 }
@@ -643,6 +648,7 @@ impl SearchIndex {
                     },
                     estimated_df: df,
                     weight,
+                    group: None,
                 }),
                 None => {
                     // Where nothing asks, the story counts as asking (weight 1), but
@@ -679,6 +685,7 @@ impl SearchIndex {
                         code: Vec::new(),
                         origin: Origin::Synonyms,
                         weight,
+                        group: None,
                     });
                 }
             } else {
@@ -811,6 +818,7 @@ impl SearchIndex {
                 code: Vec::new(),
                 origin: Origin::Pair,
                 weight,
+                group: None,
             });
         }
         pairs.sort_by_key(|p| p.estimated_df);
@@ -976,7 +984,8 @@ pub(crate) fn group_concepts(
 ) -> Vec<Concept> {
     synonyms
         .iter()
-        .map(|group| {
+        .enumerate()
+        .map(|(g, group)| {
             let mut phrases: Vec<Phrase> = Vec::new();
             for p in group {
                 if !p.stems.is_empty() && !phrases.contains(&p.stems) {
@@ -997,6 +1006,7 @@ pub(crate) fn group_concepts(
                 origin: Origin::Synonyms,
                 estimated_df,
                 weight: 1.0,
+                group: Some(g),
             }
         })
         .collect()

@@ -290,6 +290,23 @@ impl Ord for Ranked {
     }
 }
 
+/// What one synonym group's phrases add to each section they stand in, summed the
+/// first time a question names the group and read back by every later one: nearly
+/// every question names a group or two ("registry", "customer-managed key"), each
+/// found in most sections by several phrases over five fields, and adding those
+/// occurrences up again was most of a question's scoring. Kept for a corpus that is
+/// not pruned, whose sections are few; indexed by whether the `asked` field is
+/// scored (`Tuning::asked`, switched by `eval --ablate`).
+#[derive(Default)]
+pub(crate) struct GroupSums([OnceLock<Box<[GroupSum]>>; 2]);
+
+/// A section's weighted occurrences of a group, as [`add`] sums them.
+struct GroupSum {
+    section: u32,
+    tf: f32,
+    own: bool,
+}
+
 /// Per-thread buffers, sized to the corpus, reused across questions.
 #[derive(Default)]
 struct Scratch {
@@ -790,12 +807,43 @@ impl SearchIndex {
                 });
             }
         } else {
-            for phrase in concept.phrases.iter() {
-                for f in &self.prose_fields {
-                    if !self.tuning.asked && f.field == self.asked_field {
-                        continue;
+            // A group's sums are what its phrases add to sections no other concept
+            // has touched yet, and are read back only onto such sections.
+            let sums = concept
+                .group
+                .filter(|_| !self.prune && !s.pruning && s.touched.is_empty())
+                .and_then(|g| self.group_sums.get(g))
+                .map(|sums| &sums.0[usize::from(self.tuning.asked)]);
+            if let Some(known) = sums.and_then(OnceLock::get) {
+                for sum in known.iter() {
+                    s.touched.push(sum.section);
+                    let slot = &mut s.slots[sum.section as usize];
+                    slot.tf = sum.tf;
+                    slot.own = sum.own;
+                }
+            } else {
+                for phrase in concept.phrases.iter() {
+                    for f in &self.prose_fields {
+                        if !self.tuning.asked && f.field == self.asked_field {
+                            continue;
+                        }
+                        each_phrase_match(f, phrase, s, |s, doc, freq| add(s, doc, f, freq));
                     }
-                    each_phrase_match(f, phrase, s, |s, doc, freq| add(s, doc, f, freq));
+                }
+                if let Some(sums) = sums {
+                    let _ = sums.set(
+                        s.touched
+                            .iter()
+                            .map(|&d| {
+                                let slot = &s.slots[d as usize];
+                                GroupSum {
+                                    section: d,
+                                    tf: slot.tf,
+                                    own: slot.own,
+                                }
+                            })
+                            .collect(),
+                    );
                 }
             }
         }
@@ -1224,6 +1272,41 @@ mod tests {
             let got = small.score(&small.analyze(q), Scope::All, 5);
             assert!(!got.is_empty(), "{q}");
             assert_same_hits(&got, want, q);
+        }
+    }
+
+    /// A synonym group's sums, kept the first time a question names it, rank every eval
+    /// question exactly as walking the group's phrases again does: the same sections,
+    /// the same scores and coverage to the bit, with and without the `asked` field.
+    #[test]
+    fn a_synonym_groups_kept_sums_rank_as_its_phrases_walked() {
+        let corpus = Corpus::load(&LoadOptions::default());
+        let mut kept = SearchIndex::build(&corpus).unwrap();
+        let mut walked = SearchIndex::build(&corpus).unwrap();
+        walked.group_sums = Vec::new();
+        let questions = eval_questions();
+        for asked in [true, false] {
+            kept.tuning.asked = asked;
+            walked.tuning.asked = asked;
+            for q in &questions {
+                kept.score(&kept.analyze(q), Scope::All, usize::MAX);
+            }
+            let filled = kept
+                .group_sums
+                .iter()
+                .filter(|g| g.0[usize::from(asked)].get().is_some())
+                .count();
+            assert!(filled > 10, "{filled} groups kept");
+            for q in &questions {
+                let bits = |hits: Vec<crate::search::Hit>| {
+                    hits.iter()
+                        .map(|h| (h.section, h.score.to_bits(), h.coverage.to_bits()))
+                        .collect::<Vec<_>>()
+                };
+                let got = bits(kept.score(&kept.analyze(q), Scope::All, usize::MAX));
+                let want = bits(walked.score(&walked.analyze(q), Scope::All, usize::MAX));
+                assert_eq!(got, want, "{q}");
+            }
         }
     }
 
