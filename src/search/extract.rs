@@ -38,11 +38,11 @@ use crate::knowledge::{Block, Citation, CodeBlock, Corpus, SectionParts, markdow
 /// The longest answer and the most sentences chosen for their own scores, so it
 /// stays a short answer. A sentence brought for another's sake (a case's fix, or the
 /// sentence another points back at) may still join past them.
-const MAX_ANSWER_CHARS: usize = 480;
-const MAX_SENTENCES: usize = 3;
+const MAX_ANSWER_CHARS: usize = 640;
+const MAX_SENTENCES: usize = 4;
 /// A further sentence joins the answer only when it scores at least this share of
 /// the best one.
-const FOLLOW_SHARE: f32 = 0.75;
+const FOLLOW_SHARE: f32 = 0.6;
 /// The most `az` lines a sentence introducing a code block carries: "Find it and
 /// recover it:" introduces both the lookup and the recovery.
 const MAX_INTRODUCED_LINES: usize = 5;
