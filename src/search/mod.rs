@@ -800,7 +800,8 @@ impl SearchIndex {
             .iter()
             .filter(|c| !asked || c.weight >= 1.0)
             .map(|c| WeightedTerm {
-                ids: self.ids_of(c.stems().iter().map(String::as_str)),
+                // Sorted and deduplicated as ids: no strings copied to do it first.
+                ids: self.ids_of(c.phrases.iter().flatten().map(|(stem, _)| stem.as_str())),
                 // A phrase with a stem no sentence holds can be in none.
                 phrases: c
                     .phrases

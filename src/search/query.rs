@@ -104,7 +104,7 @@ impl Concept {
         self.origin != Origin::Pair && self.weight >= 1.0
     }
 
-    /// Every stem the concept can be found by, for sentence scoring.
+    /// Every stem the concept can be found by, sorted.
     pub fn stems(&self) -> Vec<String> {
         let mut out: Vec<String> = self
             .phrases
