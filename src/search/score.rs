@@ -294,7 +294,7 @@ impl Ord for Ranked {
 /// first time a question names the group and read back by every later one: nearly
 /// every question names a group or two ("registry", "customer-managed key"), each
 /// found in most sections by several phrases over five fields, and adding those
-/// occurrences up again was most of a question's scoring. Kept for a corpus that is
+/// occurrences up again was a third of a question's scoring. Kept for a corpus that is
 /// not pruned, whose sections are few; indexed by whether the `asked` field is
 /// scored (`Tuning::asked`, switched by `eval --ablate`).
 #[derive(Default)]
