@@ -54,6 +54,9 @@ const MAX_CARRIED_CHARS: usize = 300;
 /// An answer must hold at least this share of the question's weight: below it the
 /// best sentence is only related, not an answer.
 const MIN_MATCH: f32 = 0.15;
+/// How many words either side of a denial ("not", "cannot", "unsupported") it is
+/// read to be about.
+const DENIAL_REACH: usize = 4;
 
 /// Openings that point back at what the sentence before names ("Both are…") or at
 /// what it says ("Otherwise…", "Without it…").
@@ -389,6 +392,7 @@ impl SectionSentences {
                 .map(|s| {
                     s.text.capacity()
                         + ids(&s.stems)
+                        + ids(&s.denied)
                         + s.introduces.as_ref().map_or(0, String::capacity)
                         + s.fix_command.as_ref().map_or(0, String::capacity)
                 })
@@ -739,10 +743,6 @@ pub(crate) fn from_case(
         .collect();
     Some(DirectAnswer::new(None, sentences, command))
 }
-
-/// How many words either side of a denial ("not", "cannot", "unsupported") it is
-/// read to be about.
-const DENIAL_REACH: usize = 4;
 
 /// Whether a sentence that denies something denies what the question names, so
 /// that its denial can answer it: "the CLI does no check of the host name" does
