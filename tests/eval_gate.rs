@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the forty-three sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind42; eval/README.md says
+/// against), the held-out set, and the forty-four sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind43; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 46] = [
+const SETS: [(&str, &str, &str); 47] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -243,6 +243,11 @@ const SETS: [(&str, &str, &str); 46] = [
         "blind42",
         include_str!("../eval/blind42.json"),
         include_str!("../eval/gate/blind42.json"),
+    ),
+    (
+        "blind43",
+        include_str!("../eval/blind43.json"),
+        include_str!("../eval/gate/blind43.json"),
     ),
 ];
 
