@@ -14,8 +14,9 @@ use crate::knowledge::{Citation, CitationList, Corpus, KnowledgeVersion, LineRan
 /// Below this coverage (IDF-weighted share of the question's concepts held by the
 /// best section) the knowledge is taken not to cover the question.
 pub const MIN_CONFIDENT_COVERAGE: f32 = 0.45;
-/// The same floor for a question whose every word the corpus uses: nothing in it
-/// points to another subject, so it asks less of a section's coverage. (An unknown
+/// The same floor for a question none of whose words counts as unknown
+/// ([`Analyzed::unknown_words`]): nothing in it points to another subject, so it asks
+/// less of a section's coverage. (An unknown
 /// word is what most off-topic questions hold; those whose words are all known are
 /// near misses, which this floor admits rarely: 4 more of 436 on the seen sets.)
 pub const MIN_CONFIDENT_COVERAGE_ALL_KNOWN: f32 = 0.40;
@@ -710,7 +711,7 @@ mod tests {
         let unknown = "what is lastKeyRotationTimestamp actually telling me, a newbie";
         let best = |q: &str| {
             let analyzed = index.analyze(q);
-            let hits = index.search_analyzed(&analyzed, ANSWER_SECTIONS, super::super::Scope::All);
+            let hits = index.search_analyzed(&analyzed, ANSWER_SECTIONS, crate::search::Scope::All);
             let best = hits.iter().map(|h| h.coverage).fold(0.0, f32::max);
             (analyzed.unknown_words, best)
         };
