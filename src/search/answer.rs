@@ -15,7 +15,7 @@ use crate::knowledge::{Citation, CitationList, Corpus, KnowledgeVersion, LineRan
 /// best section) the knowledge is taken not to cover the question.
 pub const MIN_CONFIDENT_COVERAGE: f32 = 0.45;
 /// The same floor for a question none of whose words counts as unknown
-/// ([`Analyzed::unknown_words`]): nothing in it points to another subject, so it asks
+/// (the analysis counts no `unknown_words`): nothing in it points to another subject, so it asks
 /// less of a section's coverage. (An unknown
 /// word is what most off-topic questions hold; those whose words are all known are
 /// near misses, which this floor admits rarely: 4 more of 436 on the seen sets.)
