@@ -14,11 +14,11 @@ use crate::knowledge::{Citation, CitationList, Corpus, KnowledgeVersion, LineRan
 /// Below this coverage (IDF-weighted share of the question's concepts held by the
 /// best section) the knowledge is taken not to cover the question.
 pub const MIN_CONFIDENT_COVERAGE: f32 = 0.45;
-/// The same floor for a question none of whose words counts as unknown
-/// (the analysis counts no `unknown_words`): nothing in it points to another subject, so it asks
-/// less of a section's coverage. (An unknown
-/// word is what most off-topic questions hold; those whose words are all known are
-/// near misses, which this floor admits rarely: 4 more of 436 on the seen sets.)
+/// The same floor for a question none of whose words counts as unknown (the
+/// analysis counts no `unknown_words`): nothing in it points to another subject, so
+/// it asks less of a section's coverage. (An unknown word is what most off-topic
+/// questions hold; those whose words are all known are near misses, which this floor
+/// admits rarely: 4 more of 436 on the seen sets.)
 pub const MIN_CONFIDENT_COVERAGE_ALL_KNOWN: f32 = 0.40;
 /// How many of the best results (groups of adjacent sections) a direct answer is
 /// drawn from, and one of which must cover the question for a confident answer.
