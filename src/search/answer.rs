@@ -11,8 +11,9 @@ use super::query::{self, Analyzed};
 use crate::error::InputError;
 use crate::knowledge::{Citation, CitationList, Corpus, KnowledgeVersion, LineRange};
 
-/// Below this coverage (IDF-weighted share of the question's concepts held by the
-/// best section) the knowledge is taken not to cover the question.
+/// Below this coverage (IDF-weighted share of the question's concepts held by a
+/// section), in each of the sections an answer is drawn from, the knowledge is taken
+/// not to cover the question.
 pub const MIN_CONFIDENT_COVERAGE: f32 = 0.45;
 /// The same floor for a question none of whose words counts as unknown (the
 /// analysis counts no `unknown_words`): nothing in it points to another subject, so
@@ -296,6 +297,7 @@ pub(crate) fn judge(
     // The question's sentences, read once for the rules below that look at its
     // asking sentences alone.
     let segments = query::segments(question);
+    let floor = confidence_floor(analyzed);
     let mut judgement = Judgement {
         out_of_scope: index.out_of_scope(question),
         unknown_share: analyzed.unknown_share(),
@@ -303,7 +305,7 @@ pub(crate) fn judge(
         whole_covered: hits
             .iter()
             .take(ANSWER_SECTIONS)
-            .any(|h| h.coverage >= confidence_floor(analyzed)),
+            .any(|h| h.coverage >= floor),
         core: None,
         pasted_case: None,
         relevance_floor: index.tuning.relevance_floor,
