@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the forty-four sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind43; eval/README.md says
+/// against), the held-out set, and the forty-five sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind44; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 47] = [
+const SETS: [(&str, &str, &str); 48] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -248,6 +248,11 @@ const SETS: [(&str, &str, &str); 47] = [
         "blind43",
         include_str!("../eval/blind43.json"),
         include_str!("../eval/gate/blind43.json"),
+    ),
+    (
+        "blind44",
+        include_str!("../eval/blind44.json"),
+        include_str!("../eval/gate/blind44.json"),
     ),
 ];
 
