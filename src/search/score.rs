@@ -325,7 +325,8 @@ struct Scratch {
     candidates: Vec<u64>,
     /// Whether postings update only the `candidates`.
     pruning: bool,
-    /// The sections' least final scores, for the best few's threshold.
+    /// The best few's least final scores so far, best first: the threshold is the
+    /// last.
     floor: Vec<f32>,
     /// Per field, where each stem's list starts, as the term dictionary told it for
     /// this question: a stem is looked up once, though its word, its synonym group
@@ -341,6 +342,26 @@ struct Scratch {
 impl Scratch {
     fn is_candidate(&self, d: usize) -> bool {
         self.candidates[d / 64] & (1 << (d % 64)) != 0
+    }
+
+    /// The first candidate at or past `from`, or [`TERMINATED`].
+    fn next_candidate(&self, from: u32) -> u32 {
+        let from = from as usize;
+        let Some(&first) = self.candidates.get(from / 64) else {
+            return TERMINATED;
+        };
+        let mut bits = first & (!0u64 << (from % 64));
+        let mut word = from / 64;
+        loop {
+            if bits != 0 {
+                return (word * 64) as u32 + bits.trailing_zeros();
+            }
+            word += 1;
+            match self.candidates.get(word) {
+                Some(&next) => bits = next,
+                None => return TERMINATED,
+            }
+        }
     }
 
     /// Where `stem`'s list in `f` starts, if `f` holds it.
@@ -711,18 +732,33 @@ impl SearchIndex {
                 self.kinds[d] == Kind::Reference && coverage >= min_coverage
             }
         };
+        // The best few's scores, best first. A section ranks by its focused score,
+        // which is never above its own, so one whose own score is no better than the
+        // least of a full set is passed over unread: in a large corpus that is almost
+        // every section, and this pass runs before each concept while pruning.
         floor.clear();
-        floor.extend(
-            scored
-                .iter()
-                .map(|&d| d as usize)
-                .filter(|&d| scope.admits(self.kinds[d]) && counted(d))
-                .map(|d| self.focused(slots[d].score, d, analyzed)),
-        );
+        for d in scored.iter().map(|&d| d as usize) {
+            let own = slots[d].score;
+            if floor.len() == few && own <= floor[few - 1] {
+                continue;
+            }
+            if !scope.admits(self.kinds[d]) || !counted(d) {
+                continue;
+            }
+            let score = self.focused(own, d, analyzed);
+            if floor.len() == few {
+                if score <= floor[few - 1] {
+                    continue;
+                }
+                floor.pop();
+            }
+            let at = floor.partition_point(|&f| f >= score);
+            floor.insert(at, score);
+        }
         if floor.len() < few {
             return;
         }
-        let (_, &mut threshold, _) = floor.select_nth_unstable_by(few - 1, |a, b| b.total_cmp(a));
+        let threshold = floor[few - 1];
         if rest >= threshold {
             return;
         }
@@ -743,10 +779,13 @@ impl SearchIndex {
         }
         scored.retain(|&d| {
             let d = d as usize;
+            // As above, a section's own score bounds its focused one from above.
+            let reach = slots[d].score + rest;
             let keep = scope.admits(self.kinds[d])
                 && (case(d)
                     || (!cases || self.kinds[d] == Kind::Reference)
-                        && self.focused(slots[d].score + rest, d, analyzed) >= bar);
+                        && reach >= bar
+                        && self.focused(reach, d, analyzed) >= bar);
             if keep {
                 candidates[d / 64] |= 1 << (d % 64);
             } else {
@@ -1098,10 +1137,20 @@ fn walk_pairs<C: PositionCursor>(
             return;
         }
         let doc = da.max(db);
-        if da != db || s.pruning && !s.is_candidate(doc as usize) {
-            let next = if da != db { doc } else { doc + 1 };
+        // While pruning, both sides skip to the next candidate: in a large corpus two
+        // common words share thousands of sections, few of them still candidates.
+        if s.pruning && !s.is_candidate(doc as usize) {
+            let next = s.next_candidate(doc + 1);
+            if next == TERMINATED {
+                return;
+            }
             seek(&mut a, next);
             seek(&mut b, next);
+            continue;
+        }
+        if da != db {
+            seek(&mut a, doc);
+            seek(&mut b, doc);
             continue;
         }
         for (side, lists) in [&mut a, &mut b].into_iter().enumerate() {
@@ -1411,6 +1460,21 @@ mod tests {
         let pruned_questions = pruned_so_far() - before;
         assert!(pruned_questions > 300, "only {pruned_questions} pruned");
         assert!(cases_seen > 1_000, "only {cases_seen} cases compared");
+    }
+
+    #[test]
+    fn the_next_candidate_is_found_across_words_of_the_bitset() {
+        let mut s = super::Scratch::default();
+        s.candidates = vec![0; 3];
+        for d in [0, 63, 64, 130] {
+            s.candidates[d / 64] |= 1 << (d % 64);
+        }
+        let found: Vec<u32> = [0, 1, 63, 64, 65, 129, 130, 131, 191, 192, 10_000]
+            .into_iter()
+            .map(|from| s.next_candidate(from))
+            .collect();
+        let t = tantivy::TERMINATED;
+        assert_eq!(found, [0, 63, 63, 64, 130, 130, 130, t, t, t, t]);
     }
 
     fn ascending(max: u32) -> impl Strategy<Value = Vec<u32>> {
