@@ -1464,8 +1464,10 @@ mod tests {
 
     #[test]
     fn the_next_candidate_is_found_across_words_of_the_bitset() {
-        let mut s = super::Scratch::default();
-        s.candidates = vec![0; 3];
+        let mut s = super::Scratch {
+            candidates: vec![0; 3],
+            ..Default::default()
+        };
         for d in [0, 63, 64, 130] {
             s.candidates[d / 64] |= 1 << (d % 64);
         }
