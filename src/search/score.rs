@@ -734,8 +734,9 @@ impl SearchIndex {
         };
         // The best few's scores, best first. A section ranks by its focused score,
         // which is never above its own, so one whose own score is no better than the
-        // least of a full set is passed over unread: in a large corpus that is almost
-        // every section, and this pass runs before each concept while pruning.
+        // least of a full set is passed over without being focused: in a large corpus
+        // that is almost every section, and this pass runs before each concept while
+        // pruning.
         floor.clear();
         for d in scored.iter().map(|&d| d as usize) {
             let own = slots[d].score;
