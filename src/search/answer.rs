@@ -405,6 +405,10 @@ fn core_ask(
             index
                 .search_analyzed(a, 1, super::Scope::All)
                 .first()
+                // The fixed floor, whatever the sentence's words: the lower floor
+                // for all-known words ([`confidence_floor`]) made one more off-topic
+                // question confident and gained no answer (eval/README.md,
+                // thirty-seventh stop).
                 .is_some_and(|best| {
                     best.coverage >= MIN_CONFIDENT_COVERAGE && best.section == section
                 })
