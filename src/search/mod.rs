@@ -23,7 +23,8 @@ mod typos;
 use foldhash::{HashMap, HashSet};
 use std::sync::Arc;
 
-use tantivy::directory::RamDirectory;
+use tantivy::directory::{CompositeFile, RamDirectory};
+use tantivy::index::SegmentComponent;
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
 use tantivy::{Index, IndexReader, ReloadPolicy, doc};
@@ -996,11 +997,18 @@ fn field_weight(
         .filter(|_| decode)
         .and_then(|inv| DecodedPostings::decode(inv))
         .map(Arc::new);
+    // A corpus too large to decode reads a pair's positions itself (see
+    // `score::BlockCursor`), which needs the field's positions file.
+    let positions = segment
+        .and_then(|seg| seg.open_read(SegmentComponent::Positions).ok())
+        .and_then(|file| CompositeFile::open(&file).ok())
+        .and_then(|composite| composite.open_read(field));
     FieldWeight {
         field,
         own,
         inverted,
         decoded,
+        positions,
         // Scenario steps are not answered from: they neither score nor count in IDF.
         per_occurrence: lengths
             .iter()
