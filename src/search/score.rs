@@ -1086,8 +1086,9 @@ struct BlockCursor {
     /// The block's positions, section after section; read when a section of the
     /// block first asks for them (every section has one, so empty means unread).
     block_positions: Vec<u32>,
-    /// The last section (within the block) whose positions were asked for: only its
-    /// are positions, the others' still gaps.
+    /// The last section (within the block) whose positions were asked for. A walk
+    /// asks each section once at most, in order, so it is the one to keep from turning
+    /// its gaps into positions twice; the sections after it hold gaps still.
     absolute: Option<usize>,
     positions: PositionReader,
 }
