@@ -475,6 +475,10 @@ impl SearchIndex {
             .map(|inverted| inverted.map_or(0, |inv| inv.total_num_tokens()))
             .sum();
         let decode = tokens <= DECODE_UP_TO_TOKENS;
+        // The segment's positions file, opened once for all fields.
+        let positions = (reader.searcher().segment_readers().first())
+            .and_then(|seg| seg.open_read(SegmentComponent::Positions).ok())
+            .and_then(|file| CompositeFile::open(&file).ok());
         let weight = |name: &str| {
             let (_, w, b) = FIELDS
                 .iter()
@@ -482,7 +486,15 @@ impl SearchIndex {
                 .copied()
                 .expect("a field of FIELDS");
             let field = fields.by_name(name);
-            field_weight(&reader, field, w, b, name != "doc", &kinds, decode)
+            field_weight(
+                &reader,
+                positions.as_ref(),
+                field,
+                (w, b),
+                name != "doc",
+                &kinds,
+                decode,
+            )
         };
         // Each qualifier (as many as there are bits) with its synonym group, if any.
         let qualifier_groups: Vec<(&String, Option<usize>)> = corpus
@@ -970,12 +982,13 @@ fn states_a_rule(title: &str) -> bool {
         .any(|w| RULE_WORDS.contains(&w))
 }
 
-/// A field's postings and per-section BM25F factors, from the index's one segment.
+/// A field's postings and per-section BM25F factors, from the index's one segment, with
+/// the field's weight and length normalization `b` (see `FIELDS`).
 fn field_weight(
     reader: &IndexReader,
+    positions: Option<&CompositeFile>,
     field: Field,
-    weight: f32,
-    b: f32,
+    (weight, b): (f32, f32),
     own: bool,
     kinds: &[Kind],
     decode: bool,
@@ -998,11 +1011,9 @@ fn field_weight(
         .and_then(|inv| DecodedPostings::decode(inv))
         .map(Arc::new);
     // A corpus too large to decode reads a pair's positions itself (see
-    // `score::BlockCursor`), which needs the field's positions file.
-    let positions = segment
-        .and_then(|seg| seg.open_read(SegmentComponent::Positions).ok())
-        .and_then(|file| CompositeFile::open(&file).ok())
-        .and_then(|composite| composite.open_read(field));
+    // `score::BlockCursor`). The slice is only a handle, kept for a decoded field too,
+    // so that a test can drop the decoded postings and read the blocks instead.
+    let positions = positions.and_then(|composite| composite.open_read(field));
     FieldWeight {
         field,
         own,

@@ -1056,7 +1056,8 @@ fn each_pair_match(
 }
 
 /// A list of one stem's sections with their positions, as a pair's walk reads it:
-/// tantivy's postings, or a small corpus's decoded ones.
+/// the index's compressed blocks ([`BlockCursor`]), or a small corpus's decoded
+/// postings ([`DecodedCursor`]).
 trait PositionCursor {
     /// The section it stands at, or [`TERMINATED`].
     fn section(&self) -> u32;
