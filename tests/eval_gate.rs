@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the forty-six sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind45; eval/README.md says
+/// against), the held-out set, and the forty-seven sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind46; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 49] = [
+const SETS: [(&str, &str, &str); 50] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -258,6 +258,11 @@ const SETS: [(&str, &str, &str); 49] = [
         "blind45",
         include_str!("../eval/blind45.json"),
         include_str!("../eval/gate/blind45.json"),
+    ),
+    (
+        "blind46",
+        include_str!("../eval/blind46.json"),
+        include_str!("../eval/gate/blind46.json"),
     ),
 ];
 
