@@ -1073,6 +1073,8 @@ const CONTEXT_WEIGHT: f32 = 1.0 / 3.0;
 /// "Describe what has to happen after…"): the sentence asks, and what kind of answer
 /// it wants is told by what follows the verb. The verb stays among its words: "list"
 /// and "show" are also `az` verbs.
+/// What may open a request politely, before "you" and its verb ([`request`]).
+const POLITE_MODALS: &[&str] = &["can", "could", "would", "will"];
 const REQUEST_VERBS: &[&str] = &[
     "explain",
     "describe",
@@ -1091,7 +1093,9 @@ const REQUEST_VERBS: &[&str] = &[
 /// The rest of a sentence that opens with a request verb ([`REQUEST_VERBS`]), with a
 /// "me" or "us" after it set aside too. The verb must be the sentence's very first
 /// word, so a Markdown heading or a bold label (an issue template's "## Describe the
-/// bug") is not a request.
+/// bug") is not a request. A polite opening before the verb ("Could you tell us
+/// what…", "Can you please explain how…") is part of the request: it asks what
+/// follows, not whether the reader is able to.
 fn request(sentence: &str) -> Option<&str> {
     let trimmed = sentence.trim_start();
     fn first_word(text: &str) -> (String, &str) {
@@ -1100,7 +1104,21 @@ fn request(sentence: &str) -> Option<&str> {
             .unwrap_or(text.len());
         (text[..end].to_lowercase(), &text[end..])
     }
-    let (verb, rest) = first_word(trimmed);
+    let (verb, rest) = match first_word(trimmed) {
+        (modal, after) if POLITE_MODALS.contains(&modal.as_str()) => {
+            match first_word(after.trim_start()) {
+                (you, after) if you == "you" => {
+                    let after = after.trim_start();
+                    match first_word(after) {
+                        (please, after) if please == "please" => first_word(after.trim_start()),
+                        word => word,
+                    }
+                }
+                _ => return None,
+            }
+        }
+        word => word,
+    };
     if !REQUEST_VERBS.contains(&verb.as_str()) {
         return None;
     }
@@ -1485,6 +1503,20 @@ mod tests {
         assert_eq!(request("listing keys"), None);
         // Nothing asked after the verb: not a request.
         assert_eq!(request("Tell us"), None);
+        // A polite opening asks what follows the verb, not whether the reader can.
+        assert_eq!(
+            request("Could you tell us what is still missing on the HSM?"),
+            Some("what is still missing on the HSM?")
+        );
+        assert_eq!(
+            request("can you please explain how rotation works"),
+            Some("how rotation works")
+        );
+        let i = Intent::of("Could you tell us what is still missing before keys can be created?");
+        assert!(!i.polar && !i.yes_no);
+        // A modal with another verb still asks yes or no.
+        assert_eq!(request("Can you rotate the key of a CMK registry?"), None);
+        assert!(Intent::of("Could you confirm that the key is versionless?").polar);
     }
 
     #[test]
