@@ -1073,8 +1073,6 @@ const CONTEXT_WEIGHT: f32 = 1.0 / 3.0;
 /// "Describe what has to happen after…"): the sentence asks, and what kind of answer
 /// it wants is told by what follows the verb. The verb stays among its words: "list"
 /// and "show" are also `az` verbs.
-/// What may open a request politely, before "you" and its verb ([`request`]).
-const POLITE_MODALS: &[&str] = &["can", "could", "would", "will"];
 const REQUEST_VERBS: &[&str] = &[
     "explain",
     "describe",
@@ -1089,6 +1087,8 @@ const REQUEST_VERBS: &[&str] = &[
     "summarise",
     "generate",
 ];
+/// What may open a request politely, before "you" and its verb ([`request`]).
+const POLITE_MODALS: &[&str] = &["can", "could", "would", "will"];
 
 /// The rest of a sentence that opens with a request verb ([`REQUEST_VERBS`]), with a
 /// "me" or "us" after it set aside too. The verb must be the sentence's very first
@@ -1104,21 +1104,17 @@ fn request(sentence: &str) -> Option<&str> {
             .unwrap_or(text.len());
         (text[..end].to_lowercase(), &text[end..])
     }
-    let (verb, rest) = match first_word(trimmed) {
-        (modal, after) if POLITE_MODALS.contains(&modal.as_str()) => {
-            match first_word(after.trim_start()) {
-                (you, after) if you == "you" => {
-                    let after = after.trim_start();
-                    match first_word(after) {
-                        (please, after) if please == "please" => first_word(after.trim_start()),
-                        word => word,
-                    }
-                }
-                _ => return None,
-            }
+    let (mut verb, mut rest) = first_word(trimmed);
+    if POLITE_MODALS.contains(&verb.as_str()) {
+        let (you, after) = first_word(rest.trim_start());
+        if you != "you" {
+            return None;
         }
-        word => word,
-    };
+        (verb, rest) = first_word(after.trim_start());
+        if verb == "please" {
+            (verb, rest) = first_word(rest.trim_start());
+        }
+    }
     if !REQUEST_VERBS.contains(&verb.as_str()) {
         return None;
     }
