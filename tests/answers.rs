@@ -248,6 +248,25 @@ fn a_how_to_gets_the_command_that_does_it() {
     }
 }
 
+/// A check names a setting's words in camelCase (`--query
+/// properties.enableRbacAuthorization`), and they count as words: "how do I tell"
+/// gets the check of the section that answers it, not a command of another section
+/// that spells the setting as a flag. Where a check and the command that changes the
+/// setting share as much of the question, the change wins.
+#[test]
+fn a_camel_case_setting_is_read_as_words_and_a_change_beats_its_check() {
+    let told = direct_answer("how do i tell if our kv runs rbac or access policies");
+    let command = told.command.as_deref().unwrap_or_default();
+    assert!(
+        command.starts_with("az keyvault show") && command.contains("enableRbacAuthorization"),
+        "{command}"
+    );
+    let set =
+        direct_answer("how to set --enable-purge-protection on a key vault that already exists");
+    let command = set.command.as_deref().unwrap_or_default();
+    assert!(command.starts_with("az keyvault update"), "{command}");
+}
+
 /// A how-to asking for a command outright gets the command of the section that does
 /// it, shown right after the sentence that introduces it (the section says "Set the
 /// bypass to AzureServices and the default action to Deny:", the question "let trusted

@@ -246,6 +246,8 @@ struct Command {
     /// The qualifiers it names (`--hsm-name`): it is for them, not for every reader of
     /// its section.
     for_qualifiers: u32,
+    /// A `show` or `list`: it checks, and changes nothing.
+    reads: bool,
 }
 
 struct Sentence {
@@ -292,9 +294,14 @@ impl SectionSentences {
             .flat_map(|c| lines_of(&c.code))
             .filter(|l| runs_az(l))
             .map(|line| Command {
-                // A flag's and a dotted name's parts are words of their own.
-                stems: index.stem_ids(&line.replace(['-', '.'], " ")),
+                // A flag's, a dotted name's and a camelCase name's parts are words of
+                // their own.
+                stems: index.stem_ids(&super::tokenize::code_words_apart(&line)),
                 for_qualifiers: index.qualifiers_of_command(&line),
+                reads: line
+                    .split_whitespace()
+                    .take_while(|w| !w.starts_with('-'))
+                    .any(|w| w == "show" || w == "list"),
                 line,
             })
             .collect();
@@ -625,13 +632,12 @@ pub(crate) fn extract(
                     .flatten()
                     .map(|command| (shared_weight(&terms, &command.stems), command)),
             );
-            let weight = brought.map_or(0.0, |(w, _)| w);
             first_of_best(
                 ranks
                     .iter()
                     .filter_map(|&r| best_command_in(&terms, &tables[r], unasked[r])),
             )
-            .filter(|(w, _)| *w > weight)
+            .filter(|best| brought.is_none_or(|b| heavier(best, &b)))
             .or(brought)
         } else {
             best_command(&terms, &tables, &unasked)
@@ -824,15 +830,23 @@ fn action_of(lines: &str) -> String {
     action_among(lines.lines()).unwrap_or_default().to_string()
 }
 
-/// The heaviest command, the first of equals: a procedure's action comes before its
-/// check.
+/// The heaviest command ([`heavier`]), the first of equals: a procedure's action
+/// comes before its check.
 fn first_of_best<'a>(
     commands: impl Iterator<Item = WeighedCommand<'a>>,
 ) -> Option<WeighedCommand<'a>> {
     commands.fold(None, |best, c| match best {
-        Some(b) if b.0 >= c.0 => Some(b),
+        Some(b) if !heavier(&c, &b) => Some(b),
         _ => Some(c),
     })
+}
+
+/// Whether `a` shares more of the question than `b`, or as much and changes what `b`
+/// only reads: "how to set purge protection on an existing vault" names the
+/// setting's words in the check (`--query properties.enablePurgeProtection`) as
+/// much as in the `az keyvault update` that sets it.
+fn heavier(a: &WeighedCommand<'_>, b: &WeighedCommand<'_>) -> bool {
+    a.0 > b.0 || a.0 == b.0 && b.1.reads && !a.1.reads
 }
 
 /// The weight of the question's concepts that `stems` (sorted term ids) touch.

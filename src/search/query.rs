@@ -313,6 +313,7 @@ impl Intent {
     }
 
     fn of_sentence(question: &str) -> Intent {
+        let question = without_fillers(question);
         let question = request(question).unwrap_or(question);
         let lower = question.to_lowercase();
         let words = words_of(&lower);
@@ -531,6 +532,7 @@ impl SearchIndex {
                     continue;
                 }
                 let run = &mut runs.last_mut().expect("a run per segment").0;
+                let named = is_resource_name(raw);
                 for word in normalized_raw.split(' ').filter(|w| !w.is_empty()) {
                     // A misspelt word is corrected first, so that it can still complete
                     // a synonym phrase ("contianer registry").
@@ -538,6 +540,7 @@ impl SearchIndex {
                     // is better left unknown than turned into a wrong concept.
                     let fix = (self.tuning.typo_correction
                         && role == Role::Ask
+                        && !named
                         && corrections < MAX_CORRECTIONS
                         && self.is_unknown(&mut en, word))
                     .then(|| {
@@ -1178,10 +1181,11 @@ pub(crate) fn segments(question: &str) -> Vec<(Role, String)> {
     let mut prose = String::new();
     let flush = |prose: &mut String, out: &mut Vec<(Role, String)>| {
         for sentence in sentences(prose) {
-            let lower = sentence
+            let opening = without_fillers(&sentence);
+            let lower = opening
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            let asks = request(&sentence).is_some()
+            let asks = request(opening).is_some()
                 || sentence.trim_end().ends_with('?')
                 || ASK_OPENINGS.iter().any(|o| {
                     lower.starts_with(o)
@@ -1256,6 +1260,30 @@ const FIRST_PERSON: &[&str] = &[
 ];
 /// Words by which a lead-in asks a question of its own.
 const QUESTION_WORDS: &[&str] = &["what", "which", "how", "why", "when", "where", "who"];
+
+/// Words a chat message opens with before it gets to its point ("lol how do i…",
+/// "ok, can we…"): an opening read past them shows whether the sentence asks.
+const FILLERS: &[&str] = &[
+    "lol", "ok", "okay", "hey", "hi", "hello", "btw", "anyway", "ugh", "hmm", "um", "uh", "tbh",
+    "ngl", "fwiw", "oh", "ah", "yeah", "haha",
+];
+
+/// `sentence` from its first word that is not a filler ([`FILLERS`]), with the
+/// punctuation after each filler skipped too ("Hey, ok - can…"). What opens
+/// with no filler is kept as it is: a heading's "## Describe the bug" is no request.
+fn without_fillers(sentence: &str) -> &str {
+    let mut rest = sentence.trim_start();
+    loop {
+        let end = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        let after = rest[end..].trim_start_matches(|c: char| !c.is_alphanumeric());
+        if after.is_empty() || !FILLERS.iter().any(|f| f.eq_ignore_ascii_case(&rest[..end])) {
+            return rest;
+        }
+        rest = after;
+    }
+}
 
 /// A line without its numbered-list marker ("3. Assign…"), whose number is
 /// layout, not a word of the question.
@@ -1335,6 +1363,25 @@ pub(crate) fn rank_idf(n: f32, df: f32) -> f32 {
 }
 
 pub(crate) const IDF_FLOOR: f32 = 0.01;
+
+/// The leading abbreviations of Azure resource names by the Cloud Adoption
+/// Framework's convention (`kv-shale`, `rg-shared`, `id-flint-old`).
+const RESOURCE_PREFIXES: &[&str] = &[
+    "kv", "cr", "rg", "id", "mi", "uami", "mhsm", "hsm", "st", "aks", "vnet", "snet", "pe", "nsg",
+    "law", "appi", "sub",
+];
+
+/// A hyphenated name of an Azure resource: its parts are the asker's own names, not
+/// misspelt words ("kv-shale" is no "shape").
+fn is_resource_name(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    w.split_once('-').is_some_and(|(prefix, rest)| {
+        !rest.is_empty()
+            && RESOURCE_PREFIXES
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(prefix))
+    })
+}
 
 /// `--key-encryption-key`, `rotate-key`, `unwrapKey`, `keyVaultProperties.identity`,
 /// `key_vault_key_id`, `CMK_ERROR`: a word with inner punctuation or a case change.
@@ -1657,6 +1704,58 @@ mod tests {
         // A question of one sentence keeps its words whatever they say.
         let alone = "Before I open a ticket: can artifact streaming be used with CMK?";
         assert_eq!(segments(alone), [(Role::Ask, alone.to_string())]);
+    }
+
+    #[test]
+    fn chat_fillers_before_a_question_leave_it_a_question() {
+        let role = |q: &str| segments(q)[0].0;
+        assert_eq!(
+            role("lol how do i tell if our kv runs rbac or access policies"),
+            Role::Ask
+        );
+        assert_eq!(
+            role("ok, hmm - which identity goes in --identity"),
+            Role::Ask
+        );
+        // A conjunction is no filler: "But when I open…" tells what happened.
+        assert_eq!(
+            role("But when I open the portal the key list stays empty."),
+            Role::Context
+        );
+        // A heading opens with no filler, and its request verb asks nothing.
+        assert_eq!(role("## Describe the bug"), Role::Context);
+        assert_eq!(without_fillers("ok"), "ok");
+        let slang = SearchIndex::build(&crate::knowledge::Corpus::load(
+            &crate::knowledge::LoadOptions::default(),
+        ))
+        .unwrap()
+        .analyze("lol tbh how do i rotate the key");
+        assert_eq!(slang.unknown_words, 0);
+    }
+
+    #[test]
+    fn a_resource_names_parts_are_not_corrected() {
+        assert!(is_resource_name("kv-shale"));
+        assert!(is_resource_name("`rg-shared`,"));
+        assert!(!is_resource_name("geo-replciated"));
+        assert!(!is_resource_name("kv"));
+        let index = SearchIndex::build(&crate::knowledge::Corpus::load(
+            &crate::knowledge::LoadOptions::default(),
+        ))
+        .unwrap();
+        let corrected = |q: &str| {
+            index
+                .analyze(q)
+                .concepts
+                .iter()
+                .filter(|c| c.origin == Origin::Correction)
+                .count()
+        };
+        assert_eq!(
+            corrected("how do I restrict kv-shale to trusted services"),
+            0
+        );
+        assert_eq!(corrected("is geo-replciated storage fine with cmk"), 1);
     }
 
     #[test]

@@ -192,6 +192,34 @@ pub const STOP_WORDS: &[&str] = &[
     "till",
     "wat",
     "whats",
+    "lol",
+    "lmao",
+    "haha",
+    "tbh",
+    "ngl",
+    "idk",
+    "dunno",
+    "smh",
+    "ugh",
+    "btw",
+    "fyi",
+    "imo",
+    "imho",
+    "afaik",
+    "iirc",
+    "fwiw",
+    "tldr",
+    "omg",
+    "yeah",
+    "yep",
+    "nope",
+    "hmm",
+    "um",
+    "uh",
+    "gonna",
+    "wanna",
+    "gotta",
+    "kinda",
 ];
 
 pub fn en_analyzer() -> TextAnalyzer {
@@ -407,6 +435,25 @@ impl Tokenizer for CodeTokenizer {
     }
 }
 
+/// `text` with each code word's parts apart, as prose words are
+/// (`properties.enableRbacAuthorization` → `properties enable Rbac Authorization`), so
+/// that a command's words meet a question's ([`split_parts`]).
+pub fn code_words_apart(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        for (k, (_, part)) in split_parts(word).into_iter().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(part);
+        }
+    }
+    out
+}
+
 /// `rotate-key` → `rotate`, `key`; `unwrapKey` → `unwrap`, `Key`; with byte offsets.
 fn split_parts(word: &str) -> Vec<(usize, &str)> {
     let mut parts = Vec::new();
@@ -461,6 +508,10 @@ mod tests {
         assert_eq!(code("unwrapKey"), ["unwrapkey", "unwrap", "key"]);
         assert_eq!(code("rotate-key"), ["rotate-key", "rotate", "key"]);
         assert_eq!(code("'[system]'"), ["system"]);
+        assert_eq!(
+            code_words_apart("az keyvault show --query properties.enableRbacAuthorization"),
+            "az keyvault show query properties enable Rbac Authorization"
+        );
     }
 
     #[test]
