@@ -846,7 +846,7 @@ fn first_of_best<'a>(
 /// setting's words in the check (`--query properties.enablePurgeProtection`) as
 /// much as in the `az keyvault update` that sets it.
 fn heavier(a: &WeighedCommand<'_>, b: &WeighedCommand<'_>) -> bool {
-    a.0 > b.0 || a.0 == b.0 && b.1.reads && !a.1.reads
+    a.0 > b.0 || (a.0 == b.0 && b.1.reads && !a.1.reads)
 }
 
 /// The weight of the question's concepts that `stems` (sorted term ids) touch.
