@@ -219,6 +219,15 @@ pub fn runs_az(line: &str) -> bool {
     line.starts_with("az ") || line.contains("$(az ")
 }
 
+/// Whether an `az` line only reads: `show` or `list` among the words before its
+/// first flag, as in a check or a lookup that fills a variable
+/// (`KEY_ID=$(az keyvault key show …)`).
+pub fn only_reads(line: &str) -> bool {
+    line.split_whitespace()
+        .take_while(|w| !w.starts_with('-'))
+        .any(|w| w == "show" || w == "list")
+}
+
 /// The action among shell lines: the first that runs `az` itself, else the first
 /// lookup that runs it to fill a variable.
 pub fn action_among<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> Option<&'a str> {
@@ -495,6 +504,17 @@ mod tests {
                 "[?g==$RESOURCE_GROUP]"
             ]
         );
+    }
+
+    #[test]
+    fn a_show_or_a_list_only_reads() {
+        assert!(only_reads("az acr encryption show --name x --query y"));
+        assert!(only_reads("KEY_ID=$(az keyvault key show --name k)"));
+        assert!(!only_reads(
+            "az keyvault update --name x --enable-purge-protection true"
+        ));
+        // A flag's value is no verb.
+        assert!(!only_reads("az acr update --name show"));
     }
 
     #[test]

@@ -32,7 +32,7 @@ use serde::Serialize;
 use super::query::{UNIVERSAL, words_of};
 use super::sentence_cache::SentenceTable;
 use super::{Analyzed, SearchIndex};
-use crate::azure::command::{action_among, lines_of, runs_az};
+use crate::azure::command::{action_among, lines_of, only_reads, runs_az};
 use crate::knowledge::{Block, Citation, CodeBlock, Corpus, SectionParts, markdown};
 
 /// The longest answer and the most sentences chosen for their own scores, so it
@@ -246,7 +246,7 @@ struct Command {
     /// The qualifiers it names (`--hsm-name`): it is for them, not for every reader of
     /// its section.
     for_qualifiers: u32,
-    /// A `show` or `list`: it checks, and changes nothing.
+    /// A `show` or `list` ([`only_reads`]): it checks, and changes nothing.
     reads: bool,
 }
 
@@ -298,10 +298,7 @@ impl SectionSentences {
                 // their own.
                 stems: index.stem_ids(&super::tokenize::code_words_apart(&line)),
                 for_qualifiers: index.qualifiers_of_command(&line),
-                reads: line
-                    .split_whitespace()
-                    .take_while(|w| !w.starts_with('-'))
-                    .any(|w| w == "show" || w == "list"),
+                reads: only_reads(&line),
                 line,
             })
             .collect();

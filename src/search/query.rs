@@ -1101,12 +1101,10 @@ const POLITE_MODALS: &[&str] = &["can", "could", "would", "will"];
 /// follows, not whether the reader is able to.
 fn request(sentence: &str) -> Option<&str> {
     let trimmed = sentence.trim_start();
-    fn first_word(text: &str) -> (String, &str) {
-        let end = text
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(text.len());
-        (text[..end].to_lowercase(), &text[end..])
-    }
+    let first_word = |text| {
+        let (word, rest) = split_first_word(text);
+        (word.to_lowercase(), rest)
+    };
     let (mut verb, mut rest) = first_word(trimmed);
     if POLITE_MODALS.contains(&verb.as_str()) {
         let (you, after) = first_word(rest.trim_start());
@@ -1274,15 +1272,21 @@ const FILLERS: &[&str] = &[
 fn without_fillers(sentence: &str) -> &str {
     let mut rest = sentence.trim_start();
     loop {
-        let end = rest
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(rest.len());
-        let after = rest[end..].trim_start_matches(|c: char| !c.is_alphanumeric());
-        if after.is_empty() || !FILLERS.iter().any(|f| f.eq_ignore_ascii_case(&rest[..end])) {
+        let (word, tail) = split_first_word(rest);
+        let after = tail.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if after.is_empty() || !FILLERS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
             return rest;
         }
         rest = after;
     }
+}
+
+/// `text`'s leading run of letters and digits, and what follows it.
+fn split_first_word(text: &str) -> (&str, &str) {
+    text.split_at(
+        text.find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(text.len()),
+    )
 }
 
 /// A line without its numbered-list marker ("3. Assign…"), whose number is
