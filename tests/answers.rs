@@ -267,6 +267,26 @@ fn a_camel_case_setting_is_read_as_words_and_a_change_beats_its_check() {
     assert!(command.starts_with("az keyvault update"), "{command}");
 }
 
+/// An order, as agents and terminal users type it ("turn on purge protection for…"),
+/// asks for the command that does it, as "how do I…" does.
+#[test]
+fn an_imperative_gets_the_command_that_does_it() {
+    let purge = direct_answer("turn on purge protection for an existing kv that backs our acr cmk");
+    let command = purge.command.as_deref().unwrap_or_default();
+    assert!(
+        command.starts_with("az keyvault update") && command.contains("--enable-purge-protection"),
+        "{}",
+        purge.text
+    );
+    let rotation = direct_answer("enable automatic rotation on our acr cmk");
+    let command = rotation.command.as_deref().unwrap_or_default();
+    assert!(
+        command.starts_with("az acr encryption rotate-key") && command.contains("VERSIONLESS"),
+        "{}",
+        rotation.text
+    );
+}
+
 /// A how-to asking for a command outright gets the command of the section that does
 /// it, shown right after the sentence that introduces it (the section says "Set the
 /// bypass to AzureServices and the default action to Deny:", the question "let trusted

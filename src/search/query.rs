@@ -223,6 +223,49 @@ const PROCEDURE_OPENINGS: &[&str] = &[
     "the commands to",
     "the steps",
 ];
+/// Verbs that, opening a sentence, tell the reader to do something the knowledge
+/// does with commands ("create an access-policy kv for acr cmk", "turn on purge
+/// protection for the vault"): an imperative asks for the procedure, as "how do I"
+/// does. Not the reading verbs ("check", "find"): "check why the create fails" asks
+/// for a cause.
+const ACTION_VERBS: &[&str] = &[
+    "create",
+    "enable",
+    "disable",
+    "turn",
+    "rotate",
+    "grant",
+    "assign",
+    "revoke",
+    "restore",
+    "recover",
+    "switch",
+    "move",
+    "migrate",
+    "set",
+    "configure",
+    "add",
+    "remove",
+    "delete",
+    "update",
+    "attach",
+    "detach",
+    "import",
+    "deploy",
+    "allow",
+    "change",
+    "provision",
+    "activate",
+    "encrypt",
+    "re-enable",
+    "reassign",
+    "regrant",
+    "retire",
+    "replace",
+];
+/// Words after an action verb that make the sentence a question about it ("set
+/// whether…", "change what…"), not an order to do it.
+const ASKING_AFTER_A_VERB: &[&str] = &["why", "what", "whether", "if", "when", "which", "how"];
 const YES_NO_OPENERS: &[&str] = &[
     "can", "is", "are", "does", "do", "will", "should", "must", "could", "may", "was", "has",
     "have", "did", "would",
@@ -320,12 +363,22 @@ impl Intent {
         let opening = words.iter().take(6).copied().collect::<Vec<_>>().join(" ");
         let starts = |list: &[&str]| list.iter().any(|p| opening.starts_with(p));
         let duration = starts(DURATION_OPENINGS);
+        // The sentence's own first word: "rotate-key w/o --identity, does it…" names
+        // a command, and a sentence ending in a question mark asks, not orders.
+        let asked = question.trim_end().ends_with('?');
+        let imperative = !asked
+            && lower.split_whitespace().next().is_some_and(|first| {
+                ACTION_VERBS.contains(&first.trim_end_matches([',', ':', ';', '.']))
+            })
+            && !words
+                .get(1)
+                .is_some_and(|w| ASKING_AFTER_A_VERB.contains(w));
         let procedure = !duration
             && (starts(PROCEDURE_OPENINGS)
+                || imperative
                 || words
                     .windows(2)
                     .any(|w| matches!(w, ["command" | "cmd", "to"])));
-        let asked = question.trim_end().ends_with('?');
         // "Does not have access to identity." (pasted error text) opens like a yes/no
         // question but states something, unless it ends with a question mark.
         let yes_no = words.first().is_some_and(|w| YES_NO_OPENERS.contains(w))
@@ -1511,6 +1564,28 @@ mod tests {
         }
         // A question about a version that names a tool is not a how-to.
         assert!(!Intent::of("which azurerm version renamed the vault argument").procedure);
+    }
+
+    #[test]
+    fn an_imperative_asks_for_the_procedure() {
+        for q in [
+            "create an access-policy kv for acr cmk with a current az cli",
+            "turn on purge protection for an existing kv that backs our acr cmk",
+            "Grant the registry's identity access to the key.",
+        ] {
+            assert!(Intent::of(q).procedure, "{q}");
+        }
+        for q in [
+            // A command's name, not an order.
+            "rotate-key w/o --identity, does it keep whatever mi is set now?",
+            // An order would not end in a question mark.
+            "switch to the system identity later?",
+            // An order to find out why or whether asks for a cause or a verdict.
+            "change why the key stays on the old version",
+            "purge protection on: does acr stay up if someone deletes the kv key?",
+        ] {
+            assert!(!Intent::of(q).procedure, "{q}");
+        }
     }
 
     #[test]
