@@ -27,6 +27,8 @@
 //! question, there is no answer rather than a related one.
 
 use schemars::JsonSchema;
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::query::{UNIVERSAL, words_of};
@@ -328,16 +330,20 @@ impl SectionSentences {
                                 || NUMBER_WORDS.contains(&w[0]))
                                 && TIME_UNITS.contains(&w[1])
                         });
-                        let denials: Vec<usize> = (0..words.len())
-                            .filter(|&i| NEGATIVE.contains(&words[i]))
+                        // A denial in an aside ("(you never pinned a specific
+                        // version)") is not what the sentence claims.
+                        let claimed = without_asides(&lower);
+                        let main = words_of(&claimed);
+                        let denials: Vec<usize> = (0..main.len())
+                            .filter(|&i| NEGATIVE.contains(&main[i]))
                             .collect();
                         let negative = !denials.is_empty();
                         let denied = index.stem_ids(
                             &denials
                                 .iter()
                                 .flat_map(|&i| {
-                                    let end = (i + DENIAL_REACH + 1).min(words.len());
-                                    &words[i.saturating_sub(DENIAL_REACH)..end]
+                                    let end = (i + DENIAL_REACH + 1).min(main.len());
+                                    &main[i.saturating_sub(DENIAL_REACH)..end]
                                 })
                                 .copied()
                                 .collect::<Vec<_>>()
@@ -346,7 +352,7 @@ impl SectionSentences {
                         let silent = leaves_unsaid(&words);
                         let partial = negative
                             && denials.iter().all(|&i| {
-                                words[i + 1..].iter().take(4).any(|w| UNIVERSAL.contains(w))
+                                main[i + 1..].iter().take(4).any(|w| UNIVERSAL.contains(w))
                             });
                         // What it names that a line it brings names too ("When the
                         // new key is in a Managed HSM…:" before `--hsm-name` lines),
@@ -847,6 +853,24 @@ fn heavier(a: &WeighedCommand<'_>, b: &WeighedCommand<'_>) -> bool {
 }
 
 /// The weight of the question's concepts that `stems` (sorted term ids) touch.
+/// A sentence without its parenthesized asides.
+fn without_asides(text: &str) -> Cow<'_, str> {
+    if !text.contains('(') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    Cow::Owned(out)
+}
+
 fn shared_weight(terms: &[super::WeightedTerm], stems: &[u32]) -> f32 {
     terms
         .iter()
@@ -1093,6 +1117,34 @@ mod tests {
         assert!(!unsaid(
             "the docs say the registry cannot switch back to microsoft-managed keys"
         ));
+    }
+
+    /// "With a versionless key ID (you never pinned a specific version), the registry
+    /// … starts using a freshly created key version" tells what happens: its denial is an
+    /// aside, and a yes/no question it answers gets no "No." from it.
+    #[test]
+    fn a_denial_in_an_aside_is_not_the_claim() {
+        assert_eq!(
+            without_asides(
+                "with a versionless key id (you never pinned a specific version), the registry checks"
+            ),
+            "with a versionless key id , the registry checks"
+        );
+        assert_eq!(without_asides("no aside here"), "no aside here");
+        let corpus = Corpus::load(&crate::knowledge::LoadOptions::default());
+        let index = SearchIndex::build(&corpus).unwrap();
+        let mut found = 0;
+        for at in 0..corpus.sections.len() {
+            for s in &SectionSentences::build(&index, &corpus, at).sentences {
+                if s.text
+                    .starts_with("With a versionless key ID (you never pinned")
+                {
+                    assert!(!s.negative, "{}", s.text);
+                    found += 1;
+                }
+            }
+        }
+        assert!(found > 0, "the sentence is in the knowledge");
     }
 
     #[test]
