@@ -333,7 +333,14 @@ impl SectionSentences {
                         // A denial in an aside ("(you never pinned a specific
                         // version)") is not what the sentence claims.
                         let claimed = without_asides(&lower);
-                        let main = words_of(&claimed);
+                        let aside_free;
+                        let main: &[&str] = match &claimed {
+                            Cow::Borrowed(_) => &words,
+                            Cow::Owned(text) => {
+                                aside_free = words_of(text);
+                                &aside_free
+                            }
+                        };
                         let denials: Vec<usize> = (0..main.len())
                             .filter(|&i| NEGATIVE.contains(&main[i]))
                             .collect();
