@@ -26,9 +26,9 @@
 //! comes after the sentence it points at: none dangles. When no sentence settles the
 //! question, there is no answer rather than a related one.
 
-use schemars::JsonSchema;
 use std::borrow::Cow;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::query::{UNIVERSAL, words_of};
@@ -859,8 +859,8 @@ fn heavier(a: &WeighedCommand<'_>, b: &WeighedCommand<'_>) -> bool {
     a.0 > b.0 || (a.0 == b.0 && b.1.reads && !a.1.reads)
 }
 
-/// The weight of the question's concepts that `stems` (sorted term ids) touch.
-/// A sentence without its parenthesized asides.
+/// A sentence without its parenthesized asides (an unmatched closing parenthesis is
+/// kept as text).
 fn without_asides(text: &str) -> Cow<'_, str> {
     if !text.contains('(') {
         return Cow::Borrowed(text);
@@ -878,6 +878,7 @@ fn without_asides(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The weight of the question's concepts that `stems` (sorted term ids) touch.
 fn shared_weight(terms: &[super::WeightedTerm], stems: &[u32]) -> f32 {
     terms
         .iter()

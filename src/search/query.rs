@@ -1580,8 +1580,9 @@ mod tests {
             "rotate-key w/o --identity, does it keep whatever mi is set now?",
             // An order would not end in a question mark.
             "switch to the system identity later?",
-            // An order to find out why or whether asks for a cause or a verdict.
+            // A verb followed by why, what or whether asks about the action.
             "change why the key stays on the old version",
+            // A noun that names a setting opens a question about it.
             "purge protection on: does acr stay up if someone deletes the kv key?",
         ] {
             assert!(!Intent::of(q).procedure, "{q}");
