@@ -31,7 +31,7 @@ use std::borrow::Cow;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::query::{UNIVERSAL, words_of};
+use super::query::{UNIVERSAL, without_asides, words_of};
 use super::sentence_cache::SentenceTable;
 use super::{Analyzed, SearchIndex};
 use crate::azure::command::{action_among, lines_of, only_reads, runs_az};
@@ -857,25 +857,6 @@ fn first_of_best<'a>(
 /// much as in the `az keyvault update` that sets it.
 fn heavier(a: &WeighedCommand<'_>, b: &WeighedCommand<'_>) -> bool {
     a.0 > b.0 || (a.0 == b.0 && b.1.reads && !a.1.reads)
-}
-
-/// A sentence without its parenthesized asides (an unmatched closing parenthesis is
-/// kept as text).
-fn without_asides(text: &str) -> Cow<'_, str> {
-    if !text.contains('(') {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' if depth > 0 => depth -= 1,
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    Cow::Owned(out)
 }
 
 /// The weight of the question's concepts that `stems` (sorted term ids) touch.

@@ -965,19 +965,8 @@ fn states_a_rule(title: &str) -> bool {
     ];
     // A parenthetical is an aside about the section ("(not in the ACR docs)"), not
     // the rule it states.
-    let mut depth = 0usize;
-    let said: String = title
-        .chars()
-        .filter(|&c| {
-            match c {
-                '(' => depth += 1,
-                ')' => depth = depth.saturating_sub(1),
-                _ => return depth == 0,
-            }
-            false
-        })
-        .collect();
-    said.to_lowercase()
+    query::without_asides(title)
+        .to_lowercase()
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .any(|w| RULE_WORDS.contains(&w))
 }

@@ -14,6 +14,7 @@
 //! duration, a problem report) comes from how it opens and what it holds.
 
 use foldhash::HashSet;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::SearchIndex;
@@ -400,6 +401,26 @@ pub(crate) fn words_of(lower: &str) -> Vec<&str> {
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// A text without its parenthesized asides: "(not in the ACR docs)" in a heading, "(you
+/// never pinned a specific version)" in a sentence, say something about the text, not
+/// what it states. An unmatched closing parenthesis is kept as text.
+pub(crate) fn without_asides(text: &str) -> Cow<'_, str> {
+    if !text.contains('(') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    Cow::Owned(out)
 }
 
 fn reports_problem(words: &[&str]) -> bool {
