@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the forty-nine sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind48; eval/README.md says
+/// against), the held-out set, and the fifty sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind49; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 52] = [
+const SETS: [(&str, &str, &str); 53] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -273,6 +273,11 @@ const SETS: [(&str, &str, &str); 52] = [
         "blind48",
         include_str!("../eval/blind48.json"),
         include_str!("../eval/gate/blind48.json"),
+    ),
+    (
+        "blind49",
+        include_str!("../eval/blind49.json"),
+        include_str!("../eval/gate/blind49.json"),
     ),
 ];
 
