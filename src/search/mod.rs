@@ -766,8 +766,8 @@ impl SearchIndex {
     }
 
     /// For a diagnosis, in one scoring pass: every troubleshooting section that
-    /// matches, best first, and the best `references` reference sections that cover
-    /// the question at `min_coverage` or more.
+    /// matches, in no particular order, and the best `references` reference sections
+    /// that cover the question at `min_coverage` or more, best first.
     pub(crate) fn search_cases_and_references(
         &self,
         analyzed: &Analyzed,
@@ -797,6 +797,7 @@ impl SearchIndex {
         let (mut reference, cases): (Vec<Hit>, Vec<Hit>) = hits
             .into_iter()
             .partition(|h| self.kinds[h.section] == Kind::Reference);
+        reference.sort_by(score::by_rank);
         reference.truncate(references);
         (cases, reference)
     }

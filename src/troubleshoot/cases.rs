@@ -76,13 +76,12 @@ impl Case {
 }
 
 impl CaseCatalog {
-    /// The case told by `section`, if it is one.
-    pub fn case_at(&self, section: usize) -> Option<&Case> {
+    /// The index of the case told by `section`, if it is one.
+    pub fn index_at(&self, section: usize) -> Option<usize> {
         // Cases are collected in corpus order, so their sections ascend.
         self.cases
             .binary_search_by_key(&section, |c| c.section)
             .ok()
-            .map(|i| &self.cases[i])
     }
 
     /// The sections of the cases whose distinctive error fragments `text` pastes, in

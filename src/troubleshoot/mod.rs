@@ -148,15 +148,18 @@ pub fn diagnose(
     // that shares a word or two with a log is noise in the caller's context.
     let (hits, reference) =
         index.search_cases_and_references(&analyzed, REFERENCE_SNIPPETS, MIN_CONFIDENT_COVERAGE);
-    let hits: Vec<Hit> = hits
-        .into_iter()
-        .filter(|h| catalog.case_at(h.section).is_some())
+    // The cases the search found, by their index in the catalog. A large corpus
+    // matches thousands: each is visited once, and neither they nor the catalog's
+    // other cases are searched or sorted in full.
+    let found: Vec<(usize, &Hit)> = hits
+        .iter()
+        .filter_map(|h| catalog.index_at(h.section).map(|i| (i, h)))
         .collect();
-    let top_score = hits.first().map_or(1.0, |h| h.score.max(f32::EPSILON));
-    // Each case finds its hit by section: a search of the hits per case is quadratic
-    // in a knowledge of thousands of cases.
-    let hit_of: std::collections::HashMap<usize, &Hit> =
-        hits.iter().map(|h| (h.section, h)).collect();
+    let top_score = found
+        .iter()
+        .map(|(_, h)| h.score)
+        .reduce(f32::max)
+        .map_or(1.0, |best| best.max(f32::EPSILON));
 
     struct Scored {
         case: usize,
@@ -167,8 +170,15 @@ pub fn diagnose(
     }
     // The cases the symptom pastes from, found in one pass over every case's fragments.
     let pasting = catalog.cases_pasted_in(&normalized);
+    let mut found_cases: Vec<usize> = found.iter().map(|&(i, _)| i).collect();
+    found_cases.sort_unstable();
+    let pasted_only = pasting
+        .iter()
+        .filter(|i| found_cases.binary_search(i).is_err())
+        .map(|&i| (i, None));
     let mut scored: Vec<Scored> = Vec::new();
-    for (i, case) in catalog.cases.iter().enumerate() {
+    for (i, hit) in found.iter().map(|&(i, h)| (i, Some(h))).chain(pasted_only) {
+        let case = &catalog.cases[i];
         let matched: Vec<String> = if pasting.binary_search(&i).is_ok() {
             case.errors_in(&normalized).cloned().collect()
         } else {
@@ -181,7 +191,6 @@ pub fn diagnose(
             .iter()
             .map(|m| (m.chars().count() as f32 / 40.0).min(1.0))
             .sum();
-        let hit = hit_of.get(&case.section).copied();
         let text = hit.map_or(0.0, |h| h.score / top_score);
         let coverage = hit.map_or(0.0, |h| h.coverage);
         if matched.is_empty() && hit.is_none() {
@@ -200,8 +209,14 @@ pub fn diagnose(
             matched,
         });
     }
-    scored.sort_by(|a, b| b.rank.total_cmp(&a.rank).then(a.case.cmp(&b.case)));
-    scored.truncate(MAX_MATCHES);
+    // Rank, then catalog order, tells every two cases apart: the best few are found
+    // without sorting the rest.
+    let order = |a: &Scored, b: &Scored| b.rank.total_cmp(&a.rank).then(a.case.cmp(&b.case));
+    if scored.len() > MAX_MATCHES {
+        scored.select_nth_unstable_by(MAX_MATCHES - 1, order);
+        scored.truncate(MAX_MATCHES);
+    }
+    scored.sort_unstable_by(order);
     let confident = scored
         .first()
         .is_some_and(|s| s.distinctive || s.confidence >= 0.8 * MIN_TEXT_COVERAGE);
