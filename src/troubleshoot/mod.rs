@@ -148,13 +148,14 @@ pub fn diagnose(
     // that shares a word or two with a log is noise in the caller's context.
     let (hits, reference) =
         index.search_cases_and_references(&analyzed, REFERENCE_SNIPPETS, MIN_CONFIDENT_COVERAGE);
-    // The cases the search found, by their index in the catalog. A large corpus
-    // matches thousands: each is visited once, and neither they nor the catalog's
-    // other cases are searched or sorted in full.
-    let found: Vec<(usize, &Hit)> = hits
+    // The cases the search found, by their index in the catalog, in catalog order. A
+    // large corpus matches thousands: each is visited once, and the catalog's other
+    // cases not at all.
+    let mut found: Vec<(usize, &Hit)> = hits
         .iter()
         .filter_map(|h| catalog.index_at(h.section).map(|i| (i, h)))
         .collect();
+    found.sort_unstable_by_key(|&(i, _)| i);
     let top_score = found
         .iter()
         .map(|(_, h)| h.score)
@@ -170,11 +171,9 @@ pub fn diagnose(
     }
     // The cases the symptom pastes from, found in one pass over every case's fragments.
     let pasting = catalog.cases_pasted_in(&normalized);
-    let mut found_cases: Vec<usize> = found.iter().map(|&(i, _)| i).collect();
-    found_cases.sort_unstable();
     let pasted_only = pasting
         .iter()
-        .filter(|i| found_cases.binary_search(i).is_err())
+        .filter(|&&i| found.binary_search_by_key(&i, |&(j, _)| j).is_err())
         .map(|&i| (i, None));
     let mut scored: Vec<Scored> = Vec::new();
     for (i, hit) in found.iter().map(|&(i, h)| (i, Some(h))).chain(pasted_only) {
