@@ -777,13 +777,15 @@ impl SearchIndex {
         // differ in their last bits: the margin keeps a section only rounding would
         // leave out.
         let bar = threshold * (1.0 - 1e-4);
-        let case = |d: usize| cases && self.kinds[d] == Kind::Troubleshooting;
+        // A troubleshooting case, which a diagnosis keeps whatever its score.
+        let case = |kind: Kind| cases && kind == Kind::Troubleshooting;
         let first = !*pruning;
         if first {
             candidates.clear();
             candidates.resize(slots.len().div_ceil(64), 0);
             if cases {
-                for d in (0..slots.len()).filter(|&d| case(d) && scope.admits(self.kinds[d])) {
+                let kinds = self.kinds.iter().enumerate();
+                for (d, _) in kinds.filter(|&(_, &kind)| case(kind) && scope.admits(kind)) {
                     candidates[d / 64] |= 1 << (d % 64);
                 }
             }
@@ -797,7 +799,7 @@ impl SearchIndex {
             // As above, a section's own score bounds its focused one from above.
             let reach = slots[d].score + rest;
             let keep = scope.admits(kind)
-                && (cases && kind == Kind::Troubleshooting
+                && (case(kind)
                     || (!cases || kind == Kind::Reference)
                         && reach >= bar
                         && self.focused(reach, d, analyzed) >= bar);
