@@ -587,6 +587,19 @@ fn turning_cmk_on_is_not_switching_identities() {
 }
 
 #[test]
+fn a_count_of_hours_is_answered_with_the_duration_not_a_command() {
+    // "How many hours" asks "how long" as much as "how long" does: the answer is the
+    // sentence that counts the hours, not the command that lists the runs.
+    let a = direct_answer("on a cmk registry, how many hours are acr task run logs kept?");
+    assert!(
+        a.text.starts_with("On a CMK registry") && a.text.contains("24 hours"),
+        "{}",
+        a.text
+    );
+    assert_eq!(a.command, None, "{}", a.text);
+}
+
+#[test]
 fn how_to_find_something_is_about_the_thing() {
     // "find" is how the question asks, like "get" or "know": as a concept it was the
     // only informative word, and "Find recent runs, fetch a run's log…" came first.

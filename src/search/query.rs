@@ -363,7 +363,7 @@ impl Intent {
         let words = words_of(&lower);
         let opening = words.iter().take(6).copied().collect::<Vec<_>>().join(" ");
         let starts = |list: &[&str]| list.iter().any(|p| opening.starts_with(p));
-        let duration = starts(DURATION_OPENINGS);
+        let duration = starts(DURATION_OPENINGS) || counts_time(&words);
         // The sentence's own first word: "rotate-key w/o --identity, does it…" names
         // a command, and a sentence ending in a question mark asks, not orders.
         let asked = question.trim_end().ends_with('?');
@@ -393,6 +393,15 @@ impl Intent {
             problem: reports_problem(&words),
         }
     }
+}
+
+/// Whether the sentence asks for a count of a unit of time ("deleted it by
+/// accident: how many days until it is gone?", "tell me how many minutes can
+/// pass"): a "how long" asked wherever the count stands, not only at the opening.
+fn counts_time(words: &[&str]) -> bool {
+    words
+        .windows(3)
+        .any(|w| w[0] == "how" && matches!(w[1], "many" | "much") && DURATION_UNITS.contains(&w[2]))
 }
 
 /// The words of lowercased text, apostrophes kept ("can't").
@@ -1572,6 +1581,21 @@ mod tests {
         assert!(i.duration && !i.procedure && !i.polar);
         let i = Intent::of("az acr create fails with 403 Forbidden");
         assert!(i.problem);
+    }
+
+    /// A count of a unit of time asks "how long" wherever it stands; a count of
+    /// something else does not.
+    #[test]
+    fn a_count_of_time_asks_for_a_duration() {
+        for q in [
+            "tell me how many minutes can pass before the registry uses the new version",
+            "the key was deleted, so how many days until it is gone for good?",
+            "soft delete on the vault keeps it for how many days",
+        ] {
+            let i = Intent::of(q);
+            assert!(i.duration && !i.procedure && !i.polar, "{q}");
+        }
+        assert!(!Intent::of("how many versions can a managed hsm key have?").duration);
     }
 
     #[test]
