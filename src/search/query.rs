@@ -134,7 +134,8 @@ pub(crate) struct Intent {
     /// It asks about every or all of something ("mhsm in every region?"), which a
     /// partial denial settles ("not offered in every region").
     pub universal: bool,
-    /// "How long…", "How often…": the answer is a duration.
+    /// "How long…", "How often…", or a count of a unit of time anywhere in the
+    /// sentence ("…how many days until it is gone?"): the answer is a duration.
     pub duration: bool,
     /// An error or a failure is described: a troubleshooting case may fit.
     pub problem: bool,
