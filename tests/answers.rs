@@ -749,6 +749,8 @@ fn no_answer_when_not_covered() {
             "Enable customer-managed keys for an Azure Storage account",
             // "azure storage" alone, not only "storage account", is another service.
             "Does Azure Storage support customer managed keys?",
+            // An application's secret key is no customer-managed key.
+            "how do i change the gitea secret key safely",
         ],
     );
 }
