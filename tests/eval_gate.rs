@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the fifty-two sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind51; eval/README.md says
+/// against), the held-out set, and the fifty-three sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind52; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 55] = [
+const SETS: [(&str, &str, &str); 56] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -288,6 +288,11 @@ const SETS: [(&str, &str, &str); 55] = [
         "blind51",
         include_str!("../eval/blind51.json"),
         include_str!("../eval/gate/blind51.json"),
+    ),
+    (
+        "blind52",
+        include_str!("../eval/blind52.json"),
+        include_str!("../eval/gate/blind52.json"),
     ),
 ];
 
