@@ -1295,12 +1295,15 @@ pub(crate) fn segments(question: &str) -> Vec<(Role, String)> {
     }
     flush(&mut prose, &mut out);
     // In a post of several sentences, a lead-in before a colon ("Before I open a
-    // ticket: can artifact streaming…?") frames the question; it does not ask.
-    if out.len() > 1 {
+    // ticket: can artifact streaming…?") frames the question; it does not ask. A
+    // role handed to the reader ("act as a key vault specialist: can…?") frames
+    // even a question of one sentence.
+    let several = out.len() > 1;
+    {
         let mut i = 0;
         while i < out.len() {
             if out[i].0 == Role::Ask
-                && let Some(at) = lead_in(&out[i].1)
+                && let Some(at) = lead_in(&out[i].1, several)
             {
                 let asked = out[i].1[at + 1..].trim().to_string();
                 out[i].1.truncate(at);
@@ -1318,9 +1321,16 @@ pub(crate) fn segments(question: &str) -> Vec<(Role, String)> {
 /// ("Before I escalate:", "I need a side-by-side for the registry part:"), not a
 /// subject named first ("UAMI vs system-assigned MI for ACR CMK:") nor a question of
 /// its own ("What should --key-encryption-key contain:"), with a question after it.
-fn lead_in(sentence: &str) -> Option<usize> {
+fn lead_in(sentence: &str, several: bool) -> Option<usize> {
     let at = sentence.find(": ")?;
     let (before, after) = (&sentence[..at], &sentence[at + 1..]);
+    let asks_after = after.split_whitespace().count() >= 3 && after.trim_end().ends_with('?');
+    if asks_after && hands_a_role(before) {
+        return Some(at);
+    }
+    if !several {
+        return None;
+    }
     let says = |list: &[&str]| {
         before
             .split(|c: char| !(c.is_alphanumeric() || c == '\''))
@@ -1328,12 +1338,34 @@ fn lead_in(sentence: &str) -> Option<usize> {
     };
     let about_the_asker = says(FIRST_PERSON);
     let asks = says(QUESTION_WORDS);
-    (about_the_asker
-        && !asks
-        && !before.contains('?')
-        && after.split_whitespace().count() >= 3
-        && after.trim_end().ends_with('?'))
-    .then_some(at)
+    (about_the_asker && !asks && !before.contains('?') && asks_after).then_some(at)
+}
+
+/// Openings by which a sentence hands the reader a role ("You're an Azure expert",
+/// "Act as our incident commander", "Pretend you are…"): an instruction to whoever
+/// answers, which says nothing of what is asked.
+const ROLE_OPENINGS: &[&str] = &[
+    "act as",
+    "acting as",
+    "pretend",
+    "imagine you",
+    "assume you",
+    "you are a",
+    "you are an",
+    "you are the",
+    "you are our",
+    "you're a",
+    "you're an",
+    "you're the",
+    "you're our",
+];
+
+/// Whether `text` opens by handing the reader a role ([`ROLE_OPENINGS`]).
+fn hands_a_role(text: &str) -> bool {
+    let lower = without_fillers(text).to_lowercase();
+    ROLE_OPENINGS.iter().any(|o| {
+        lower.starts_with(o) && lower[o.len()..].starts_with(|c: char| !c.is_alphanumeric())
+    })
 }
 
 /// Words by which a lead-in is about the asker.
@@ -1830,6 +1862,31 @@ mod tests {
         // A question of one sentence keeps its words whatever they say.
         let alone = "Before I open a ticket: can artifact streaming be used with CMK?";
         assert_eq!(segments(alone), [(Role::Ask, alone.to_string())]);
+    }
+
+    #[test]
+    fn a_role_handed_to_the_reader_frames_even_a_question_of_one_sentence() {
+        assert_eq!(
+            segments("act as a key vault specialist: can acr use an imported byok key?"),
+            [
+                (Role::Context, "act as a key vault specialist".to_string()),
+                (Role::Ask, "can acr use an imported byok key?".to_string()),
+            ]
+        );
+        assert_eq!(
+            segments("you're an azure expert: how do we revoke the hsm key access?")[1],
+            (
+                Role::Ask,
+                "how do we revoke the hsm key access?".to_string()
+            )
+        );
+        // Only a role: "you are" telling the asker's own view is a question of its own.
+        for whole in [
+            "You are right that rotation is automatic: but how often?",
+            "act as a key vault specialist: any ideas",
+        ] {
+            assert_eq!(segments(whole).len(), 1, "{whole}");
+        }
     }
 
     #[test]
