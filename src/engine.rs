@@ -159,10 +159,10 @@ impl Engine {
         Ok(answer::answer(
             &self.corpus,
             &self.index,
-            question,
+            &question,
             max,
             chars,
-            &|| self.cases.pasted_in(question),
+            &|| self.cases.pasted_in(&question),
         ))
     }
 
@@ -174,9 +174,9 @@ impl Engine {
         Ok(explain::explain(
             &self.corpus,
             &self.index,
-            question,
+            &question,
             max,
-            &|| self.cases.pasted_in(question),
+            &|| self.cases.pasted_in(&question),
         ))
     }
 

@@ -3,6 +3,8 @@
 //! or an [`InputError`] naming the field; free text goes through [`text`], so a
 //! question and a pasted error obey the same rules.
 
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -44,7 +46,7 @@ fn field_in_message(message: &str) -> Option<String> {
 /// Checks free text (a question, a symptom) and returns it trimmed: not empty, at
 /// most `max_chars` characters, and no control characters other than tab, line
 /// breaks and the escape that starts a terminal colour code in pasted output.
-pub fn text<'a>(field: &str, value: &'a str, max_chars: usize) -> Result<&'a str, InputError> {
+pub fn text<'a>(field: &str, value: &'a str, max_chars: usize) -> Result<Cow<'a, str>, InputError> {
     let t = value.trim();
     if t.is_empty() {
         return Err(InputError::new(
@@ -71,7 +73,45 @@ pub fn text<'a>(field: &str, value: &'a str, max_chars: usize) -> Result<&'a str
             ),
         ));
     }
-    Ok(t)
+    Ok(plain_punctuation(t))
+}
+
+/// `text` with the punctuation a word processor, mail client or chat tool typesets
+/// put back as typed: curly quotes straight, a no-break space plain, an ellipsis as
+/// three dots, and a dash that opens a word ("–key-encryption-key", "—identity") as
+/// the two hyphens of the option it was. A pasted command then reads as the command,
+/// and a pasted error as the error the knowledge quotes. A dash between words stays.
+pub fn plain_punctuation(text: &str) -> Cow<'_, str> {
+    let typeset = |c: char| {
+        matches!(
+            c,
+            '\u{2018}'
+                ..='\u{201F}' | '\u{2013}' | '\u{2014}' | '\u{2212}' | '\u{00A0}' | '\u{2026}'
+        )
+    };
+    if !text.contains(typeset) {
+        return Cow::Borrowed(text);
+    }
+    let mut plain = String::with_capacity(text.len() + 8);
+    let mut previous: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => plain.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => plain.push('"'),
+            '\u{00A0}' => plain.push(' '),
+            '\u{2026}' => plain.push_str("..."),
+            '\u{2013}' | '\u{2014}' | '\u{2212}'
+                if previous.is_none_or(char::is_whitespace)
+                    && chars.peek().is_some_and(char::is_ascii_alphabetic) =>
+            {
+                plain.push_str("--")
+            }
+            other => plain.push(other),
+        }
+        previous = Some(c);
+    }
+    Cow::Owned(plain)
 }
 
 /// Arguments of `answer_cmk_question`.
@@ -123,6 +163,25 @@ mod tests {
         );
         assert!(text("symptom", "a\u{7}b", 10).is_err());
         assert!(text("symptom", "\u{1b}[31merror\u{1b}[0m\n\tat x", 100).is_ok());
+    }
+
+    #[test]
+    fn typeset_punctuation_is_read_as_typed() {
+        assert_eq!(
+            text(
+                "question",
+                "az acr encryption rotate-key \u{2013}key-encryption-key \u{201C}$KID\u{201D} \u{2014}identity \u{2018}[system]\u{2019}",
+                200
+            )
+            .unwrap(),
+            "az acr encryption rotate-key --key-encryption-key \"$KID\" --identity '[system]'"
+        );
+        // A dash between words is prose, and plain text is not copied.
+        assert_eq!(
+            plain_punctuation("rotate \u{2013} then wait\u{2026}"),
+            "rotate \u{2013} then wait..."
+        );
+        assert!(matches!(plain_punctuation("--identity"), Cow::Borrowed(_)));
     }
 
     #[test]

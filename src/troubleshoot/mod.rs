@@ -140,8 +140,8 @@ pub fn diagnose(
     let symptom = request::text("symptom", &req.symptom, MAX_SYMPTOM_CHARS)?;
     let fills = req.fills()?;
 
-    let normalized = cases::normalize_error(symptom);
-    let query = search_text(symptom);
+    let normalized = cases::normalize_error(&symptom);
+    let query = search_text(&symptom);
     let analyzed = index.analyze(&query);
     // One ranking serves both lists: cases, and reference sections for context.
     // Related knowledge only when it covers the symptom as an answer would: a section
