@@ -45,7 +45,8 @@ fn field_in_message(message: &str) -> Option<String> {
 
 /// Checks free text (a question, a symptom) and returns it trimmed: not empty, at
 /// most `max_chars` characters, and no control characters other than tab, line
-/// breaks and the escape that starts a terminal colour code in pasted output.
+/// breaks and the escape that starts a terminal colour code in pasted output. Its
+/// typeset punctuation is read as typed ([`plain_punctuation`]).
 pub fn text<'a>(field: &str, value: &'a str, max_chars: usize) -> Result<Cow<'a, str>, InputError> {
     let t = value.trim();
     if t.is_empty() {

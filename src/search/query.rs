@@ -1299,28 +1299,27 @@ pub(crate) fn segments(question: &str) -> Vec<(Role, String)> {
     // role handed to the reader ("act as a key vault specialist: can…?") frames
     // even a question of one sentence.
     let several = out.len() > 1;
-    {
-        let mut i = 0;
-        while i < out.len() {
-            if out[i].0 == Role::Ask
-                && let Some(at) = lead_in(&out[i].1, several)
-            {
-                let asked = out[i].1[at + 1..].trim().to_string();
-                out[i].1.truncate(at);
-                out[i].0 = Role::Context;
-                i += 1;
-                out.insert(i, (Role::Ask, asked));
-            }
+    let mut i = 0;
+    while i < out.len() {
+        if out[i].0 == Role::Ask
+            && let Some(at) = lead_in(&out[i].1, several)
+        {
+            let asked = out[i].1[at + 1..].trim().to_string();
+            out[i].1.truncate(at);
+            out[i].0 = Role::Context;
             i += 1;
+            out.insert(i, (Role::Ask, asked));
         }
+        i += 1;
     }
     out
 }
 
-/// Where a sentence's lead-in ends at a colon: the asker talking about themselves
-/// ("Before I escalate:", "I need a side-by-side for the registry part:"), not a
-/// subject named first ("UAMI vs system-assigned MI for ACR CMK:") nor a question of
-/// its own ("What should --key-encryption-key contain:"), with a question after it.
+/// Where a sentence's lead-in ends at a colon, with a question after it: a role
+/// handed to the reader ([`hands_a_role`]), or, in a post of `several` sentences, the
+/// asker talking about themselves ("Before I escalate:", "I need a side-by-side for
+/// the registry part:"), not a subject named first ("UAMI vs system-assigned MI for
+/// ACR CMK:") nor a question of its own ("What should --key-encryption-key contain:").
 fn lead_in(sentence: &str, several: bool) -> Option<usize> {
     let at = sentence.find(": ")?;
     let (before, after) = (&sentence[..at], &sentence[at + 1..]);
