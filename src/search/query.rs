@@ -1269,10 +1269,7 @@ pub(crate) fn segments(question: &str) -> Vec<(Role, String)> {
                 .to_lowercase();
             let asks = request(opening).is_some()
                 || sentence.trim_end().ends_with('?')
-                || ASK_OPENINGS.iter().any(|o| {
-                    lower.starts_with(o)
-                        && lower[o.len()..].starts_with(|c: char| !c.is_alphanumeric())
-                });
+                || opens_with_any(&lower, ASK_OPENINGS);
             out.push((if asks { Role::Ask } else { Role::Context }, sentence));
         }
         prose.clear();
@@ -1361,8 +1358,13 @@ const ROLE_OPENINGS: &[&str] = &[
 
 /// Whether `text` opens by handing the reader a role ([`ROLE_OPENINGS`]).
 fn hands_a_role(text: &str) -> bool {
-    let lower = without_fillers(text).to_lowercase();
-    ROLE_OPENINGS.iter().any(|o| {
+    opens_with_any(&without_fillers(text).to_lowercase(), ROLE_OPENINGS)
+}
+
+/// Whether lowercased `text` opens with one of `openings` as whole words ("how"
+/// opens "how do i", not "however").
+fn opens_with_any(lower: &str, openings: &[&str]) -> bool {
+    openings.iter().any(|o| {
         lower.starts_with(o) && lower[o.len()..].starts_with(|c: char| !c.is_alphanumeric())
     })
 }

@@ -8,6 +8,7 @@ use aho_corasick::AhoCorasick;
 
 use crate::azure::command::{self, Line};
 use crate::knowledge::{Block, CodeBlock, Corpus, Diagnostic};
+use crate::request;
 
 /// One part of a fix: a step to take, or a command to run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -279,16 +280,12 @@ fn push_text(case: &mut Case, part: Part, text: &str) {
     }
 }
 
-/// Lowercase, with typographic quotes made plain and white space collapsed, so a
-/// fragment matches however a terminal or portal rendered it.
+/// Lowercase, with typeset punctuation read as typed ([`request::plain_punctuation`],
+/// the same reading a pasted symptom gets), backticks as quotes and white space
+/// collapsed, so a fragment matches however a terminal or portal rendered it.
 pub fn normalize_error(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '`' => '\'',
-            '\u{201c}' | '\u{201d}' => '"',
-            c => c,
-        })
-        .collect::<String>()
+    request::plain_punctuation(text)
+        .replace('`', "'")
         .to_lowercase()
         .split_whitespace()
         .collect::<Vec<_>>()
