@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the fifty-three sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind52; eval/README.md says
+/// against), the held-out set, and the fifty-four sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind53; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 56] = [
+const SETS: [(&str, &str, &str); 57] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -293,6 +293,11 @@ const SETS: [(&str, &str, &str); 56] = [
         "blind52",
         include_str!("../eval/blind52.json"),
         include_str!("../eval/gate/blind52.json"),
+    ),
+    (
+        "blind53",
+        include_str!("../eval/blind53.json"),
+        include_str!("../eval/gate/blind53.json"),
     ),
 ];
 
