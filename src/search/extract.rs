@@ -285,6 +285,12 @@ struct Sentence {
     /// It opens by pointing back at what the sentence before it names or says ("Both
     /// are data-plane roles", "Otherwise rotate the key"): alone, it dangles.
     leans_back: bool,
+    /// It is a list item that goes on with the sentence announcing its list ("a Key
+    /// Vault vault, based on…" after "…decides whether the calls are allowed:"):
+    /// alone, it is half a sentence.
+    continues_lead: bool,
+    /// It ends in a colon and a list follows it.
+    announces: bool,
 }
 
 impl SectionSentences {
@@ -316,6 +322,8 @@ impl SectionSentences {
                          cells,
                          remedy,
                          then_command,
+                         continues_lead,
+                         announces,
                      }| {
                         let lower = text[..own].to_lowercase();
                         let words = words_of(&lower);
@@ -386,6 +394,8 @@ impl SectionSentences {
                             remedy,
                             fix_command: then_command.filter(|_| remedy),
                             leans_back: leans_back(&words),
+                            continues_lead,
+                            announces,
                             text,
                         }
                     },
@@ -558,7 +568,45 @@ pub(crate) fn extract(
             pointed_at.push(Candidate::brought(c.section, sentence, (rank, position)));
         }
     }
+    // An item that goes on with its list's lead is told after the lead, or, when the
+    // lead carries its short list, by the lead in its place; like a sentence pointed
+    // at, the lead may join past the limits.
+    let mut carried_by: Vec<(usize, (usize, usize))> = Vec::new();
+    for (k, c) in chosen.iter().enumerate() {
+        let (rank, position) = c.order;
+        if !c.sentence.continues_lead {
+            continue;
+        }
+        let sentences = &tables[rank].sentences;
+        // Back over the list's items only: a lead too short to be a sentence
+        // ("Steps:") is not in the table, and the lead before it is another list's.
+        let mut p = position;
+        while p > 0 && sentences[p].continues_lead {
+            p -= 1;
+        }
+        if !sentences[p].announces {
+            continue;
+        }
+        if sentences[p].carries {
+            carried_by.push((k, (rank, p)));
+        }
+        let taken = |o: &Candidate| o.order == (rank, p);
+        if !chosen.iter().any(|o| taken(o)) && !pointed_at.iter().any(taken) {
+            pointed_at.push(Candidate::brought(c.section, &sentences[p], (rank, p)));
+        }
+    }
     chosen.extend(&pointed_at);
+    for (k, lead) in carried_by {
+        if let Some(at) = chosen.iter().position(|o| o.order == lead) {
+            chosen[k] = chosen[at];
+        }
+    }
+    let mut told = Vec::with_capacity(chosen.len());
+    chosen.retain(|c| {
+        let fresh = !told.contains(&c.order);
+        told.push(c.order);
+        fresh
+    });
     // The verdict is the settling sentence's own: it must name, itself, what the
     // question asks about most, not only sit under a heading that does ("Soft delete
     // alone keeps deleted keys… can still destroy them" does not settle whether purge
@@ -881,6 +929,8 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
     // Whether what stands before each block (and after the last) is skipped: loose
     // text is placed by the number of blocks before it.
     let mut skipped_before = Vec::with_capacity(blocks.len() + 1);
+    // Whether the list being told was announced by a sentence ending in a colon.
+    let mut announced = false;
     for (i, block) in blocks.iter().enumerate() {
         skipped_before.push(skipping);
         if let Block::Paragraph { label: Some(l), .. } = block {
@@ -894,10 +944,20 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
         if skipping {
             continue;
         }
-        let text = match block {
-            Block::Paragraph { text, .. } | Block::ListItem { text, .. } => text.clone(),
-            Block::Code(_) => continue,
+        let (text, item) = match block {
+            Block::Paragraph { text, .. } => (text.clone(), false),
+            Block::ListItem { text, .. } => (text.clone(), true),
+            Block::Code(_) => {
+                announced = false;
+                continue;
+            }
         };
+        let continues_lead =
+            item && announced && text.chars().next().is_some_and(char::is_lowercase);
+        let lists = matches!(blocks.get(i + 1), Some(Block::ListItem { .. }));
+        if !item {
+            announced = lists && text.trim_end().ends_with(':');
+        }
         let next_lines = match blocks.get(i + 1) {
             Some(Block::Code(at)) => code.get(*at).map_or_else(Vec::new, |c| lines_of(&c.code)),
             _ => Vec::new(),
@@ -937,6 +997,8 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
             let then_command = (j == last).then(|| next_action.clone()).flatten();
             let own = carried.filter(|_| j == last).unwrap_or(text.len());
             out.push(Told {
+                continues_lead: continues_lead && j == 0,
+                announces: !item && j == last && announced,
                 text,
                 introduces,
                 own,
@@ -977,6 +1039,10 @@ struct Told {
     remedy: bool,
     /// The `az` command of the code block right after the block it ends.
     then_command: Option<String>,
+    /// See [`Sentence::continues_lead`].
+    continues_lead: bool,
+    /// See [`Sentence::announces`].
+    announces: bool,
 }
 
 impl Told {
@@ -1017,6 +1083,8 @@ impl Told {
             ),
             remedy: false,
             then_command: None,
+            continues_lead: false,
+            announces: false,
         }
     }
 }
