@@ -601,11 +601,12 @@ pub(crate) fn extract(
             chosen[k] = chosen[at];
         }
     }
-    let mut told = Vec::with_capacity(chosen.len());
+    // A lead that took its item's place, and was also brought or chosen, is told once.
+    let mut orders = Vec::with_capacity(chosen.len());
     chosen.retain(|c| {
-        let fresh = !told.contains(&c.order);
-        told.push(c.order);
-        fresh
+        let first = !orders.contains(&c.order);
+        orders.push(c.order);
+        first
     });
     // The verdict is the settling sentence's own: it must name, itself, what the
     // question asks about most, not only sit under a heading that does ("Soft delete
