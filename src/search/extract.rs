@@ -955,9 +955,9 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
         };
         let continues_lead =
             item && announced && text.chars().next().is_some_and(char::is_lowercase);
-        let lists = matches!(blocks.get(i + 1), Some(Block::ListItem { .. }));
         if !item {
-            announced = lists && text.trim_end().ends_with(':');
+            announced = text.trim_end().ends_with(':')
+                && matches!(blocks.get(i + 1), Some(Block::ListItem { .. }));
         }
         let next_lines = match blocks.get(i + 1) {
             Some(Block::Code(at)) => code.get(*at).map_or_else(Vec::new, |c| lines_of(&c.code)),
