@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the fifty-four sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind53; eval/README.md says
+/// against), the held-out set, and the fifty-five sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind54; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 57] = [
+const SETS: [(&str, &str, &str); 58] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -298,6 +298,10 @@ const SETS: [(&str, &str, &str); 57] = [
         "blind53",
         include_str!("../eval/blind53.json"),
         include_str!("../eval/gate/blind53.json"),
+    ),    (
+        "blind54",
+        include_str!("../eval/blind54.json"),
+        include_str!("../eval/gate/blind54.json"),
     ),
 ];
 
