@@ -298,7 +298,8 @@ const SETS: [(&str, &str, &str); 58] = [
         "blind53",
         include_str!("../eval/blind53.json"),
         include_str!("../eval/gate/blind53.json"),
-    ),    (
+    ),
+    (
         "blind54",
         include_str!("../eval/blind54.json"),
         include_str!("../eval/gate/blind54.json"),
