@@ -178,38 +178,60 @@ impl Line {
         argv.iter()
             .skip(1)
             .map_while(|a| a.literal().filter(|w| !w.starts_with('-')))
-            .any(|w| matches!(w.as_str(), "delete" | "delete-policy" | "purge" | "remove"))
+            .any(|w| matches!(&*w, "delete" | "delete-policy" | "purge" | "remove"))
     }
 
     /// Joins `--flag value` into `--flag=value` where the value, as `value_of`
     /// expands it, starts with `-`: the Azure CLI would otherwise read such a value
-    /// (a resource group named `-h`) as an option of its own.
-    /// Takes the line by value and changes it in place: a plan's lines are its own, and
-    /// most need no change.
-    pub fn guard_dashed_values(mut self, value_of: &dyn Fn(&str) -> Option<String>) -> Line {
-        let Line::Az { argv, .. } = &mut self else {
-            return self;
+    /// (a resource group named `-h`) as an option of its own. `None` when no value
+    /// needs it, the common case: the line is then used as it is, not copied.
+    pub fn guard_dashed_values(&self, value_of: &dyn Fn(&str) -> Option<String>) -> Option<Line> {
+        let Line::Az { capture, argv } = self else {
+            return None;
         };
-        let mut i = 0;
-        while i + 1 < argv.len() {
-            let flag = argv[i].literal().filter(|f| f.starts_with("--"));
+        let dashed = |i: usize| {
             // Only a value that holds a variable can start with a dash the author did
-            // not write (`--ignore-errors --yes` is two flags, as written).
+            // not write (`--ignore-errors --yes` is two flags, as written). Asked
+            // first: it is the cheaper test, and few arguments pass it.
             let value = &argv[i + 1];
-            let holds_variable = value.0.iter().any(|p| matches!(p, Part::Var(_)));
-            if let Some(flag) = flag.filter(|f| holds_variable && !f.contains('='))
-                && value
-                    .expanded(&|v| value_of(v).unwrap_or_default())
-                    .starts_with('-')
-            {
-                let value = argv.remove(i + 1);
-                let mut parts = vec![Part::Lit(format!("{flag}="))];
-                parts.extend(value.0);
-                argv[i] = Arg(parts);
+            if !value.0.iter().any(|p| matches!(p, Part::Var(_))) {
+                return None;
             }
-            i += 1;
+            argv[i]
+                .literal()
+                .filter(|f| f.starts_with("--") && !f.contains('='))
+                .filter(|_| value.starts_with_dash(&|v| value_of(v).unwrap_or_default()))
+        };
+        let first = (0..argv.len().saturating_sub(1)).find(|&i| dashed(i).is_some())?;
+        let mut guarded: Vec<Arg> = argv[..first].to_vec();
+        let mut i = first;
+        while i < argv.len() {
+            match (i + 1 < argv.len()).then(|| dashed(i)).flatten() {
+                Some(flag) => {
+                    let mut parts = vec![Part::Lit(format!("{flag}="))];
+                    parts.extend(argv[i + 1].0.iter().cloned());
+                    guarded.push(Arg(parts));
+                    i += 2;
+                }
+                None => {
+                    guarded.push(argv[i].clone());
+                    i += 1;
+                }
+            }
         }
-        self
+        Some(Line::Az {
+            capture: capture.clone(),
+            argv: guarded,
+        })
+    }
+
+    /// Whether `replace` keeps every variable the line reads or sets: a line then
+    /// maps to itself, and need not be copied.
+    pub fn keeps_variables(&self, replace: &dyn Fn(&str) -> Replace) -> bool {
+        self.variables()
+            .into_iter()
+            .chain(self.sets())
+            .all(|var| matches!(replace(var), Replace::Keep))
     }
 }
 
@@ -288,7 +310,7 @@ fn parse_az(text: &str) -> Result<Vec<Arg>, String> {
     }
     for arg in &argv {
         if let Some(word) = arg.literal()
-            && OPERATORS.contains(&word.as_str())
+            && OPERATORS.contains(&&*word)
         {
             return Err(format!("shell operator {word:?} as an argument"));
         }
@@ -531,17 +553,21 @@ mod tests {
     fn dashed_values_are_joined_to_their_flag() {
         let line =
             Line::parse("az acr show --resource-group \"$RESOURCE_GROUP\" --name x").unwrap();
-        let guarded = line.clone().guard_dashed_values(&|_| Some("-h".into()));
+        let guarded = line.guard_dashed_values(&|_| Some("-h".into())).unwrap();
         assert_eq!(
             guarded.render(),
             "az acr show \"--resource-group=$RESOURCE_GROUP\" --name x"
         );
-        let kept = line.clone().guard_dashed_values(&|_| Some("rg".into()));
-        assert_eq!(kept, line);
+        assert_eq!(line.guard_dashed_values(&|_| Some("rg".into())), None);
         let flags = Line::parse("az acr check-health --ignore-errors --yes").unwrap();
+        assert_eq!(flags.guard_dashed_values(&|_| Some("-x".into())), None);
+        // Two dashed values on one line, the second right after the first.
+        let two = Line::parse("az x --a \"$A\" --b \"$B\" --c z").unwrap();
         assert_eq!(
-            flags.clone().guard_dashed_values(&|_| Some("-x".into())),
-            flags
+            two.guard_dashed_values(&|_| Some("-v".into()))
+                .unwrap()
+                .render(),
+            "az x \"--a=$A\" \"--b=$B\" --c z"
         );
     }
 }

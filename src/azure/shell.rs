@@ -6,6 +6,8 @@
 //! double-quoted with every character bash would act on escaped. Nothing here ever
 //! pastes text into a command unquoted.
 
+use std::borrow::Cow;
+
 /// One piece of an argument.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Part {
@@ -33,21 +35,26 @@ impl Arg {
         Arg(vec![Part::Var(name.into())])
     }
 
-    /// The text of an argument made only of literals.
-    pub fn literal(&self) -> Option<String> {
+    /// The text of an argument made only of literals; borrowed when it is one, the
+    /// usual case (flags and subcommands are read so on every command a tool shows).
+    pub fn literal(&self) -> Option<Cow<'_, str>> {
+        if let [Part::Lit(text)] = self.0.as_slice() {
+            return Some(Cow::Borrowed(text));
+        }
         self.0
             .iter()
             .map(|p| match p {
                 Part::Lit(s) => Some(s.as_str()),
                 _ => None,
             })
-            .collect()
+            .collect::<Option<String>>()
+            .map(Cow::Owned)
     }
 
     /// The argument as the shell will pass it before variable expansion: variables
     /// appear as `$NAME`. This is what `argv` in a plan shows.
     pub fn unexpanded(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.rendered_len());
         for (i, part) in self.0.iter().enumerate() {
             match part {
                 Part::Lit(s) => out.push_str(s),
@@ -59,24 +66,16 @@ impl Arg {
 
     /// The argument with variables replaced by their values.
     pub fn expanded(&self, value_of: &dyn Fn(&str) -> String) -> String {
+        self.0.iter().map(|p| expand_part(p, value_of)).collect()
+    }
+
+    /// Whether [`Arg::expanded`] would start with `-`, expanding only as far as its
+    /// first character.
+    pub fn starts_with_dash(&self, value_of: &dyn Fn(&str) -> String) -> bool {
         self.0
             .iter()
-            .map(|p| match p {
-                Part::Lit(s) => s.clone(),
-                Part::Var(v) => value_of(v),
-                Part::WithoutLastSegment(v) => {
-                    let value = value_of(v);
-                    match value.rsplit_once('/') {
-                        Some((head, _)) => head.to_string(),
-                        None => value,
-                    }
-                }
-                Part::LastSegment(v) => {
-                    let value = value_of(v);
-                    value.rsplit('/').next().unwrap_or_default().to_string()
-                }
-            })
-            .collect()
+            .find_map(|p| expand_part(p, value_of).chars().next())
+            .is_some_and(|c| c == '-')
     }
 
     /// The names of the variables the argument refers to.
@@ -88,9 +87,22 @@ impl Arg {
     }
 
     pub fn render(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.rendered_len());
         self.render_into(&mut out);
         out
+    }
+
+    /// About how long the argument is once rendered, to size its buffer: its text,
+    /// and a few characters for each reference and the quotes.
+    fn rendered_len(&self) -> usize {
+        self.0
+            .iter()
+            .map(|p| match p {
+                Part::Lit(s) => s.len(),
+                Part::Var(v) | Part::WithoutLastSegment(v) | Part::LastSegment(v) => v.len() + 6,
+            })
+            .sum::<usize>()
+            + 2
     }
 
     /// [`Arg::render`] appended to `out`: a command line is rendered into one buffer.
@@ -117,6 +129,25 @@ impl Arg {
             }
         }
         out.push('"');
+    }
+}
+
+/// A part's text once the shell has expanded it.
+fn expand_part<'a>(part: &'a Part, value_of: &dyn Fn(&str) -> String) -> Cow<'a, str> {
+    match part {
+        Part::Lit(s) => Cow::Borrowed(s),
+        Part::Var(v) => Cow::Owned(value_of(v)),
+        Part::WithoutLastSegment(v) => {
+            let value = value_of(v);
+            Cow::Owned(match value.rsplit_once('/') {
+                Some((head, _)) => head.to_string(),
+                None => value,
+            })
+        }
+        Part::LastSegment(v) => {
+            let value = value_of(v);
+            Cow::Owned(value.rsplit('/').next().unwrap_or_default().to_string())
+        }
     }
 }
 
@@ -152,7 +183,7 @@ pub fn quote(s: &str) -> String {
 }
 
 /// [`quote`] appended to `out`.
-fn quote_into(s: &str, out: &mut String) {
+pub fn quote_into(s: &str, out: &mut String) {
     let safe = !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c))
@@ -174,7 +205,7 @@ fn quote_into(s: &str, out: &mut String) {
 
 /// Renders a whole command line.
 pub fn render(argv: &[Arg]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(argv.iter().map(|a| a.rendered_len() + 1).sum());
     for (i, arg) in argv.iter().enumerate() {
         if i > 0 {
             out.push(' ');
@@ -199,6 +230,37 @@ mod tests {
         );
         assert_eq!(quote("it's"), r"'it'\''s'");
         assert_eq!(quote(""), "''");
+    }
+
+    #[test]
+    fn a_leading_dash_is_read_from_the_expansion_as_a_whole() {
+        let value_of = |v: &str| match v {
+            "SLASHED" => "/-x".to_string(),
+            "DASHED" => "-y/z".to_string(),
+            _ => String::new(),
+        };
+        let cases = [
+            // Cut at its only `/`, the value is empty: the next part decides.
+            (
+                vec![
+                    Part::WithoutLastSegment("SLASHED".into()),
+                    Part::Lit("k".into()),
+                ],
+                false,
+            ),
+            (vec![Part::WithoutLastSegment("DASHED".into())], true),
+            (vec![Part::LastSegment("DASHED".into())], false),
+            (
+                vec![Part::Var("EMPTY".into()), Part::Lit("-k".into())],
+                true,
+            ),
+            (vec![Part::Var("EMPTY".into())], false),
+        ];
+        for (parts, dashed) in cases {
+            let arg = Arg(parts);
+            assert_eq!(arg.starts_with_dash(&value_of), dashed, "{arg:?}");
+            assert_eq!(arg.expanded(&value_of).starts_with('-'), dashed, "{arg:?}");
+        }
     }
 
     #[test]

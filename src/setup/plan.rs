@@ -2,6 +2,7 @@
 //! take, pick the steps and variants whose conditions hold, bind their commands to
 //! the script's variables, and work out which parameters the script needs.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::HashSet;
 
@@ -59,10 +60,16 @@ pub fn plan(
         else {
             continue;
         };
-        let bound = variant.line.map_variables(&|var| match facts.alias(var) {
+        let alias = |var: &str| match facts.alias(var) {
             Some(to) => Replace::Rename(to),
             None => Replace::Keep,
-        });
+        };
+        // Most lines are used as the scenario wrote them: borrowed, not copied.
+        let bound = if variant.line.keeps_variables(&alias) {
+            Cow::Borrowed(&variant.line)
+        } else {
+            Cow::Owned(variant.line.map_variables(&alias))
+        };
         let mut lines = Vec::new();
         match &variant.for_each {
             None => lines.push(bound),
@@ -79,22 +86,27 @@ pub fn plan(
                         source: ValueSource::Given,
                         variable: Some(var.clone()),
                     });
-                    lines.push(bound.map_variables(&|v| {
+                    lines.push(Cow::Owned(bound.map_variables(&|v| {
                         if v == item {
                             Replace::Rename(var.clone())
                         } else {
                             Replace::Keep
                         }
-                    }));
+                    })));
                 }
             }
         }
         for line in lines {
-            referenced.extend(line.variables().into_iter().map(str::to_string));
-            let line = line.guard_dashed_values(&|var| {
+            for var in line.variables() {
+                if !referenced.contains(var) {
+                    referenced.insert(var.to_string());
+                }
+            }
+            let guarded = line.guard_dashed_values(&|var| {
                 let p = parameters::by_variable(var)?;
                 request.get(p.name).map(Value::text)
             });
+            let line = guarded.as_ref().unwrap_or(&line);
             steps.push(Step {
                 number: steps.len() + 1,
                 title: spec.title.clone(),

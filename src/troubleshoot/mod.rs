@@ -300,15 +300,18 @@ fn fill_command(
     };
     // Join `--flag value` first, while the value is still a variable: once filled, a
     // value starting with `-` would look like a flag of its own.
-    let guarded = command.clone().guard_dashed_values(&given);
+    let guarded = command.guard_dashed_values(&given);
+    let guarded = guarded.as_ref().unwrap_or(command);
     // Nothing to fill is the common call: then the mapping pass is skipped.
+    let mapped;
     let filled = if fills.is_empty() {
         guarded
     } else {
-        guarded.map_variables(&|var| match given(var) {
+        mapped = guarded.map_variables(&|var| match given(var) {
             Some(value) => Replace::Value(value),
             None => Replace::Keep,
-        })
+        });
+        &mapped
     };
     for var in filled.variables() {
         if parameters::by_variable(var).is_some() {
