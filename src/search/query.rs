@@ -1256,11 +1256,29 @@ const ASK_OPENINGS: &[&str] = &[
     "are there",
 ];
 
+/// A Markdown heading of a few words that asks nothing ("### Description", "### New or
+/// Affected Resource(s)"): an issue template's label, not the asker's words.
+fn template_heading(line: &str) -> bool {
+    let text = line.trim_start_matches('#');
+    text.len() < line.len()
+        && line.len() - text.len() <= 6
+        && text.starts_with(' ')
+        && !text.trim_end().ends_with('?')
+        && text.split_whitespace().count() <= 6
+}
+
 /// The question cut into sentences and pasted blocks, each with its role.
 pub(crate) fn segments(question: &str) -> Vec<(Role, String)> {
     let mut out = Vec::new();
     let mut in_fence = false;
     let mut prose = String::new();
+    // Headings are a template's labels only in a post laid out by one: a single
+    // heading may well name the subject ("## Key rotation fails").
+    let templated = question
+        .lines()
+        .filter(|l| template_heading(l.trim()))
+        .nth(1)
+        .is_some();
     let flush = |prose: &mut String, out: &mut Vec<(Role, String)>| {
         for sentence in sentences(prose) {
             let opening = without_fillers(&sentence);
@@ -1282,7 +1300,7 @@ pub(crate) fn segments(question: &str) -> Vec<(Role, String)> {
             in_fence = !in_fence;
             continue;
         }
-        if in_fence || looks_pasted(line) {
+        if in_fence || looks_pasted(line) || (templated && template_heading(trimmed)) {
             flush(&mut prose, &mut out);
             out.push((Role::Pasted, line.to_string()));
         } else {
@@ -1682,6 +1700,34 @@ mod tests {
             assert_eq!(normalize(t), normalize_any(t), "{t:?}");
         }
         assert_eq!(normalize("Schlüssel-Tresor"), "schlüssel tresor");
+    }
+
+    #[test]
+    fn an_issue_templates_headings_are_labels_but_a_lone_heading_is_prose() {
+        let post = "### Description\n\nThe registry module cannot take a versionless key ID.\n\n\
+                    ### New or Affected Resource(s)\n\nazurerm_container_registry\n\n\
+                    ### Is automatic rotation supported?";
+        let roles = segments(post);
+        let of = |text: &str| {
+            roles
+                .iter()
+                .find(|(_, t)| t.contains(text))
+                .map(|(r, _)| *r)
+        };
+        assert_eq!(of("### Description"), Some(Role::Pasted));
+        assert_eq!(of("### New or Affected"), Some(Role::Pasted));
+        assert_eq!(of("versionless key ID"), Some(Role::Context));
+        // A heading that asks is read as asking, template or not.
+        assert_eq!(of("automatic rotation supported"), Some(Role::Ask));
+        // One heading alone may name the subject: it stays the asker's words.
+        let lone = segments("## Key rotation fails on the registry\n\nrotate-key says Forbidden.");
+        assert!(lone.iter().all(|(r, _)| *r != Role::Pasted), "{lone:?}");
+        // Seven words or more, or a heading level past six, is not a label.
+        assert!(!template_heading(
+            "### Steps that reproduce the failure on our registry"
+        ));
+        assert!(!template_heading("####### Description"));
+        assert!(template_heading("## Expected behaviour"));
     }
 
     #[test]
