@@ -1273,10 +1273,18 @@ pub(crate) fn segments(question: &str) -> Vec<(Role, String)> {
     let mut in_fence = false;
     let mut prose = String::new();
     // Headings are a template's labels only in a post laid out by one: a single
-    // heading may well name the subject ("## Key rotation fails").
+    // heading may well name the subject ("## Key rotation fails"). Lines in a fence
+    // are not counted: a pasted script's `# comments` lay out nothing.
+    let mut fenced = false;
     let templated = question
         .lines()
-        .filter(|l| template_heading(l.trim()))
+        .map(str::trim)
+        .filter(|l| {
+            if l.starts_with("```") || l.starts_with("~~~") {
+                fenced = !fenced;
+            }
+            !fenced && template_heading(l)
+        })
         .nth(1)
         .is_some();
     let flush = |prose: &mut String, out: &mut Vec<(Role, String)>| {
@@ -1719,9 +1727,17 @@ mod tests {
         assert_eq!(of("versionless key ID"), Some(Role::Context));
         // A heading that asks is read as asking, template or not.
         assert_eq!(of("automatic rotation supported"), Some(Role::Ask));
-        // One heading alone may name the subject: it stays the asker's words.
+        // One heading alone may name the subject: it stays the asker's words, even
+        // beside a pasted script's comments.
         let lone = segments("## Key rotation fails on the registry\n\nrotate-key says Forbidden.");
         assert!(lone.iter().all(|(r, _)| *r != Role::Pasted), "{lone:?}");
+        let scripted = segments(
+            "## Key rotation fails\n\n```bash\n# the key\naz keyvault key rotate\n# the registry\n```",
+        );
+        assert_eq!(
+            scripted[0],
+            (Role::Context, "## Key rotation fails".to_string())
+        );
         // Seven words or more, or a heading level past six, is not a label.
         assert!(!template_heading(
             "### Steps that reproduce the failure on our registry"
