@@ -202,26 +202,27 @@ impl Line {
                 .filter(|f| f.starts_with("--") && !f.contains('='))
                 .filter(|_| value.starts_with_dash(&|v| value_of(v).unwrap_or_default()))
         };
-        let first = (0..argv.len().saturating_sub(1)).find(|&i| dashed(i).is_some())?;
-        let mut guarded: Vec<Arg> = argv[..first].to_vec();
-        let mut i = first;
+        // Copied only from the first value that needs joining; until then, nothing.
+        let mut guarded: Option<Vec<Arg>> = None;
+        let mut i = 0;
         while i < argv.len() {
-            match (i + 1 < argv.len()).then(|| dashed(i)).flatten() {
-                Some(flag) => {
-                    let mut parts = vec![Part::Lit(format!("{flag}="))];
-                    parts.extend(argv[i + 1].0.iter().cloned());
-                    guarded.push(Arg(parts));
-                    i += 2;
+            if let Some(flag) = (i + 1 < argv.len()).then(|| dashed(i)).flatten() {
+                let mut parts = vec![Part::Lit(format!("{flag}="))];
+                parts.extend(argv[i + 1].0.iter().cloned());
+                guarded
+                    .get_or_insert_with(|| argv[..i].to_vec())
+                    .push(Arg(parts));
+                i += 2;
+            } else {
+                if let Some(g) = &mut guarded {
+                    g.push(argv[i].clone());
                 }
-                None => {
-                    guarded.push(argv[i].clone());
-                    i += 1;
-                }
+                i += 1;
             }
         }
-        Some(Line::Az {
+        guarded.map(|argv| Line::Az {
             capture: capture.clone(),
-            argv: guarded,
+            argv,
         })
     }
 

@@ -1256,6 +1256,12 @@ const ASK_OPENINGS: &[&str] = &[
     "are there",
 ];
 
+/// Whether a trimmed line opens or closes a fenced block: both passes over a
+/// question read fences alike.
+fn is_fence(trimmed: &str) -> bool {
+    trimmed.starts_with("```") || trimmed.starts_with("~~~")
+}
+
 /// A Markdown heading of a few words that asks nothing ("### Description", "### New or
 /// Affected Resource(s)"): an issue template's label, not the asker's words.
 fn template_heading(line: &str) -> bool {
@@ -1278,11 +1284,9 @@ pub(crate) fn segments(question: &str) -> Vec<(Role, String)> {
     let mut fenced = false;
     let templated = question
         .lines()
-        .map(str::trim)
+        .map(|l| without_list_marker(l).trim())
         .filter(|l| {
-            if l.starts_with("```") || l.starts_with("~~~") {
-                fenced = !fenced;
-            }
+            fenced ^= is_fence(l);
             !fenced && template_heading(l)
         })
         .nth(1)
@@ -1303,7 +1307,7 @@ pub(crate) fn segments(question: &str) -> Vec<(Role, String)> {
     for line in question.lines() {
         let line = without_list_marker(line);
         let trimmed = line.trim();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+        if is_fence(trimmed) {
             flush(&mut prose, &mut out);
             in_fence = !in_fence;
             continue;

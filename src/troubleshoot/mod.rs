@@ -9,6 +9,8 @@
 
 pub mod cases;
 
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -303,15 +305,13 @@ fn fill_command(
     let guarded = command.guard_dashed_values(&given);
     let guarded = guarded.as_ref().unwrap_or(command);
     // Nothing to fill is the common call: then the mapping pass is skipped.
-    let mapped;
     let filled = if fills.is_empty() {
-        guarded
+        Cow::Borrowed(guarded)
     } else {
-        mapped = guarded.map_variables(&|var| match given(var) {
+        Cow::Owned(guarded.map_variables(&|var| match given(var) {
             Some(value) => Replace::Value(value),
             None => Replace::Keep,
-        });
-        &mapped
+        }))
     };
     for var in filled.variables() {
         if parameters::by_variable(var).is_some() {
