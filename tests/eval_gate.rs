@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the fifty-five sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind54; eval/README.md says
+/// against), the held-out set, and the fifty-six sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind55; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 58] = [
+const SETS: [(&str, &str, &str); 59] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -303,6 +303,11 @@ const SETS: [(&str, &str, &str); 58] = [
         "blind54",
         include_str!("../eval/blind54.json"),
         include_str!("../eval/gate/blind54.json"),
+    ),
+    (
+        "blind55",
+        include_str!("../eval/blind55.json"),
+        include_str!("../eval/gate/blind55.json"),
     ),
 ];
 
