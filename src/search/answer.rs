@@ -367,7 +367,8 @@ pub(crate) fn confidence_floor(analyzed: &Analyzed) -> f32 {
 /// user-assigned identity. Which metadata fields does the Dapr component need for
 /// that identity?" asks about Dapr, though its story covers a section well. One
 /// unknown word is too little to tell: a colloquial "is it harmless?" or a
-/// registry's own name is one.
+/// registry's own name is one, unless it is written as a name the story names too
+/// ([`SearchIndex::asks_about_unknown_name`]).
 pub(crate) fn asks_unknown(index: &SearchIndex, segments: &[(query::Role, String)]) -> bool {
     if segments.len() < 2 {
         // A question of one sentence is judged whole, by `unknown_share`.
@@ -383,6 +384,7 @@ pub(crate) fn asks_unknown(index: &SearchIndex, segments: &[(query::Role, String
     }
     let asks = index.analyze(&asked.join("\n\n"));
     asks.unknown_words >= 2 && asks.unknown_share() > MAX_UNKNOWN_SHARE
+        || index.asks_about_unknown_name(segments)
 }
 
 /// The sentence of a question of several that asks something `section` covers on

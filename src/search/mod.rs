@@ -1470,4 +1470,40 @@ mod tests {
              harmless for the key rotation we scheduled?"
         ));
     }
+
+    #[test]
+    fn a_product_the_story_and_the_ask_both_name_is_what_is_asked_about() {
+        let corpus = Corpus::load(&crate::knowledge::LoadOptions::default());
+        let index = SearchIndex::build(&corpus).unwrap();
+        let confident =
+            |q: &str| super::answer::answer(&corpus, &index, q, 3, 2_500, &Vec::new).confident;
+        let names = |q: &str| index.asks_about_unknown_name(&super::query::segments(q));
+        // One unknown word in the asking sentence, but written as a name, and the
+        // story is about it: the registry and its key are only the setting.
+        let buildkite = "Our release pipeline runs on Buildkite agents that push to our \
+                         registry, which is encrypted with a customer-managed key from Key \
+                         Vault. The agents sign their artifacts with a key kept in a file on \
+                         each host. How do we move the Buildkite signing key into the key \
+                         vault and rotate it?";
+        assert!(names(buildkite));
+        assert!(!confident(buildkite));
+        // Named only where it asks, it may be a passing aside; a month dates the
+        // story; an acronym in capitals as often names a term as a product; the
+        // first word of a sentence is capitalized anyway.
+        let august = "The registry identity was detached from the registry in August. \
+                      Since then every pull from the registry fails with 403. Could the \
+                      detach in August be the cause, and how do we restore access?";
+        for q in [
+            "Our registry is encrypted with a customer-managed key from Key Vault. Can \
+             Buildkite rotate the key for us?",
+            august,
+            "Our IAM team hands out role assignments on the vault. Can the IAM team give \
+             the registry identity its key role?",
+            "Buildkite pushes to our registry. Buildkite fails since the key was rotated: \
+             why?",
+        ] {
+            assert!(!names(q), "{q}");
+        }
+        assert!(confident(august));
+    }
 }

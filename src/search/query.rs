@@ -972,6 +972,34 @@ impl SearchIndex {
         self.code_field.as_ref().is_some_and(|f| f.holds(token))
     }
 
+    /// Whether a sentence that asks names a product or service the corpus has never
+    /// heard of, one the story around it names too: "How do we rotate TeamCity's
+    /// encryption key?" after a story about a TeamCity server asks about TeamCity,
+    /// however much of the story is about registries and keys. Such a name is
+    /// capitalized past the sentence's first word ([`proper_names`]); the story
+    /// naming it as well tells the subject from a passing aside.
+    pub(crate) fn asks_about_unknown_name(&self, segments: &[(Role, String)]) -> bool {
+        // The analyzer is copied only for a name the story holds: most questions
+        // have none.
+        let mut en = None;
+        let story_names = |name: &str| {
+            segments.iter().any(|(role, text)| {
+                *role != Role::Ask
+                    && text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case(name))
+            })
+        };
+        segments
+            .iter()
+            .filter(|(role, _)| *role == Role::Ask)
+            .flat_map(|(_, text)| proper_names(text))
+            .any(|name| {
+                story_names(name)
+                    && self.is_unknown(en.get_or_insert_with(|| self.en.clone()), name)
+            })
+    }
+
     /// Whether `word` means nothing to the corpus: no stem of it is indexed (a stop
     /// word, which has no stem, is not unknown).
     fn is_unknown(&self, en: &mut tantivy::tokenizer::TextAnalyzer, word: &str) -> bool {
@@ -1119,6 +1147,58 @@ fn push_concept(concepts: &mut Vec<Concept>, mut concept: Concept, code: Option<
     }
     concepts.push(concept);
 }
+
+/// The words of a sentence written as names: capitalized, past the first word, with
+/// a small letter after the first ("TeamCity", "Keycloak", "Marcus"). Acronyms in
+/// capitals are left out, as they as often name a term ("IAM", an HTTP `PATCH`) as a
+/// product; so are words with digits (values such as `P120D`) and the names of days
+/// and months, which date a story rather than name its subject.
+fn proper_names(sentence: &str) -> impl Iterator<Item = &str> {
+    sentence
+        .split_whitespace()
+        .skip(1)
+        .map(|word| {
+            let word =
+                word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}');
+            let word = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("\u{2019}s"))
+                .unwrap_or(word);
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+        })
+        .filter(|word| {
+            word.chars().count() > 2
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().skip(1).any(char::is_lowercase)
+                && word.chars().all(char::is_alphabetic)
+                && !CALENDAR_NAMES
+                    .iter()
+                    .any(|name| name.eq_ignore_ascii_case(word))
+        })
+}
+
+/// Days and months, capitalized like names.
+const CALENDAR_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// What a part of the question does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
