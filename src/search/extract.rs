@@ -1246,8 +1246,6 @@ mod tests {
         assert!(!support_is_a_noun(&w, 3));
     }
 
-    /// Sentence tables keep term ids and drop a stem without one, which is exact only
-    /// if every stem they meet is one the term statistics counted.
     #[test]
     fn an_answer_does_not_say_the_same_thing_twice() {
         let corpus = Corpus::load(&crate::knowledge::LoadOptions::default());
@@ -1285,6 +1283,8 @@ mod tests {
         assert!(told(named) != told(prescribed), "{:?}", answer.sentences);
     }
 
+    /// Sentence tables keep term ids and drop a stem without one, which is exact only
+    /// if every stem they meet is one the term statistics counted.
     #[test]
     fn every_stem_of_a_sentence_table_has_a_term_id() {
         let corpus = Corpus::load(&crate::knowledge::LoadOptions::default());
