@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the fifty-six sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind55; eval/README.md says
+/// against), the held-out set, and the fifty-seven sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind56; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 59] = [
+const SETS: [(&str, &str, &str); 60] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -308,6 +308,11 @@ const SETS: [(&str, &str, &str); 59] = [
         "blind55",
         include_str!("../eval/blind55.json"),
         include_str!("../eval/gate/blind55.json"),
+    ),
+    (
+        "blind56",
+        include_str!("../eval/blind56.json"),
+        include_str!("../eval/gate/blind56.json"),
     ),
 ];
 
