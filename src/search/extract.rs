@@ -6,7 +6,8 @@
 //! as a sentence, told as its cells after their column headings. Sentences are
 //! scored by the question's concepts they or their section's heading contain
 //! (weighted as the ranking weighs them), the rank of their section and their
-//! position in it. Then:
+//! position in it; the sentence right after the best one scores more, since it goes
+//! on with it. Then:
 //! - a yes/no question is answered "Yes." or "No." first, from the sentence that
 //!   settles it (one with cannot, only, not supported, required…), and "No." only
 //!   when the denial is about something the question names;
@@ -561,14 +562,16 @@ pub(crate) fn extract(
             });
         }
     }
-    candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
+    let by_score =
+        |a: &Candidate, b: &Candidate| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order));
+    candidates.sort_by(by_score);
     let best = candidates.first().filter(|b| b.share >= MIN_MATCH)?;
     let best_score = best.score;
     let continuation = (best.order.0, best.order.1 + 1);
     if let Some(next) = candidates.iter_mut().find(|c| c.order == continuation) {
         next.score += CONTINUATION_BONUS;
         // The best one stays first, whatever its follower now scores.
-        candidates[1..].sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
+        candidates[1..].sort_by(by_score);
     }
     let mut chosen: Vec<&Candidate> = Vec::new();
     let mut length = 0;
