@@ -102,19 +102,12 @@ const POINTING_BACK: &[&[&str]] = &[
 /// Whether `b` says what `a` says: most of the two sentences' stems are in both
 /// ([`RESTATED_SHARE`]).
 fn restates(a: &Sentence, b: &Sentence) -> bool {
-    // Both lists are sorted: one walk counts the stems they share.
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.stems.len() && j < b.stems.len() {
-        match a.stems[i].cmp(&b.stems[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    // Both lists are sorted and deduplicated, as `WeightedTerm::touched_by` reads them.
+    let shared = a
+        .stems
+        .iter()
+        .filter(|id| b.stems.binary_search(id).is_ok())
+        .count();
     let together = a.stems.len() + b.stems.len() - shared;
     together > 0 && shared as f32 >= RESTATED_SHARE * together as f32
 }
