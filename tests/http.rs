@@ -441,6 +441,47 @@ async fn silent_half_sent_and_idle_connections_are_closed_at_the_header_deadline
 }
 
 #[tokio::test]
+async fn a_refused_request_closes_its_connection() {
+    // A client refused over and over on kept-alive connections would otherwise hold
+    // every connection slot.
+    let server = start(|o| o.auth_token = Some("s3cret-token".into())).await;
+    let mut refused = TcpStream::connect(server.addr).await.unwrap();
+    refused
+        .write_all(ping_request(server.addr, true).as_bytes())
+        .await
+        .unwrap();
+    let answered = closed_within(&mut refused, Duration::from_secs(5))
+        .await
+        .expect("the connection is closed after the refusal");
+    let answered = String::from_utf8_lossy(&answered);
+    assert!(answered.starts_with("HTTP/1.1 401"), "{answered}");
+    assert!(
+        answered.to_ascii_lowercase().contains("connection: close"),
+        "{answered}"
+    );
+    // An unknown path too.
+    let mut lost = TcpStream::connect(server.addr).await.unwrap();
+    lost.write_all(
+        format!(
+            "GET /elsewhere HTTP/1.1\r\nHost: {}\r\nConnection: keep-alive\r\n\r\n",
+            server.addr
+        )
+        .as_bytes(),
+    )
+    .await
+    .unwrap();
+    let answered = closed_within(&mut lost, Duration::from_secs(5))
+        .await
+        .expect("the connection is closed after a 404");
+    assert!(
+        String::from_utf8_lossy(&answered).starts_with("HTTP/1.1 4"),
+        "{}",
+        String::from_utf8_lossy(&answered)
+    );
+    server.stop.cancel();
+}
+
+#[tokio::test]
 async fn a_connection_moving_no_bytes_is_closed_at_the_idle_deadline() {
     // A request whose response the client never reads would hold the connection
     // forever; here a request stalls mid-body, past any header deadline.

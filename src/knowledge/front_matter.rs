@@ -101,13 +101,78 @@ pub fn mapping(text: &str) -> Option<serde_yaml_ng::Mapping> {
         })
         .find(|(_, line)| *line == "---" || *line == "...")?
         .0;
+    check_shape(&rest[..end]).ok()?;
     match serde_yaml_ng::from_str(&rest[..end]).ok()? {
         Value::Mapping(map) => Some(map),
         _ => None,
     }
 }
 
+/// Flow collections (`[…]`, `{…}`) nested deeper than this are refused unparsed; the
+/// deepest the server reads is two (`[[managed hsm, --hsm-name]]`).
+const MAX_FLOW_DEPTH: usize = 16;
+
+/// Refuses front matter that would be costly to parse: nested too deep (the YAML
+/// parser reads brackets 100,000 deep for half a minute before its own recursion limit
+/// refuses them), or defining a YAML anchor (each of its aliases copies the anchored
+/// value when the YAML is read, so a file of a few hundred kilobytes could take
+/// gigabytes).
+fn check_shape(yaml: &str) -> Result<(), FrontMatterError> {
+    let refuse = |line: usize, message: String| Err(FrontMatterError { line, message });
+    let mut depth = 0usize;
+    for c in yaml.bytes() {
+        match c {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return refuse(
+                        1,
+                        format!("front matter nests lists or maps more than {MAX_FLOW_DEPTH} deep"),
+                    );
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    match yaml.lines().position(defines_anchor) {
+        // +2: 1-based, after the opening `---` line.
+        Some(i) => refuse(
+            i + 2,
+            "front matter defines a YAML anchor (`&name`); anchors and aliases are not supported"
+                .into(),
+        ),
+        None => Ok(()),
+    }
+}
+
+/// Whether a line of YAML starts a node with an anchor (`&name`): at the line's start,
+/// after a sequence's `- `, after a key's `: `, or at an item of a flow collection.
+/// An `&` inside text ("R&D", "A & B") is not one.
+fn defines_anchor(line: &str) -> bool {
+    let anchor = |s: &str| {
+        s.trim_start()
+            .strip_prefix('&')
+            .and_then(|name| name.chars().next())
+            .is_some_and(|c| !c.is_whitespace() && !matches!(c, ',' | '[' | ']' | '{' | '}'))
+    };
+    let mut node = line.trim_start();
+    while let Some(rest) = node.strip_prefix("- ") {
+        node = rest.trim_start();
+    }
+    if anchor(node) {
+        return true;
+    }
+    let value = node.split_once(": ").map_or("", |(_, v)| v).trim_start();
+    anchor(value)
+        || value.starts_with(['[', '{'])
+            && value
+                .match_indices(['[', '{', ','])
+                .any(|(i, _)| anchor(&value[i + 1..]))
+}
+
 fn parse(yaml: &str) -> Result<FrontMatter, FrontMatterError> {
+    check_shape(yaml)?;
     let value: Value = if yaml.trim().is_empty() {
         Value::Null
     } else {
@@ -187,6 +252,37 @@ fn string_list(value: &Value) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn costly_yaml_is_refused_before_it_is_parsed() {
+        // Aliases of one anchor would copy it each time: 30 kB becoming gigabytes.
+        let bomb = format!(
+            "---\nname: x\na: &big {}\nb: [{}]\n---\n# T\n",
+            "x".repeat(30_000),
+            vec!["*big"; 5_000].join(", ")
+        );
+        let err = split(&bomb).unwrap_err();
+        assert_eq!(err.line, 3, "{err:?}");
+        assert!(err.message.contains("anchor"), "{err:?}");
+        assert!(mapping(&bomb).is_none());
+        for anchored in ["- &a x", "key: &a x", "k: [a, &b c]", "&a k: v"] {
+            assert!(defines_anchor(anchored), "{anchored}");
+        }
+        for text in [
+            "description: R&D and A & B",
+            "- [cmk, customer-managed key]",
+            "k: \"&\"",
+        ] {
+            assert!(!defines_anchor(text), "{text}");
+        }
+        // Brackets 100,000 deep took half a minute to be refused by the YAML parser.
+        let deep = format!(
+            "---\nx: {}{}\n---\n",
+            "[".repeat(30_000),
+            "]".repeat(30_000)
+        );
+        assert!(split(&deep).unwrap_err().message.contains("deep"));
+    }
 
     #[test]
     fn reads_fields_and_reports_body_offset() {

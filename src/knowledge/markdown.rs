@@ -527,8 +527,18 @@ impl SectionBuilder {
             Event::SoftBreak | Event::HardBreak => self.text(" "),
             Event::Html(h) | Event::InlineHtml(h) => {
                 // A comment over several lines comes a line at a time: what is still open
-                // waits for the rest.
+                // waits for the rest. Only the new text can close it, so a line that does
+                // not is added without scanning or copying what waits (which made a
+                // comment never closed quadratic in its length).
+                let waited = self.html.len();
                 self.html.push_str(&h);
+                if waited > 0
+                    && !self.html.as_bytes()[waited.saturating_sub(2)..]
+                        .windows(3)
+                        .any(|w| w == b"-->")
+                {
+                    return;
+                }
                 let mut rest = self.html.as_str();
                 while let Some((inner, after)) = next_comment(rest) {
                     match comment(inner) {

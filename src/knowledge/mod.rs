@@ -13,6 +13,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use bytes::{Bytes, BytesMut};
 use schemars::JsonSchema;
@@ -1085,6 +1086,7 @@ fn walk_dir(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "knowledge".into());
     let mut walker = Walker {
+        inside: Arc::new(root.clone()),
         root,
         follow_symlinks,
         visited: HashSet::new(),
@@ -1097,7 +1099,7 @@ fn walk_dir(
 
 /// Reads `pending` files, on as many threads as the machine has, results in order.
 fn read_all(pending: Vec<PendingFile>) -> Vec<Result<SourceFile, Diagnostic>> {
-    let read = |f: PendingFile| match read_limited(&f.path, MAX_FILE_BYTES) {
+    let read = |f: PendingFile| match read_limited(&f.path, MAX_FILE_BYTES, f.inside.as_deref()) {
         Ok(bytes) => Ok(SourceFile {
             skill: f.skill,
             path: f.rel,
@@ -1164,6 +1166,8 @@ fn in_parallel_with<T: Send, R: Send, S>(
 struct Walker<'a> {
     /// The folder, canonical: what symlinks must stay inside.
     root: PathBuf,
+    /// The same, shared by the files the walk admits.
+    inside: Arc<PathBuf>,
     follow_symlinks: bool,
     /// Directories already read, canonical, so symlink loops end.
     visited: HashSet<PathBuf>,
@@ -1179,7 +1183,15 @@ struct PendingFile {
     /// Its path inside the skill folder, with `/` separators.
     rel: String,
     skill: String,
+    /// The folder the file must still be inside when it is opened (None with
+    /// `follow_symlinks`): a symlink swapped after the walk admitted it must not
+    /// serve a file from elsewhere.
+    inside: Option<Arc<PathBuf>>,
 }
+
+/// How many folders deep a skill folder is walked. Learn's trees go a few levels down;
+/// past this a tree is made to hurt (resolving each folder's path costs its depth).
+const MAX_FOLDER_DEPTH: usize = 32;
 
 impl Walker<'_> {
     /// Walks a `--knowledge` folder: one skill, or a folder of skill folders.
@@ -1202,13 +1214,13 @@ impl Walker<'_> {
             .filter(visible)
             .any(|p| p.is_file() && file_name(p).ends_with(".md"));
         if dir.join("SKILL.md").is_file() || loose_markdown {
-            self.walk(dir, dir, base_name);
+            self.walk(dir, dir, base_name, 0);
             return;
         }
         self.visited.insert(self.root.clone());
         for path in entries.iter().filter(visible) {
             if path.is_dir() && self.admit(path) {
-                self.walk(path, path, &file_name(path));
+                self.walk(path, path, &file_name(path), 0);
             }
         }
     }
@@ -1249,7 +1261,14 @@ impl Walker<'_> {
         }
     }
 
-    fn walk(&mut self, root: &Path, dir: &Path, skill: &str) {
+    fn walk(&mut self, root: &Path, dir: &Path, skill: &str, depth: usize) {
+        if depth > MAX_FOLDER_DEPTH {
+            self.refuse(
+                dir,
+                format!("more than {MAX_FOLDER_DEPTH} folders deep; skipped"),
+            );
+            return;
+        }
         // Each real directory is read once, so loops end.
         match dir.canonicalize() {
             Ok(c) if self.visited.contains(&c) => {
@@ -1281,7 +1300,7 @@ impl Walker<'_> {
             }
             if path.is_dir() {
                 if self.admit(&path) {
-                    self.walk(root, &path, skill);
+                    self.walk(root, &path, skill, depth + 1);
                 }
             } else if name.ends_with(".md") && self.admit(&path) {
                 self.queue(&path, root, skill);
@@ -1301,6 +1320,7 @@ impl Walker<'_> {
             path: path.to_path_buf(),
             rel,
             skill: skill.to_string(),
+            inside: (!self.follow_symlinks).then(|| self.inside.clone()),
         });
     }
 }
@@ -1310,7 +1330,7 @@ impl Walker<'_> {
 /// through the metadata of the opened handle, and read through `take(limit + 1)`, so
 /// neither a device that never ends nor a `/proc` file whose size reads as 0 can be
 /// read past the limit. The error is the diagnostic's message.
-fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+fn read_limited(path: &Path, limit: u64, inside: Option<&PathBuf>) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
@@ -1335,6 +1355,16 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
             meta.len()
         ));
     }
+    if let Some(root) = inside {
+        let opened = opened_path(&file, path).map_err(|e| format!("cannot resolve: {e}"))?;
+        if !opened.starts_with(root) {
+            return Err(format!(
+                "opens {}, outside the knowledge folder {} (changed after the walk?); skipped",
+                opened.display(),
+                root.display()
+            ));
+        }
+    }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(limit + 1)
         .read_to_end(&mut bytes)
@@ -1347,6 +1377,21 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
         ));
     }
     Ok(bytes)
+}
+
+/// Where the file `file`, opened from `path`, really is: on Linux the handle's own
+/// path, so no symlink can be swapped between the check and the read; without
+/// `/proc` (or elsewhere) the path resolved again.
+fn opened_path(file: &std::fs::File, path: &Path) -> std::io::Result<PathBuf> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        if let Ok(opened) = std::fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd())) {
+            return Ok(opened);
+        }
+    }
+    let _ = file;
+    path.canonicalize()
 }
 
 fn file_kind(kind: &std::fs::FileType) -> &'static str {
@@ -1762,6 +1807,67 @@ mod tests {
         );
     }
 
+    /// A link swapped between the walk's check and the read (someone writing into the
+    /// folder while it loads, or during a `--watch` reload) must not serve the file it
+    /// now points to.
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_swapped_after_the_walk_is_not_read() {
+        let (_tmp, kb, outside) = folder_with_outside_secret();
+        let skill = kb.join("mine");
+        std::fs::write(skill.join("inside.txt"), "# Inside\nharmless\n").unwrap();
+        let link = skill.join("references/a.md");
+        std::os::unix::fs::symlink("../inside.txt", &link).unwrap();
+        let mut diagnostics = Vec::new();
+        let pending = walk_dir(&kb, false, &mut diagnostics);
+        assert!(pending.iter().any(|f| f.rel == "references/a.md"));
+        std::fs::remove_file(&link).unwrap();
+        std::os::unix::fs::symlink(outside.join("secret.md"), &link).unwrap();
+        let read = read_all(pending);
+        let refused = read
+            .iter()
+            .find_map(|r| r.as_ref().err().filter(|d| d.file.ends_with("a.md")))
+            .expect("the swapped link is refused");
+        assert!(
+            refused.message.contains("outside the knowledge folder"),
+            "{refused}"
+        );
+        assert!(
+            read.iter()
+                .flatten()
+                .all(|f| !String::from_utf8_lossy(&f.bytes).contains("TOP-SECRET-VALUE"))
+        );
+    }
+
+    #[test]
+    fn a_tree_deeper_than_the_limit_is_walked_only_that_far() {
+        let dir = tempfile::tempdir().unwrap();
+        let skill = dir.path().join("s");
+        let mut deep = skill.clone();
+        for level in 0..MAX_FOLDER_DEPTH + 8 {
+            deep.push(format!("d{level}"));
+        }
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::write(skill.join("SKILL.md"), "# S\n").unwrap();
+        std::fs::write(skill.join("d0/d1/near.md"), "# Near\n").unwrap();
+        std::fs::write(deep.join("far.md"), "# Far\n").unwrap();
+        let corpus = Corpus::load(&LoadOptions {
+            builtin: false,
+            dirs: vec![dir.path().to_path_buf()],
+            ..Default::default()
+        });
+        let ids: Vec<_> = corpus.docs.iter().map(Doc::id).collect();
+        assert_eq!(ids, ["s/SKILL.md", "s/d0/d1/near.md"]);
+        assert!(
+            corpus
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("folders deep")),
+            "{:#?}",
+            corpus.diagnostics
+        );
+    }
+
     #[cfg(unix)]
     #[test]
     fn follow_symlinks_allows_the_outside_file() {
@@ -1837,12 +1943,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big.md");
         std::fs::write(&path, vec![b'a'; 2048]).unwrap();
-        assert_eq!(read_limited(&path, 4096).unwrap().len(), 2048);
-        let err = read_limited(&path, 1000).unwrap_err();
+        assert_eq!(read_limited(&path, 4096, None).unwrap().len(), 2048);
+        let err = read_limited(&path, 1000, None).unwrap_err();
         assert!(err.contains("over the 1000 byte limit"), "{err}");
         #[cfg(target_os = "linux")]
         {
-            let err = read_limited(Path::new("/proc/self/maps"), 16).unwrap_err();
+            let err = read_limited(Path::new("/proc/self/maps"), 16, None).unwrap_err();
             assert!(err.contains("more than the 16 byte limit"), "{err}");
         }
     }

@@ -6,7 +6,7 @@
 //! for its request headers (which also closes it when it idles after a response), a
 //! deadline without any byte moving either way, and `TCP_NODELAY`; at most
 //! `max_connections` are open at once (beyond that, new connections wait in the
-//! listen queue until one closes). A request's body is read whole, under its own
+//! listen queue until one closes), and a refused request (4xx) closes its connection. A request's body is read whole, under its own
 //! deadline and size limit, before it takes one of the `max_concurrent_requests`
 //! permits, so a slow body cannot hold a permit. Sessions are capped and expire when
 //! idle. Shutdown lets requests in flight finish, then ends the event streams and the
@@ -398,8 +398,22 @@ fn build(
         .layer(tower::limit::ConcurrencyLimitLayer::new(
             options.max_concurrent_requests,
         ))
-        .layer(middleware::from_fn_with_state(guard, guard_request));
+        .layer(middleware::from_fn_with_state(guard, guard_request))
+        .layer(middleware::map_response(close_after_client_error));
     Ok((router, sessions))
+}
+
+/// A refused request closes its connection. Otherwise a client without the token, a
+/// session or a valid message could keep `max_connections` connections open by
+/// repeating its refused request on each before the keep-alive deadline, and lock out
+/// every other client.
+async fn close_after_client_error(mut response: Response) -> Response {
+    if response.status().is_client_error() {
+        response
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    response
 }
 
 /// Returns freed memory to the system after many sessions or connections closed.
