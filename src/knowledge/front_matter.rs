@@ -109,7 +109,8 @@ pub fn mapping(text: &str) -> Option<serde_yaml_ng::Mapping> {
 }
 
 /// Flow collections (`[…]`, `{…}`) nested deeper than this are refused unparsed; the
-/// deepest the server reads is two (`[[managed hsm, --hsm-name]]`).
+/// deepest the server reads is two (`[[managed hsm, --hsm-name]]`). Brackets are
+/// counted over the whole text, quoted ones too, which no front matter comes near.
 const MAX_FLOW_DEPTH: usize = 16;
 
 /// Refuses front matter that would be costly to parse: nested too deep (the YAML

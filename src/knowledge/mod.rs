@@ -1086,8 +1086,7 @@ fn walk_dir(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "knowledge".into());
     let mut walker = Walker {
-        inside: Arc::new(root.clone()),
-        root,
+        root: Arc::from(root),
         follow_symlinks,
         visited: HashSet::new(),
         pending: Vec::new(),
@@ -1164,10 +1163,9 @@ fn in_parallel_with<T: Send, R: Send, S>(
 
 /// The state of walking one `--knowledge` folder.
 struct Walker<'a> {
-    /// The folder, canonical: what symlinks must stay inside.
-    root: PathBuf,
-    /// The same, shared by the files the walk admits.
-    inside: Arc<PathBuf>,
+    /// The folder, canonical: what symlinks must stay inside (shared with the files the
+    /// walk admits, which must still be inside it when they are opened).
+    root: Arc<Path>,
     follow_symlinks: bool,
     /// Directories already read, canonical, so symlink loops end.
     visited: HashSet<PathBuf>,
@@ -1186,7 +1184,7 @@ struct PendingFile {
     /// The folder the file must still be inside when it is opened (None with
     /// `follow_symlinks`): a symlink swapped after the walk admitted it must not
     /// serve a file from elsewhere.
-    inside: Option<Arc<PathBuf>>,
+    inside: Option<Arc<Path>>,
 }
 
 /// How many folders deep a skill folder is walked. Learn's trees go a few levels down;
@@ -1217,7 +1215,7 @@ impl Walker<'_> {
             self.walk(dir, dir, base_name, 0);
             return;
         }
-        self.visited.insert(self.root.clone());
+        self.visited.insert(self.root.to_path_buf());
         for path in entries.iter().filter(visible) {
             if path.is_dir() && self.admit(path) {
                 self.walk(path, path, &file_name(path), 0);
@@ -1320,7 +1318,7 @@ impl Walker<'_> {
             path: path.to_path_buf(),
             rel,
             skill: skill.to_string(),
-            inside: (!self.follow_symlinks).then(|| self.inside.clone()),
+            inside: (!self.follow_symlinks).then(|| self.root.clone()),
         });
     }
 }
@@ -1329,8 +1327,9 @@ impl Walker<'_> {
 /// blocking (a FIFO would otherwise wait for a writer), checked to be a regular file
 /// through the metadata of the opened handle, and read through `take(limit + 1)`, so
 /// neither a device that never ends nor a `/proc` file whose size reads as 0 can be
-/// read past the limit. The error is the diagnostic's message.
-fn read_limited(path: &Path, limit: u64, inside: Option<&PathBuf>) -> Result<Vec<u8>, String> {
+/// read past the limit. With `inside`, the opened file's own path must lie in that
+/// folder ([`opened_path`]). The error is the diagnostic's message.
+fn read_limited(path: &Path, limit: u64, inside: Option<&Path>) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
@@ -1390,6 +1389,7 @@ fn opened_path(file: &std::fs::File, path: &Path) -> std::io::Result<PathBuf> {
             return Ok(opened);
         }
     }
+    #[cfg(not(target_os = "linux"))]
     let _ = file;
     path.canonicalize()
 }

@@ -6,11 +6,12 @@
 //! for its request headers (which also closes it when it idles after a response), a
 //! deadline without any byte moving either way, and `TCP_NODELAY`; at most
 //! `max_connections` are open at once (beyond that, new connections wait in the
-//! listen queue until one closes), and a refused request (4xx) closes its connection. A request's body is read whole, under its own
-//! deadline and size limit, before it takes one of the `max_concurrent_requests`
-//! permits, so a slow body cannot hold a permit. Sessions are capped and expire when
-//! idle. Shutdown lets requests in flight finish, then ends the event streams and the
-//! sessions, and drops whatever is left at a deadline.
+//! listen queue until one closes), and a refused request (4xx) closes its connection.
+//! A request's body is read whole, under its own deadline and size limit, before it
+//! takes one of the `max_concurrent_requests` permits, so a slow body cannot hold a
+//! permit. Sessions are capped and expire when idle. Shutdown lets requests in flight
+//! finish, then ends the event streams and the sessions, and drops whatever is left at
+//! a deadline.
 //!
 //! Both of rmcp's modes are offered: legacy sessions (`Mcp-Session-Id`) and stateless,
 //! where any replica can answer any request without sticky sessions.
