@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the fifty-eight sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind57; eval/README.md says
+/// against), the held-out set, and the fifty-nine sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind58; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 61] = [
+const SETS: [(&str, &str, &str); 62] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -318,6 +318,11 @@ const SETS: [(&str, &str, &str); 61] = [
         "blind57",
         include_str!("../eval/blind57.json"),
         include_str!("../eval/gate/blind57.json"),
+    ),
+    (
+        "blind58",
+        include_str!("../eval/blind58.json"),
+        include_str!("../eval/gate/blind58.json"),
     ),
 ];
 
