@@ -63,10 +63,10 @@ const RESTATED_SHARE: f32 = 0.7;
 const CONTINUATION_BONUS: f32 = 0.2;
 /// A section no longer than this (its sentences' characters) is told whole when every
 /// sentence the answer chose for its own score comes from it. Its other sentences
-/// share none of the question's words or score lower, yet they finish what the chosen
-/// ones say: "Verify in a test subscription or with support." after "The CMK articles
-/// do not mention zone redundancy". Answers then hold the section's facts, not a
-/// sentence from elsewhere that shares a word. The bound keeps the longest answer as
+/// share fewer of the question's words, yet they finish what the chosen ones say: "If
+/// you need to keep them longer, copy them out while they exist." was the whole answer
+/// to whether task logs vanishing after a day is expected, without the sentence before
+/// it that says they are kept for 24 hours only. The bound keeps the longest answer as
 /// long as before (640 to 1,200 measured; every value gained answers and lost none:
 /// eval/README.md, fifty-first stop).
 const WHOLE_SECTION_CHARS: usize = 900;
@@ -608,10 +608,15 @@ pub(crate) fn extract(
         length += c.sentence.chars + 1;
         chosen.push(c);
     }
-    // The best sentence is chosen first, and stays first: the verdict is its own.
+    // The best sentence is chosen first, and stays first: the verdict is its own. Told
+    // whole, its section leads with it, or with the list's lead that carries it.
     let (rank, best_position) = chosen[0].order;
+    let best_sentence = chosen[0].sentence;
     if chosen.iter().all(|c| c.order.0 == rank)
         && let Some(told) = whole_section(&tables[rank], unasked[rank])
+        && let Some(at) = told
+            .iter()
+            .position(|&(p, s)| p == best_position || holds(s, best_sentence))
     {
         whole = told
             .into_iter()
@@ -620,10 +625,8 @@ pub(crate) fn extract(
             })
             .collect();
         chosen = whole.iter().collect();
-        if let Some(at) = chosen.iter().position(|c| c.order.1 == best_position) {
-            let best = chosen.remove(at);
-            chosen.insert(0, best);
-        }
+        let best = chosen.remove(at);
+        chosen.insert(0, best);
     }
     // A sentence that points back is told after the one it points at ("Both are
     // data-plane roles" needs the two roles named before it), even past the length
