@@ -338,9 +338,14 @@ struct Sentence {
 }
 
 impl Sentence {
-    /// It ends by pointing at a command it does not carry, so alone it would dangle.
-    fn dangles(&self) -> bool {
-        self.text.ends_with(':') && self.introduces.is_none()
+    /// Whether it may be told to a question that leaves the qualifiers `unasked`
+    /// unnamed. Not when it ends by pointing at a command it does not carry (alone it
+    /// would dangle), nor when it brings commands for a key store, tool or place the
+    /// question does not name ("When the new key is in a Managed HSM…:"): they are not
+    /// how to do what it asks.
+    fn can_be_told(&self, unasked: u32) -> bool {
+        let dangles = self.text.ends_with(':') && self.introduces.is_none();
+        !dangles && self.introduces_for & unasked == 0
     }
 }
 
@@ -535,12 +540,7 @@ pub(crate) fn extract(
         .collect();
     for (rank, (&section, table)) in sections.iter().zip(&tables).enumerate() {
         for (position, sentence) in table.sentences.iter().enumerate() {
-            if sentence.dangles() {
-                continue;
-            }
-            // Commands for a key store, tool or place the question does not name ("When
-            // the new key is in a Managed HSM…:") are not how to do what it asks.
-            if sentence.introduces_for & unasked[rank] != 0 {
+            if !sentence.can_be_told(unasked[rank]) {
                 continue;
             }
             // A sentence is read under its heading: in a section titled "check-health
@@ -887,14 +887,13 @@ pub(crate) fn from_case(
 }
 
 /// The sentences of a section that an answer tells whole ([`WHOLE_SECTION_CHARS`]),
-/// with their positions, or None when it is longer: all but those that would dangle,
-/// introduce commands for a qualifier left unasked, or are told already by a sentence
-/// before them.
+/// with their positions, or None when it is longer: those an answer may tell
+/// ([`Sentence::can_be_told`]) and no sentence before them tells already.
 fn whole_section(table: &SectionSentences, unasked: u32) -> Option<Vec<(usize, &Sentence)>> {
     let mut told: Vec<(usize, &Sentence)> = Vec::new();
     let mut chars = 0;
     for (position, sentence) in table.sentences.iter().enumerate() {
-        if sentence.dangles() || sentence.introduces_for & unasked != 0 {
+        if !sentence.can_be_told(unasked) {
             continue;
         }
         if told
