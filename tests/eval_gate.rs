@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the fifty-nine sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind58; eval/README.md says
+/// against), the held-out set, and the sixty sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind59; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 62] = [
+const SETS: [(&str, &str, &str); 63] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -323,6 +323,11 @@ const SETS: [(&str, &str, &str); 62] = [
         "blind58",
         include_str!("../eval/blind58.json"),
         include_str!("../eval/gate/blind58.json"),
+    ),
+    (
+        "blind59",
+        include_str!("../eval/blind59.json"),
+        include_str!("../eval/gate/blind59.json"),
     ),
 ];
 
