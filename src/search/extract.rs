@@ -327,7 +327,10 @@ struct Sentence {
     /// The command right after it, when it ends a fix step.
     fix_command: Option<String>,
     /// It opens by pointing back at what the sentence before it names or says ("Both
-    /// are data-plane roles", "Otherwise rotate the key"): alone, it dangles.
+    /// are data-plane roles", "Otherwise rotate the key"), or it goes on with a list
+    /// item whose first sentence names what the item is about ("The ACR docs do not
+    /// mention it" in the item on Key Vault Crypto User): alone, it dangles, or worse,
+    /// reads as about whatever the answer named last.
     leans_back: bool,
     /// It is a list item that goes on with the sentence announcing its list ("a Key
     /// Vault vault, based on…" after "…decides whether the calls are allowed:"):
@@ -380,6 +383,7 @@ impl SectionSentences {
                          then_command,
                          continues_lead,
                          announces,
+                         goes_on_item,
                      }| {
                         let lower = text[..own].to_lowercase();
                         let words = words_of(&lower);
@@ -449,7 +453,7 @@ impl SectionSentences {
                             carries: own < text.len(),
                             remedy,
                             fix_command: then_command.filter(|_| remedy),
-                            leans_back: leans_back(&words),
+                            leans_back: goes_on_item || leans_back(&words),
                             continues_lead,
                             announces,
                             text,
@@ -1102,6 +1106,7 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
             out.push(Told {
                 continues_lead: continues_lead && j == 0,
                 announces: !item && j == last && announced,
+                goes_on_item: item && j > 0,
                 text,
                 introduces,
                 own,
@@ -1146,6 +1151,10 @@ struct Told {
     continues_lead: bool,
     /// See [`Sentence::announces`].
     announces: bool,
+    /// It is a list item's sentence after the item's first, which names what the item
+    /// is about: "The ACR docs do not mention it" after "Key Vault Crypto User: general
+    /// cryptographic operations…".
+    goes_on_item: bool,
 }
 
 impl Told {
@@ -1188,6 +1197,7 @@ impl Told {
             then_command: None,
             continues_lead: false,
             announces: false,
+            goes_on_item: false,
         }
     }
 }
