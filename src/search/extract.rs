@@ -1086,6 +1086,9 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
         let next_action = action_among(next_lines.iter().map(String::as_str)).map(str::to_string);
         let mut pieces = split_sentences(&text);
         let last = pieces.len().saturating_sub(1);
+        // An item's later sentences lean on its first only when that one is told: else
+        // the sentence before them in the table is another block's.
+        let named_first = item && pieces.first().is_some_and(|p| is_a_sentence(p));
         // A paragraph that ends by announcing a short list says it with the list: the
         // list is the answer it leads to ("…is called the key encryption key (KEK):"
         // and the two places it is set).
@@ -1106,7 +1109,7 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
             out.push(Told {
                 continues_lead: continues_lead && j == 0,
                 announces: !item && j == last && announced,
-                goes_on_item: item && j > 0,
+                goes_on_item: named_first && j > 0,
                 text,
                 introduces,
                 own,
@@ -1127,9 +1130,13 @@ fn sentences(parts: &SectionParts, code: &[CodeBlock]) -> Vec<Told> {
             .flat_map(|(_, text)| markdown::table_rows(text))
             .map(Told::row),
     );
-    out.into_iter()
-        .filter(|t| t.text.chars().count() >= 12 && t.text.chars().any(char::is_alphabetic))
-        .collect()
+    out.into_iter().filter(|t| is_a_sentence(&t.text)).collect()
+}
+
+/// Whether a piece of a block's text is long enough, and made of words, to be told as
+/// a sentence of its own ("Steps:" or a bare value is not).
+fn is_a_sentence(text: &str) -> bool {
+    text.chars().count() >= 12 && text.chars().any(char::is_alphabetic)
 }
 
 /// A sentence as the section tells it, before it is read for scoring.
@@ -1530,6 +1537,41 @@ mod tests {
                 "az keyvault key list-deleted --vault-name v\n\
                  az keyvault key recover --vault-name v --name \"$NAME\""
             )
+        );
+    }
+
+    #[test]
+    fn an_items_later_sentences_go_on_with_its_first_when_that_one_is_told() {
+        let item = |text: &str| Block::ListItem {
+            text: text.into(),
+            code_spans: Vec::new(),
+            ordered: false,
+        };
+        let s = sentences(
+            &SectionParts {
+                blocks: vec![
+                    item(
+                        "Key Vault Crypto User: general operations. The ACR docs do not mention it. Do not add it.",
+                    ),
+                    // Too short to be told: the next sentence has nothing of its item to lean on.
+                    item("Steps. Then the registry picks up the new key version."),
+                ],
+                loose: Vec::new(),
+            },
+            &[],
+        );
+        let goes_on: Vec<(&str, bool)> = s
+            .iter()
+            .map(|t| (t.text.as_str(), t.goes_on_item))
+            .collect();
+        assert_eq!(
+            goes_on,
+            [
+                ("Key Vault Crypto User: general operations.", false),
+                ("The ACR docs do not mention it.", true),
+                ("Do not add it.", true),
+                ("Then the registry picks up the new key version.", false),
+            ]
         );
     }
 
