@@ -127,6 +127,12 @@ fn holds(a: &Sentence, b: &Sentence) -> bool {
     a.carries && a.text.contains(b.text.trim_end_matches(['.', ';']))
 }
 
+/// Whether an answer telling one of the two tells the other already: a list's lead
+/// holds its item, or the two say the same ([`restates`]).
+fn tells_the_same(a: &Sentence, b: &Sentence) -> bool {
+    holds(a, b) || holds(b, a) || restates(a, b)
+}
+
 /// Whether a sentence of these (lowercase) words opens by pointing back.
 fn leans_back(words: &[&str]) -> bool {
     POINTING_BACK
@@ -601,12 +607,12 @@ pub(crate) fn extract(
         if !chosen.is_empty() && length + c.sentence.chars > MAX_ANSWER_CHARS {
             continue;
         }
-        // A list item is also part of the sentence that announces its list.
-        if chosen.iter().any(|o| {
-            holds(o.sentence, c.sentence)
-                || holds(c.sentence, o.sentence)
-                || restates(o.sentence, c.sentence)
-        }) {
+        // Nothing is told twice: a list item is also part of the sentence that
+        // announces its list, and some facts stand in more than one section.
+        if chosen
+            .iter()
+            .any(|o| tells_the_same(o.sentence, c.sentence))
+        {
             continue;
         }
         length += c.sentence.chars + 1;
@@ -900,10 +906,7 @@ fn whole_section(table: &SectionSentences, unasked: u32) -> Option<Vec<(usize, &
         if !sentence.can_be_told(unasked) {
             continue;
         }
-        if told
-            .iter()
-            .any(|(_, o)| holds(o, sentence) || restates(o, sentence))
-        {
+        if told.iter().any(|(_, o)| tells_the_same(o, sentence)) {
             continue;
         }
         chars += sentence.chars + 1;
