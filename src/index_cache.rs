@@ -37,11 +37,12 @@ use crate::error::IndexError;
 use crate::knowledge::{Corpus, KnowledgeVersion, LoadOptions, Section, SourceStats, Sources, hex};
 use crate::search::{SearchIndex, TermStats};
 
-/// Bumped whenever what an entry holds changes shape. 15: the corpus holds what names
-/// each qualifier in a command line (14: the typo vocabulary is a list sorted by first
-/// letter and length, where it was a map; 13: the index's document store is written
-/// without compression).
-const FORMAT: &str = "acr-cmk-index-cache-15";
+/// Bumped whenever what an entry holds changes shape or meaning. 16: a doc's
+/// diagnostics name an HTML comment never closed, so an entry written before would
+/// restore a corpus without it (15: the corpus holds what names each qualifier in a
+/// command line; 14: the typo vocabulary is a list sorted by first letter and length,
+/// where it was a map; 13: the index's document store is written without compression).
+const FORMAT: &str = "acr-cmk-index-cache-16";
 const COMPLETE: &str = "complete";
 /// The parsed corpus, its version and the term statistics, in postcard (see
 /// [`EngineHead`]).

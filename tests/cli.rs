@@ -267,6 +267,11 @@ fn faults_in_knowledge_folders_are_named_and_strict_makes_them_fatal() {
     std::fs::write(skill.join("SKILL.md"), "---\nname: faulty\ndescription: d\nsources: [https://example.com]\n---\n# Faulty\n## Good part\nstill served\n## Same\na\n## Same\nb\n").unwrap();
     std::fs::write(skill.join("references/utf8.md"), b"# U\n\xc3\x28\n").unwrap();
     std::fs::write(
+        skill.join("references/comment.md"),
+        "# C\n## Seen\n<!-- asked:\n- q\n## Hidden\ngone\n",
+    )
+    .unwrap();
+    std::fs::write(
         skill.join("references/yaml.md"),
         "---\nname: : :\n  - [\n---\n# Y\n",
     )
@@ -294,6 +299,7 @@ fn faults_in_knowledge_folders_are_named_and_strict_makes_them_fatal() {
         "dangling.md: cannot read",
         "symlink loop",
         "SKILL.md:11: duplicate heading",
+        "comment.md:3: HTML comment is never closed",
     ] {
         assert!(out.contains(expected), "{expected}:\n{out}");
     }

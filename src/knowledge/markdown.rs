@@ -103,6 +103,9 @@ pub struct Body {
     /// ([`parts`]): the body defines no link reference and holds no `[^` (a footnote
     /// may be defined anywhere), and no heading splits a list, quote or footnote.
     pub spans_stand_alone: bool,
+    /// An HTML comment is still open where the body ends: it never closed, and
+    /// everything after its opening, headings included, was read as part of it.
+    pub comment_left_open: bool,
 }
 
 /// One heading-bounded section, as parsed.
@@ -230,6 +233,9 @@ pub fn sections(body: &str, line_offset: usize, title: &str) -> Body {
             other => builder.event(other),
         }
     }
+    // What waits for a comment's close is kept per section; a comment block never
+    // closed runs to the end of the body, so it is the last section's.
+    let comment_left_open = !builder.html.is_empty();
     if let Some(p) = current.take() {
         push_section(
             &mut out,
@@ -244,6 +250,7 @@ pub fn sections(body: &str, line_offset: usize, title: &str) -> Body {
     Body {
         sections: out,
         spans_stand_alone,
+        comment_left_open,
     }
 }
 
@@ -645,6 +652,72 @@ fn line_starts(text: &str) -> Vec<usize> {
     std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect()
+}
+
+/// Calls `outside(index, line)` for each line of `text` outside fenced code (fence
+/// lines included in neither), and returns the 1-based line of a fence never closed.
+pub(crate) fn outside_fences(text: &str, mut outside: impl FnMut(usize, &str)) -> Option<usize> {
+    let mut open: Option<(char, usize, usize)> = None;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_start();
+        let fence = t
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '`' | '~'))
+            .map(|ch| (ch, t.chars().take_while(|&c| c == ch).count()))
+            .filter(|&(_, run)| run >= 3);
+        match (open, fence) {
+            (None, Some((ch, run))) => open = Some((ch, run, i + 1)),
+            (None, None) => outside(i, line),
+            (Some((c, n, _)), Some((ch, run)))
+                if c == ch && run >= n && t[run * ch.len_utf8()..].trim().is_empty() =>
+            {
+                open = None
+            }
+            (Some(_), _) => {}
+        }
+    }
+    open.map(|(_, _, line)| line)
+}
+
+/// What a doc's diagnostic says when an HTML comment in it is never closed.
+pub const UNCLOSED_COMMENT: &str =
+    "HTML comment is never closed: the rest of the doc is hidden in it";
+
+/// The 1-based line of an HTML comment in `text` that is never closed, outside fenced
+/// code and code spans (which show comment syntax without opening one): a scan of
+/// every line, for `lint` and for a doc whose parse ended inside a comment
+/// ([`Body::comment_left_open`]). Markdown reads
+/// the rest of the doc, headings included, as part of it, so those sections vanish
+/// without a word; comments carry a section's `source` and `asked` lines, some of them
+/// over several lines.
+pub(crate) fn unclosed_comment(text: &str) -> Option<usize> {
+    let mut open: Option<usize> = None;
+    outside_fences(text, |i, line| {
+        // Most lines hold neither mark.
+        if !line.contains(if open.is_none() { "<!--" } else { "-->" }) {
+            return;
+        }
+        // A mark never spans a code span's edge, so each stretch between two
+        // backticks is read on its own.
+        for mut rest in line.split('`').step_by(2) {
+            loop {
+                let (mark, next) = if open.is_none() {
+                    ("<!--", Some(i + 1))
+                } else {
+                    ("-->", None)
+                };
+                match rest.find(mark) {
+                    Some(at) => {
+                        open = next;
+                        rest = &rest[at + mark.len()..];
+                    }
+                    None => break,
+                }
+            }
+        }
+    });
+    open
 }
 
 /// GitHub's heading anchor: lowercase, punctuation dropped, spaces to hyphens.

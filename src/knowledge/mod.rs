@@ -1010,6 +1010,15 @@ fn parse_file(
                 });
         }
     }
+    // The parse tells whether a comment swallowed the doc's end; only then is the
+    // text read again, for the line where it opened.
+    if parsed.comment_left_open {
+        warnings.push(Diagnostic {
+            file: file.origin.clone(),
+            line: markdown::unclosed_comment(&text),
+            message: markdown::UNCLOSED_COMMENT.into(),
+        });
+    }
     Ok(ParsedFile {
         file,
         text,
@@ -1951,6 +1960,29 @@ mod tests {
             let err = read_limited(Path::new("/proc/self/maps"), 16, None).unwrap_err();
             assert!(err.contains("more than the 16 byte limit"), "{err}");
         }
+    }
+
+    #[test]
+    fn an_html_comment_never_closed_is_named_at_load() {
+        // Markdown reads everything after an unclosed comment as part of it: section B
+        // vanishes. Loading cannot bring it back, but it says where it went.
+        let doc = "# T\n## A\ntext with `<!--` in a code span\n<!-- asked:\n- q\n## B\nhidden\n";
+        let corpus = Corpus::from_texts([("s", "t.md", doc)]);
+        let named: Vec<_> = corpus
+            .diagnostics
+            .iter()
+            .filter(|d| d.message == markdown::UNCLOSED_COMMENT)
+            .collect();
+        assert_eq!(named.len(), 1, "{:#?}", corpus.diagnostics);
+        assert_eq!(named[0].line, Some(4));
+        assert!(
+            !corpus
+                .sections
+                .iter()
+                .any(|s| s.heading_path.last().is_some_and(|h| h == "B"))
+        );
+        let closed = Corpus::from_texts([("s", "t.md", "# T\n<!-- a\nb -->\n## B\nshown\n")]);
+        assert!(closed.diagnostics.is_empty(), "{:#?}", closed.diagnostics);
     }
 
     #[test]
