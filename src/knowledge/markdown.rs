@@ -687,10 +687,10 @@ pub const UNCLOSED_COMMENT: &str =
 /// The 1-based line of an HTML comment in `text` that is never closed, outside fenced
 /// code and code spans (which show comment syntax without opening one): a scan of
 /// every line, for `lint` and for a doc whose parse ended inside a comment
-/// ([`Body::comment_left_open`]). Markdown reads
-/// the rest of the doc, headings included, as part of it, so those sections vanish
-/// without a word; comments carry a section's `source` and `asked` lines, some of them
-/// over several lines.
+/// ([`Body::comment_left_open`]). Markdown reads the rest of the doc, headings
+/// included, as part of such a comment, so those sections vanish without a word;
+/// comments carry a section's `source` and `asked` lines, some of them over several
+/// lines.
 pub(crate) fn unclosed_comment(text: &str) -> Option<usize> {
     let mut open: Option<usize> = None;
     outside_fences(text, |i, line| {
