@@ -125,6 +125,48 @@ async fn each_protocol_revision_over_raw_stdio() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Every request written before stdin closes is answered, whatever its handler sends
+/// first: `logging/setLevel` sends a notification, and one written just before EOF
+/// used to get no reply.
+#[tokio::test]
+async fn requests_written_before_stdin_closes_are_all_answered() -> anyhow::Result<()> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
+        .arg("serve")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let mut stdin = child.stdin.take().unwrap();
+    let lines = [
+        serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "raw", "version": "0"}}}),
+        serde_json::json!({"jsonrpc": "2.0", "method": "notifications/initialized"}),
+        serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "logging/setLevel", "params": {"level": "debug"}}),
+        serde_json::json!({"jsonrpc": "2.0", "id": 3, "method": "tools/list"}),
+    ];
+    for line in &lines {
+        stdin.write_all(format!("{line}\n").as_bytes()).await?;
+    }
+    drop(stdin);
+    let mut out = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .await?;
+    child.wait().await?;
+    let mut answered: Vec<u64> = out
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|m| m.get("result").is_some())
+        .filter_map(|m| m["id"].as_u64())
+        .collect();
+    answered.sort_unstable();
+    assert_eq!(answered, [1, 2, 3], "{out}");
+    Ok(())
+}
+
 /// The skills catalog names a --knowledge folder by its name, never by its path.
 #[tokio::test]
 async fn the_catalog_does_not_show_knowledge_paths() -> anyhow::Result<()> {

@@ -473,12 +473,15 @@ impl ServerHandler for CmkServer {
     ) -> Result<(), McpError> {
         let level = self.log_level.set(&request);
         tracing::debug!(level, "client set the log level");
-        self.log_level
-            .info(
-                &context.peer,
-                serde_json::json!({ "message": format!("log level set to {level}") }),
-            )
-            .await;
+        // Sent on its own, not awaited before the reply: a notification goes through
+        // the service loop, which stops reading it at stdin's end while it still
+        // drains replies, so a `logging/setLevel` written just before EOF waited for
+        // a send that never came and went unanswered.
+        let (log_level, peer) = (self.log_level.clone(), context.peer.clone());
+        tokio::spawn(async move {
+            let data = serde_json::json!({ "message": format!("log level set to {level}") });
+            log_level.info(&peer, data).await;
+        });
         Ok(())
     }
 
