@@ -51,18 +51,24 @@ async fn built_binary_over_stdio() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The binary serving stdio, with pipes for the raw JSON-RPC lines a test writes and
+/// reads.
+fn serve_over_pipes() -> std::io::Result<tokio::process::Child> {
+    tokio::process::Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
+        .arg("serve")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+}
+
 /// Raw newline-delimited JSON-RPC over the binary's stdio, one protocol revision at a
 /// time: what a client of each revision sends, byte for byte.
 #[tokio::test]
 async fn each_protocol_revision_over_raw_stdio() -> anyhow::Result<()> {
     use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
     async fn exchange(lines: &[serde_json::Value]) -> anyhow::Result<Vec<serde_json::Value>> {
-        let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
-            .arg("serve")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()?;
+        let mut child = serve_over_pipes()?;
         let mut stdin = child.stdin.take().unwrap();
         let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
         let mut replies = Vec::new();
@@ -131,12 +137,7 @@ async fn each_protocol_revision_over_raw_stdio() -> anyhow::Result<()> {
 #[tokio::test]
 async fn requests_written_before_stdin_closes_are_all_answered() -> anyhow::Result<()> {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_acr-cmk-mcp"))
-        .arg("serve")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()?;
+    let mut child = serve_over_pipes()?;
     let mut stdin = child.stdin.take().unwrap();
     let lines = [
         serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "raw", "version": "0"}}}),
