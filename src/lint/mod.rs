@@ -75,7 +75,7 @@ pub fn lint(
             "scenario"
         } else if d.message.starts_with("duplicate heading") {
             "duplicate-section"
-        } else if d.message.starts_with(markdown::UNCLOSED_COMMENT) {
+        } else if d.message == markdown::UNCLOSED_COMMENT {
             "comment"
         } else {
             "load"
