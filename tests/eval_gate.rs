@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the sixty-one sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind60; eval/README.md says
+/// against), the held-out set, and the sixty-two sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind61; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 64] = [
+const SETS: [(&str, &str, &str); 65] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -333,6 +333,11 @@ const SETS: [(&str, &str, &str); 64] = [
         "blind60",
         include_str!("../eval/blind60.json"),
         include_str!("../eval/gate/blind60.json"),
+    ),
+    (
+        "blind61",
+        include_str!("../eval/blind61.json"),
+        include_str!("../eval/gate/blind61.json"),
     ),
 ];
 
