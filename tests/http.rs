@@ -703,6 +703,50 @@ async fn sessions_are_capped_with_a_503_that_says_when_to_retry() {
     server.stop.cancel();
 }
 
+/// A ping in the session: its HTTP status.
+async fn ping_in(r: &Running, session: &str) -> u16 {
+    let h = [
+        ("MCP-Protocol-Version", "2025-11-25"),
+        ("Mcp-Session-Id", session),
+    ];
+    post(r, &h, json!({"jsonrpc": "2.0", "id": 7, "method": "ping"}))
+        .await
+        .0
+}
+
+#[tokio::test]
+async fn at_the_cap_a_new_session_takes_the_place_of_the_one_idle_longest() {
+    let reclaim_after = Duration::from_millis(400);
+    let server = start(|o| {
+        o.max_sessions = 3;
+        o.session_reclaim_after = reclaim_after;
+    })
+    .await;
+    let left_open = open_session(&server, 1).await.unwrap();
+    let used = [
+        open_session(&server, 2).await.unwrap(),
+        open_session(&server, 3).await.unwrap(),
+    ];
+    tokio::time::sleep(reclaim_after + Duration::from_millis(100)).await;
+    for session in &used {
+        assert_eq!(ping_in(&server, session).await, 200);
+    }
+    // Full, and the first session has gone longest without a request: the new
+    // session takes its place.
+    let newest = open_session(&server, 4).await.unwrap();
+    assert_eq!(server.sessions.as_ref().unwrap().count().await, 3);
+    assert_eq!(ping_in(&server, &left_open).await, 404);
+    for session in used.iter().chain([&newest]) {
+        assert_eq!(ping_in(&server, session).await, 200);
+    }
+    // Every open session saw a request just now: none is taken, the cap holds.
+    let (status, body, headers) = open_session(&server, 5).await.unwrap_err();
+    assert_eq!(status, 503, "{body}");
+    assert!(headers.get("retry-after").is_some());
+    assert_eq!(server.sessions.as_ref().unwrap().count().await, 3);
+    server.stop.cancel();
+}
+
 #[tokio::test]
 async fn delete_ends_a_session_and_its_streams_and_an_unknown_session_is_404() {
     let server = start(|_| {}).await;

@@ -9,13 +9,16 @@
 //! listen queue until one closes), and a refused request (4xx) closes its connection.
 //! A request's body is read whole, under its own deadline and size limit, before it
 //! takes one of the `max_concurrent_requests` permits, so a slow body cannot hold a
-//! permit. Sessions are capped and expire when idle. Shutdown lets requests in flight
-//! finish, then ends the event streams and the sessions, and drops whatever is left at
-//! a deadline.
+//! permit. Sessions are capped and expire when idle; at the cap, a new session takes
+//! the place of the one idle longest, if it has been idle a while, so that a client
+//! that leaves its sessions open cannot lock the others out. Shutdown lets requests
+//! in flight finish, then ends the event streams and the sessions, and drops whatever
+//! is left at a deadline.
 //!
 //! Both of rmcp's modes are offered: legacy sessions (`Mcp-Session-Id`) and stateless,
 //! where any replica can answer any request without sticky sessions.
 
+use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::net::SocketAddr;
 use std::pin::Pin;
@@ -32,6 +35,7 @@ use axum::response::{IntoResponse, Response};
 use http_body_util::{BodyExt, Limited};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
+use rmcp::transport::streamable_http_server::session::SessionManager;
 use rmcp::transport::streamable_http_server::session::local::LocalSessionManager;
 use rmcp::transport::streamable_http_server::{StreamableHttpServerConfig, StreamableHttpService};
 use sha2::{Digest, Sha256};
@@ -74,8 +78,13 @@ pub struct HttpOptions {
     /// Connections open at once; further ones wait in the listen queue until one
     /// closes.
     pub max_connections: usize,
-    /// Sessions open at once; past it a new `initialize` gets 503 with Retry-After.
+    /// Sessions open at once. At the cap, a new `initialize` closes the session that
+    /// has gone longest without a request, if that is at least
+    /// `session_reclaim_after`; otherwise it gets 503 with Retry-After.
     pub max_sessions: usize,
+    /// How long a session must have gone without a request before a new session may
+    /// take its place at the cap.
+    pub session_reclaim_after: Duration,
     /// A session that sees no request for this long is closed, and its event streams
     /// with it.
     pub session_idle_timeout: Duration,
@@ -100,6 +109,7 @@ impl HttpOptions {
             idle_timeout: Duration::from_secs(60),
             max_connections: 1024,
             max_sessions: 1000,
+            session_reclaim_after: Duration::from_secs(30),
             session_idle_timeout: Duration::from_secs(300),
             shutdown_timeout: Duration::from_secs(10),
         }
@@ -140,6 +150,22 @@ impl Sessions {
         match &self.0 {
             Some(manager) => manager.sessions.read().await.contains_key(id),
             None => false,
+        }
+    }
+
+    /// The ids of the open sessions.
+    async fn ids(&self) -> HashSet<Arc<str>> {
+        match &self.0 {
+            Some(manager) => manager.sessions.read().await.keys().cloned().collect(),
+            None => HashSet::new(),
+        }
+    }
+
+    async fn close(&self, id: &Arc<str>) {
+        if let Some(manager) = &self.0
+            && let Err(e) = manager.close_session(id).await
+        {
+            tracing::debug!("closing a session failed: {e}");
         }
     }
 
@@ -382,10 +408,13 @@ fn build(
         body_read_timeout: options.body_read_timeout,
         sessions: sessions.clone(),
         max_sessions: options.max_sessions,
+        session_reclaim_after: options.session_reclaim_after,
+        last_request: std::sync::Mutex::default(),
         in_flight,
         closing,
         admission: tokio::sync::Mutex::new(()),
         refused_sessions: Throttle::default(),
+        reclaimed_sessions: Throttle::default(),
         refused_hosts: Throttle::default(),
     });
     // Layers run outside in: the guard (token, whole body, message check) first, then
@@ -715,6 +744,9 @@ struct Guard {
     body_read_timeout: Duration,
     sessions: Sessions,
     max_sessions: usize,
+    session_reclaim_after: Duration,
+    /// When each session opened by this guard last saw a request.
+    last_request: std::sync::Mutex<HashMap<Arc<str>, Instant>>,
     in_flight: Arc<InFlight>,
     /// Cancelled when shutdown starts: a body still arriving is not waited for.
     closing: CancellationToken,
@@ -722,9 +754,11 @@ struct Guard {
     /// (its session is then in the count), so the cap is exact. Opening a session
     /// needs no knowledge and takes well under a millisecond.
     admission: tokio::sync::Mutex<()>,
-    /// Warnings about refused sessions and refused Host or Origin headers, at most
-    /// one a minute each, so that a flood of requests cannot flood the log.
+    /// Warnings about refused and reclaimed sessions and refused Host or Origin
+    /// headers, at most one a minute each, so that a flood of requests cannot flood
+    /// the log.
     refused_sessions: Throttle,
+    reclaimed_sessions: Throttle,
     refused_hosts: Throttle,
 }
 
@@ -753,6 +787,72 @@ impl Throttle {
 }
 
 impl Guard {
+    /// Notes a request in a session this guard opened (ids it never handed out are
+    /// not recorded, so made-up ids cannot grow the table).
+    fn saw_request_in(&self, id: &str) {
+        let mut last = self.last_request.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(at) = last.get_mut(id) {
+            *at = Instant::now();
+        }
+    }
+
+    /// Notes the session an admitted `initialize` opened. Sessions
+    /// that expired or were deleted leave the table once it holds twice the cap, so
+    /// it stays bounded however many sessions come and go below the cap.
+    async fn opened(&self, id: Arc<str>) {
+        let full = self
+            .last_request
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .len()
+            >= 2 * self.max_sessions;
+        let open = if full {
+            Some(self.sessions.ids().await)
+        } else {
+            None
+        };
+        let mut last = self.last_request.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(open) = open {
+            last.retain(|id, _| open.contains(id));
+        }
+        last.insert(id, Instant::now());
+    }
+
+    /// At the cap: closes the session that has gone longest without a request, if
+    /// that is at least `session_reclaim_after`, and says whether it did. A client
+    /// that opens sessions and leaves them open (one per call, say) would otherwise
+    /// hold every place until the idle timeout. The closed session's client gets 404
+    /// on its next request, on which the spec has it open a new session.
+    async fn reclaim_idlest(&self) -> bool {
+        let open = self.sessions.ids().await;
+        let idlest = {
+            let mut last = self.last_request.lock().unwrap_or_else(|e| e.into_inner());
+            // Sessions that expired or were deleted leave the table here.
+            last.retain(|id, _| open.contains(id));
+            last.iter()
+                .min_by_key(|(_, at)| **at)
+                .filter(|(_, at)| at.elapsed() >= self.session_reclaim_after)
+                .map(|(id, at)| (id.clone(), at.elapsed()))
+        };
+        let Some((id, idle)) = idlest else {
+            return false;
+        };
+        self.sessions.close(&id).await;
+        self.last_request
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&id);
+        if let Some(reclaimed) = self.reclaimed_sessions.hit() {
+            tracing::warn!(
+                max = self.max_sessions,
+                reclaimed,
+                idle_seconds = idle.as_secs(),
+                "the session limit is reached: closed the session idle longest to open a new one"
+            );
+        }
+        true
+    }
+
     fn session_refused(&self) {
         if let Some(refused) = self.refused_sessions.hit() {
             tracing::warn!(
@@ -783,6 +883,13 @@ async fn guard_request(State(guard): State<Arc<Guard>>, request: Request, next: 
             .headers_mut()
             .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         return response;
+    }
+    if let Some(id) = request
+        .headers()
+        .get("mcp-session-id")
+        .and_then(|v| v.to_str().ok())
+    {
+        guard.saw_request_in(id);
     }
     let (parts, body) = request.into_parts();
     let declared = parts
@@ -856,8 +963,18 @@ async fn guard_request(State(guard): State<Arc<Guard>>, request: Request, next: 
             && let Some(id) = wire::initialize_id(&bytes)
         {
             let admission = guard.admission.lock().await;
-            if guard.sessions.count().await < guard.max_sessions {
+            if guard.sessions.count().await < guard.max_sessions || guard.reclaim_idlest().await {
                 let response = guard.forward(parts, bytes, next).await;
+                // The id is taken out first: a `&Response` held across an await
+                // would make the future not `Send` (the body is not `Sync`).
+                let opened = response
+                    .headers()
+                    .get("mcp-session-id")
+                    .and_then(|v| v.to_str().ok())
+                    .map(Arc::<str>::from);
+                if let Some(id) = opened {
+                    guard.opened(id).await;
+                }
                 drop(admission);
                 return response;
             }

@@ -156,7 +156,9 @@ pub struct ServeArgs {
     /// HTTP: the largest request body accepted, in bytes.
     #[arg(long, default_value_t = 1024 * 1024, requires = "http")]
     pub max_body_bytes: usize,
-    /// HTTP: sessions open at once; past it a new session gets 503 and Retry-After.
+    /// HTTP: sessions open at once. Past it, a new session takes the place of the
+    /// session idle longest if that one has had no request for 30 s; otherwise it
+    /// gets 503 and Retry-After.
     #[arg(long, default_value_t = 1000, requires = "http")]
     pub max_sessions: usize,
     /// HTTP: close a session that sees no request for this many seconds.
