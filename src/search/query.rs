@@ -814,17 +814,22 @@ impl SearchIndex {
         let mut kept = kept.into_iter();
         concepts.retain(|_| kept.next().unwrap_or(false));
         // Pairs of neighbouring words the scored concepts are found by, rarest first.
-        let scored: HashSet<String> = concepts.iter().flat_map(Concept::stems).collect();
+        // Borrowed from the concepts, not copied: a question has some thirty stems, and
+        // this set and the next were most of the analysis's allocations.
+        let scored: HashSet<&str> = concepts
+            .iter()
+            .flat_map(|c| c.phrases.iter().flatten().map(|(stem, _)| stem.as_str()))
+            .collect();
         // A word that is one wording of a synonym group ("CMK" for "customer-managed
         // key") cannot pair: the pair's document frequency would count that wording
         // alone, so it would look rare where the concept is common.
-        let paraphrased: HashSet<String> = concepts
+        let paraphrased: HashSet<&str> = concepts
             .iter()
             .filter(|c| c.origin == Origin::Synonyms)
             .flat_map(|c| {
                 c.phrases.iter().filter_map(|p| match p.as_slice() {
                     [(stem, _)] if !c.phrases.iter().all(|q| q.iter().any(|(s, _)| s == stem)) => {
-                        Some(stem.clone())
+                        Some(stem.as_str())
                     }
                     _ => None,
                 })
@@ -835,8 +840,8 @@ impl SearchIndex {
         // the index ([`group_pair_stems`]).
         let side_stems = |side: &PairSide, asks: bool| -> Option<Vec<(String, u32, u32)>> {
             match side {
-                PairSide::Word(stem) => (scored.contains(stem)
-                    && !paraphrased.contains(stem)
+                PairSide::Word(stem) => (scored.contains(stem.as_str())
+                    && !paraphrased.contains(stem.as_str())
                     && self.stats.doc_freq_of(stem).is_some_and(|df| df > 0))
                 .then(|| vec![(stem.clone(), 0, 0)]),
                 PairSide::Group(group) => {
