@@ -796,9 +796,9 @@ impl Guard {
         }
     }
 
-    /// Notes the session an admitted `initialize` opened. Sessions
-    /// that expired or were deleted leave the table once it holds twice the cap, so
-    /// it stays bounded however many sessions come and go below the cap.
+    /// Notes the session an admitted `initialize` opened. Sessions that expired or
+    /// were deleted leave the table once it holds twice the cap, so it stays bounded
+    /// however many sessions come and go below the cap.
     async fn opened(&self, id: Arc<str>) {
         let full = self
             .last_request
