@@ -18,7 +18,7 @@
 //! Both of rmcp's modes are offered: legacy sessions (`Mcp-Session-Id`) and stateless,
 //! where any replica can answer any request without sticky sessions.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::pin::Pin;
@@ -153,12 +153,13 @@ impl Sessions {
         }
     }
 
-    /// The ids of the open sessions.
-    async fn ids(&self) -> HashSet<Arc<str>> {
-        match &self.0 {
-            Some(manager) => manager.sessions.read().await.keys().cloned().collect(),
-            None => HashSet::new(),
-        }
+    /// Drops from `table` the sessions that are no longer open (expired or deleted).
+    async fn forget_closed<V>(&self, table: &std::sync::Mutex<HashMap<Arc<str>, V>>) {
+        let Some(manager) = &self.0 else {
+            return;
+        };
+        let open = manager.sessions.read().await;
+        lock(table).retain(|id, _| open.contains_key(id));
     }
 
     async fn close(&self, id: &Arc<str>) {
@@ -773,10 +774,7 @@ struct Throttle {
 impl Throttle {
     fn hit(&self) -> Option<u64> {
         let count = self.count.fetch_add(1, Ordering::Relaxed) + 1;
-        let mut last = self
-            .last
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut last = lock(&self.last);
         if last.is_some_and(|at| at.elapsed() < Duration::from_secs(60)) {
             return None;
         }
@@ -786,12 +784,19 @@ impl Throttle {
     }
 }
 
+/// Locks a mutex whose data stays usable after a panic elsewhere: a counter or a
+/// table of times, which a panicking holder cannot leave half written.
+fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 impl Guard {
     /// Notes a request in a session this guard opened (ids it never handed out are
     /// not recorded, so made-up ids cannot grow the table).
     fn saw_request_in(&self, id: &str) {
-        let mut last = self.last_request.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(at) = last.get_mut(id) {
+        if let Some(at) = lock(&self.last_request).get_mut(id) {
             *at = Instant::now();
         }
     }
@@ -800,22 +805,10 @@ impl Guard {
     /// were deleted leave the table once it holds twice the cap, so it stays bounded
     /// however many sessions come and go below the cap.
     async fn opened(&self, id: Arc<str>) {
-        let full = self
-            .last_request
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .len()
-            >= 2 * self.max_sessions;
-        let open = if full {
-            Some(self.sessions.ids().await)
-        } else {
-            None
-        };
-        let mut last = self.last_request.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(open) = open {
-            last.retain(|id, _| open.contains(id));
+        if lock(&self.last_request).len() >= 2 * self.max_sessions {
+            self.sessions.forget_closed(&self.last_request).await;
         }
-        last.insert(id, Instant::now());
+        lock(&self.last_request).insert(id, Instant::now());
     }
 
     /// At the cap: closes the session that has gone longest without a request, if
@@ -824,24 +817,17 @@ impl Guard {
     /// hold every place until the idle timeout. The closed session's client gets 404
     /// on its next request, on which the spec has it open a new session.
     async fn reclaim_idlest(&self) -> bool {
-        let open = self.sessions.ids().await;
-        let idlest = {
-            let mut last = self.last_request.lock().unwrap_or_else(|e| e.into_inner());
-            // Sessions that expired or were deleted leave the table here.
-            last.retain(|id, _| open.contains(id));
-            last.iter()
-                .min_by_key(|(_, at)| **at)
-                .filter(|(_, at)| at.elapsed() >= self.session_reclaim_after)
-                .map(|(id, at)| (id.clone(), at.elapsed()))
-        };
+        self.sessions.forget_closed(&self.last_request).await;
+        let idlest = lock(&self.last_request)
+            .iter()
+            .min_by_key(|(_, at)| **at)
+            .filter(|(_, at)| at.elapsed() >= self.session_reclaim_after)
+            .map(|(id, at)| (id.clone(), at.elapsed()));
         let Some((id, idle)) = idlest else {
             return false;
         };
         self.sessions.close(&id).await;
-        self.last_request
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(&id);
+        lock(&self.last_request).remove(&id);
         if let Some(reclaimed) = self.reclaimed_sessions.hit() {
             tracing::warn!(
                 max = self.max_sessions,
