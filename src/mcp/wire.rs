@@ -16,7 +16,9 @@
 
 use std::fmt;
 
-use rmcp::model::{ClientJsonRpcMessage, ClientRequest};
+use rmcp::model::{
+    CallToolRequest, ClientJsonRpcMessage, ClientRequest, JsonRpcRequest, RequestId,
+};
 use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
@@ -158,6 +160,8 @@ struct Fields<'a> {
     params: Option<&'a RawValue>,
     /// `result` or `error`: a response from the client.
     response: bool,
+    /// `jsonrpc` or `id` given twice (rmcp refuses it; the envelope keeps the last).
+    repeated: bool,
 }
 
 impl<'a> Envelope<'a> {
@@ -184,8 +188,14 @@ impl<'de> Visitor<'de> for EnvelopeVisitor {
             // Values are captured as raw text or skipped; skipping (unlike building a
             // value) has no depth limit and does not decode strings.
             match key.as_ref() {
-                "jsonrpc" => fields.jsonrpc = Some(map.next_value()?),
-                "id" => fields.id = Some(map.next_value()?),
+                "jsonrpc" => {
+                    fields.repeated |= fields.jsonrpc.is_some();
+                    fields.jsonrpc = Some(map.next_value()?);
+                }
+                "id" => {
+                    fields.repeated |= fields.id.is_some();
+                    fields.id = Some(map.next_value()?);
+                }
                 "method" => fields.method = Some(map.next_value()?),
                 "params" => fields.params = Some(map.next_value()?),
                 "result" | "error" => {
@@ -305,8 +315,15 @@ impl Fields<'_> {
         }
         // Without an id it is a notification: rmcp ignores the ones it does not know,
         // and there is no request to answer.
-        if self.id.is_none() {
+        let Some(id) = self.id else {
             return Ok(None);
+        };
+        if method == "tools/call"
+            && !self.response
+            && !self.repeated
+            && let Some(request) = call_tool_request(text, id)
+        {
+            return Ok(Some(request));
         }
         match serde_json::from_str::<ClientJsonRpcMessage>(text) {
             Ok(ClientJsonRpcMessage::Request(request)) => match &request.request {
@@ -335,6 +352,23 @@ impl Fields<'_> {
             }),
         }
     }
+}
+
+/// A `tools/call` request parsed as rmcp's typed request straight from its text, or
+/// `None` to leave it to the general parse (which then words the error).
+///
+/// rmcp's message and request enums are untagged: serde buffers the whole message
+/// and tries the thirteen request kinds before `tools/call` one by one, each failure
+/// building an error. The envelope already holds what picks the kind, and the typed
+/// request reads the same fields (`method`, `params` with its `_meta`) with the same
+/// code, so the result is the one the general parse would give.
+fn call_tool_request(text: &str, id: &RawValue) -> Option<ClientJsonRpcMessage> {
+    let id: RequestId = serde_json::from_str(id.get()).ok()?;
+    let request: CallToolRequest = serde_json::from_str(text).ok()?;
+    Some(ClientJsonRpcMessage::Request(JsonRpcRequest::new(
+        id,
+        ClientRequest::CallToolRequest(request),
+    )))
 }
 
 /// The methods rmcp knows as requests from a client (`ClientRequest`'s variants): a
@@ -454,6 +488,63 @@ mod tests {
         match check(text.as_bytes()) {
             Check::Reply(r) => r,
             other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_tools_call_read_straight_is_the_request_rmcp_would_parse() {
+        let calls = [
+            r#"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"answer_cmk_question","arguments":{"question":"How do I rotate?"}}}"#,
+            r#"{"id":"a-1","params":{"_meta":{"progressToken":3,"x":[1]},"name":"troubleshoot","arguments":{"symptom":"\u00e9 \ud83d\ude00 \"q\"","n":1.5,"big":18446744073709551616,"neg":-3}},"method":"tools/call","jsonrpc":"2.0","extra":[1,{"b":null}]}"#,
+            r#"{"jsonrpc":"2.0","id":-9223372036854775808,"method":"tools/call","params":{"name":"x","requestState":"s","arguments":{}}}"#,
+            r#"{"jsonrpc":"2.0","id":"","method":"tools/call","params":{"name":""}}"#,
+        ];
+        for text in calls {
+            let Ok(Envelope::Object(fields)) = Envelope::read(text) else {
+                panic!("{text}")
+            };
+            let straight = call_tool_request(text, fields.id.unwrap()).expect(text);
+            let general: ClientJsonRpcMessage = serde_json::from_str(text).unwrap();
+            assert_eq!(
+                serde_json::to_value(&straight).unwrap(),
+                serde_json::to_value(&general).unwrap(),
+                "{text}"
+            );
+            assert!(
+                matches!(check(text.as_bytes()), Check::Pass(Some(_))),
+                "{text}"
+            );
+        }
+        // What the straight read does not take is left to the general parse, which
+        // refuses it as before.
+        for (text, code) in [
+            (
+                r#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"arguments":{}}}"#,
+                -32602,
+            ),
+            (
+                r#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":null}"#,
+                -32602,
+            ),
+            (r#"{"jsonrpc":"2.0","id":1,"method":"tools/call"}"#, -32602),
+            (
+                r#"{"jsonrpc":"2.0","id":1.5,"method":"tools/call","params":{"name":"x"}}"#,
+                -32600,
+            ),
+            (
+                r#"{"jsonrpc":"2.0","id":1,"id":2,"method":"tools/call","params":{"name":"x"}}"#,
+                -32602,
+            ),
+            (
+                r#"{"jsonrpc":"2.0","jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"x"}}"#,
+                -32602,
+            ),
+            (
+                r#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"x"},"result":{}}"#,
+                -32602,
+            ),
+        ] {
+            assert_eq!(reply(text).code, code, "{text}");
         }
     }
 
