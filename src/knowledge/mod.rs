@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use bytes::{Bytes, BytesMut};
 use schemars::JsonSchema;
@@ -88,6 +88,9 @@ pub struct Corpus {
     /// format cannot express, so the index cache stores it beside.
     #[serde(skip)]
     pub version: KnowledgeVersion,
+    /// Each section's citation, built the first time it is cited ([`Corpus::citation`]).
+    #[serde(skip)]
+    citations: OnceLock<Box<[OnceLock<Citation>]>>,
 }
 
 /// Identifies the served knowledge: every tool response carries it.
@@ -304,10 +307,44 @@ pub struct LineRange {
     pub end: usize,
 }
 
+/// A shared [`CitedSection`]: a section's citation is built once and shared by every
+/// result that cites it, so citing is a reference count, not eight strings. On the
+/// wire and in the tools' schemas it is the section it cites.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Citation(Arc<CitedSection>);
+
+impl std::ops::Deref for Citation {
+    type Target = CitedSection;
+
+    fn deref(&self) -> &CitedSection {
+        &self.0
+    }
+}
+
+impl JsonSchema for Citation {
+    fn schema_name() -> Cow<'static, str> {
+        CitedSection::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        CitedSection::schema_id()
+    }
+
+    fn inline_schema() -> bool {
+        CitedSection::inline_schema()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        CitedSection::json_schema(generator)
+    }
+}
+
 /// Where a statement comes from: a section of the knowledge, and its upstream page.
 /// Serialized, the URI stands for the doc id and anchor it is made of.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Citation {
+#[derive(Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(rename = "Citation")]
+pub struct CitedSection {
     /// `skill://{doc}#{anchor}` URI of the section; read_section returns it whole.
     pub uri: String,
     /// Doc id: skill and path, e.g. `acr-cmk/references/key-rotation.md` (in `uri`).
@@ -859,8 +896,19 @@ impl Corpus {
 
     /// The citation of section `index`.
     pub fn citation(&self, index: usize) -> Citation {
+        // Built per section on demand: a table of every section's citation up front
+        // would cost a large corpus megabytes it may never cite.
+        let table = self
+            .citations
+            .get_or_init(|| self.sections.iter().map(|_| OnceLock::new()).collect());
+        table[index]
+            .get_or_init(|| self.build_citation(index))
+            .clone()
+    }
+
+    fn build_citation(&self, index: usize) -> Citation {
         let s = &self.sections[index];
-        Citation {
+        Citation(Arc::new(CitedSection {
             doc: self.doc_of(s).id(),
             heading_path: s.heading_path.clone(),
             anchor: s.anchor.clone(),
@@ -870,7 +918,7 @@ impl Corpus {
                 end: s.lines.1,
             },
             source_url: s.source_url.clone(),
-        }
+        }))
     }
 
     /// Finds a section by doc id (`acr-cmk/references/rotation.md`) and anchor.
