@@ -515,8 +515,8 @@ mod tests {
                 "{text}"
             );
         }
-        // What the straight read does not take is left to the general parse, which
-        // refuses it as before.
+        // What the straight read does not take is left to the general parse, and
+        // refused as before.
         for (text, code) in [
             (
                 r#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"arguments":{}}}"#,
@@ -540,10 +540,25 @@ mod tests {
                 -32602,
             ),
             (
+                r#"{"jsonrpc":"2.0","id":1,"method":"tools/call","method":"tools/call","params":{"name":"x"}}"#,
+                -32602,
+            ),
+            (
+                r#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"x"},"params":{"name":"y"}}"#,
+                -32602,
+            ),
+            (
                 r#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"x"},"result":{}}"#,
                 -32602,
             ),
         ] {
+            // rmcp makes no call of it either: an error, or a custom request.
+            let general = serde_json::from_str::<ClientJsonRpcMessage>(text);
+            assert!(
+                !matches!(&general, Ok(ClientJsonRpcMessage::Request(r))
+                    if matches!(r.request, ClientRequest::CallToolRequest(_))),
+                "{text}"
+            );
             assert_eq!(reply(text).code, code, "{text}");
         }
     }
