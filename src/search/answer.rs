@@ -505,9 +505,11 @@ pub fn snippet(corpus: &Corpus, section: usize, score: f32) -> Snippet {
 /// left open. A first block that alone is too long is cut at a line and its fence
 /// closed.
 pub fn trim_markdown(markdown: &str, max_chars: usize) -> String {
-    // A string has at least as many bytes as characters: most sections fit without
-    // being counted.
-    if markdown.len() <= max_chars || markdown.chars().count() <= max_chars {
+    // A string has at least as many bytes as characters and at most four times as
+    // many: most sections are settled without being counted.
+    if markdown.len() <= max_chars
+        || (markdown.len() <= 4 * max_chars && markdown.chars().count() <= max_chars)
+    {
         return markdown.to_string();
     }
     let mut out = String::new();
@@ -581,7 +583,7 @@ impl<'a> Iterator for Blocks<'a> {
         let mut current: Option<(usize, usize)> = None;
         while self.at < self.markdown.len() {
             let start = self.at;
-            let raw = match self.markdown[start..].find('\n') {
+            let raw = match memchr::memchr(b'\n', &self.markdown.as_bytes()[start..]) {
                 Some(i) => &self.markdown[start..=start + i],
                 None => &self.markdown[start..],
             };
