@@ -508,7 +508,7 @@ pub fn trim_markdown(markdown: &str, max_chars: usize) -> String {
     // A string has at least as many bytes as characters and at most four times as
     // many: most sections are settled without being counted.
     if markdown.len() <= max_chars
-        || (markdown.len() <= 4 * max_chars && markdown.chars().count() <= max_chars)
+        || (markdown.len() <= max_chars.saturating_mul(4) && markdown.chars().count() <= max_chars)
     {
         return markdown.to_string();
     }
@@ -694,6 +694,14 @@ mod tests {
             "{t}"
         );
         assert_eq!(trim_markdown("short", 10), "short");
+        // Characters, not bytes, are what is allowed: 40 four-byte characters fit in
+        // 40, a 41st does not.
+        let wide = "\u{1F510}".repeat(40);
+        assert_eq!(trim_markdown(&wide, 40), wide);
+        assert_ne!(
+            trim_markdown(&format!("{wide}\u{1F510}"), 40),
+            format!("{wide}\u{1F510}")
+        );
         // Blocks are slices of the text; lines ending in \r\n are joined by \n as
         // before.
         let lf = format!("# Title\n\nFirst  \n\n   \n{}\n\nlast line", &md[7..600]);
