@@ -897,13 +897,15 @@ impl Corpus {
     /// The citation of section `index`.
     pub fn citation(&self, index: usize) -> Citation {
         // Built per section on demand: a table of every section's citation up front
-        // would cost a large corpus megabytes it may never cite.
+        // would cost a large corpus megabytes it may never cite. A section added after
+        // the table was sized (while loading) is cited without it.
         let table = self
             .citations
             .get_or_init(|| self.sections.iter().map(|_| OnceLock::new()).collect());
-        table[index]
-            .get_or_init(|| self.build_citation(index))
-            .clone()
+        match table.get(index) {
+            Some(slot) => slot.get_or_init(|| self.build_citation(index)).clone(),
+            None => self.build_citation(index),
+        }
     }
 
     fn build_citation(&self, index: usize) -> Citation {
@@ -1937,6 +1939,19 @@ mod tests {
     }
 
     #[cfg(unix)]
+    #[test]
+    fn a_citation_is_built_once_and_shared() {
+        let mut corpus = Corpus::from_texts([("s", "t.md", "# T\n\nintro\n\n## A\n\nbody\n")]);
+        let first = corpus.citation(1);
+        assert!(Arc::ptr_eq(&first.0, &corpus.citation(1).0));
+        assert_eq!(first, corpus.build_citation(1));
+        assert_eq!(first.uri, "skill://s/t.md#a");
+        // A section added after the table was sized is cited all the same.
+        let extra = corpus.sections[1].clone();
+        corpus.sections.push(extra);
+        assert_eq!(corpus.citation(2), first);
+    }
+
     #[test]
     fn follow_symlinks_allows_the_outside_file() {
         let (_tmp, kb, outside) = folder_with_outside_secret();
