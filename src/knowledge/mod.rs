@@ -368,25 +368,16 @@ pub struct CitationList(Vec<Citation>);
 
 impl CitationList {
     /// The index of `citation` in the list, added on first use (same URI, same source).
+    /// Listing it shares the citation ([`Citation`] is a reference count), so the list
+    /// needs no variant for citations built to be cited.
     pub fn cite(&mut self, citation: &Citation) -> usize {
-        self.position(citation)
-            .unwrap_or_else(|| self.push(citation.clone()))
-    }
-
-    /// [`CitationList::cite`] for a citation built to be cited: added as it is, since
-    /// copying its eight strings cost a snippet more allocations than building it.
-    pub fn cite_owned(&mut self, citation: Citation) -> usize {
-        self.position(&citation)
-            .unwrap_or_else(|| self.push(citation))
-    }
-
-    fn position(&self, citation: &Citation) -> Option<usize> {
-        self.0.iter().position(|c| c.uri == citation.uri)
-    }
-
-    fn push(&mut self, citation: Citation) -> usize {
-        self.0.push(citation);
-        self.0.len() - 1
+        match self.0.iter().position(|c| c.uri == citation.uri) {
+            Some(i) => i,
+            None => {
+                self.0.push(citation.clone());
+                self.0.len() - 1
+            }
+        }
     }
 
     pub fn into_vec(self) -> Vec<Citation> {

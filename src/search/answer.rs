@@ -427,7 +427,7 @@ pub fn cite_all(
 ) -> Vec<Citation> {
     let mut list = CitationList::default();
     for s in snippets.iter_mut() {
-        s.cite = list.cite_owned(corpus.citation(s.section));
+        s.cite = list.cite(&corpus.citation(s.section));
     }
     for s in sentences.iter_mut() {
         s.cite = list.cite(&s.citation);

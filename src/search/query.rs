@@ -107,14 +107,15 @@ impl Concept {
 
     /// Every stem the concept can be found by, sorted.
     pub fn stems(&self) -> Vec<String> {
-        let mut out: Vec<String> = self
-            .phrases
-            .iter()
-            .flat_map(|p| p.iter().map(|(s, _)| s.clone()))
-            .collect();
+        let mut out: Vec<String> = self.each_stem().map(str::to_string).collect();
         out.sort();
         out.dedup();
         out
+    }
+
+    /// Every stem of every phrase, borrowed, in phrase order (repeats included).
+    pub fn each_stem(&self) -> impl Iterator<Item = &str> {
+        self.phrases.iter().flatten().map(|(stem, _)| stem.as_str())
     }
 }
 
@@ -816,10 +817,7 @@ impl SearchIndex {
         // Pairs of neighbouring words the scored concepts are found by, rarest first.
         // Borrowed from the concepts, not copied: a question has some thirty stems, and
         // this set and the next were most of the analysis's allocations.
-        let scored: HashSet<&str> = concepts
-            .iter()
-            .flat_map(|c| c.phrases.iter().flatten().map(|(stem, _)| stem.as_str()))
-            .collect();
+        let scored: HashSet<&str> = concepts.iter().flat_map(Concept::each_stem).collect();
         // A word that is one wording of a synonym group ("CMK" for "customer-managed
         // key") cannot pair: the pair's document frequency would count that wording
         // alone, so it would look rare where the concept is common.

@@ -272,7 +272,7 @@ pub fn diagnose(
         .iter()
         .map(|h| {
             let mut s = snippet(corpus, h.section, h.score);
-            s.cite = list.cite_owned(corpus.citation(h.section));
+            s.cite = list.cite(&corpus.citation(h.section));
             s
         })
         .collect();
