@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the sixty-three sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind62; eval/README.md says
+/// against), the held-out set, and the sixty-four sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind63; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 66] = [
+const SETS: [(&str, &str, &str); 67] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -343,6 +343,11 @@ const SETS: [(&str, &str, &str); 66] = [
         "blind62",
         include_str!("../eval/blind62.json"),
         include_str!("../eval/gate/blind62.json"),
+    ),
+    (
+        "blind63",
+        include_str!("../eval/blind63.json"),
+        include_str!("../eval/gate/blind63.json"),
     ),
 ];
 
