@@ -1929,7 +1929,6 @@ mod tests {
         );
     }
 
-    #[cfg(unix)]
     #[test]
     fn a_citation_is_built_once_and_shared() {
         let mut corpus = Corpus::from_texts([("s", "t.md", "# T\n\nintro\n\n## A\n\nbody\n")]);
@@ -1943,6 +1942,7 @@ mod tests {
         assert_eq!(corpus.citation(2), first);
     }
 
+    #[cfg(unix)]
     #[test]
     fn follow_symlinks_allows_the_outside_file() {
         let (_tmp, kb, outside) = folder_with_outside_secret();
