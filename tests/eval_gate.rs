@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the sixty-four sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind63; eval/README.md says
+/// against), the held-out set, and the sixty-five sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind64; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 67] = [
+const SETS: [(&str, &str, &str); 68] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -348,6 +348,11 @@ const SETS: [(&str, &str, &str); 67] = [
         "blind63",
         include_str!("../eval/blind63.json"),
         include_str!("../eval/gate/blind63.json"),
+    ),
+    (
+        "blind64",
+        include_str!("../eval/blind64.json"),
+        include_str!("../eval/gate/blind64.json"),
     ),
 ];
 
