@@ -15,8 +15,9 @@ use crate::knowledge::Corpus;
 /// The reading of one question.
 #[derive(Debug, Clone, Serialize)]
 pub struct Explanation {
-    /// The question's sentences and pasted blocks, each with its role: `ask`,
-    /// `context` or `pasted`.
+    /// The question's sentences and pasted blocks as they are read (`hsm-hemlock`
+    /// as `mhsm-hemlock`: a Managed HSM), each with its role: `ask`, `context` or
+    /// `pasted`.
     pub segments: Vec<ExplainedSegment>,
     /// What the question asks for beyond its words: `procedure`, `yes_no`,
     /// `duration`, `problem`, and `about_the_whole` for a question about the
@@ -97,7 +98,7 @@ pub fn explain(
     let n = index.answerable as f32;
     let intent = analyzed.intent;
     Explanation {
-        segments: query::segments(question)
+        segments: query::segments(&index.read_question(question))
             .into_iter()
             .map(|(role, text)| ExplainedSegment {
                 role: match role {

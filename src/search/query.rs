@@ -522,6 +522,8 @@ impl SearchIndex {
         let mut corrected: HashSet<String> = HashSet::default();
         let mut corrections = 0;
 
+        let read = self.read_words(&mut en, question);
+        let question: &str = &read;
         let segments = segments(question);
         let intent = Intent::of_segments(question, &segments);
         // Context counts fully when nothing is asked in words of the knowledge's own
@@ -1001,6 +1003,96 @@ impl SearchIndex {
                 story_names(name)
                     && self.is_unknown(en.get_or_insert_with(|| self.en.clone()), name)
             })
+    }
+
+    /// `question` as [`SearchIndex::analyze`] reads it ([`SearchIndex::read_words`]).
+    pub(crate) fn read_question<'q>(&self, question: &'q str) -> Cow<'q, str> {
+        self.read_words(&mut self.en.clone(), question)
+    }
+
+    /// `question` with the words the knowledge uses in another sense spelt as what
+    /// the asker means by them ([`READINGS`]). A resource name whose prefix is such
+    /// a word names that type of resource: `hsm-hemlock` is a Managed HSM, not the
+    /// RSA-HSM key type, and `id-walnut-acr` a user-assigned identity, not a key ID. A
+    /// name is the prefix, a hyphen and a rest holding a word the knowledge never
+    /// uses, so `hsm-backed` and `id-acr-cmk` stay as they are. A word that stands
+    /// alone ("an activated HSM") is read too, unless a synonym phrase of the
+    /// knowledge claims it ("RSA-HSM", "managed HSM", "HSM-protected key").
+    fn read_words<'q>(
+        &self,
+        en: &mut tantivy::tokenizer::TextAnalyzer,
+        question: &'q str,
+    ) -> Cow<'q, str> {
+        let bytes = question.as_bytes();
+        let joins = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+        let mut read: Vec<(usize, usize, &str)> = Vec::new();
+        for reading in READINGS {
+            if self.synonym_group_of(reading.meant).is_none() {
+                continue;
+            }
+            let mut from = 0;
+            while let Some(at) = find_ascii_ci(&question[from..], reading.word).map(|i| i + from) {
+                let end = at + reading.word.len();
+                from = end;
+                if at > 0 && joins(bytes[at - 1]) {
+                    continue;
+                }
+                let read_here = match bytes.get(end) {
+                    Some(b'-') if reading.names => {
+                        let rest = &question[end + 1..];
+                        let rest = &rest[..rest
+                            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                            .unwrap_or(rest.len())];
+                        rest.split('-')
+                            .any(|w| !w.is_empty() && self.is_unknown(en, w))
+                    }
+                    Some(&b) if joins(b) => false,
+                    _ => reading.alone && !self.in_a_phrase(question, at, end),
+                };
+                if read_here {
+                    read.push((at, end, reading.meant));
+                }
+            }
+        }
+        if read.is_empty() {
+            return Cow::Borrowed(question);
+        }
+        read.sort_unstable();
+        let mut text = String::with_capacity(question.len() + read.len());
+        let mut copied = 0;
+        for (at, end, word) in read {
+            text.push_str(&question[copied..at]);
+            text.push_str(word);
+            copied = end;
+        }
+        text.push_str(&question[copied..]);
+        Cow::Owned(text)
+    }
+
+    /// Whether a synonym phrase of more than one word holds the word at
+    /// `question[at..end]`, read with the words around it.
+    fn in_a_phrase<'q>(&self, question: &'q str, at: usize, end: usize) -> bool {
+        // The longest phrases run to five words ("azure key vault managed hsm").
+        const AROUND: usize = 4;
+        let words = |text: &'q str| {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+        };
+        let before: Vec<&str> = words(&question[..at]).rev().take(AROUND).collect();
+        let after = words(&question[end..]).take(AROUND);
+        let run: Vec<String> = before
+            .iter()
+            .rev()
+            .copied()
+            .chain(std::iter::once(&question[at..end]))
+            .chain(after)
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let word = before.len();
+        (0..=word).any(|start| {
+            self.synonym_at(&run, start)
+                .is_some_and(|(_, _, len)| len > 1 && start + len > word)
+        })
     }
 
     /// Whether `word` means nothing to the corpus: no stem of it is indexed (a stop
@@ -1605,6 +1697,45 @@ const RESOURCE_PREFIXES: &[&str] = &[
     "law", "appi", "sub",
 ];
 
+/// A word the knowledge uses in one sense and askers in another
+/// ([`SearchIndex::read_words`]).
+struct Reading {
+    word: &'static str,
+    /// The knowledge's word for what the asker means.
+    meant: &'static str,
+    /// Read where it prefixes a resource name (`hsm-hemlock`).
+    names: bool,
+    /// Read where it stands alone ("our HSM").
+    alone: bool,
+}
+
+/// The knowledge's `hsm` is the RSA-HSM key type, but a resource named `hsm-…` is a
+/// Managed HSM, and so is a bare "HSM" (the knowledge's own text says "the HSM" for
+/// one); its `id` is a key ID, but a resource named `id-…` is a user-assigned
+/// identity, the Cloud Adoption Framework's abbreviation.
+const READINGS: &[Reading] = &[
+    Reading {
+        word: "hsm",
+        meant: "mhsm",
+        names: true,
+        alone: true,
+    },
+    Reading {
+        word: "id",
+        meant: "uami",
+        names: true,
+        alone: false,
+    },
+];
+
+/// Where `needle` (lowercase ASCII) first occurs in `haystack`, in any case.
+fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// A hyphenated name of an Azure resource: its parts are the asker's own names, not
 /// misspelt words ("kv-shale" is no "shape").
 fn is_resource_name(word: &str) -> bool {
@@ -1934,6 +2065,55 @@ mod tests {
             assert!(a.words <= MAX_WORDS, "{}", a.words);
             assert!(a.concepts.len() <= 2 * MAX_CONCEPTS);
         }
+    }
+
+    /// `hsm-hemlock` names a Managed HSM and `id-walnut-acr` a user-assigned identity,
+    /// though the knowledge's `hsm` is the RSA-HSM key type and its `id` a key ID.
+    #[test]
+    fn words_the_knowledge_uses_in_another_sense_are_read_as_meant() {
+        let corpus = crate::knowledge::Corpus::load(&crate::knowledge::LoadOptions::default());
+        let index = SearchIndex::build(&corpus).unwrap();
+        let mut en = index.en.clone();
+        assert_eq!(
+            index.read_words(&mut en, "grant id-walnut-acr on HSM-hemlock, (hsm-fir)"),
+            "grant uami-walnut-acr on mhsm-hemlock, (mhsm-fir)"
+        );
+        assert_eq!(
+            index.read_words(&mut en, "is our HSM activated? (an hsm)"),
+            "is our mhsm activated? (an mhsm)"
+        );
+        for kept in [
+            "an hsm-backed key",
+            "id-acr-cmk",
+            "--hsm-name",
+            "rsa-hsm-walnut",
+            "client-id-walnut",
+            "mhsm-hemlock",
+            "an id and an ID",
+            "kv-walnut",
+            "an RSA-HSM key",
+            "a key in Azure Key Vault Managed HSM",
+            "an HSM-protected key",
+            "an HSM protected key",
+            "after hsm activation",
+        ] {
+            assert!(
+                matches!(index.read_words(&mut en, kept), Cow::Borrowed(_)),
+                "{kept}"
+            );
+        }
+        // A knowledge without the type's word keeps the name as written.
+        let small = crate::knowledge::Corpus::from_texts([(
+            "acr-cmk",
+            "references/a.md",
+            "# A\n\n## Keys\n\nAn HSM key of the registry.\n",
+        )]);
+        let small = SearchIndex::build(&small).unwrap();
+        let mut en = small.en.clone();
+        assert_eq!(
+            small.read_words(&mut en, "hsm-hemlock and an HSM"),
+            "hsm-hemlock and an HSM"
+        );
     }
 
     /// "recover a deleted key vault" once paired "deleted" with the "key" of "key
