@@ -1015,9 +1015,10 @@ impl SearchIndex {
     /// a word names that type of resource: `hsm-hemlock` is a Managed HSM, not the
     /// RSA-HSM key type, and `id-walnut-acr` a user-assigned identity, not a key ID. A
     /// name is the prefix, a hyphen and a rest holding a word the knowledge never
-    /// uses, so `hsm-backed` and `id-acr-cmk` stay as they are. A word that stands
-    /// alone ("an activated HSM") is read too, unless a synonym phrase of the
-    /// knowledge claims it ("RSA-HSM", "managed HSM", "HSM-protected key").
+    /// uses, so `hsm-backed` and `id-acr-cmk` stay as they are. `hsm` standing alone
+    /// ("an activated HSM") is read too, unless a synonym phrase of more than one
+    /// word claims it ("managed HSM", "HSM protected key"); joined to another word
+    /// (`RSA-HSM`, `HSM-protected`) it is never read.
     fn read_words<'q>(
         &self,
         en: &mut tantivy::tokenizer::TextAnalyzer,
