@@ -1286,7 +1286,7 @@ fn is_comparison(before: &[&str]) -> bool {
 }
 
 /// The words of lowercased `text` as [`query::normalize`] sees them.
-fn words_of(text: &str) -> impl Iterator<Item = &str> {
+fn words_of(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
 }

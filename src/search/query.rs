@@ -1072,15 +1072,14 @@ impl SearchIndex {
 
     /// Whether a synonym phrase of more than one word holds the word at
     /// `question[at..end]`, read with the words around it.
-    fn in_a_phrase<'q>(&self, question: &'q str, at: usize, end: usize) -> bool {
+    fn in_a_phrase(&self, question: &str, at: usize, end: usize) -> bool {
         // The longest phrases run to five words ("azure key vault managed hsm").
         const AROUND: usize = 4;
-        let words = |text: &'q str| {
-            text.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-        };
-        let before: Vec<&str> = words(&question[..at]).rev().take(AROUND).collect();
-        let after = words(&question[end..]).take(AROUND);
+        let before: Vec<&str> = super::words_of(&question[..at])
+            .rev()
+            .take(AROUND)
+            .collect();
+        let after = super::words_of(&question[end..]).take(AROUND);
         let run: Vec<String> = before
             .iter()
             .rev()
