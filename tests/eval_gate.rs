@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the sixty-five sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind64; eval/README.md says
+/// against), the held-out set, and the sixty-six sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind65; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 68] = [
+const SETS: [(&str, &str, &str); 69] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -353,6 +353,11 @@ const SETS: [(&str, &str, &str); 68] = [
         "blind64",
         include_str!("../eval/blind64.json"),
         include_str!("../eval/gate/blind64.json"),
+    ),
+    (
+        "blind65",
+        include_str!("../eval/blind65.json"),
+        include_str!("../eval/gate/blind65.json"),
     ),
 ];
 
