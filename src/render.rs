@@ -73,7 +73,7 @@ pub fn explanation(e: &Explanation) -> String {
     }
     let _ = writeln!(
         out,
-        "Unknown share {:.2}{}{}{}{}",
+        "Unknown share {:.2}{}{}{}{}{}",
         e.unknown_share,
         if e.out_of_scope { "; out of scope" } else { "" },
         if e.asks_unknown {
@@ -87,6 +87,11 @@ pub fn explanation(e: &Explanation) -> String {
         },
         if e.pasted_error {
             "; answered from the case whose error text the question pastes"
+        } else {
+            ""
+        },
+        if e.story {
+            "; answered from the story read as asked"
         } else {
             ""
         }

@@ -422,9 +422,46 @@ fn a_pasted_error_is_answered_by_its_case() {
         "{}",
         answer.text
     );
-    // The words alone do not make it confident.
+    // The words around the paste do not make it confident. (Read as a story, with
+    // the paste weighed as asked, the post covers the case too: that reading is
+    // switched off here to show what the error text alone decides.)
     let off = engine.with_tuning(acr_cmk_mcp::search::Tuning {
         pasted_error: false,
+        story: false,
+        ..Default::default()
+    });
+    let a = off.answer(&AnswerRequest::new(question)).unwrap();
+    assert!(!a.confident && a.answer.is_none(), "{a:?}");
+}
+
+/// A post whose asking sentence says too little ("Is there a way around that?") is
+/// answered from its story when the story, read as asked, covers the section the
+/// post ranks first; without that reading it is not answered.
+#[test]
+fn a_post_with_a_vague_ask_is_answered_from_its_story() {
+    let question = "I ran az keyvault set-policy for the registry identity with \
+        --key-permissions get wrap unwrap from PowerShell and the CLI refused the list. \
+        Is there a way around that?";
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let a = engine.answer(&AnswerRequest::new(question)).unwrap();
+    assert!(a.confident, "{a:?}");
+    let answer = a.answer.expect("a direct answer");
+    assert!(!answer.text.starts_with("Yes.") && !answer.text.starts_with("No."));
+    assert_eq!(
+        answer.sentences[0].citation.anchor, "invalid-key-permission-names-wrap-and-unwrap",
+        "{}",
+        answer.text
+    );
+    assert!(
+        answer
+            .command
+            .as_deref()
+            .is_some_and(|c| c.contains("--key-permissions get unwrapKey wrapKey")),
+        "{}",
+        answer.text
+    );
+    let off = engine.with_tuning(acr_cmk_mcp::search::Tuning {
+        story: false,
         ..Default::default()
     });
     let a = off.answer(&AnswerRequest::new(question)).unwrap();
@@ -463,8 +500,12 @@ fn a_bare_pasted_error_is_answered_by_its_case_wherever_it_ranks() {
     let pasted = engine.cases().pasted_in(&two);
     assert_eq!(pasted.len(), 2, "{pasted:?}");
     assert!(pasted[0] < pasted[1]);
+    // Without the case's error text the bare words are no answer. (The story
+    // reading, switched off here as above, answers it from the manual rotation
+    // section, which quotes the same error.)
     let off = engine.with_tuning(acr_cmk_mcp::search::Tuning {
         pasted_error: false,
+        story: false,
         ..Default::default()
     });
     assert!(!off.answer(&AnswerRequest::new(question)).unwrap().confident);

@@ -203,12 +203,12 @@ pub fn answer(
             .take(ANSWER_SECTIONS)
             .flat_map(|(s, _)| s.iter().copied())
             .collect();
-        extract::extract(
-            corpus,
-            index,
-            judgement.core.as_ref().map_or(&analyzed, |(_, core)| core),
-            &sections,
-        )
+        let reading = match (&judgement.core, &judgement.story) {
+            (Some((_, core)), _) => core,
+            (None, Some(story)) => story,
+            (None, None) => &analyzed,
+        };
+        extract::extract(corpus, index, reading, &sections)
     } else {
         None
     };
@@ -265,6 +265,10 @@ pub(crate) struct Judgement {
     /// do not settle the question otherwise: the answer is then the case's cause and
     /// fix.
     pub pasted_case: Option<usize>,
+    /// The question read with its story weighed as asked ([`story_reading`]), when
+    /// that reading covers the section the question ranks first and nothing else
+    /// settles it: the answer is drawn from it, without a yes or no.
+    pub story: Option<Analyzed>,
     relevance_floor: bool,
 }
 
@@ -276,7 +280,11 @@ impl Judgement {
     }
 
     pub fn confident(&self) -> bool {
-        self.in_scope() && (self.whole_covered || self.core.is_some() || self.pasted_case.is_some())
+        self.in_scope()
+            && (self.whole_covered
+                || self.core.is_some()
+                || self.pasted_case.is_some()
+                || self.story.is_some())
     }
 }
 
@@ -308,6 +316,7 @@ pub(crate) fn judge(
             .any(|h| h.coverage >= floor),
         core: None,
         pasted_case: None,
+        story: None,
         relevance_floor: index.tuning.relevance_floor,
     };
     // Analysing the asking sentences again is needed only where the verdict is still
@@ -348,7 +357,41 @@ pub(crate) fn judge(
                 _ => None,
             });
     }
+    // A post whose asking sentences say too little to cover any section ("Is there
+    // any way to flip that flag from the template itself?") is often told well by
+    // its story. Read with the story (pasted text included) weighed as asked, it may
+    // rank the same first section and cover it: two readings then agree on what the
+    // post is about.
+    if judgement.in_scope()
+        && !judgement.confident()
+        && index.tuning.story
+        && segments.len() >= 2
+        && let Some(first) = hits.first()
+    {
+        judgement.story = story_reading(index, analyzed, first.section);
+    }
     judgement
+}
+
+/// `analyzed` with every concept weighed as asked, the story's and the pasted
+/// text's as well as the asking sentences', when so read it ranks `section` first
+/// and covers it (at the fixed floor, as an asking sentence alone must in
+/// [`core_ask`]). Its intent is then no longer polar: the story, not the ask, chose
+/// the section, so a sentence of it cannot settle a yes-or-no question ("Is there
+/// any way to…?" would get a "No." from a rule the story merely touches).
+fn story_reading(index: &SearchIndex, analyzed: &Analyzed, section: usize) -> Option<Analyzed> {
+    let mut story = analyzed.clone();
+    for concept in &mut story.concepts {
+        concept.weight = 1.0;
+    }
+    let covers = index
+        .search_analyzed(&story, 1, super::Scope::All)
+        .first()
+        .is_some_and(|best| best.section == section && best.coverage >= MIN_CONFIDENT_COVERAGE);
+    covers.then(|| {
+        story.intent.polar = false;
+        story
+    })
 }
 
 /// The coverage one of the answer's sections needs for a confident answer to
@@ -677,6 +720,36 @@ mod tests {
         assert_eq!(validate_max_results(None).unwrap(), 3);
         assert!(validate_max_results(Some(0)).is_err());
         assert!(validate_max_results(Some(11)).is_err());
+    }
+
+    /// A post whose ask ("Is that our mistake?") covers nothing is answered when its
+    /// story, read as asked, covers the section it ranks first; that reading settles
+    /// no yes or no. Another section, or too little of the story, is no answer.
+    #[test]
+    fn a_post_is_answered_from_its_story_only_where_the_story_covers_its_first_section() {
+        let corpus = Corpus::load(&crate::knowledge::LoadOptions::default());
+        let index = SearchIndex::build(&corpus).unwrap();
+        let question = "I ran az keyvault set-policy for the registry identity with \
+            --key-permissions get wrap unwrap from PowerShell and the CLI refused the list. \
+            Is that our mistake?";
+        let analyzed = index.analyze(question);
+        assert!(analyzed.intent.polar);
+        let hits = index.search_analyzed(&analyzed, ANSWER_SECTIONS, super::super::Scope::All);
+        let first = hits[0].section;
+        assert_eq!(
+            corpus.sections[first].anchor,
+            "invalid-key-permission-names-wrap-and-unwrap"
+        );
+        let story = story_reading(&index, &analyzed, first).expect("the story covers it");
+        assert!(!story.intent.polar);
+        assert!(story_reading(&index, &analyzed, hits[1].section).is_none());
+        // Its asking sentence alone settles nothing: the story is what answers.
+        let judgement = judge(&index, question, &analyzed, &hits, &Vec::new);
+        assert!(!judgement.whole_covered && judgement.core.is_none());
+        assert!(judgement.story.is_some() && judgement.confident());
+        let short = index.analyze("The CLI refused the list. Is that our mistake?");
+        let hits = index.search_analyzed(&short, 1, super::super::Scope::All);
+        assert!(hits.is_empty() || story_reading(&index, &short, hits[0].section).is_none());
     }
 
     #[test]

@@ -39,6 +39,9 @@ pub struct Explanation {
     pub core_ask: Option<String>,
     /// Answered from the troubleshooting case whose error text the question pastes.
     pub pasted_error: bool,
+    /// Answered from the question's story read as asked: its asking sentences cover
+    /// nothing, but so read it covers the section it ranks first.
+    pub story: bool,
     pub confident: bool,
     /// The best sections, best first.
     pub hits: Vec<ExplainedHit>,
@@ -158,6 +161,7 @@ pub fn explain(
         asks_unknown: judgement.asks_unknown,
         core_ask: judgement.core.as_ref().map(|(text, _)| text.clone()),
         pasted_error: judgement.pasted_case.is_some(),
+        story: judgement.story.is_some(),
         confident: judgement.confident(),
         hits: hits
             .iter()

@@ -115,6 +115,9 @@ pub struct Tuning {
     /// Answer with confidence, from the case, a question that pastes the error text
     /// of the case it ranks first, or of one case when nothing else settles it.
     pub pasted_error: bool,
+    /// Answer a post of several sentences whose asking sentences cover nothing, when
+    /// its story, read as asked, covers the section it ranks first.
+    pub story: bool,
 }
 
 impl Default for Tuning {
@@ -133,6 +136,7 @@ impl Default for Tuning {
             asked: true,
             whole_subject: true,
             pasted_error: true,
+            story: true,
         }
     }
 }
@@ -160,6 +164,7 @@ impl Tuning {
             ("asked", off(|t| t.asked = false)),
             ("whole_subject", off(|t| t.whole_subject = false)),
             ("pasted_error", off(|t| t.pasted_error = false)),
+            ("story", off(|t| t.story = false)),
         ]
     }
 }
