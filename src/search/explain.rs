@@ -39,8 +39,8 @@ pub struct Explanation {
     pub core_ask: Option<String>,
     /// Answered from the troubleshooting case whose error text the question pastes.
     pub pasted_error: bool,
-    /// Answered from the question's story read as asked: its asking sentences cover
-    /// nothing, but so read it covers the section it ranks first.
+    /// Answered from the question's story read as asked: nothing else made it
+    /// confident, but so read it covers the section it ranks first.
     pub story: bool,
     pub confident: bool,
     /// The best sections, best first.

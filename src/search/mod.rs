@@ -115,8 +115,8 @@ pub struct Tuning {
     /// Answer with confidence, from the case, a question that pastes the error text
     /// of the case it ranks first, or of one case when nothing else settles it.
     pub pasted_error: bool,
-    /// Answer a post of several sentences whose asking sentences cover nothing, when
-    /// its story, read as asked, covers the section it ranks first.
+    /// Answer a post of several sentences that nothing else makes confident when its
+    /// story, read as asked, covers the section it ranks first.
     pub story: bool,
 }
 
