@@ -375,7 +375,7 @@ pub(crate) fn judge(
 
 /// `analyzed` with every concept weighed as asked, the story's and the pasted
 /// text's as well as the asking sentences', when so read it ranks `section` first
-/// and covers it (at the fixed floor, as an asking sentence alone must in
+/// and covers it ([`ranks_first_and_covers`], as an asking sentence alone must in
 /// [`core_ask`]). Its intent is then no longer polar: the story, not the ask, chose
 /// the section, so a sentence of it cannot settle a yes-or-no question ("Is there
 /// any way to…?" would get a "No." from a rule the story merely touches).
@@ -384,14 +384,24 @@ fn story_reading(index: &SearchIndex, analyzed: &Analyzed, section: usize) -> Op
     for concept in &mut story.concepts {
         concept.weight = 1.0;
     }
-    let covers = index
-        .search_analyzed(&story, 1, super::Scope::All)
-        .first()
-        .is_some_and(|best| best.section == section && best.coverage >= MIN_CONFIDENT_COVERAGE);
-    covers.then(|| {
+    ranks_first_and_covers(index, &story, section).then(|| {
         story.intent.polar = false;
         story
     })
+}
+
+/// Whether `analyzed`, a reading of part or all of a question searched on its own,
+/// ranks `section` first and covers it: the second reading that [`core_ask`] and
+/// [`story_reading`] ask to agree with the whole question's ranking. At the fixed
+/// floor, whatever the reading's words: the lower floor for all-known words
+/// ([`confidence_floor`]) made one more off-topic question confident and gained no
+/// answer for an asking sentence (eval/README.md, thirty-seventh stop), and drew
+/// more answers from wrong sections for no more right ones for the story (fifty-eighth).
+fn ranks_first_and_covers(index: &SearchIndex, analyzed: &Analyzed, section: usize) -> bool {
+    index
+        .search_analyzed(analyzed, 1, super::Scope::All)
+        .first()
+        .is_some_and(|best| best.section == section && best.coverage >= MIN_CONFIDENT_COVERAGE)
 }
 
 /// The coverage one of the answer's sections needs for a confident answer to
@@ -446,18 +456,7 @@ fn core_ask(
         .filter(|(role, _)| *role == query::Role::Ask)
         .map(|(_, text)| (text.clone(), index.analyze(text)))
         .filter(|(_, a)| !a.is_empty() && a.unknown_share() <= MAX_UNKNOWN_SHARE)
-        .filter(|(_, a)| {
-            index
-                .search_analyzed(a, 1, super::Scope::All)
-                .first()
-                // The fixed floor, whatever the sentence's words: the lower floor
-                // for all-known words ([`confidence_floor`]) made one more off-topic
-                // question confident and gained no answer (eval/README.md,
-                // thirty-seventh stop).
-                .is_some_and(|best| {
-                    best.coverage >= MIN_CONFIDENT_COVERAGE && best.section == section
-                })
-        })
+        .filter(|(_, a)| ranks_first_and_covers(index, a, section))
         .max_by(|(_, a), (_, b)| a.known_weight.total_cmp(&b.known_weight))
 }
 
