@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the sixty-six sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind65; eval/README.md says
+/// against), the held-out set, and the sixty-seven sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind66; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 69] = [
+const SETS: [(&str, &str, &str); 70] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -358,6 +358,11 @@ const SETS: [(&str, &str, &str); 69] = [
         "blind65",
         include_str!("../eval/blind65.json"),
         include_str!("../eval/gate/blind65.json"),
+    ),
+    (
+        "blind66",
+        include_str!("../eval/blind66.json"),
+        include_str!("../eval/gate/blind66.json"),
     ),
 ];
 
