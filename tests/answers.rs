@@ -466,6 +466,35 @@ fn a_post_with_a_vague_ask_is_answered_from_its_story() {
     assert_unanswered(&off, question);
 }
 
+/// A post whose ask shares no word with the section the post ranks first ("Are we
+/// holding it wrong?") is not answered from a lower section that holds the ask's own
+/// generic words (the case of a Managed HSM key of the *wrong* type), which gave a
+/// "No." about something the post never asked.
+#[test]
+fn an_ask_that_misses_the_first_section_does_not_answer_from_a_lower_one() {
+    let question = "We created crfoo with a versioned key ID last spring and rotated the key \
+        in the vault last week, but az acr encryption show still lists the old version. \
+        Are we holding it wrong?";
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let a = engine.answer(&AnswerRequest::new(question)).unwrap();
+    if let Some(answer) = &a.answer {
+        assert!(!answer.text.starts_with("No.") && !answer.text.starts_with("Yes."));
+        assert!(
+            answer
+                .sentences
+                .iter()
+                .all(|s| !s.citation.anchor.contains("wrong-type")),
+            "{}",
+            answer.text
+        );
+    }
+    assert!(
+        a.snippets[0].anchor.contains("key-version"),
+        "{:?}",
+        a.snippets[0].anchor
+    );
+}
+
 /// `engine` gives `question` no confident answer and no direct answer.
 fn assert_unanswered(engine: &Engine, question: &str) {
     let a = engine.answer(&AnswerRequest::new(question)).unwrap();

@@ -310,10 +310,7 @@ pub(crate) fn judge(
         out_of_scope: index.out_of_scope(question),
         unknown_share: analyzed.unknown_share(),
         asks_unknown: false,
-        whole_covered: hits
-            .iter()
-            .take(ANSWER_SECTIONS)
-            .any(|h| h.coverage >= floor),
+        whole_covered: covers_an_answer_section(hits, floor, segments.len()),
         core: None,
         pasted_case: None,
         story: None,
@@ -371,6 +368,24 @@ pub(crate) fn judge(
         judgement.story = story_reading(index, analyzed, first.section);
     }
     judgement
+}
+
+/// Whether one of the answer's sections is covered at `floor` by what the question
+/// asks, for a question of `sentences` sentences. Not for a post whose asking
+/// sentences share no word with the section the whole post ranks first: a lower
+/// section they cover holds only the ask's own generic words ("Are we holding it
+/// wrong?" covers the case of a key with the *wrong* type, after a story about a
+/// registry pinned to an old key version), and answered a post about something else,
+/// with a "No." to boot. Such a post is read from its story instead
+/// ([`story_reading`]), or not answered.
+fn covers_an_answer_section(hits: &[super::Hit], floor: f32, sentences: usize) -> bool {
+    let ask_misses_the_first =
+        sentences >= 2 && hits.first().is_some_and(|first| first.coverage == 0.0);
+    !ask_misses_the_first
+        && hits
+            .iter()
+            .take(ANSWER_SECTIONS)
+            .any(|h| h.coverage >= floor)
 }
 
 /// `analyzed` with every concept weighed as asked, the story's and the pasted

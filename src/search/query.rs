@@ -381,7 +381,8 @@ impl Intent {
                 || imperative
                 || words
                     .windows(2)
-                    .any(|w| matches!(w, ["command" | "cmd", "to"])));
+                    .any(|w| matches!(w, ["command" | "cmd", "to"]))
+                || asks_which_command(&words));
         // "Does not have access to identity." (pasted error text) opens like a yes/no
         // question but states something, unless it ends with a question mark.
         let yes_no = words.first().is_some_and(|w| YES_NO_OPENERS.contains(w))
@@ -395,6 +396,18 @@ impl Intent {
             problem: reports_problem(&words),
         }
     }
+}
+
+/// Whether the sentence asks which command does something, wherever it asks it:
+/// "bring back a soft-deleted managed hsm: which role and az command do i need?".
+fn asks_which_command(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(at, w)| {
+        matches!(*w, "which" | "what")
+            && words[at + 1..]
+                .iter()
+                .take(4)
+                .any(|w| matches!(*w, "command" | "commands" | "cmd"))
+    })
 }
 
 /// Whether the sentence asks for a count of a unit of time ("deleted it by
@@ -1882,9 +1895,14 @@ mod tests {
             "which az command lists the registry's encryption settings",
             "az cmd to make an rsa key for the registry",
             "mhsm went away, cmd to undelete it",
+            // Asked after a lead-in, with another thing asked beside it.
+            "bring back a soft-deleted managed hsm: which role and az command do i need?",
+            "what exact commands restore the registry's access",
         ] {
             assert!(Intent::of(q).procedure, "{q}");
         }
+        // "command" far from the question word names something else.
+        assert!(!Intent::of("which role does the identity need before the command runs").procedure);
         // A question about a version that names a tool is not a how-to.
         assert!(!Intent::of("which azurerm version renamed the vault argument").procedure);
     }
