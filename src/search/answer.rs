@@ -256,7 +256,8 @@ pub(crate) struct Judgement {
     /// The sentences that ask, taken alone, are about words the corpus has never
     /// seen, however much of the knowledge the story around them names.
     pub asks_unknown: bool,
-    /// One of the sections an answer is drawn from covers the whole question.
+    /// One of the sections an answer is drawn from covers the whole question, as
+    /// [`covers_an_answer_section`] counts it.
     pub whole_covered: bool,
     /// The asking sentence answered on its own when the whole is not covered, with
     /// its analysis.

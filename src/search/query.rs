@@ -399,13 +399,20 @@ impl Intent {
 }
 
 /// Whether the sentence asks which command does something, wherever it asks it:
-/// "bring back a soft-deleted managed hsm: which role and az command do i need?".
+/// "bring back a soft-deleted managed hsm: which role and az command do i need?". The
+/// command must be what "which" or "what" asks for, within four words and with no
+/// clause opening between them: "what happens if the command fails" asks what follows.
 fn asks_which_command(words: &[&str]) -> bool {
+    const OPENS_A_CLAUSE: &[&str] = &[
+        "happens", "happened", "if", "when", "after", "before", "does", "do", "did", "is", "are",
+        "was", "were", "should", "would", "will", "can", "could",
+    ];
     words.iter().enumerate().any(|(at, w)| {
         matches!(*w, "which" | "what")
             && words[at + 1..]
                 .iter()
                 .take(4)
+                .take_while(|w| !OPENS_A_CLAUSE.contains(w))
                 .any(|w| matches!(*w, "command" | "commands" | "cmd"))
     })
 }
@@ -1901,8 +1908,10 @@ mod tests {
         ] {
             assert!(Intent::of(q).procedure, "{q}");
         }
-        // "command" far from the question word names something else.
+        // "command" far from the question word, or past a clause it opens, names
+        // something else.
         assert!(!Intent::of("which role does the identity need before the command runs").procedure);
+        assert!(!Intent::of("what happens if the command fails halfway?").procedure);
         // A question about a version that names a tool is not a how-to.
         assert!(!Intent::of("which azurerm version renamed the vault argument").procedure);
     }
