@@ -372,9 +372,9 @@ pub(crate) fn judge(
 }
 
 /// Whether one of the answer's sections is covered at `floor` by what the question
-/// asks, for a question of `sentences` sentences. Not for a post whose asking
-/// sentences share no word with the section the whole post ranks first: a lower
-/// section they cover holds only the ask's own generic words ("Are we holding it
+/// asks, for a question of `sentences` sentences. Not for a post when the section it
+/// ranks first holds none of what its asking sentences ask (coverage 0): a lower
+/// section they cover then holds only the ask's own generic words ("Are we holding it
 /// wrong?" covers the case of a key with the *wrong* type, after a story about a
 /// registry pinned to an old key version), and answered a post about something else,
 /// with a "No." to boot. Such a post is read from its story instead
