@@ -196,9 +196,9 @@ const PROCEDURE_OPENINGS: &[&str] = &[
     "how would i",
     "steps to",
     "what are the steps",
+    // "what command" and "which command" are read by asks_which_command, wherever
+    // they stand; "what is the command" has a clause word between.
     "what is the command",
-    "what command",
-    "which command",
     // The same with the tool named, or abbreviated as people type it. Naming the
     // tool is enough: "which az query shows purge protection" asks for a command as
     // much as "which az command" does (the space ends the word: "which azurerm
@@ -403,16 +403,17 @@ impl Intent {
 /// command must be what "which" or "what" asks for, within four words and with no
 /// clause opening between them: "what happens if the command fails" asks what follows.
 fn asks_which_command(words: &[&str]) -> bool {
+    // A yes/no opener starts a clause as much as these do ("what does the command do").
     const OPENS_A_CLAUSE: &[&str] = &[
-        "happens", "happened", "if", "when", "after", "before", "does", "do", "did", "is", "are",
-        "was", "were", "should", "would", "will", "can", "could",
+        "happens", "happened", "if", "when", "after", "before", "were",
     ];
+    let opens_a_clause = |w: &&str| YES_NO_OPENERS.contains(w) || OPENS_A_CLAUSE.contains(w);
     words.iter().enumerate().any(|(at, w)| {
         matches!(*w, "which" | "what")
             && words[at + 1..]
                 .iter()
                 .take(4)
-                .take_while(|w| !OPENS_A_CLAUSE.contains(w))
+                .take_while(|w| !opens_a_clause(w))
                 .any(|w| matches!(*w, "command" | "commands" | "cmd"))
     })
 }
@@ -1905,6 +1906,9 @@ mod tests {
             // Asked after a lead-in, with another thing asked beside it.
             "bring back a soft-deleted managed hsm: which role and az command do i need?",
             "what exact commands restore the registry's access",
+            // At the opening, as the openings list once read them.
+            "Which command shows the key version the registry uses?",
+            "what command rotates the key",
         ] {
             assert!(Intent::of(q).procedure, "{q}");
         }
@@ -1912,6 +1916,7 @@ mod tests {
         // something else.
         assert!(!Intent::of("which role does the identity need before the command runs").procedure);
         assert!(!Intent::of("what happens if the command fails halfway?").procedure);
+        assert!(!Intent::of("what may the command change in the vault?").procedure);
         // A question about a version that names a tool is not a how-to.
         assert!(!Intent::of("which azurerm version renamed the vault argument").procedure);
     }
