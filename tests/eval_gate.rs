@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the sixty-eight sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind67; eval/README.md says
+/// against), the held-out set, and the sixty-nine sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind68; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 71] = [
+const SETS: [(&str, &str, &str); 72] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -368,6 +368,11 @@ const SETS: [(&str, &str, &str); 71] = [
         "blind67",
         include_str!("../eval/blind67.json"),
         include_str!("../eval/gate/blind67.json"),
+    ),
+    (
+        "blind68",
+        include_str!("../eval/blind68.json"),
+        include_str!("../eval/gate/blind68.json"),
     ),
 ];
 
