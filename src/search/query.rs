@@ -494,11 +494,12 @@ fn polar(lower: &str, words: &[&str], asked: bool, opens_with_its_verb: bool) ->
         .any(|clause| opens_with_verb(&words_of(clause)));
     // The elliptical kind: a question mark, no question word ("what's" is one), and
     // a verdict word to settle at the end ("…with cmk, supported?", "rsa 3072 ok?").
-    // A bare noun phrase ("cmk sku?", "rotation frequency?") asks which or what.
+    // A bare noun phrase ("cmk sku?", "rotation frequency?") asks which or what, and
+    // so does one of extremes: "shortest interval allowed?" asks for a value.
     let elliptical = asked
-        && !words
-            .iter()
-            .any(|w| QUESTION_WORDS.contains(&w.split('\'').next().unwrap_or(w)))
+        && !words.iter().any(|w| {
+            QUESTION_WORDS.contains(&w.split('\'').next().unwrap_or(w)) || EXTREMES.contains(w)
+        })
         && words
             .iter()
             .rev()
@@ -510,6 +511,13 @@ fn polar(lower: &str, words: &[&str], asked: bool, opens_with_its_verb: bool) ->
 /// Words a question can ask about every or all of something with, and a denial can
 /// bear on instead of the thing itself: "not offered in *every* region".
 pub(crate) const UNIVERSAL: &[&str] = &["every", "everywhere", "all", "always"];
+
+/// Words that ask for a value wherever they stand in an elliptical question: "rotation
+/// policy: shortest interval allowed?" wants the interval, not a yes or no.
+const EXTREMES: &[&str] = &[
+    "shortest", "longest", "minimum", "maximum", "min", "max", "smallest", "largest", "lowest",
+    "highest", "fewest",
+];
 
 /// What an elliptical yes/no question ends on: "geo-replication with cmk,
 /// supported?", "digits allowed?", "rsa 2048 still ok?".
@@ -2054,6 +2062,11 @@ mod tests {
             "What's the migration path to get its images under one?"
         ));
         assert!(!polar("cmk sku?"));
+        assert!(!polar(
+            "mhsm rotation policy on the acr key: shortest interval allowed?"
+        ));
+        assert!(!polar("kv auto renew policy - max lifetime supported?"));
+        assert!(polar("is the minimum of 2048 bits enough?"));
         assert!(!polar(
             "we created the vault, have assigned the role and waited"
         ));
