@@ -611,6 +611,23 @@ fn only_a_denial_of_what_is_asked_answers_no() {
     assert_eq!(answer.verdict.as_deref(), Some("no"), "{}", answer.text);
 }
 
+/// That Managed HSM is a supported key store says yes to whether one can be used, not
+/// to whether one is needed: "do i need an hsm key" was answered "Yes.", when a key
+/// vault's key serves as well. A sentence that says what is needed still answers yes.
+#[test]
+fn what_is_supported_says_no_yes_to_whether_it_is_needed() {
+    let answer = direct_answer("do i need an hsm key for acr cmk?");
+    assert_eq!(answer.verdict, None, "{}", answer.text);
+    assert!(
+        answer.text.contains("second supported key store"),
+        "{}",
+        answer.text
+    );
+    // "the pricing tier has to be Premium"
+    let answer = direct_answer("does acr cmk require the premium sku?");
+    assert_eq!(answer.verdict.as_deref(), Some("yes"), "{}", answer.text);
+}
+
 /// "The CMK articles do not mention zone redundancy…" denies nothing about zone
 /// redundancy: the question is not documented either way, and a "No." in front of
 /// that sentence told the user it does not work.

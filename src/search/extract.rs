@@ -203,6 +203,22 @@ const SETTLING: &[&str] = &[
     "works",
     "yes",
 ];
+/// Words by which a sentence says what is needed, not only what is possible: the
+/// sentence that answers "yes" to whether something is needed holds one (or "has
+/// to").
+const OBLIGING: &[&str] = &[
+    "only",
+    "must",
+    "required",
+    "requires",
+    "require",
+    "need",
+    "needs",
+    "needed",
+    "mandatory",
+    "necessary",
+    "always",
+];
 const TIME_UNITS: &[&str] = &[
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
     "month", "months", "year", "years",
@@ -317,6 +333,9 @@ struct Sentence {
     /// zone redundancy"): its denial is of the docs, not of the thing asked about.
     silent: bool,
     settles: bool,
+    /// It says what is needed ([`OBLIGING`]), so its "yes" can answer whether
+    /// something is needed.
+    obliges: bool,
     restrictive: bool,
     /// A number with a unit of time.
     duration: bool,
@@ -452,6 +471,10 @@ impl SectionSentences {
                             partial,
                             silent,
                             settles: negative || has(SETTLING),
+                            obliges: has(OBLIGING)
+                                || words
+                                    .windows(2)
+                                    .any(|w| matches!(w, ["has" | "have", "to"])),
                             restrictive: words.contains(&"only"),
                             duration,
                             chars: text.chars().count(),
@@ -719,6 +742,9 @@ pub(crate) fn extract(
         && (!chosen[0].sentence.partial || intent.universal)
         && names_focus(chosen[0]))
     .then(|| verdict(chosen[0].sentence, &terms))
+    // "Managed HSM is a supported key store" says yes to whether one can be used, not
+    // to whether one is needed.
+    .filter(|v| *v == "no" || !intent.necessity || chosen[0].sentence.obliges)
     .map(str::to_string);
     // A problem report is answered by what to do first: when the leading sentence
     // comes from a troubleshooting case, the fix's first sentence joins the answer

@@ -140,6 +140,9 @@ pub(crate) struct Intent {
     pub duration: bool,
     /// An error or a failure is described: a troubleshooting case may fit.
     pub problem: bool,
+    /// It asks whether something is needed ("do I need an HSM key?", "is purge
+    /// protection mandatory?"): that something is supported does not make it needed.
+    pub necessity: bool,
 }
 
 /// The question after analysis.
@@ -394,8 +397,30 @@ impl Intent {
             universal: words.iter().any(|w| UNIVERSAL.contains(w)),
             duration,
             problem: reports_problem(&words),
+            necessity: asks_necessity(&words),
         }
     }
+}
+
+/// Whether the sentence asks whether something is needed: "required", "mandatory"…,
+/// or "need" with what is needed after it ("do i need an hsm key"), not "need to"
+/// with what the asker means to do.
+fn asks_necessity(words: &[&str]) -> bool {
+    // Not "must": in a question it stands mostly in a relative clause ("are there
+    // properties the imported key must have?"), which asks what, not whether.
+    const NEEDED: &[&str] = &[
+        "required",
+        "require",
+        "requires",
+        "mandatory",
+        "necessary",
+        "needed",
+        "compulsory",
+    ];
+    words.iter().enumerate().any(|(at, w)| {
+        NEEDED.contains(w)
+            || matches!(*w, "need" | "needs") && words.get(at + 1).is_some_and(|n| *n != "to")
+    })
 }
 
 /// Whether the sentence asks which command does something, wherever it asks it:
@@ -2039,6 +2064,18 @@ mod tests {
         // A modal with another verb still asks yes or no.
         assert_eq!(request("Can you rotate the key of a CMK registry?"), None);
         assert!(Intent::of("Could you confirm that the key is versionless?").polar);
+    }
+
+    #[test]
+    fn a_need_for_something_is_asked_but_a_need_to_do_something_is_not() {
+        let necessity = |q: &str| Intent::of(q).necessity;
+        assert!(necessity("do i need an hsm key for acr cmk?"));
+        assert!(necessity("is purge protection mandatory on the vault?"));
+        assert!(necessity("does the registry require premium"));
+        assert!(!necessity("i need to rotate the key, is that supported?"));
+        assert!(!necessity(
+            "are there properties the imported key must have?"
+        ));
     }
 
     #[test]
