@@ -185,27 +185,9 @@ const UNSAID: &[&str] = &[
     "cover",
     "covers",
 ];
-/// Words that settle a yes/no question either way.
-const SETTLING: &[&str] = &[
-    "only",
-    "must",
-    "required",
-    "requires",
-    "require",
-    "need",
-    "needs",
-    "supported",
-    "supports",
-    "support",
-    "always",
-    "permanent",
-    "can",
-    "works",
-    "yes",
-];
 /// Words by which a sentence says what is needed, not only what is possible: the
 /// sentence that answers "yes" to whether something is needed holds one (or "has
-/// to").
+/// to"). Each settles a yes/no question either way.
 const OBLIGING: &[&str] = &[
     "only",
     "must",
@@ -218,6 +200,16 @@ const OBLIGING: &[&str] = &[
     "mandatory",
     "necessary",
     "always",
+];
+/// The other words that settle a yes/no question either way: what is possible.
+const SETTLING: &[&str] = &[
+    "supported",
+    "supports",
+    "support",
+    "permanent",
+    "can",
+    "works",
+    "yes",
 ];
 const TIME_UNITS: &[&str] = &[
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
@@ -438,6 +430,10 @@ impl SectionSentences {
                             .filter(|&i| NEGATIVE.contains(&main[i]))
                             .collect();
                         let negative = !denials.is_empty();
+                        let obliges = has(OBLIGING)
+                            || words
+                                .windows(2)
+                                .any(|w| matches!(w, ["has" | "have", "to"]));
                         let denied = index.stem_ids(
                             &denials
                                 .iter()
@@ -470,11 +466,8 @@ impl SectionSentences {
                             denied,
                             partial,
                             silent,
-                            settles: negative || has(SETTLING),
-                            obliges: has(OBLIGING)
-                                || words
-                                    .windows(2)
-                                    .any(|w| matches!(w, ["has" | "have", "to"])),
+                            settles: negative || obliges || has(SETTLING),
+                            obliges,
                             restrictive: words.contains(&"only"),
                             duration,
                             chars: text.chars().count(),
