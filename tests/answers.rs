@@ -626,6 +626,10 @@ fn what_is_supported_says_no_yes_to_whether_it_is_needed() {
     // "the pricing tier has to be Premium"
     let answer = direct_answer("does acr cmk require the premium sku?");
     assert_eq!(answer.verdict.as_deref(), Some("yes"), "{}", answer.text);
+    // "…exists only in the Premium tier": "needed" is how it asks, not what the
+    // restriction leaves out (it was answered "No.").
+    let answer = direct_answer("is the premium tier needed for acr cmk?");
+    assert_eq!(answer.verdict.as_deref(), Some("yes"), "{}", answer.text);
 }
 
 /// "The CMK articles do not mention zone redundancy…" denies nothing about zone

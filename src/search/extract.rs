@@ -734,7 +734,15 @@ pub(crate) fn extract(
         && !chosen[0].sentence.silent
         && (!chosen[0].sentence.partial || intent.universal)
         && names_focus(chosen[0]))
-    .then(|| verdict(chosen[0].sentence, &terms))
+    .then(|| {
+        // Stems, not words: "need" itself is a stop word, "needed" is not.
+        let asking = if intent.necessity {
+            index.stem_ids("needed required mandatory necessary compulsory")
+        } else {
+            Vec::new()
+        };
+        verdict(chosen[0].sentence, &terms, &asking)
+    })
     // "Managed HSM is a supported key store" says yes to whether one can be used, not
     // to whether one is needed.
     .filter(|v| *v == "no" || !intent.necessity || chosen[0].sentence.obliges)
@@ -948,15 +956,18 @@ fn denies_what_is_asked(sentence: &Sentence, terms: &[super::WeightedTerm]) -> b
 
 /// "no" when the settling sentence denies, or restricts to something the question
 /// did not ask about ("Only RSA keys are supported" to "Are EC keys supported?");
-/// "yes" otherwise.
-fn verdict(sentence: &Sentence, terms: &[super::WeightedTerm]) -> &'static str {
+/// "yes" otherwise. `asking` are the term ids of the words that ask whether
+/// something is needed: "needed" in "is the premium tier needed?" (and its pairs,
+/// "needed … acr") is how it asks, not a thing "exists only in the Premium tier"
+/// leaves out.
+fn verdict(sentence: &Sentence, terms: &[super::WeightedTerm], asking: &[u32]) -> &'static str {
     if sentence.negative {
         return "no";
     }
     if sentence.restrictive {
         let missing = terms
             .iter()
-            .filter(|t| t.weight > 0.0)
+            .filter(|t| t.weight > 0.0 && !t.ids.iter().any(|id| asking.contains(id)))
             .any(|t| !t.held_by(&sentence.stems));
         if missing {
             return "no";
