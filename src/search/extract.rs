@@ -32,7 +32,7 @@ use std::borrow::Cow;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::query::{UNIVERSAL, without_asides, words_of};
+use super::query::{NEED_WORDS, UNIVERSAL, without_asides, words_of};
 use super::sentence_cache::SentenceTable;
 use super::{Analyzed, SearchIndex};
 use crate::azure::command::{action_among, lines_of, only_reads, runs_az};
@@ -735,9 +735,8 @@ pub(crate) fn extract(
         && (!chosen[0].sentence.partial || intent.universal)
         && names_focus(chosen[0]))
     .then(|| {
-        // Stems, not words: "need" itself is a stop word, "needed" is not.
         let asking = if intent.necessity {
-            index.stem_ids("needed required mandatory necessary compulsory")
+            index.stem_ids(&NEED_WORDS.join(" "))
         } else {
             Vec::new()
         };

@@ -402,23 +402,26 @@ impl Intent {
     }
 }
 
+/// Words that ask whether something is needed, beside "need" itself (a stop word,
+/// read by [`asks_necessity`] with what follows it). Not "must": in a question it
+/// stands mostly in a relative clause ("are there properties the imported key must
+/// have?"), which asks what, not whether.
+pub(crate) const NEED_WORDS: &[&str] = &[
+    "required",
+    "require",
+    "requires",
+    "mandatory",
+    "necessary",
+    "needed",
+    "compulsory",
+];
+
 /// Whether the sentence asks whether something is needed: "required", "mandatory"…,
 /// or "need" with what is needed after it ("do i need an hsm key"), not "need to"
 /// with what the asker means to do.
 fn asks_necessity(words: &[&str]) -> bool {
-    // Not "must": in a question it stands mostly in a relative clause ("are there
-    // properties the imported key must have?"), which asks what, not whether.
-    const NEEDED: &[&str] = &[
-        "required",
-        "require",
-        "requires",
-        "mandatory",
-        "necessary",
-        "needed",
-        "compulsory",
-    ];
     words.iter().enumerate().any(|(at, w)| {
-        NEEDED.contains(w)
+        NEED_WORDS.contains(w)
             || matches!(*w, "need" | "needs") && words.get(at + 1).is_some_and(|n| *n != "to")
     })
 }
