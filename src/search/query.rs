@@ -418,11 +418,15 @@ pub(crate) const NEED_WORDS: &[&str] = &[
 
 /// Whether the sentence asks whether something is needed: "required", "mandatory"…,
 /// or "need" with what is needed after it ("do i need an hsm key"), not "need to"
-/// with what the asker means to do.
+/// with what the asker means to do, nor "need time" (or minutes…), which asks
+/// whether to wait.
 fn asks_necessity(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(at, w)| {
         NEED_WORDS.contains(w)
-            || matches!(*w, "need" | "needs") && words.get(at + 1).is_some_and(|n| *n != "to")
+            || matches!(*w, "need" | "needs")
+                && words
+                    .get(at + 1)
+                    .is_some_and(|n| !matches!(*n, "to" | "time") && !DURATION_UNITS.contains(n))
     })
 }
 
@@ -2076,6 +2080,9 @@ mod tests {
         assert!(necessity("is purge protection mandatory on the vault?"));
         assert!(necessity("does the registry require premium"));
         assert!(!necessity("i need to rotate the key, is that supported?"));
+        assert!(!necessity(
+            "hsm role granted, acr create still fails, does it need time to propogate?"
+        ));
         assert!(!necessity(
             "are there properties the imported key must have?"
         ));
