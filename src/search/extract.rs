@@ -133,6 +133,34 @@ fn tells_the_same(a: &Sentence, b: &Sentence) -> bool {
     holds(a, b) || holds(b, a) || restates(a, b)
 }
 
+/// A (lowercase) text without its conditions: each "if" clause, up to the comma,
+/// colon or semicolon that ends it, or to the end. What a sentence supposes ("If
+/// the registry has not picked up the version after an hour, check…") is not what
+/// it claims.
+fn without_conditions(text: Cow<'_, str>) -> Cow<'_, str> {
+    let opens_at = |text: &str| {
+        text.match_indices("if ").map(|(at, _)| at).find(|&at| {
+            !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        })
+    };
+    if opens_at(&text).is_none() {
+        return text;
+    }
+    let mut rest: &str = &text;
+    let mut out = String::with_capacity(rest.len());
+    while let Some(at) = opens_at(rest) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.find([',', ':', ';']).map_or(rest.len(), |e| e + 1);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 /// Whether a sentence of these (lowercase) words opens by pointing back.
 fn leans_back(words: &[&str]) -> bool {
     POINTING_BACK
@@ -402,7 +430,11 @@ impl SectionSentences {
                          announces,
                          goes_on_item,
                      }| {
-                        let lower = text[..own].to_lowercase();
+                        // "only" ending a compound ("read-only", "Premium-only") names
+                        // a kind of thing; it neither restricts nor obliges: the fields
+                        // table's "read-only: the exact key version in use" answered
+                        // "No." to whether that field shows the new version.
+                        let lower = text[..own].to_lowercase().replace("-only", "only");
                         let words = words_of(&lower);
                         let has = |list: &[&str]| {
                             words.iter().enumerate().any(|(i, w)| {
@@ -416,8 +448,9 @@ impl SectionSentences {
                                 && TIME_UNITS.contains(&w[1])
                         });
                         // A denial in an aside ("(you never pinned a specific
-                        // version)") is not what the sentence claims.
-                        let claimed = without_asides(&lower);
+                        // version)") or in a condition ("If … has not changed after
+                        // an hour, check…") is not what the sentence claims.
+                        let claimed = without_conditions(without_asides(&lower));
                         let aside_free;
                         let main: &[&str] = match &claimed {
                             Cow::Borrowed(_) => &words,
@@ -1354,6 +1387,50 @@ mod tests {
             }
         }
         assert!(found > 0, "the sentence is in the knowledge");
+    }
+
+    #[test]
+    fn a_denial_in_a_condition_is_not_the_claim() {
+        let cut = |t: &'static str| without_conditions(Cow::Borrowed(t)).into_owned();
+        assert_eq!(
+            cut("if the version has not changed after an hour, check keyrotationenabled"),
+            " check keyrotationenabled"
+        );
+        assert_eq!(
+            cut("rotate again if the registry does not pick it up"),
+            "rotate again "
+        );
+        // "if" inside a word ("verify", "modified") opens nothing.
+        assert_eq!(cut("verify the modified key"), "verify the modified key");
+        let corpus = Corpus::load(&crate::knowledge::LoadOptions::default());
+        let index = SearchIndex::build(&corpus).unwrap();
+        let mut found = 0;
+        for at in 0..corpus.sections.len() {
+            for s in &SectionSentences::build(&index, &corpus, at).sentences {
+                if s.text.starts_with("If the vault has a newer version but") {
+                    // What it claims is what to check, and what the check needs.
+                    assert!(!s.negative && s.settles, "{}", s.text);
+                    found += 1;
+                }
+            }
+        }
+        assert!(found > 0, "the sentence is in the knowledge");
+    }
+
+    #[test]
+    fn only_ending_a_compound_neither_restricts_nor_obliges() {
+        let corpus = Corpus::load(&crate::knowledge::LoadOptions::default());
+        let index = SearchIndex::build(&corpus).unwrap();
+        let mut found = 0;
+        for at in 0..corpus.sections.len() {
+            for s in &SectionSentences::build(&index, &corpus, at).sentences {
+                if s.text.contains("read-only: the exact key version in use") {
+                    assert!(!s.restrictive && !s.obliges && !s.settles, "{}", s.text);
+                    found += 1;
+                }
+            }
+        }
+        assert!(found > 0, "the row is in the knowledge");
     }
 
     #[test]
