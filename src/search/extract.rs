@@ -32,7 +32,7 @@ use std::borrow::Cow;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::query::{NEED_WORDS, UNIVERSAL, without_asides, words_of};
+use super::query::{UNIVERSAL, without_asides, words_of};
 use super::sentence_cache::SentenceTable;
 use super::{Analyzed, SearchIndex};
 use crate::azure::command::{action_among, lines_of, only_reads, runs_az};
@@ -768,12 +768,12 @@ pub(crate) fn extract(
         && (!chosen[0].sentence.partial || intent.universal)
         && names_focus(chosen[0]))
     .then(|| {
-        let asking = if intent.necessity {
-            index.stem_ids(&NEED_WORDS.join(" "))
+        let asking: &[u32] = if intent.necessity {
+            &index.need_word_ids
         } else {
-            Vec::new()
+            &[]
         };
-        verdict(chosen[0].sentence, &terms, &asking)
+        verdict(chosen[0].sentence, &terms, asking)
     })
     // "Managed HSM is a supported key store" says yes to whether one can be used, not
     // to whether one is needed.

@@ -325,6 +325,9 @@ pub struct SearchIndex {
     diffuse_qualifiers: u32,
     /// The stems of [`query::AVAILABILITY_WORDS`].
     availability_stems: HashSet<String>,
+    /// The term ids of [`query::NEED_WORDS`]' stems, sorted: how a question of need
+    /// asks, which its verdict does not count as a concept a restriction leaves out.
+    pub(crate) need_word_ids: Vec<u32>,
     /// The units of time ([`query::DURATION_UNITS`]) as one concept: the intent
     /// pseudo-concept of a "how long" question, found through the postings like any
     /// other, so no section is read for it when the index is built.
@@ -571,6 +574,13 @@ impl SearchIndex {
             .iter()
             .flat_map(|w| tokenize::tokens(&mut en, w))
             .collect();
+        let need_word_ids = sorted_ids(
+            query::NEED_WORDS
+                .iter()
+                .flat_map(|w| tokenize::tokens(&mut en, w))
+                .filter_map(|stem| stats.term_ids.get(stem.as_str()).copied())
+                .collect(),
+        );
         let duration_units = query::Concept::any_of(
             query::DURATION_UNITS
                 .iter()
@@ -624,6 +634,7 @@ impl SearchIndex {
                 .map(|s| s.level <= 1 && corpus.doc_of(s).is_skill_entry())
                 .collect(),
             availability_stems,
+            need_word_ids,
             duration_units,
             skill_titles,
             kinds,
