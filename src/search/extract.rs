@@ -321,6 +321,9 @@ pub struct DirectAnswer {
 pub(crate) struct SectionSentences {
     /// The term ids of the title's stems (see [`SearchIndex::stem_ids`]).
     heading: Vec<u32>,
+    /// Its heading says the documentation leaves its matter open ("Zone redundancy
+    /// with CMK is not documented", [`leaves_unsaid`]).
+    silent: bool,
     sentences: Vec<Sentence>,
     /// The section's `az` lines, each with the term ids of its stems.
     commands: Vec<Command>,
@@ -416,6 +419,7 @@ impl SectionSentences {
             .collect();
         SectionSentences {
             heading: index.stem_ids(section.title()),
+            silent: leaves_unsaid(&words_of(&without_asides(section.title()).to_lowercase())),
             sentences: sentences(&corpus.parts(at), &section.code)
                 .into_iter()
                 .map(
@@ -762,6 +766,9 @@ pub(crate) fn extract(
     };
     let verdict = (intent.polar
         && !intent.procedure
+        // Under a heading saying the docs leave the matter open, a sentence about the
+        // general case ("In general a registry can change SKU…") does not settle it.
+        && !tables[chosen[0].order.0].silent
         && chosen[0].sentence.settles
         && denies_what_is_asked(chosen[0].sentence, &terms)
         && !chosen[0].sentence.silent
@@ -1415,6 +1422,36 @@ mod tests {
             }
         }
         assert!(found > 0, "the sentence is in the knowledge");
+    }
+
+    #[test]
+    fn a_section_whose_heading_says_the_docs_are_silent_gives_no_verdict() {
+        let corpus = Corpus::load(&crate::knowledge::LoadOptions::default());
+        let index = SearchIndex::build(&corpus).unwrap();
+        let silent: Vec<&str> = (0..corpus.sections.len())
+            .filter(|&at| SectionSentences::build(&index, &corpus, at).silent)
+            .map(|at| corpus.sections[at].title())
+            .collect();
+        assert!(
+            silent.contains(&"Changing the SKU of a CMK registry is not documented"),
+            "{silent:?}"
+        );
+        // An aside saying where a fact comes from is not the heading's claim.
+        assert!(
+            !silent
+                .iter()
+                .any(|t| t.contains("(a Key Vault option not in the ACR docs)")),
+            "{silent:?}"
+        );
+        let answer = crate::search::answer::answer(
+            &corpus,
+            &index,
+            "can our cmk registry move down from premium to standard now that geo-replication is gone?",
+            3,
+            2_500,
+            &Vec::new,
+        );
+        assert_eq!(answer.answer.and_then(|a| a.verdict), None);
     }
 
     #[test]
