@@ -1380,19 +1380,9 @@ mod tests {
             "with a versionless key id , the registry checks"
         );
         assert_eq!(without_asides("no aside here"), "no aside here");
-        let corpus = Corpus::load(&crate::knowledge::LoadOptions::default());
-        let index = SearchIndex::build(&corpus).unwrap();
-        let mut found = 0;
-        for at in 0..corpus.sections.len() {
-            for s in &SectionSentences::build(&index, &corpus, at).sentences {
-                if s.text
-                    .starts_with("With a versionless key ID (you never pinned")
-                {
-                    assert!(!s.negative, "{}", s.text);
-                    found += 1;
-                }
-            }
-        }
+        let found = each_knowledge_sentence("With a versionless key ID (you never pinned", |s| {
+            assert!(!s.negative, "{}", s.text);
+        });
         assert!(found > 0, "the sentence is in the knowledge");
     }
 
@@ -1409,18 +1399,10 @@ mod tests {
         );
         // "if" inside a word ("verify", "modified") opens nothing.
         assert_eq!(cut("verify the modified key"), "verify the modified key");
-        let corpus = Corpus::load(&crate::knowledge::LoadOptions::default());
-        let index = SearchIndex::build(&corpus).unwrap();
-        let mut found = 0;
-        for at in 0..corpus.sections.len() {
-            for s in &SectionSentences::build(&index, &corpus, at).sentences {
-                if s.text.starts_with("If the vault has a newer version but") {
-                    // What it claims is what to check, and what the check needs.
-                    assert!(!s.negative && s.settles, "{}", s.text);
-                    found += 1;
-                }
-            }
-        }
+        let found = each_knowledge_sentence("If the vault has a newer version but", |s| {
+            // What it claims is what to check, and what the check needs.
+            assert!(!s.negative && s.settles, "{}", s.text);
+        });
         assert!(found > 0, "the sentence is in the knowledge");
     }
 
@@ -1456,18 +1438,28 @@ mod tests {
 
     #[test]
     fn only_ending_a_compound_neither_restricts_nor_obliges() {
+        let found = each_knowledge_sentence("read-only: the exact key version in use", |s| {
+            assert!(!s.restrictive && !s.obliges && !s.settles, "{}", s.text);
+        });
+        assert!(found > 0, "the row is in the knowledge");
+    }
+
+    /// Runs `check` on each sentence of the built-in knowledge that holds `text`, and
+    /// says how many there were: a rule about how a sentence reads is tested on the
+    /// sentence it was made for, as the knowledge has it.
+    fn each_knowledge_sentence(text: &str, check: impl Fn(&Sentence)) -> usize {
         let corpus = Corpus::load(&crate::knowledge::LoadOptions::default());
         let index = SearchIndex::build(&corpus).unwrap();
         let mut found = 0;
         for at in 0..corpus.sections.len() {
             for s in &SectionSentences::build(&index, &corpus, at).sentences {
-                if s.text.contains("read-only: the exact key version in use") {
-                    assert!(!s.restrictive && !s.obliges && !s.settles, "{}", s.text);
+                if s.text.contains(text) {
+                    check(s);
                     found += 1;
                 }
             }
         }
-        assert!(found > 0, "the row is in the knowledge");
+        found
     }
 
     #[test]
