@@ -1433,7 +1433,14 @@ mod tests {
             2_500,
             &Vec::new,
         );
-        assert_eq!(answer.answer.and_then(|a| a.verdict), None);
+        // Answered, from that section, without a "Yes." from its first sentence.
+        let answer = answer.answer.expect("a confident answer");
+        assert!(
+            answer.sentences[0]
+                .text
+                .starts_with("In general a registry can change SKU")
+        );
+        assert_eq!(answer.verdict, None);
     }
 
     #[test]
