@@ -32,7 +32,7 @@ use std::borrow::Cow;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::query::{UNIVERSAL, without_asides, words_of};
+use super::query::{NEED_WORDS, UNIVERSAL, without_asides, words_of};
 use super::sentence_cache::SentenceTable;
 use super::{Analyzed, SearchIndex};
 use crate::azure::command::{action_among, lines_of, only_reads, runs_az};
@@ -213,22 +213,11 @@ const UNSAID: &[&str] = &[
     "cover",
     "covers",
 ];
-/// Words by which a sentence says what is needed, not only what is possible: the
+/// Words by which a sentence says what is needed, not only what is possible, beside
+/// the words a question asks for a need with ([`NEED_WORDS`], one list for both): the
 /// sentence that answers "yes" to whether something is needed holds one (or "has
 /// to"). Each settles a yes/no question either way.
-const OBLIGING: &[&str] = &[
-    "only",
-    "must",
-    "required",
-    "requires",
-    "require",
-    "need",
-    "needs",
-    "needed",
-    "mandatory",
-    "necessary",
-    "always",
-];
+const OBLIGING: &[&str] = &["only", "must", "need", "needs", "always"];
 /// The other words that settle a yes/no question either way: what is possible.
 const SETTLING: &[&str] = &[
     "supported",
@@ -356,8 +345,8 @@ struct Sentence {
     /// zone redundancy"): its denial is of the docs, not of the thing asked about.
     silent: bool,
     settles: bool,
-    /// It says what is needed ([`OBLIGING`]), so its "yes" can answer whether
-    /// something is needed.
+    /// It says what is needed ([`OBLIGING`], [`NEED_WORDS`]), so its "yes" can answer
+    /// whether something is needed.
     obliges: bool,
     restrictive: bool,
     /// A number with a unit of time.
@@ -468,6 +457,7 @@ impl SectionSentences {
                             .collect();
                         let negative = !denials.is_empty();
                         let obliges = has(OBLIGING)
+                            || has(NEED_WORDS)
                             || words
                                 .windows(2)
                                 .any(|w| matches!(w, ["has" | "have", "to"]));
