@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the seventy sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind69; eval/README.md says
+/// against), the held-out set, and the seventy-one sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind70; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 73] = [
+const SETS: [(&str, &str, &str); 74] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -378,6 +378,11 @@ const SETS: [(&str, &str, &str); 73] = [
         "blind69",
         include_str!("../eval/blind69.json"),
         include_str!("../eval/gate/blind69.json"),
+    ),
+    (
+        "blind70",
+        include_str!("../eval/blind70.json"),
+        include_str!("../eval/gate/blind70.json"),
     ),
 ];
 
