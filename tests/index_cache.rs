@@ -87,7 +87,7 @@ fn stores_then_hits_and_answers_exactly_as_a_fresh_build() {
         panic!("{outcome:?}")
     };
     let (hit, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
-    assert_eq!(outcome, CacheOutcome::Hit(entry.clone()));
+    assert!(read_from(&outcome, &entry), "{outcome:?}");
 
     let expected = fingerprint(&fresh);
     assert_eq!(fingerprint(&stored), expected);
@@ -105,6 +105,14 @@ fn stores_then_hits_and_answers_exactly_as_a_fresh_build() {
     assert_ne!(other, entry);
     assert!(fingerprint(&changed).contains("Mondays"));
     assert!(!fingerprint(&changed).contains("Fridays"));
+}
+
+/// Whether `outcome` read the engine from `entry`. A load finds it either by the
+/// files' bytes (`Hit`) or, once the files are older than the cache's racy window
+/// (two seconds) at a load that stores their metadata, by that metadata (`Known`):
+/// which one depends on how fast the test runs, not on what it checks.
+fn read_from(outcome: &CacheOutcome, entry: &std::path::Path) -> bool {
+    matches!(outcome, CacheOutcome::Hit(e) | CacheOutcome::Known(e) if e == entry)
 }
 
 /// A skill folder and a cache holding its entry, just stored: the temporary folder
@@ -142,7 +150,7 @@ fn a_damaged_entry_is_rebuilt() {
     assert_eq!(outcome, CacheOutcome::Stored(entry.clone()));
     assert_eq!(fingerprint(&rebuilt), fingerprint(&fresh));
     let (_, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
-    assert_eq!(outcome, CacheOutcome::Hit(entry));
+    assert!(read_from(&outcome, &entry), "{outcome:?}");
 }
 
 #[test]
@@ -172,7 +180,7 @@ fn a_latest_file_that_names_no_entry_is_ignored() {
     ] {
         std::fs::write(cache.join("latest"), latest).unwrap();
         let (engine, outcome) = index_cache::load(&options(&skill), &cache).unwrap();
-        assert_eq!(outcome, CacheOutcome::Hit(entry.clone()), "{latest:?}");
+        assert!(read_from(&outcome, &entry), "{latest:?}: {outcome:?}");
         assert_eq!(fingerprint(&engine), fingerprint(&fresh));
     }
 }
