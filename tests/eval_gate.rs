@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the seventy-one sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind70; eval/README.md says
+/// against), the held-out set, and the seventy-two sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind71; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 74] = [
+const SETS: [(&str, &str, &str); 75] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -383,6 +383,11 @@ const SETS: [(&str, &str, &str); 74] = [
         "blind70",
         include_str!("../eval/blind70.json"),
         include_str!("../eval/gate/blind70.json"),
+    ),
+    (
+        "blind71",
+        include_str!("../eval/blind71.json"),
+        include_str!("../eval/gate/blind71.json"),
     ),
 ];
 
