@@ -784,6 +784,29 @@ fn a_post_that_asks_only_about_another_service_is_not_answered() {
 }
 
 #[test]
+fn a_service_the_skill_leaves_out_is_declined_but_one_that_pulls_from_the_registry_is_story() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    // Application Gateway takes its TLS certificates from Key Vault: a key vault
+    // question, not one about the registry's key.
+    let a = engine
+        .answer(&AnswerRequest::new(
+            "Application Gateway uses a user-assigned identity to read its certificate from \
+             the key vault; which role does that identity need?",
+        ))
+        .unwrap();
+    assert!(!a.confident && a.answer.is_none());
+    // A service that pulls images is where the story starts, not what is asked; the
+    // list leaves such services out so that they do not decline the question.
+    let a = engine
+        .answer(&AnswerRequest::new(
+            "Our Container Apps can't pull from crshop since someone deleted the key in \
+             kv-shop. How do we restore access?",
+        ))
+        .unwrap();
+    assert!(a.confident && a.answer.is_some());
+}
+
+#[test]
 fn confidence_does_not_depend_on_how_many_results_are_asked_for() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
     // A near miss (a deleted repository, not a key) where a section far down the list
