@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the seventy-two sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind71; eval/README.md says
+/// against), the held-out set, and the seventy-three sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind72; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 75] = [
+const SETS: [(&str, &str, &str); 76] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -388,6 +388,11 @@ const SETS: [(&str, &str, &str); 75] = [
         "blind71",
         include_str!("../eval/blind71.json"),
         include_str!("../eval/gate/blind71.json"),
+    ),
+    (
+        "blind72",
+        include_str!("../eval/blind72.json"),
+        include_str!("../eval/gate/blind72.json"),
     ),
 ];
 
