@@ -1420,6 +1420,19 @@ const POLITE_MODALS: &[&str] = &["can", "could", "would", "will"];
 /// what…", "Can you please explain how…") is part of the request: it asks what
 /// follows, not whether the reader is able to.
 fn request(sentence: &str) -> Option<&str> {
+    request_and_verb(sentence).map(|(_, rest)| rest)
+}
+
+/// Request verbs that only ask for an answer to be put in words ("Write the command
+/// that…", "Outline the steps…"): unlike "show", "list", "give" or "generate", none
+/// names anything the knowledge does, so a request's sentence is read without them,
+/// as "explain" and "tell", stop words, already are. Not "describe": what the docs
+/// describe, or do not, is something the knowledge says ("the ACR docs do not
+/// describe…"), and a request to describe it is often after exactly that.
+const WORDING_VERBS: &[&str] = &["write", "provide", "outline", "summarize", "summarise"];
+
+/// [`request`], with the request's verb.
+fn request_and_verb(sentence: &str) -> Option<(String, &str)> {
     let trimmed = sentence.trim_start();
     let first_word = |text| {
         let (word, rest) = split_first_word(text);
@@ -1444,7 +1457,7 @@ fn request(sentence: &str) -> Option<&str> {
         (who, after) if who == "me" || who == "us" => after.trim_start(),
         _ => rest,
     };
-    (!rest.is_empty()).then_some(rest)
+    (!rest.is_empty()).then_some((verb, rest))
 }
 
 /// Openings of a sentence that asks.
@@ -1533,9 +1546,14 @@ pub(crate) fn segments(question: &str) -> Vec<(Role, String)> {
             let lower = opening
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            let asks = request(opening).is_some()
+            let requested = request_and_verb(opening);
+            let asks = requested.is_some()
                 || sentence.trim_end().ends_with('?')
                 || opens_with_any(&lower, ASK_OPENINGS);
+            let without_verb = requested
+                .filter(|(verb, _)| WORDING_VERBS.contains(&verb.as_str()))
+                .map(|(_, rest)| rest.to_string());
+            let sentence = without_verb.unwrap_or(sentence);
             out.push((if asks { Role::Ask } else { Role::Context }, sentence));
         }
         prose.clear();
@@ -2284,6 +2302,30 @@ mod tests {
         // A question of one sentence keeps its words whatever they say.
         let alone = "Before I open a ticket: can artifact streaming be used with CMK?";
         assert_eq!(segments(alone), [(Role::Ask, alone.to_string())]);
+    }
+
+    #[test]
+    fn a_request_to_put_an_answer_in_words_is_read_without_its_verb() {
+        assert_eq!(
+            segments("Write the az command that rotates the key of crshop."),
+            [(
+                Role::Ask,
+                "the az command that rotates the key of crshop.".to_string()
+            )]
+        );
+        assert_eq!(
+            segments("Could you please outline the steps for a Managed HSM key?"),
+            [(Role::Ask, "the steps for a Managed HSM key?".to_string())]
+        );
+        // Verbs that name what the knowledge does, or says, stay.
+        for whole in [
+            "Show me the encryption status of crshop.",
+            "List the registries that use a customer-managed key.",
+            "Generate a new key version for crshop.",
+            "Describe what the ACR docs say about expired keys.",
+        ] {
+            assert_eq!(segments(whole), [(Role::Ask, whole.to_string())], "{whole}");
+        }
     }
 
     #[test]
