@@ -807,6 +807,28 @@ fn a_service_the_skill_leaves_out_is_declined_but_one_that_pulls_from_the_regist
 }
 
 #[test]
+fn acr_tokens_are_not_about_the_key_but_a_managed_identity_token_is() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    // Repository-scoped tokens are an ACR feature of their own, which the skill does
+    // not cover.
+    let a = engine
+        .answer(&AnswerRequest::new(
+            "how do I rotate the password of an acr token",
+        ))
+        .unwrap();
+    assert!(!a.confident && a.answer.is_none());
+    // The token a registry's identity gets to call the key vault is how it reaches
+    // the key: "token" alone no longer declines the question.
+    let a = engine
+        .answer(&AnswerRequest::new(
+            "Our registry's managed identity token request to the key vault returns 403 \
+             since the CMK was set up; how do we fix it?",
+        ))
+        .unwrap();
+    assert!(a.confident && a.answer.is_some());
+}
+
+#[test]
 fn confidence_does_not_depend_on_how_many_results_are_asked_for() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
     // A near miss (a deleted repository, not a key) where a section far down the list
