@@ -807,6 +807,32 @@ fn a_service_the_skill_leaves_out_is_declined_but_one_that_pulls_from_the_regist
 }
 
 #[test]
+fn a_service_that_pulls_from_a_cmk_registry_is_its_client_not_the_subject() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    // The service says whose pulls or pushes fail; the key is what the post is about.
+    for question in [
+        "Our App Service can't pull from crshop since the key in kv-shop was disabled. \
+         How do we get it back?",
+        "GitHub Actions pushes to crshop fail with CMK_ERROR after the key was rotated. \
+         What is wrong?",
+    ] {
+        let a = engine.answer(&AnswerRequest::new(question)).unwrap();
+        assert!(a.confident && a.answer.is_some(), "{question}");
+    }
+    // Pulling without the key in the question, or encrypting the service itself, is
+    // still about the service.
+    for question in [
+        "Can App Service pull images from ACR with a managed identity?",
+        "How do I encrypt my App Service with a customer-managed key?",
+        "We push images from GitHub Actions to a CMK registry. Does GitHub Actions \
+         support customer-managed keys for its artifacts?",
+    ] {
+        let a = engine.answer(&AnswerRequest::new(question)).unwrap();
+        assert!(!a.confident && a.answer.is_none(), "{question}");
+    }
+}
+
+#[test]
 fn acr_tokens_are_not_about_the_key_but_a_managed_identity_token_is() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
     // Repository-scoped tokens are an ACR feature of their own, which the skill does

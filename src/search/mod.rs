@@ -692,7 +692,14 @@ impl SearchIndex {
         // At one level: what it leaves out named, and nothing it keeps.
         let off =
             |named: u32, (left_out, kept): (u32, u32)| named & left_out != 0 && named & kept == 0;
-        let named = self.scope.mask(std::iter::once(question));
+        // A service that pushes or pulls images is the registry's client only where the
+        // question is about the registry's key: "can App Service pull from ACR with a
+        // managed identity?" is about App Service's access, not about CMK.
+        let about_the_key = self.scope.mask(std::iter::once(question)) & ABOUT != 0;
+        let client = |bit: u32, before: &[&str], after: &[&str]| {
+            about_the_key && is_a_registry_client(bit, before, after)
+        };
+        let named = self.scope.mask_except(std::iter::once(question), client);
         if SCOPE_LEVELS.into_iter().any(|level| off(named, level)) {
             return true;
         }
@@ -725,8 +732,8 @@ impl SearchIndex {
         // sentence names neither, the story decides (below).
         let asks_about = |text: &str, (left_out, kept): (u32, u32)| {
             self.scope
-                .first_named_except(text, left_out | kept, |bit, before| {
-                    bit & kept != 0 && is_comparison(before)
+                .first_named_except(text, left_out | kept, |bit, before, after| {
+                    bit & kept != 0 && is_comparison(before) || client(bit, before, after)
                 })
         };
         !asked.is_empty()
@@ -1244,22 +1251,37 @@ impl PhraseGroups {
 
     /// Bit `i` is set when `texts`, read one after another, name group `i`.
     fn mask<'a>(&self, texts: impl Iterator<Item = &'a str>) -> u32 {
+        self.mask_except(texts, |_, _, _| false)
+    }
+
+    /// [`PhraseGroups::mask`], passing over the phrases `skip` rejects (given the
+    /// phrase's bit and the words before and after it).
+    fn mask_except<'a>(
+        &self,
+        texts: impl Iterator<Item = &'a str>,
+        skip: impl Fn(u32, &[&str], &[&str]) -> bool,
+    ) -> u32 {
         let mut mask = 0;
-        self.each_named(texts, |bit, _| mask |= bit);
+        self.each_named(texts, |bit, before, after| {
+            if !skip(bit, before, after) {
+                mask |= bit;
+            }
+        });
         mask
     }
 
     /// The bit of the first group among `among` that `text` names, passing over the
-    /// phrases `skip` rejects (given the phrase's bit and the words before it).
+    /// phrases `skip` rejects (given the phrase's bit and the words before and after
+    /// it).
     fn first_named_except(
         &self,
         text: &str,
         among: u32,
-        skip: impl Fn(u32, &[&str]) -> bool,
+        skip: impl Fn(u32, &[&str], &[&str]) -> bool,
     ) -> Option<u32> {
         let mut first = None;
-        self.each_named(std::iter::once(text), |bit, before| {
-            if first.is_none() && bit & among != 0 && !skip(bit, before) {
+        self.each_named(std::iter::once(text), |bit, before, after| {
+            if first.is_none() && bit & among != 0 && !skip(bit, before, after) {
                 first = Some(bit);
             }
         });
@@ -1267,11 +1289,11 @@ impl PhraseGroups {
     }
 
     /// Calls `named` with the bit of each phrase `texts` name, in the order the
-    /// words come, and the words before it.
+    /// words come, the words before it and the words after it.
     fn each_named<'a>(
         &self,
         texts: impl Iterator<Item = &'a str>,
-        mut named: impl FnMut(u32, &[&str]),
+        mut named: impl FnMut(u32, &[&str], &[&str]),
     ) {
         if self.by_first_word.is_empty() {
             return;
@@ -1283,7 +1305,7 @@ impl PhraseGroups {
                 let following = &words[at + 1..];
                 if following.len() >= rest.len() && rest.iter().zip(following).all(|(a, b)| a == b)
                 {
-                    named(*bit, &words[..at]);
+                    named(*bit, &words[..at], &following[rest.len()..]);
                 }
             }
         }
@@ -1300,6 +1322,39 @@ fn is_comparison(before: &[&str]) -> bool {
             .windows(2)
             .any(|pair| pair[0] == "as" && ["for", "with", "on", "in"].contains(&pair[1]))
 }
+
+/// Whether a subject the knowledge does not cover is named as where images come
+/// from or go, a few words from a push, a pull or an import ("we push from GitHub
+/// Actions", "our App Service can't pull from crshop", "images we import from
+/// Docker Hub"): the registry's client, which says whose pulls fail, not what the
+/// question is about. How to encrypt that service with a key of its own is still
+/// its own subject.
+fn is_a_registry_client(bit: u32, before: &[&str], after: &[&str]) -> bool {
+    // "can't" is two words, "can" and "t": "App Service can't pull" is four.
+    const NEAR: usize = 4;
+    let moves = |w: &&str| IMAGE_MOVES.contains(w);
+    bit == NOT_COVERED
+        && (before[before.len().saturating_sub(NEAR)..]
+            .iter()
+            .any(moves)
+            || after.iter().take(NEAR).any(moves))
+}
+
+/// Words that move images to or from a registry ([`is_a_registry_client`]).
+const IMAGE_MOVES: [&str; 12] = [
+    "push",
+    "pushes",
+    "pushed",
+    "pushing",
+    "pull",
+    "pulls",
+    "pulled",
+    "pulling",
+    "import",
+    "imports",
+    "imported",
+    "importing",
+];
 
 /// The words of lowercased `text` as [`query::normalize`] sees them.
 fn words_of(text: &str) -> impl DoubleEndedIterator<Item = &str> {
