@@ -695,11 +695,14 @@ impl SearchIndex {
         // A service that pushes or pulls images is the registry's client only where the
         // question is about the registry's key: "can App Service pull from ACR with a
         // managed identity?" is about App Service's access, not about CMK.
-        let about_the_key = self.scope.mask(std::iter::once(question)) & ABOUT != 0;
+        let (all, not_clients) = self
+            .scope
+            .masks_except(std::iter::once(question), is_a_registry_client);
+        let about_the_key = all & ABOUT != 0;
+        let named = if about_the_key { not_clients } else { all };
         let client = |bit: u32, before: &[&str], after: &[&str]| {
             about_the_key && is_a_registry_client(bit, before, after)
         };
-        let named = self.scope.mask_except(std::iter::once(question), client);
         if SCOPE_LEVELS.into_iter().any(|level| off(named, level)) {
             return true;
         }
@@ -1251,23 +1254,24 @@ impl PhraseGroups {
 
     /// Bit `i` is set when `texts`, read one after another, name group `i`.
     fn mask<'a>(&self, texts: impl Iterator<Item = &'a str>) -> u32 {
-        self.mask_except(texts, |_, _, _| false)
+        self.masks_except(texts, |_, _, _| false).0
     }
 
-    /// [`PhraseGroups::mask`], passing over the phrases `skip` rejects (given the
-    /// phrase's bit and the words before and after it).
-    fn mask_except<'a>(
+    /// [`PhraseGroups::mask`], and the same passing over the phrases `skip` rejects
+    /// (given the phrase's bit and the words before and after it), in one reading.
+    fn masks_except<'a>(
         &self,
         texts: impl Iterator<Item = &'a str>,
         skip: impl Fn(u32, &[&str], &[&str]) -> bool,
-    ) -> u32 {
-        let mut mask = 0;
+    ) -> (u32, u32) {
+        let (mut all, mut kept) = (0, 0);
         self.each_named(texts, |bit, before, after| {
+            all |= bit;
             if !skip(bit, before, after) {
-                mask |= bit;
+                kept |= bit;
             }
         });
-        mask
+        (all, kept)
     }
 
     /// The bit of the first group among `among` that `text` names, passing over the
