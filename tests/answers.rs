@@ -806,6 +806,12 @@ fn a_service_the_skill_leaves_out_is_declined_but_one_that_pulls_from_the_regist
     assert!(a.confident && a.answer.is_some());
 }
 
+/// Whether `question` is answered with confidence, and with a direct answer.
+fn confident_with_answer(engine: &Engine, question: &str) -> (bool, bool) {
+    let a = engine.answer(&AnswerRequest::new(question)).unwrap();
+    (a.confident, a.answer.is_some())
+}
+
 #[test]
 fn a_service_that_pulls_from_a_cmk_registry_is_its_client_not_the_subject() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
@@ -816,8 +822,11 @@ fn a_service_that_pulls_from_a_cmk_registry_is_its_client_not_the_subject() {
         "GitHub Actions pushes to crshop fail with CMK_ERROR after the key was rotated. \
          What is wrong?",
     ] {
-        let a = engine.answer(&AnswerRequest::new(question)).unwrap();
-        assert!(a.confident && a.answer.is_some(), "{question}");
+        assert_eq!(
+            confident_with_answer(&engine, question),
+            (true, true),
+            "{question}"
+        );
     }
     // Pulling without the key in the question, or encrypting the service itself, is
     // still about the service.
@@ -827,8 +836,11 @@ fn a_service_that_pulls_from_a_cmk_registry_is_its_client_not_the_subject() {
         "We push images from GitHub Actions to a CMK registry. Does GitHub Actions \
          support customer-managed keys for its artifacts?",
     ] {
-        let a = engine.answer(&AnswerRequest::new(question)).unwrap();
-        assert!(!a.confident && a.answer.is_none(), "{question}");
+        assert_eq!(
+            confident_with_answer(&engine, question),
+            (false, false),
+            "{question}"
+        );
     }
 }
 
@@ -837,21 +849,20 @@ fn acr_tokens_are_not_about_the_key_but_a_managed_identity_token_is() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
     // Repository-scoped tokens are an ACR feature of their own, which the skill does
     // not cover.
-    let a = engine
-        .answer(&AnswerRequest::new(
-            "how do I rotate the password of an acr token",
-        ))
-        .unwrap();
-    assert!(!a.confident && a.answer.is_none());
+    assert_eq!(
+        confident_with_answer(&engine, "how do I rotate the password of an acr token"),
+        (false, false)
+    );
     // The token a registry's identity gets to call the key vault is how it reaches
     // the key: "token" alone no longer declines the question.
-    let a = engine
-        .answer(&AnswerRequest::new(
+    assert_eq!(
+        confident_with_answer(
+            &engine,
             "Our registry's managed identity token request to the key vault returns 403 \
-             since the CMK was set up; how do we fix it?",
-        ))
-        .unwrap();
-    assert!(a.confident && a.answer.is_some());
+             since the CMK was set up; how do we fix it?"
+        ),
+        (true, true)
+    );
 }
 
 #[test]

@@ -1334,7 +1334,8 @@ fn is_comparison(before: &[&str]) -> bool {
 /// question is about. How to encrypt that service with a key of its own is still
 /// its own subject.
 fn is_a_registry_client(bit: u32, before: &[&str], after: &[&str]) -> bool {
-    // "can't" is two words, "can" and "t": "App Service can't pull" is four.
+    // Counted in words as split here, where "can't" is two: "App Service can't even
+    // pull" reaches its pull at the fourth.
     const NEAR: usize = 4;
     let moves = |w: &&str| IMAGE_MOVES.contains(w);
     bit == NOT_COVERED
