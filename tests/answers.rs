@@ -788,60 +788,49 @@ fn a_service_the_skill_leaves_out_is_declined_but_one_that_pulls_from_the_regist
     let engine = Engine::load(&LoadOptions::default()).unwrap();
     // Application Gateway takes its TLS certificates from Key Vault: a key vault
     // question, not one about the registry's key.
-    let a = engine
-        .answer(&AnswerRequest::new(
+    assert_declined(
+        &engine,
+        &[
             "Application Gateway uses a user-assigned identity to read its certificate from \
-             the key vault; which role does that identity need?",
-        ))
-        .unwrap();
-    assert!(!a.confident && a.answer.is_none());
-    // A service that pulls images is where the story starts, not what is asked; the
-    // list leaves such services out so that they do not decline the question.
-    let a = engine
-        .answer(&AnswerRequest::new(
+           the key vault; which role does that identity need?",
+        ],
+    );
+    // A service that pulls images is where the story starts, not what is asked: the
+    // list leaves such services out, and one it names is read as the registry's client
+    // (below).
+    assert_answered(
+        &engine,
+        &[
             "Our Container Apps can't pull from crshop since someone deleted the key in \
-             kv-shop. How do we restore access?",
-        ))
-        .unwrap();
-    assert!(a.confident && a.answer.is_some());
-}
-
-/// Whether `question` is answered with confidence, and with a direct answer.
-fn confident_with_answer(engine: &Engine, question: &str) -> (bool, bool) {
-    let a = engine.answer(&AnswerRequest::new(question)).unwrap();
-    (a.confident, a.answer.is_some())
+           kv-shop. How do we restore access?",
+        ],
+    );
 }
 
 #[test]
 fn a_service_that_pulls_from_a_cmk_registry_is_its_client_not_the_subject() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
     // The service says whose pulls or pushes fail; the key is what the post is about.
-    for question in [
-        "Our App Service can't pull from crshop since the key in kv-shop was disabled. \
-         How do we get it back?",
-        "GitHub Actions pushes to crshop fail with CMK_ERROR after the key was rotated. \
-         What is wrong?",
-    ] {
-        assert_eq!(
-            confident_with_answer(&engine, question),
-            (true, true),
-            "{question}"
-        );
-    }
+    assert_answered(
+        &engine,
+        &[
+            "Our App Service can't pull from crshop since the key in kv-shop was disabled. \
+             How do we get it back?",
+            "GitHub Actions pushes to crshop fail with CMK_ERROR after the key was rotated. \
+             What is wrong?",
+        ],
+    );
     // Pulling without the key in the question, or encrypting the service itself, is
     // still about the service.
-    for question in [
-        "Can App Service pull images from ACR with a managed identity?",
-        "How do I encrypt my App Service with a customer-managed key?",
-        "We push images from GitHub Actions to a CMK registry. Does GitHub Actions \
-         support customer-managed keys for its artifacts?",
-    ] {
-        assert_eq!(
-            confident_with_answer(&engine, question),
-            (false, false),
-            "{question}"
-        );
-    }
+    assert_declined(
+        &engine,
+        &[
+            "Can App Service pull images from ACR with a managed identity?",
+            "How do I encrypt my App Service with a customer-managed key?",
+            "We push images from GitHub Actions to a CMK registry. Does GitHub Actions \
+             support customer-managed keys for its artifacts?",
+        ],
+    );
 }
 
 #[test]
@@ -849,19 +838,15 @@ fn acr_tokens_are_not_about_the_key_but_a_managed_identity_token_is() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();
     // Repository-scoped tokens are an ACR feature of their own, which the skill does
     // not cover.
-    assert_eq!(
-        confident_with_answer(&engine, "how do I rotate the password of an acr token"),
-        (false, false)
-    );
+    assert_declined(&engine, &["how do I rotate the password of an acr token"]);
     // The token a registry's identity gets to call the key vault is how it reaches
     // the key: "token" alone no longer declines the question.
-    assert_eq!(
-        confident_with_answer(
-            &engine,
+    assert_answered(
+        &engine,
+        &[
             "Our registry's managed identity token request to the key vault returns 403 \
-             since the CMK was set up; how do we fix it?"
-        ),
-        (true, true)
+           since the CMK was set up; how do we fix it?",
+        ],
     );
 }
 
@@ -1005,6 +990,14 @@ fn assert_declined(engine: &Engine, questions: &[&str]) {
     for q in questions {
         let a = engine.answer(&AnswerRequest::new(*q)).unwrap();
         assert!(!a.confident && a.answer.is_none(), "{q}");
+    }
+}
+
+/// Each question gets a confident answer with a direct answer.
+fn assert_answered(engine: &Engine, questions: &[&str]) {
+    for q in questions {
+        let a = engine.answer(&AnswerRequest::new(*q)).unwrap();
+        assert!(a.confident && a.answer.is_some(), "{q}");
     }
 }
 
