@@ -57,6 +57,13 @@ pub fn explanation(e: &Explanation) -> String {
             c.found_by
         );
     }
+    if !e.asked_whole.is_empty() {
+        let _ = writeln!(
+            out,
+            "Asked whole in a line of: {}",
+            e.asked_whole.join(", ")
+        );
+    }
     let _ = writeln!(
         out,
         "Hits (score, coverage; > may make the answer confident):"

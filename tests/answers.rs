@@ -1248,7 +1248,11 @@ fn an_answer_from_one_short_section_tells_all_of_it() {
 /// as advice against the very role the registry needs.
 #[test]
 fn a_list_items_later_sentence_is_told_after_the_one_that_names_its_subject() {
-    let direct = direct_answer("which role does the registry identity need on the vault?");
+    // Asked without the second sentence, the question's words are all common and it
+    // goes to the overview's requirements, where an asked line holds it whole.
+    let direct = direct_answer(
+        "which role does the registry identity need on the vault? is key vault crypto user needed?",
+    );
     let text = &direct.text;
     let said = text
         .find("The ACR docs do not mention it")
@@ -1257,4 +1261,43 @@ fn a_list_items_later_sentence_is_told_after_the_one_that_names_its_subject() {
         .find("Key Vault Crypto User: general cryptographic operations")
         .unwrap_or_else(|| panic!("its subject is told: {text}"));
     assert!(named < said, "{text}");
+}
+
+/// A question of common words only ("create", "registry", "customer-managed key",
+/// each in most sections) is ranked by the ways users ask for each section: one asked
+/// line holding all of them. Ranked by its words' IDF alone, "Create a new version
+/// with az keyvault key create" came first for the first two questions.
+#[test]
+fn a_question_of_common_words_goes_where_it_is_asked_whole() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    for (question, anchor) in [
+        (
+            "how do i create the registry with a customer managed key",
+            "step-7-create-the-premium-registry-with-the-customer-managed-key",
+        ),
+        (
+            "create acr with cmk",
+            "step-7-create-the-premium-registry-with-the-customer-managed-key",
+        ),
+        (
+            "how do i create a managed hsm key for acr",
+            "set-up-a-registry-with-a-managed-hsm-key-using-the-azure-cli",
+        ),
+        // "Tell if", a stop word and its conjunction, asks to check.
+        (
+            "how can i tell if my registry uses a customer managed key",
+            "check-the-encryption-status-of-a-registry",
+        ),
+    ] {
+        let a = engine.answer(&AnswerRequest::new(question)).unwrap();
+        assert!(a.confident, "{question}");
+        assert_eq!(a.snippets[0].anchor, anchor, "{question}");
+    }
+    let a = engine
+        .answer(&AnswerRequest::new(
+            "how can i tell if my registry uses a customer managed key",
+        ))
+        .unwrap();
+    let text = a.answer.expect("an answer").text;
+    assert!(text.contains("az acr encryption show"), "{text}");
 }

@@ -43,6 +43,10 @@ pub struct Explanation {
     /// confident, but so read it covers the section it ranks first.
     pub story: bool,
     pub confident: bool,
+    /// The sections one of whose asked lines holds the question whole, when its
+    /// concepts are all common ([`SearchIndex::asked_whole`]): they gain a share of
+    /// the IDF of such sections.
+    pub asked_whole: Vec<String>,
     /// The best sections, best first.
     pub hits: Vec<ExplainedHit>,
 }
@@ -163,6 +167,14 @@ pub fn explain(
         pasted_error: judgement.pasted_case.is_some(),
         story: judgement.story.is_some(),
         confident: judgement.confident(),
+        asked_whole: index
+            .asked_whole(&analyzed)
+            .into_iter()
+            .map(|d| {
+                let section = &corpus.sections[d as usize];
+                format!("{}#{}", corpus.docs[section.doc].id(), section.anchor)
+            })
+            .collect(),
         hits: hits
             .iter()
             .take(limit)

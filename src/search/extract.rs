@@ -834,13 +834,19 @@ pub(crate) fn extract(
                     .flatten()
                     .map(|command| (shared_weight(&terms, &command.stems), command)),
             );
-            first_of_best(
-                ranks
-                    .iter()
-                    .filter_map(|&r| best_command_in(&terms, &tables[r], unasked[r])),
-            )
-            .filter(|best| brought.is_none_or(|b| heavier(best, &b)))
-            .or(brought)
+            // A change beats a check that shares as much of the question within a
+            // section ([`heavier`]); across sections the better-ranked one does, so a
+            // check the question asks for is not passed over for a lower section's
+            // change ("how do I tell if our kv runs rbac": not `az keyvault create`).
+            ranks
+                .iter()
+                .filter_map(|&r| best_command_in(&terms, &tables[r], unasked[r]))
+                .fold(None, |best: Option<WeighedCommand<'_>>, c| match best {
+                    Some(b) if c.0 <= b.0 => Some(b),
+                    _ => Some(c),
+                })
+                .filter(|best| brought.is_none_or(|b| heavier(best, &b)))
+                .or(brought)
         } else {
             best_command(&terms, &tables, &unasked)
         };

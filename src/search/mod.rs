@@ -11,6 +11,7 @@
 //! (`acr-cmk-mcp eval --ablate`) can show what each one is worth.
 
 pub mod answer;
+mod asked;
 mod decoded;
 pub mod explain;
 pub mod extract;
@@ -118,6 +119,9 @@ pub struct Tuning {
     /// Answer a post of several sentences that nothing else makes confident when its
     /// story, read as asked, covers the section it ranks first.
     pub story: bool,
+    /// Prefer the sections one of whose asked lines holds a question of common words
+    /// whole ([`asked`]).
+    pub asked_whole: bool,
 }
 
 impl Default for Tuning {
@@ -137,6 +141,7 @@ impl Default for Tuning {
             whole_subject: true,
             pasted_error: true,
             story: true,
+            asked_whole: true,
         }
     }
 }
@@ -165,6 +170,7 @@ impl Tuning {
             ("whole_subject", off(|t| t.whole_subject = false)),
             ("pasted_error", off(|t| t.pasted_error = false)),
             ("story", off(|t| t.story = false)),
+            ("asked_whole", off(|t| t.asked_whole = false)),
         ]
     }
 }
@@ -273,6 +279,8 @@ pub struct SearchIndex {
     /// doc's title section or the text before its first heading, and a table of
     /// contents. They rank below sections of the same score (`intro_demotion`).
     off_focus: Vec<bool>,
+    /// The sections' asked lines, for a question of common words ([`asked`]).
+    asked_lines: asked::AskedLines,
     /// Sections that introduce a skill as a whole: the title section of its
     /// `SKILL.md`, or the text before that doc's first heading.
     skill_intro: Vec<bool>,
@@ -609,7 +617,9 @@ impl SearchIndex {
                 query::idf(answerable as f32, df as f32) <= query::IDF_FLOOR
             })
             .fold(0, |mask, (i, _)| mask | 1 << i);
+        let asked_lines = asked::AskedLines::build(corpus, &mut en, &stats);
         Ok(SearchIndex {
+            asked_lines,
             qualifiers,
             qualifiers_in_commands,
             qualified,

@@ -1079,7 +1079,8 @@ impl SearchIndex {
     /// uses, so `hsm-backed` and `id-acr-cmk` stay as they are. `hsm` standing alone
     /// ("an activated HSM") is read too, unless a synonym phrase of more than one
     /// word claims it ("managed HSM", "HSM protected key"); joined to another word
-    /// (`RSA-HSM`, `HSM-protected`) it is never read.
+    /// (`RSA-HSM`, `HSM-protected`) it is never read. A reading whose meaning is no
+    /// synonym group needs the knowledge to use its words ("check").
     fn read_words<'q>(
         &self,
         en: &mut tantivy::tokenizer::TextAnalyzer,
@@ -1089,7 +1090,11 @@ impl SearchIndex {
         let joins = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
         let mut read: Vec<(usize, usize, &str)> = Vec::new();
         for reading in READINGS {
-            if self.synonym_group_of(reading.meant).is_none() {
+            let known = self.synonym_group_of(reading.meant).is_some()
+                || tokenize::tokens(en, reading.meant)
+                    .iter()
+                    .all(|stem| self.stats.doc_freq_of(stem).is_some());
+            if !known {
                 continue;
             }
             let mut from = 0;
@@ -1097,6 +1102,14 @@ impl SearchIndex {
                 let end = at + reading.word.len();
                 from = end;
                 if at > 0 && joins(bytes[at - 1]) {
+                    continue;
+                }
+                if reading.asked_how
+                    && !super::words_of(&question[..at])
+                        .rev()
+                        .take(3)
+                        .any(|w| w.eq_ignore_ascii_case("how"))
+                {
                     continue;
                 }
                 let read_here = match bytes.get(end) {
@@ -1786,24 +1799,58 @@ struct Reading {
     names: bool,
     /// Read where it stands alone ("our HSM").
     alone: bool,
+    /// Read only where "how" asks for it, within three words before it.
+    asked_how: bool,
 }
 
 /// The knowledge's `hsm` is the RSA-HSM key type, but a resource named `hsm-…` is a
 /// Managed HSM, and so is a bare "HSM" (the knowledge's own text says "the HSM" for
 /// one); its `id` is a key ID, but a resource named `id-…` is a user-assigned
-/// identity, the Cloud Adoption Framework's abbreviation.
+/// identity, the Cloud Adoption Framework's abbreviation. "Tell" and "find" are stop
+/// words, yet "how can I tell if my registry uses a CMK?" asks how to check it: read
+/// so where "how" asks, not in a story's "I can't tell if that is the key it uses".
 const READINGS: &[Reading] = &[
     Reading {
         word: "hsm",
         meant: "mhsm",
         names: true,
         alone: true,
+        asked_how: false,
     },
     Reading {
         word: "id",
         meant: "uami",
         names: true,
         alone: false,
+        asked_how: false,
+    },
+    Reading {
+        word: "tell if",
+        meant: "check if",
+        names: false,
+        alone: true,
+        asked_how: true,
+    },
+    Reading {
+        word: "tell whether",
+        meant: "check whether",
+        names: false,
+        alone: true,
+        asked_how: true,
+    },
+    Reading {
+        word: "find out if",
+        meant: "check if",
+        names: false,
+        alone: true,
+        asked_how: true,
+    },
+    Reading {
+        word: "find out whether",
+        meant: "check whether",
+        names: false,
+        alone: true,
+        asked_how: true,
     },
 ];
 
@@ -2206,12 +2253,23 @@ mod tests {
             "an HSM-protected key",
             "an HSM protected key",
             "after hsm activation",
+            "I can't tell if that is the key it uses",
+            "tell me whether it rotates",
         ] {
             assert!(
                 matches!(index.read_words(&mut en, kept), Cow::Borrowed(_)),
                 "{kept}"
             );
         }
+        // "Tell" and "find", stop words, ask to check where "how" asks.
+        assert_eq!(
+            index.read_words(&mut en, "How can I tell if my registry uses a CMK?"),
+            "How can I check if my registry uses a CMK?"
+        );
+        assert_eq!(
+            index.read_words(&mut en, "how do we find out whether it rotates"),
+            "how do we check whether it rotates"
+        );
         // A knowledge without the type's word keeps the name as written.
         let small = crate::knowledge::Corpus::from_texts([(
             "acr-cmk",

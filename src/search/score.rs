@@ -435,6 +435,17 @@ impl SearchIndex {
         let n = self.answerable as f32;
         let limit = wanted.limit();
         let prune = self.prune && wanted.prunable() && !intro_first;
+        // A pseudo-concept like the intent's: the sections that have an asked line
+        // holding a question of common words whole.
+        let asked_whole = match wanted {
+            Wanted::Best(_) => self.asked_whole(analyzed),
+            Wanted::CasesAndReferences { .. } => Vec::new(),
+        };
+        let asked_whole_weight = if asked_whole.is_empty() {
+            0.0
+        } else {
+            super::asked::WEIGHT * rank_idf(n, asked_whole.len() as f32)
+        };
         SCRATCH.with(|scratch| {
             let mut s = scratch.borrow_mut();
             let s = &mut *s;
@@ -521,7 +532,7 @@ impl SearchIndex {
                 tail.sort_by(|a, b| b.3.total_cmp(&a.3));
                 // What the rest of the question can still add to a section: the tail's
                 // bounds from each concept on, and the intent's pseudo-concepts.
-                let intent = self.intent_bound(analyzed, n);
+                let intent = self.intent_bound(analyzed, n) + asked_whole_weight;
                 let mut rest: Vec<f32> = vec![intent; tail.len() + 1];
                 for i in (0..tail.len()).rev() {
                     rest[i] = rest[i + 1] + tail[i].3;
@@ -598,6 +609,12 @@ impl SearchIndex {
                         slot.tf = 0.0;
                         slot.own = false;
                     }
+                }
+            }
+            for &d in &asked_whole {
+                let slot = &mut s.slots[d as usize];
+                if slot.score > 0.0 {
+                    slot.score += asked_whole_weight;
                 }
             }
             let Scratch {

@@ -1,0 +1,195 @@
+//! The ways users ask for each section (`<!-- asked: -->`), line by line, for a
+//! question whose words are all common.
+//!
+//! "How do I create the registry with a customer-managed key?" names "create",
+//! "registry" and "customer-managed key", each in most sections: by their IDF no
+//! section stands out, and the one that says "create" most often ("Create a new
+//! version with az keyvault key create") led. One asked line that holds all three
+//! ("create a premium acr with cmk in one cli call") tells where the question is
+//! asked. The sections with such a line count as one more pseudo-concept, weighed
+//! like the question's intent by the IDF of the sections that have it
+//! ([`SearchIndex::asked_whole`]). A question with a rarer word is left to its words:
+//! measured on the seen sets, the rule only paid where every word is common. So is a
+//! yes/no question: the sections stating a rule rank it already, and the one its
+//! asked line sent first ("Can I enable CMK on an existing registry?") settled it
+//! without "No.".
+//!
+//! The lines are found through an inverted list of their stems, so a large corpus
+//! reads only the lines that hold the question's words.
+
+use foldhash::HashMap;
+
+use super::query::{Analyzed, idf};
+use super::{Kind, SearchIndex, TermStats, tokenize};
+use crate::knowledge::Corpus;
+
+/// A concept counts as common at this information or below ("create" 0.01,
+/// "version" 0.71, "versionless" 1.32; "rotate-key" and "picker" are above).
+const COMMON_INFORMATION: f32 = 1.5;
+
+/// The fewest and most concepts of a question matched whole: one concept is
+/// ranked by its IDF already, and a post of many words is never asked in one line.
+const CONCEPTS: std::ops::RangeInclusive<usize> = 2..=6;
+
+/// What an asked line holding the whole question adds, as a share of the IDF of
+/// the sections that have one (chosen on the seen sets: .5 and 1 lost first places
+/// that .25 keeps).
+pub(crate) const WEIGHT: f32 = 0.25;
+
+/// Every section's asked lines as sorted term ids, found by their stems.
+#[derive(Default)]
+pub(crate) struct AskedLines {
+    /// The section of each line.
+    section_of_line: Vec<u32>,
+    /// The lines each term stands in, in order.
+    lines_of_term: HashMap<u32, Vec<u32>>,
+}
+
+impl AskedLines {
+    pub(crate) fn build(
+        corpus: &Corpus,
+        en: &mut tantivy::tokenizer::TextAnalyzer,
+        stats: &TermStats,
+    ) -> AskedLines {
+        let mut lines = AskedLines::default();
+        for (section, s) in corpus.sections.iter().enumerate() {
+            for asked in &s.asked {
+                let line = lines.section_of_line.len() as u32;
+                lines.section_of_line.push(section as u32);
+                let mut ids: Vec<u32> = tokenize::tokens(en, asked)
+                    .iter()
+                    .filter_map(|stem| stats.term_ids.get(stem.as_str()).copied())
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                for id in ids {
+                    lines.lines_of_term.entry(id).or_default().push(line);
+                }
+            }
+        }
+        lines
+    }
+
+    /// The lines holding every stem of `ids`.
+    fn holding_phrase(&self, ids: &[u32]) -> Vec<u32> {
+        let mut lists: Vec<&Vec<u32>> = Vec::with_capacity(ids.len());
+        for id in ids {
+            match self.lines_of_term.get(id) {
+                Some(list) => lists.push(list),
+                None => return Vec::new(),
+            }
+        }
+        lists.sort_by_key(|l| l.len());
+        let Some((first, rest)) = lists.split_first() else {
+            return Vec::new();
+        };
+        first
+            .iter()
+            .copied()
+            .filter(|line| rest.iter().all(|l| l.binary_search(line).is_ok()))
+            .collect()
+    }
+
+    /// The sections with a line holding every concept of `concepts`, each given as
+    /// its phrases' term ids (any one phrase of a concept will do), sorted.
+    fn sections_holding(&self, concepts: &[Vec<Vec<u32>>]) -> Vec<u32> {
+        let mut lines: Option<Vec<u32>> = None;
+        for phrases in concepts {
+            let mut found: Vec<u32> = phrases
+                .iter()
+                .flat_map(|ids| self.holding_phrase(ids))
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            let kept = match lines {
+                None => found,
+                Some(before) => before
+                    .into_iter()
+                    .filter(|l| found.binary_search(l).is_ok())
+                    .collect(),
+            };
+            if kept.is_empty() {
+                return Vec::new();
+            }
+            lines = Some(kept);
+        }
+        let mut sections: Vec<u32> = lines
+            .unwrap_or_default()
+            .into_iter()
+            .map(|l| self.section_of_line[l as usize])
+            .collect();
+        sections.dedup();
+        sections
+    }
+}
+
+impl SearchIndex {
+    /// The sections one of whose asked lines holds every concept the question asks,
+    /// for a question whose concepts are all common ([`COMMON_INFORMATION`]) and that
+    /// is not a yes/no question; sorted.
+    pub(crate) fn asked_whole(&self, analyzed: &Analyzed) -> Vec<u32> {
+        if !self.tuning.asked_whole || analyzed.intent.polar {
+            return Vec::new();
+        }
+        let n = self.answerable as f32;
+        let asked: Vec<_> = analyzed
+            .concepts
+            .iter()
+            .filter(|c| c.counts_for_coverage())
+            .collect();
+        if !CONCEPTS.contains(&asked.len())
+            || asked
+                .iter()
+                .any(|c| idf(n, c.estimated_df as f32) > COMMON_INFORMATION)
+        {
+            return Vec::new();
+        }
+        let concepts: Vec<Vec<Vec<u32>>> = asked
+            .iter()
+            .map(|c| {
+                c.phrases
+                    .iter()
+                    .filter_map(|phrase| {
+                        phrase
+                            .iter()
+                            .map(|(stem, _)| self.stats.term_ids.get(stem.as_str()).copied())
+                            .collect::<Option<Vec<u32>>>()
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut sections = self.asked_lines.sections_holding(&concepts);
+        // Scenario docs are step templates, not answers ([`Kind::Scenario`]).
+        sections.retain(|&d| self.kinds[d as usize] != Kind::Scenario);
+        sections
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::knowledge::Corpus;
+    use crate::search::SearchIndex;
+
+    fn index(text: &str) -> SearchIndex {
+        SearchIndex::build(&Corpus::from_texts([("acr-cmk", "references/a.md", text)])).unwrap()
+    }
+
+    /// A line holds the question when it holds one phrase of each concept, in any
+    /// order; one concept missing, or a second line holding the rest, is not enough.
+    #[test]
+    fn a_line_holds_every_concept_or_the_section_is_not_found() {
+        let doc = "# Registry\n\n\
+            ## Create the registry with the key\n<!-- asked:\n- with a key, create a registry\n-->\n\nText about the registry and the key.\n\n\
+            ## Create a key version\n<!-- asked:\n- create a new version\n- the registry with a key\n-->\n\nText about a key, the registry and its versions.\n\n\
+            ## Other\n\nThe registry, the key and more text to create.\n";
+        let index = index(doc);
+        let analyzed = index.analyze("how do i create the registry with a key");
+        let found = index.asked_whole(&analyzed);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let corpus = Corpus::from_texts([("acr-cmk", "references/a.md", doc)]);
+        assert_eq!(
+            corpus.sections[found[0] as usize].title(),
+            "Create the registry with the key"
+        );
+    }
+}
