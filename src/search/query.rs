@@ -2231,14 +2231,27 @@ mod tests {
         let corpus = crate::knowledge::Corpus::load(&crate::knowledge::LoadOptions::default());
         let index = SearchIndex::build(&corpus).unwrap();
         let mut en = index.en.clone();
-        assert_eq!(
-            index.read_words(&mut en, "grant id-walnut-acr on HSM-hemlock, (hsm-fir)"),
-            "grant uami-walnut-acr on mhsm-hemlock, (mhsm-fir)"
-        );
-        assert_eq!(
-            index.read_words(&mut en, "is our HSM activated? (an hsm)"),
-            "is our mhsm activated? (an mhsm)"
-        );
+        for (asked, read) in [
+            (
+                "grant id-walnut-acr on HSM-hemlock, (hsm-fir)",
+                "grant uami-walnut-acr on mhsm-hemlock, (mhsm-fir)",
+            ),
+            (
+                "is our HSM activated? (an hsm)",
+                "is our mhsm activated? (an mhsm)",
+            ),
+            // "Tell" and "find", stop words, ask to check where "how" asks.
+            (
+                "How can I tell if my registry uses a CMK?",
+                "How can I check if my registry uses a CMK?",
+            ),
+            (
+                "how do we find out whether it rotates",
+                "how do we check whether it rotates",
+            ),
+        ] {
+            assert_eq!(index.read_words(&mut en, asked), read);
+        }
         for kept in [
             "an hsm-backed key",
             "id-acr-cmk",
@@ -2261,15 +2274,6 @@ mod tests {
                 "{kept}"
             );
         }
-        // "Tell" and "find", stop words, ask to check where "how" asks.
-        assert_eq!(
-            index.read_words(&mut en, "How can I tell if my registry uses a CMK?"),
-            "How can I check if my registry uses a CMK?"
-        );
-        assert_eq!(
-            index.read_words(&mut en, "how do we find out whether it rotates"),
-            "how do we check whether it rotates"
-        );
         // A knowledge without the type's word keeps the name as written.
         let small = crate::knowledge::Corpus::from_texts([(
             "acr-cmk",
