@@ -70,51 +70,58 @@ impl AskedLines {
         lines
     }
 
-    /// The lines holding every stem of `ids`.
-    fn holding_phrase(&self, ids: &[u32]) -> Vec<u32> {
-        let mut lists: Vec<&Vec<u32>> = Vec::with_capacity(ids.len());
-        for id in ids {
-            match self.lines_of_term.get(id) {
-                Some(list) => lists.push(list),
-                None => return Vec::new(),
-            }
-        }
-        lists.sort_by_key(|l| l.len());
-        let Some((first, rest)) = lists.split_first() else {
-            return Vec::new();
-        };
-        first
-            .iter()
-            .copied()
-            .filter(|line| rest.iter().all(|l| l.binary_search(line).is_ok()))
-            .collect()
+    /// The lines one of whose stems is `id`, in order.
+    fn lines_of(&self, id: u32) -> &[u32] {
+        self.lines_of_term.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether line `line` holds every stem of `ids`.
+    fn holds(&self, line: u32, ids: &[u32]) -> bool {
+        ids.iter()
+            .all(|&id| self.lines_of(id).binary_search(&line).is_ok())
     }
 
     /// The sections with a line holding every concept of `concepts`, each given as
-    /// its phrases' term ids (any one phrase of a concept will do), sorted.
+    /// its phrases' term ids (any one phrase of a concept will do), sorted. The
+    /// lines of the concept found in fewest are read, and each kept only if it holds
+    /// the others: a common concept's long lists are looked into, never copied.
     fn sections_holding(&self, concepts: &[Vec<Vec<u32>>]) -> Vec<u32> {
-        let mut lines: Option<Vec<u32>> = None;
-        for phrases in concepts {
-            let mut found: Vec<u32> = phrases
+        // At most as many lines as its phrases' shortest lists hold.
+        let reach = |phrases: &Vec<Vec<u32>>| -> usize {
+            phrases
                 .iter()
-                .flat_map(|ids| self.holding_phrase(ids))
-                .collect();
-            found.sort_unstable();
-            found.dedup();
-            let kept = match lines {
-                None => found,
-                Some(before) => before
-                    .into_iter()
-                    .filter(|l| found.binary_search(l).is_ok())
-                    .collect(),
-            };
-            if kept.is_empty() {
-                return Vec::new();
-            }
-            lines = Some(kept);
-        }
+                .map(|ids| {
+                    ids.iter()
+                        .map(|&id| self.lines_of(id).len())
+                        .min()
+                        .unwrap_or(0)
+                })
+                .sum()
+        };
+        let Some(narrowest) = (0..concepts.len()).min_by_key(|&i| reach(&concepts[i])) else {
+            return Vec::new();
+        };
+        let mut lines: Vec<u32> = concepts[narrowest]
+            .iter()
+            .filter_map(|ids| {
+                let shortest = ids.iter().min_by_key(|&&id| self.lines_of(id).len())?;
+                Some(
+                    self.lines_of(*shortest)
+                        .iter()
+                        .copied()
+                        .filter(move |&line| self.holds(line, ids)),
+                )
+            })
+            .flatten()
+            .collect();
+        lines.sort_unstable();
+        lines.dedup();
+        lines.retain(|&line| {
+            concepts.iter().enumerate().all(|(i, phrases)| {
+                i == narrowest || phrases.iter().any(|ids| self.holds(line, ids))
+            })
+        });
         let mut sections: Vec<u32> = lines
-            .unwrap_or_default()
             .into_iter()
             .map(|l| self.section_of_line[l as usize])
             .collect();

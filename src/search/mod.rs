@@ -22,7 +22,7 @@ pub mod tokenize;
 mod typos;
 
 use foldhash::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use tantivy::directory::{CompositeFile, RamDirectory};
 use tantivy::index::SegmentComponent;
@@ -281,6 +281,9 @@ pub struct SearchIndex {
     off_focus: Vec<bool>,
     /// The sections' asked lines, for a question of common words ([`asked`]).
     asked_lines: asked::AskedLines,
+    /// Which of [`query::READINGS`] this knowledge can read (it knows their meaning),
+    /// found by the first question.
+    known_readings: OnceLock<Box<[bool]>>,
     /// Sections that introduce a skill as a whole: the title section of its
     /// `SKILL.md`, or the text before that doc's first heading.
     skill_intro: Vec<bool>,
@@ -620,6 +623,7 @@ impl SearchIndex {
         let asked_lines = asked::AskedLines::build(corpus, &mut en, &stats);
         Ok(SearchIndex {
             asked_lines,
+            known_readings: OnceLock::new(),
             qualifiers,
             qualifiers_in_commands,
             qualified,

@@ -1089,14 +1089,18 @@ impl SearchIndex {
         let bytes = question.as_bytes();
         let joins = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
         let mut read: Vec<(usize, usize, &str)> = Vec::new();
-        for reading in READINGS {
-            let known = self.synonym_group_of(reading.meant).is_some()
-                || tokenize::tokens(en, reading.meant)
-                    .iter()
-                    .all(|stem| self.stats.doc_freq_of(stem).is_some());
-            if !known {
-                continue;
-            }
+        let known = self.known_readings.get_or_init(|| {
+            READINGS
+                .iter()
+                .map(|reading| {
+                    self.synonym_group_of(reading.meant).is_some()
+                        || tokenize::tokens(en, reading.meant)
+                            .iter()
+                            .all(|stem| self.stats.doc_freq_of(stem).is_some())
+                })
+                .collect()
+        });
+        for (reading, _) in READINGS.iter().zip(known).filter(|(_, known)| **known) {
             let mut from = 0;
             while let Some(at) = find_ascii_ci(&question[from..], reading.word).map(|i| i + from) {
                 let end = at + reading.word.len();
@@ -1791,7 +1795,7 @@ const RESOURCE_PREFIXES: &[&str] = &[
 
 /// A word the knowledge uses in one sense and askers in another
 /// ([`SearchIndex::read_words`]).
-struct Reading {
+pub(crate) struct Reading {
     word: &'static str,
     /// The knowledge's word for what the asker means.
     meant: &'static str,
@@ -1809,7 +1813,7 @@ struct Reading {
 /// identity, the Cloud Adoption Framework's abbreviation. "Tell" and "find" are stop
 /// words, yet "how can I tell if my registry uses a CMK?" asks how to check it: read
 /// so where "how" asks, not in a story's "I can't tell if that is the key it uses".
-const READINGS: &[Reading] = &[
+pub(crate) const READINGS: &[Reading] = &[
     Reading {
         word: "hsm",
         meant: "mhsm",
