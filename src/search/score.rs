@@ -531,7 +531,8 @@ impl SearchIndex {
             if !tail.is_empty() {
                 tail.sort_by(|a, b| b.3.total_cmp(&a.3));
                 // What the rest of the question can still add to a section: the tail's
-                // bounds from each concept on, and the intent's pseudo-concepts.
+                // bounds from each concept on, and the pseudo-concepts (the intent's, and
+                // an asked line holding the question whole).
                 let intent = self.intent_bound(analyzed, n) + asked_whole_weight;
                 let mut rest: Vec<f32> = vec![intent; tail.len() + 1];
                 for i in (0..tail.len()).rev() {
