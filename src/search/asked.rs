@@ -23,8 +23,8 @@ use super::query::{Analyzed, idf};
 use super::{Kind, SearchIndex, TermStats, tokenize};
 use crate::knowledge::Corpus;
 
-/// A concept counts as common at this information or below ("create" 0.01,
-/// "version" 0.71, "versionless" 1.32; "rotate-key" and "picker" are above).
+/// A concept counts as common at this information or below ("create" 0.01, the
+/// rotation group 0.46, "version" 0.71, "versionless" 1.32; "picker" 2.82 is above).
 const COMMON_INFORMATION: f32 = 1.5;
 
 /// The fewest and most concepts of a question matched whole: one concept is
@@ -32,8 +32,8 @@ const COMMON_INFORMATION: f32 = 1.5;
 const CONCEPTS: std::ops::RangeInclusive<usize> = 2..=6;
 
 /// What an asked line holding the whole question adds, as a share of the IDF of
-/// the sections that have one (chosen on the seen sets: .5 and 1 lost first places
-/// that .25 keeps).
+/// the sections that have one (chosen on the seen sets: at .5 and 1 more of them
+/// lost a question).
 pub(crate) const WEIGHT: f32 = 0.25;
 
 /// Every section's asked lines as sorted term ids, found by their stems.
