@@ -838,15 +838,14 @@ pub(crate) fn extract(
             // section ([`heavier`]); across sections the better-ranked one does, so a
             // check the question asks for is not passed over for a lower section's
             // change ("how do I tell if our kv runs rbac": not `az keyvault create`).
-            ranks
-                .iter()
-                .filter_map(|&r| best_command_in(&terms, &tables[r], unasked[r]))
-                .fold(None, |best: Option<WeighedCommand<'_>>, c| match best {
-                    Some(b) if c.0 <= b.0 => Some(b),
-                    _ => Some(c),
-                })
-                .filter(|best| brought.is_none_or(|b| heavier(best, &b)))
-                .or(brought)
+            first_by(
+                ranks
+                    .iter()
+                    .filter_map(|&r| best_command_in(&terms, &tables[r], unasked[r])),
+                |a, b| a.0 > b.0,
+            )
+            .filter(|best| brought.is_none_or(|b| heavier(best, &b)))
+            .or(brought)
         } else {
             best_command(&terms, &tables, &unasked)
         };
@@ -1068,8 +1067,16 @@ fn action_of(lines: &str) -> String {
 fn first_of_best<'a>(
     commands: impl Iterator<Item = WeighedCommand<'a>>,
 ) -> Option<WeighedCommand<'a>> {
+    first_by(commands, heavier)
+}
+
+/// The command that no later one `beats`: the first of those none beats.
+fn first_by<'a>(
+    commands: impl Iterator<Item = WeighedCommand<'a>>,
+    beats: impl Fn(&WeighedCommand<'a>, &WeighedCommand<'a>) -> bool,
+) -> Option<WeighedCommand<'a>> {
     commands.fold(None, |best, c| match best {
-        Some(b) if !heavier(&c, &b) => Some(b),
+        Some(b) if !beats(&c, &b) => Some(b),
         _ => Some(c),
     })
 }

@@ -22,7 +22,7 @@ pub mod tokenize;
 mod typos;
 
 use foldhash::{HashMap, HashSet};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use tantivy::directory::{CompositeFile, RamDirectory};
 use tantivy::index::SegmentComponent;
@@ -281,9 +281,9 @@ pub struct SearchIndex {
     off_focus: Vec<bool>,
     /// The sections' asked lines, for a question of common words ([`asked`]).
     asked_lines: asked::AskedLines,
-    /// Which of [`query::READINGS`] this knowledge can read (it knows their meaning),
-    /// found by the first question.
-    known_readings: OnceLock<Box<[bool]>>,
+    /// Which of the readings of words askers use in another sense this knowledge can
+    /// read ([`SearchIndex::known_readings`]).
+    known_readings: Box<[bool]>,
     /// Sections that introduce a skill as a whole: the title section of its
     /// `SKILL.md`, or the text before that doc's first heading.
     skill_intro: Vec<bool>,
@@ -621,9 +621,10 @@ impl SearchIndex {
             })
             .fold(0, |mask, (i, _)| mask | 1 << i);
         let asked_lines = asked::AskedLines::build(corpus, &mut en, &stats);
+        let known_readings = SearchIndex::known_readings(&mut en, &stats, &synonym_group_by_phrase);
         Ok(SearchIndex {
             asked_lines,
-            known_readings: OnceLock::new(),
+            known_readings,
             qualifiers,
             qualifiers_in_commands,
             qualified,

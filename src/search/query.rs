@@ -1066,6 +1066,24 @@ impl SearchIndex {
             })
     }
 
+    /// Which of [`READINGS`] a knowledge can read: those whose meaning is one of its
+    /// synonym phrases, or words it uses ("check"). Found when the index is built.
+    pub(crate) fn known_readings(
+        en: &mut tantivy::tokenizer::TextAnalyzer,
+        stats: &super::TermStats,
+        synonym_group_by_phrase: &foldhash::HashMap<String, usize>,
+    ) -> Box<[bool]> {
+        READINGS
+            .iter()
+            .map(|reading| {
+                synonym_group_by_phrase.contains_key(reading.meant)
+                    || tokenize::tokens(en, reading.meant)
+                        .iter()
+                        .all(|stem| stats.doc_freq_of(stem).is_some())
+            })
+            .collect()
+    }
+
     /// `question` as [`SearchIndex::analyze`] reads it ([`SearchIndex::read_words`]).
     pub(crate) fn read_question<'q>(&self, question: &'q str) -> Cow<'q, str> {
         self.read_words(&mut self.en.clone(), question)
@@ -1089,18 +1107,11 @@ impl SearchIndex {
         let bytes = question.as_bytes();
         let joins = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
         let mut read: Vec<(usize, usize, &str)> = Vec::new();
-        let known = self.known_readings.get_or_init(|| {
-            READINGS
-                .iter()
-                .map(|reading| {
-                    self.synonym_group_of(reading.meant).is_some()
-                        || tokenize::tokens(en, reading.meant)
-                            .iter()
-                            .all(|stem| self.stats.doc_freq_of(stem).is_some())
-                })
-                .collect()
-        });
-        for (reading, _) in READINGS.iter().zip(known).filter(|(_, known)| **known) {
+        for (reading, _) in READINGS
+            .iter()
+            .zip(&self.known_readings)
+            .filter(|(_, known)| **known)
+        {
             let mut from = 0;
             while let Some(at) = find_ascii_ci(&question[from..], reading.word).map(|i| i + from) {
                 let end = at + reading.word.len();
@@ -1795,7 +1806,7 @@ const RESOURCE_PREFIXES: &[&str] = &[
 
 /// A word the knowledge uses in one sense and askers in another
 /// ([`SearchIndex::read_words`]).
-pub(crate) struct Reading {
+struct Reading {
     word: &'static str,
     /// The knowledge's word for what the asker means.
     meant: &'static str,
@@ -1813,7 +1824,7 @@ pub(crate) struct Reading {
 /// identity, the Cloud Adoption Framework's abbreviation. "Tell" and "find" are stop
 /// words, yet "how can I tell if my registry uses a CMK?" asks how to check it: read
 /// so where "how" asks, not in a story's "I can't tell if that is the key it uses".
-pub(crate) const READINGS: &[Reading] = &[
+const READINGS: &[Reading] = &[
     Reading {
         word: "hsm",
         meant: "mhsm",
