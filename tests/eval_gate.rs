@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the seventy-four sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind73; eval/README.md says
+/// against), the held-out set, and the seventy-five sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind74; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 77] = [
+const SETS: [(&str, &str, &str); 78] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -398,6 +398,11 @@ const SETS: [(&str, &str, &str); 77] = [
         "blind73",
         include_str!("../eval/blind73.json"),
         include_str!("../eval/gate/blind73.json"),
+    ),
+    (
+        "blind74",
+        include_str!("../eval/blind74.json"),
+        include_str!("../eval/gate/blind74.json"),
     ),
 ];
 
