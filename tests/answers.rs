@@ -1267,6 +1267,30 @@ fn a_list_items_later_sentence_is_told_after_the_one_that_names_its_subject() {
 /// each in most sections) is ranked by the ways users ask for each section: one asked
 /// line holding all of them. Ranked by its words' IDF alone, "Create a new version
 /// with az keyvault key create" came first for the first two questions.
+/// "Give … access" asks for a grant, not for the sections that say how access is
+/// given back after a revocation or handed to another identity.
+#[test]
+fn giving_access_is_read_as_granting_it() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    for question in [
+        "how do i give the registry identity access to the key",
+        "give acr access to key vault",
+        "which command gives the acr identity access to the key",
+    ] {
+        let a = engine.answer(&AnswerRequest::new(question)).unwrap();
+        assert!(a.confident, "{question}");
+        assert!(
+            a.snippets[0].anchor.starts_with("grant-access-with-"),
+            "{question}: {}",
+            a.snippets[0].anchor
+        );
+    }
+    let a = engine
+        .answer(&AnswerRequest::new("give the identity its access back"))
+        .unwrap();
+    assert_eq!(a.snippets[0].anchor, "restore-access-after-a-revocation");
+}
+
 #[test]
 fn a_question_of_common_words_goes_where_it_is_asked_whole() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();

@@ -1107,6 +1107,7 @@ impl SearchIndex {
         let bytes = question.as_bytes();
         let joins = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
         let mut read: Vec<(usize, usize, &str)> = Vec::new();
+        let mut one_sentence = None;
         for (reading, _) in READINGS
             .iter()
             .zip(&self.known_readings)
@@ -1124,6 +1125,19 @@ impl SearchIndex {
                         .rev()
                         .take(3)
                         .any(|w| w.eq_ignore_ascii_case("how"))
+                {
+                    continue;
+                }
+                if !reading.followed_by.is_empty()
+                    && !(super::words_of(&question[end..])
+                        .take(FOLLOWED_WITHIN)
+                        .any(|w| {
+                            reading
+                                .followed_by
+                                .iter()
+                                .any(|f| w.eq_ignore_ascii_case(f))
+                        })
+                        && *one_sentence.get_or_insert_with(|| segments(question).len() == 1))
                 {
                     continue;
                 }
@@ -1816,7 +1830,24 @@ struct Reading {
     alone: bool,
     /// Read only where "how" asks for it, within three words before it.
     asked_how: bool,
+    /// Read only where one of these words follows within [`FOLLOWED_WITHIN`] words
+    /// (none: read wherever it stands), and only in a question of one sentence.
+    followed_by: &'static [&'static str],
 }
+
+/// How far after a [`Reading`] one of its `followed_by` words may stand: "give
+/// crargon's identity an access" holds five words between.
+const FOLLOWED_WITHIN: usize = 5;
+
+/// What one is given where the knowledge says "grant".
+const GRANTED: &[&str] = &[
+    "access",
+    "permission",
+    "permissions",
+    "role",
+    "roles",
+    "rights",
+];
 
 /// The knowledge's `hsm` is the RSA-HSM key type, but a resource named `hsm-…` is a
 /// Managed HSM, and so is a bare "HSM" (the knowledge's own text says "the HSM" for
@@ -1824,6 +1855,11 @@ struct Reading {
 /// identity, the Cloud Adoption Framework's abbreviation. "Tell" and "find" are stop
 /// words, yet "how can I tell if my registry uses a CMK?" asks how to check it: read
 /// so where "how" asks, not in a story's "I can't tell if that is the key it uses".
+/// What the knowledge grants, askers give: "how do i give the registry identity
+/// access to the key" found the sections that give access back after a revocation.
+/// Only in a question of one sentence: in a long one the story names the grant
+/// (the role, the policy, the failing command) and the verb's sense tipped cases
+/// that were right to their reference twins (blind2 b009, blind57 m059).
 const READINGS: &[Reading] = &[
     Reading {
         word: "hsm",
@@ -1831,6 +1867,7 @@ const READINGS: &[Reading] = &[
         names: true,
         alone: true,
         asked_how: false,
+        followed_by: &[],
     },
     Reading {
         word: "id",
@@ -1838,6 +1875,7 @@ const READINGS: &[Reading] = &[
         names: true,
         alone: false,
         asked_how: false,
+        followed_by: &[],
     },
     Reading {
         word: "tell if",
@@ -1845,6 +1883,7 @@ const READINGS: &[Reading] = &[
         names: false,
         alone: true,
         asked_how: true,
+        followed_by: &[],
     },
     Reading {
         word: "tell whether",
@@ -1852,6 +1891,7 @@ const READINGS: &[Reading] = &[
         names: false,
         alone: true,
         asked_how: true,
+        followed_by: &[],
     },
     Reading {
         word: "find out if",
@@ -1859,6 +1899,7 @@ const READINGS: &[Reading] = &[
         names: false,
         alone: true,
         asked_how: true,
+        followed_by: &[],
     },
     Reading {
         word: "find out whether",
@@ -1866,6 +1907,31 @@ const READINGS: &[Reading] = &[
         names: false,
         alone: true,
         asked_how: true,
+        followed_by: &[],
+    },
+    Reading {
+        word: "give",
+        meant: "grant",
+        names: false,
+        alone: true,
+        asked_how: false,
+        followed_by: GRANTED,
+    },
+    Reading {
+        word: "gives",
+        meant: "grants",
+        names: false,
+        alone: true,
+        asked_how: false,
+        followed_by: GRANTED,
+    },
+    Reading {
+        word: "giving",
+        meant: "granting",
+        names: false,
+        alone: true,
+        asked_how: false,
+        followed_by: GRANTED,
     },
 ];
 
@@ -2264,6 +2330,15 @@ mod tests {
                 "how do we find out whether it rotates",
                 "how do we check whether it rotates",
             ),
+            // One is given what the knowledge grants, in a question of one sentence.
+            (
+                "how do i give the registry identity access to the key",
+                "how do i grant the registry identity access to the key",
+            ),
+            (
+                "which command gives id-walnut-acr its role",
+                "which command grants uami-walnut-acr its role",
+            ),
         ] {
             assert_eq!(index.read_words(&mut en, asked), read);
         }
@@ -2283,6 +2358,9 @@ mod tests {
             "after hsm activation",
             "I can't tell if that is the key it uses",
             "tell me whether it rotates",
+            "give me the steps to create the registry",
+            "I gave the identity its role. How do I check it?",
+            "given the vault's access model",
         ] {
             assert!(
                 matches!(index.read_words(&mut en, kept), Cow::Borrowed(_)),
