@@ -1307,6 +1307,11 @@ fn a_question_of_common_words_goes_where_it_is_asked_whole() {
             "how do i create a managed hsm key for acr",
             "set-up-a-registry-with-a-managed-hsm-key-using-the-azure-cli",
         ),
+        // "See" where "how" asks is "check", not the knowledge's "see X.md".
+        (
+            "how do i see which key my registry is encrypted with",
+            "check-which-key-version-the-registry-uses",
+        ),
         // "Tell if", a stop word and its conjunction, asks to check.
         (
             "how can i tell if my registry uses a customer managed key",

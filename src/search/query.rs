@@ -1855,6 +1855,8 @@ const GRANTED: &[&str] = &[
 /// identity, the Cloud Adoption Framework's abbreviation. "Tell" and "find" are stop
 /// words, yet "how can I tell if my registry uses a CMK?" asks how to check it: read
 /// so where "how" asks, not in a story's "I can't tell if that is the key it uses".
+/// "See" and "view" are how askers say "check" ("how do i see which key my
+/// registry is encrypted with"); in the knowledge "see" points to another section.
 /// What the knowledge grants, askers give: "how do i give the registry identity
 /// access to the key" found the sections that give access back after a revocation.
 /// Only in a question of one sentence: in a long one the story names the grant
@@ -1904,6 +1906,22 @@ const READINGS: &[Reading] = &[
     Reading {
         word: "find out whether",
         meant: "check whether",
+        names: false,
+        alone: true,
+        asked_how: true,
+        followed_by: &[],
+    },
+    Reading {
+        word: "see",
+        meant: "check",
+        names: false,
+        alone: true,
+        asked_how: true,
+        followed_by: &[],
+    },
+    Reading {
+        word: "view",
+        meant: "check",
         names: false,
         alone: true,
         asked_how: true,
@@ -2330,6 +2348,10 @@ mod tests {
                 "how do we find out whether it rotates",
                 "how do we check whether it rotates",
             ),
+            (
+                "how can I see which key it uses, how to view it",
+                "how can I check which key it uses, how to check it",
+            ),
             // One is given what the knowledge grants, in a question of one sentence.
             (
                 "how do i give the registry identity access to the key",
@@ -2361,6 +2383,7 @@ mod tests {
             "give me the steps to create the registry",
             "I gave the identity its role. How do I check it?",
             "given the vault's access model",
+            "I can see the key in the portal view",
         ] {
             assert!(
                 matches!(index.read_words(&mut en, kept), Cow::Borrowed(_)),
