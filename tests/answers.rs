@@ -736,6 +736,24 @@ fn turning_cmk_on_is_not_switching_identities() {
 }
 
 #[test]
+fn an_existing_registry_is_one_however_the_registry_is_named() {
+    // "existing registry" is a synonym phrase; "existing Azure Container Registry"
+    // spells the registry as another phrase of its group, which the phrase did not
+    // match, and "enable" and "existing" led to the 403 after enabling a firewall on
+    // an existing CMK registry.
+    for question in [
+        "How do I enable customer-managed key encryption on an existing Azure Container Registry?",
+        "can i add cmk to an existing container registry",
+    ] {
+        assert_eq!(
+            first_anchor(question),
+            "moving-an-existing-registry-to-cmk",
+            "{question}"
+        );
+    }
+}
+
+#[test]
 fn a_count_of_hours_is_answered_with_the_duration_not_a_command() {
     // "How many hours" asks "how long" as much as "how long" does: the answer is the
     // sentence that counts the hours, not the command that lists the runs.
