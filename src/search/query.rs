@@ -1108,13 +1108,17 @@ impl SearchIndex {
         let joins = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
         let mut read: Vec<(usize, usize, &str)> = Vec::new();
         let mut one_sentence = None;
+        // Lowercased once (ASCII only, so every offset stays the question's) and
+        // searched with `str::find` for each reading: a byte-window comparison per
+        // reading was 1.3% of an answer's instructions with eleven readings.
+        let lower = question.to_ascii_lowercase();
         for (reading, _) in READINGS
             .iter()
             .zip(&self.known_readings)
             .filter(|(_, known)| **known)
         {
             let mut from = 0;
-            while let Some(at) = find_ascii_ci(&question[from..], reading.word).map(|i| i + from) {
+            while let Some(at) = lower[from..].find(reading.word).map(|i| i + from) {
                 let end = at + reading.word.len();
                 from = end;
                 if at > 0 && joins(bytes[at - 1]) {
@@ -1952,14 +1956,6 @@ const READINGS: &[Reading] = &[
         followed_by: GRANTED,
     },
 ];
-
-/// Where `needle` (lowercase ASCII) first occurs in `haystack`, in any case.
-fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
 
 /// A hyphenated name of an Azure resource: its parts are the asker's own names, not
 /// misspelt words ("kv-shale" is no "shape").
