@@ -1132,18 +1132,21 @@ impl SearchIndex {
                 {
                     continue;
                 }
-                if !reading.followed_by.is_empty()
-                    && !(super::words_of(&question[end..])
-                        .take(FOLLOWED_WITHIN)
-                        .any(|w| {
-                            reading
-                                .followed_by
-                                .iter()
-                                .any(|f| w.eq_ignore_ascii_case(f))
-                        })
-                        && *one_sentence.get_or_insert_with(|| segments(question).len() == 1))
-                {
-                    continue;
+                if !reading.followed_by.is_empty() {
+                    let followed =
+                        super::words_of(&question[end..])
+                            .take(FOLLOWED_WITHIN)
+                            .any(|w| {
+                                reading
+                                    .followed_by
+                                    .iter()
+                                    .any(|f| w.eq_ignore_ascii_case(f))
+                            });
+                    if !followed
+                        || !*one_sentence.get_or_insert_with(|| segments(question).len() == 1)
+                    {
+                        continue;
+                    }
                 }
                 let read_here = match bytes.get(end) {
                     Some(b'-') if reading.names => {
