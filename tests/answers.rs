@@ -1281,10 +1281,6 @@ fn a_list_items_later_sentence_is_told_after_the_one_that_names_its_subject() {
     assert!(named < said, "{text}");
 }
 
-/// A question of common words only ("create", "registry", "customer-managed key",
-/// each in most sections) is ranked by the ways users ask for each section: one asked
-/// line holding all of them. Ranked by its words' IDF alone, "Create a new version
-/// with az keyvault key create" came first for the first two questions.
 /// "Give … access" asks for a grant, not for the sections that say how access is
 /// given back after a revocation or handed to another identity.
 #[test]
@@ -1309,6 +1305,10 @@ fn giving_access_is_read_as_granting_it() {
     assert_eq!(a.snippets[0].anchor, "restore-access-after-a-revocation");
 }
 
+/// A question of common words only ("create", "registry", "customer-managed key",
+/// each in most sections) is ranked by the ways users ask for each section: one asked
+/// line holding all of them. Ranked by its words' IDF alone, "Create a new version
+/// with az keyvault key create" came first for the first two questions.
 #[test]
 fn a_question_of_common_words_goes_where_it_is_asked_whole() {
     let engine = Engine::load(&LoadOptions::default()).unwrap();

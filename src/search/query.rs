@@ -1132,21 +1132,22 @@ impl SearchIndex {
                 {
                     continue;
                 }
-                if !reading.followed_by.is_empty() {
-                    let followed =
-                        super::words_of(&question[end..])
-                            .take(FOLLOWED_WITHIN)
-                            .any(|w| {
-                                reading
-                                    .followed_by
-                                    .iter()
-                                    .any(|f| w.eq_ignore_ascii_case(f))
-                            });
-                    if !followed
-                        || !*one_sentence.get_or_insert_with(|| segments(question).len() == 1)
-                    {
-                        continue;
-                    }
+                if !reading.followed_by.is_empty()
+                    && !super::words_of(&question[end..])
+                        .take(FOLLOWED_WITHIN)
+                        .any(|w| {
+                            reading
+                                .followed_by
+                                .iter()
+                                .any(|f| w.eq_ignore_ascii_case(f))
+                        })
+                {
+                    continue;
+                }
+                if reading.one_sentence
+                    && !*one_sentence.get_or_insert_with(|| segments(question).len() == 1)
+                {
+                    continue;
                 }
                 let read_here = match bytes.get(end) {
                     Some(b'-') if reading.names => {
@@ -1838,8 +1839,10 @@ struct Reading {
     /// Read only where "how" asks for it, within three words before it.
     asked_how: bool,
     /// Read only where one of these words follows within [`FOLLOWED_WITHIN`] words
-    /// (none: read wherever it stands), and only in a question of one sentence.
+    /// (none: read wherever it stands).
     followed_by: &'static [&'static str],
+    /// Read only in a question of one sentence.
+    one_sentence: bool,
 }
 
 /// How far after a [`Reading`] one of its `followed_by` words may stand: "give
@@ -1877,6 +1880,7 @@ const READINGS: &[Reading] = &[
         alone: true,
         asked_how: false,
         followed_by: &[],
+        one_sentence: false,
     },
     Reading {
         word: "id",
@@ -1885,6 +1889,7 @@ const READINGS: &[Reading] = &[
         alone: false,
         asked_how: false,
         followed_by: &[],
+        one_sentence: false,
     },
     Reading {
         word: "tell if",
@@ -1893,6 +1898,7 @@ const READINGS: &[Reading] = &[
         alone: true,
         asked_how: true,
         followed_by: &[],
+        one_sentence: false,
     },
     Reading {
         word: "tell whether",
@@ -1901,6 +1907,7 @@ const READINGS: &[Reading] = &[
         alone: true,
         asked_how: true,
         followed_by: &[],
+        one_sentence: false,
     },
     Reading {
         word: "find out if",
@@ -1909,6 +1916,7 @@ const READINGS: &[Reading] = &[
         alone: true,
         asked_how: true,
         followed_by: &[],
+        one_sentence: false,
     },
     Reading {
         word: "find out whether",
@@ -1917,6 +1925,7 @@ const READINGS: &[Reading] = &[
         alone: true,
         asked_how: true,
         followed_by: &[],
+        one_sentence: false,
     },
     Reading {
         word: "see",
@@ -1925,6 +1934,7 @@ const READINGS: &[Reading] = &[
         alone: true,
         asked_how: true,
         followed_by: &[],
+        one_sentence: false,
     },
     Reading {
         word: "view",
@@ -1933,6 +1943,7 @@ const READINGS: &[Reading] = &[
         alone: true,
         asked_how: true,
         followed_by: &[],
+        one_sentence: false,
     },
     Reading {
         word: "give",
@@ -1941,6 +1952,7 @@ const READINGS: &[Reading] = &[
         alone: true,
         asked_how: false,
         followed_by: GRANTED,
+        one_sentence: true,
     },
     Reading {
         word: "gives",
@@ -1949,6 +1961,7 @@ const READINGS: &[Reading] = &[
         alone: true,
         asked_how: false,
         followed_by: GRANTED,
+        one_sentence: true,
     },
     Reading {
         word: "giving",
@@ -1957,6 +1970,7 @@ const READINGS: &[Reading] = &[
         alone: true,
         asked_how: false,
         followed_by: GRANTED,
+        one_sentence: true,
     },
 ];
 
@@ -2380,7 +2394,7 @@ mod tests {
             "I can't tell if that is the key it uses",
             "tell me whether it rotates",
             "give me the steps to create the registry",
-            "I gave the identity its role. How do I check it?",
+            "I need to give the identity access. Which role is it?",
             "given the vault's access model",
             "I can see the key in the portal view",
         ] {
