@@ -1877,102 +1877,85 @@ const READINGS: &[Reading] = &[
         word: "hsm",
         meant: "mhsm",
         names: true,
-        alone: true,
-        asked_how: false,
-        followed_by: &[],
-        one_sentence: false,
+        ..ALONE
     },
     Reading {
         word: "id",
         meant: "uami",
         names: true,
         alone: false,
-        asked_how: false,
-        followed_by: &[],
-        one_sentence: false,
+        ..ALONE
     },
     Reading {
         word: "tell if",
         meant: "check if",
-        names: false,
-        alone: true,
-        asked_how: true,
-        followed_by: &[],
-        one_sentence: false,
+        ..HOW
     },
     Reading {
         word: "tell whether",
         meant: "check whether",
-        names: false,
-        alone: true,
-        asked_how: true,
-        followed_by: &[],
-        one_sentence: false,
+        ..HOW
     },
     Reading {
         word: "find out if",
         meant: "check if",
-        names: false,
-        alone: true,
-        asked_how: true,
-        followed_by: &[],
-        one_sentence: false,
+        ..HOW
     },
     Reading {
         word: "find out whether",
         meant: "check whether",
-        names: false,
-        alone: true,
-        asked_how: true,
-        followed_by: &[],
-        one_sentence: false,
+        ..HOW
     },
     Reading {
         word: "see",
         meant: "check",
-        names: false,
-        alone: true,
-        asked_how: true,
-        followed_by: &[],
-        one_sentence: false,
+        ..HOW
     },
     Reading {
         word: "view",
         meant: "check",
-        names: false,
-        alone: true,
-        asked_how: true,
-        followed_by: &[],
-        one_sentence: false,
+        ..HOW
     },
     Reading {
         word: "give",
         meant: "grant",
-        names: false,
-        alone: true,
-        asked_how: false,
-        followed_by: GRANTED,
-        one_sentence: true,
+        ..GRANT
     },
     Reading {
         word: "gives",
         meant: "grants",
-        names: false,
-        alone: true,
-        asked_how: false,
-        followed_by: GRANTED,
-        one_sentence: true,
+        ..GRANT
     },
     Reading {
         word: "giving",
         meant: "granting",
-        names: false,
-        alone: true,
-        asked_how: false,
-        followed_by: GRANTED,
-        one_sentence: true,
+        ..GRANT
     },
 ];
+
+/// A row of [`READINGS`] read wherever its word stands alone; each row sets its own
+/// `word` and `meant` and what else sets it apart.
+const ALONE: Reading = Reading {
+    word: "",
+    meant: "",
+    names: false,
+    alone: true,
+    asked_how: false,
+    followed_by: &[],
+    one_sentence: false,
+};
+/// A row of [`READINGS`] read where "how" asks for it.
+const HOW: Reading = Reading {
+    asked_how: true,
+    ..ALONE
+};
+/// A row of [`READINGS`] read where what is granted follows, in a question of one
+/// sentence.
+const GRANT: Reading = Reading {
+    followed_by: GRANTED,
+    one_sentence: true,
+    ..ALONE
+};
 
 /// A hyphenated name of an Azure resource: its parts are the asker's own names, not
 /// misspelt words ("kv-shale" is no "shape").
