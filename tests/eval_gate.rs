@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the seventy-five sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind74; eval/README.md says
+/// against), the held-out set, and the seventy-six sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind75; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 78] = [
+const SETS: [(&str, &str, &str); 79] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -403,6 +403,11 @@ const SETS: [(&str, &str, &str); 78] = [
         "blind74",
         include_str!("../eval/blind74.json"),
         include_str!("../eval/gate/blind74.json"),
+    ),
+    (
+        "blind75",
+        include_str!("../eval/blind75.json"),
+        include_str!("../eval/gate/blind75.json"),
     ),
 ];
 
