@@ -1305,6 +1305,33 @@ fn giving_access_is_read_as_granting_it() {
     assert_eq!(a.snippets[0].anchor, "restore-access-after-a-revocation");
 }
 
+/// Changing or updating the customer-managed key is rotating it: "change" and
+/// "update" alone led with the SKU-change limitation and the creation-only rule.
+#[test]
+fn changing_the_key_is_read_as_rotating_it() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    for question in [
+        "how do i change the cmk on my registry",
+        "how do i update the customer managed key of acr",
+    ] {
+        let a = engine.answer(&AnswerRequest::new(question)).unwrap();
+        assert!(a.confident, "{question}");
+        assert_eq!(
+            a.snippets[0].doc, "acr-cmk/references/key-rotation.md",
+            "{question}"
+        );
+    }
+    let a = engine
+        .answer(&AnswerRequest::new(
+            "how do i change the sku of a cmk registry",
+        ))
+        .unwrap();
+    assert_eq!(
+        a.snippets[0].anchor,
+        "changing-the-sku-of-a-cmk-registry-is-not-documented"
+    );
+}
+
 /// A question of common words only ("create", "registry", "customer-managed key",
 /// each in most sections) is ranked by the ways users ask for each section: one asked
 /// line holding all of them. Ranked by its words' IDF alone, "Create a new version

@@ -1134,7 +1134,7 @@ impl SearchIndex {
                 }
                 if !reading.followed_by.is_empty()
                     && !super::words_of(&question[end..])
-                        .take(FOLLOWED_WITHIN)
+                        .take(reading.followed_within)
                         .any(|w| {
                             reading
                                 .followed_by
@@ -1838,16 +1838,13 @@ struct Reading {
     alone: bool,
     /// Read only where "how" asks for it, within three words before it.
     asked_how: bool,
-    /// Read only where one of these words follows within [`FOLLOWED_WITHIN`] words
+    /// Read only where one of these words follows within `followed_within` words
     /// (none: read wherever it stands).
     followed_by: &'static [&'static str],
+    followed_within: usize,
     /// Read only in a question of one sentence.
     one_sentence: bool,
 }
-
-/// How far after a [`Reading`] one of its `followed_by` words may stand: "give
-/// crargon's identity an access" holds five words between.
-const FOLLOWED_WITHIN: usize = 5;
 
 /// What one is given where the knowledge says "grant".
 const GRANTED: &[&str] = &[
@@ -1858,6 +1855,9 @@ const GRANTED: &[&str] = &[
     "roles",
     "rights",
 ];
+
+/// The customer-managed key as an asker names it, word by word.
+const CMK_NAMED: &[&str] = &["cmk", "customer", "byok"];
 
 /// The knowledge's `hsm` is the RSA-HSM key type, but a resource named `hsm-…` is a
 /// Managed HSM, and so is a bare "HSM" (the knowledge's own text says "the HSM" for
@@ -1931,6 +1931,36 @@ const READINGS: &[Reading] = &[
         meant: "granting",
         ..GRANT
     },
+    Reading {
+        word: "change",
+        meant: "rotate",
+        ..CHANGE
+    },
+    Reading {
+        word: "changing",
+        meant: "rotating",
+        ..CHANGE
+    },
+    Reading {
+        word: "update",
+        meant: "rotate",
+        ..CHANGE
+    },
+    Reading {
+        word: "updating",
+        meant: "rotating",
+        ..CHANGE
+    },
+    Reading {
+        word: "replace",
+        meant: "rotate",
+        ..CHANGE
+    },
+    Reading {
+        word: "swap",
+        meant: "rotate",
+        ..CHANGE
+    },
 ];
 
 /// A row of [`READINGS`] read wherever its word stands alone; each row sets its own
@@ -1942,6 +1972,7 @@ const ALONE: Reading = Reading {
     alone: true,
     asked_how: false,
     followed_by: &[],
+    followed_within: 0,
     one_sentence: false,
 };
 /// A row of [`READINGS`] read where "how" asks for it.
@@ -1953,6 +1984,20 @@ const HOW: Reading = Reading {
 /// sentence.
 const GRANT: Reading = Reading {
     followed_by: GRANTED,
+    // "give crargon's identity an access" holds five words between.
+    followed_within: 5,
+    one_sentence: true,
+    ..ALONE
+};
+
+/// A row of [`READINGS`] read where "how" asks to change the customer-managed key,
+/// in a question of one sentence.
+const CHANGE: Reading = Reading {
+    asked_how: true,
+    followed_by: CMK_NAMED,
+    // The key is what is changed ("change the CMK", "update our customer-managed
+    // key"), not a thing of it ("change the SKU of a CMK registry").
+    followed_within: 2,
     one_sentence: true,
     ..ALONE
 };
@@ -2357,6 +2402,11 @@ mod tests {
                 "which command gives id-walnut-acr its role",
                 "which command grants uami-walnut-acr its role",
             ),
+            // Changing the customer-managed key itself is rotating it.
+            (
+                "how do i change the cmk, how to update our customer-managed key",
+                "how do i rotate the cmk, how to rotate our customer-managed key",
+            ),
         ] {
             assert_eq!(index.read_words(&mut en, asked), read);
         }
@@ -2380,6 +2430,9 @@ mod tests {
             "I need to give the identity access. Which role is it?",
             "given the vault's access model",
             "I can see the key in the portal view",
+            "how do i change the sku of a cmk registry",
+            "I need to change the CMK. How?",
+            "we update the cmk every year",
         ] {
             assert!(
                 matches!(index.read_words(&mut en, kept), Cow::Borrowed(_)),
