@@ -1348,6 +1348,12 @@ fn a_question_of_common_words_goes_where_it_is_asked_whole() {
             "create acr with cmk",
             "step-7-create-the-premium-registry-with-the-customer-managed-key",
         ),
+        // "az" and "command" ask for the answer's form: the asked lines say what is
+        // done. With them, "Step 1: Create a resource group" led.
+        (
+            "which az command creates a registry with cmk",
+            "step-7-create-the-premium-registry-with-the-customer-managed-key",
+        ),
         (
             "how do i create a managed hsm key for acr",
             "set-up-a-registry-with-a-managed-hsm-key-using-the-azure-cli",

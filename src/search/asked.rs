@@ -143,6 +143,7 @@ impl SearchIndex {
             .concepts
             .iter()
             .filter(|c| c.counts_for_coverage())
+            .filter(|c| !(analyzed.intent.procedure && names_the_tool(c)))
             .collect();
         if !CONCEPTS.contains(&asked.len())
             || asked
@@ -170,6 +171,17 @@ impl SearchIndex {
         sections.retain(|&d| self.kinds[d as usize] != Kind::Scenario);
         sections
     }
+}
+
+/// Whether `concept` is the command asked for itself ("which az command creates a
+/// registry with cmk"): in a question asking for a procedure it says how the answer
+/// is wanted, as "how" does, and the asked lines say what is done ("create acr with
+/// cmk"), not that a command does it.
+fn names_the_tool(concept: &super::query::Concept) -> bool {
+    concept
+        .phrases
+        .iter()
+        .all(|phrase| matches!(phrase.as_slice(), [(stem, _)] if matches!(stem.as_str(), "az" | "command" | "cmd")))
 }
 
 #[cfg(test)]
