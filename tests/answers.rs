@@ -1305,6 +1305,33 @@ fn giving_access_is_read_as_granting_it() {
     assert_eq!(a.snippets[0].anchor, "restore-access-after-a-revocation");
 }
 
+/// "Command" in a question asking for one is the answer's form, not its subject:
+/// ranked, it sent "command to enable cmk on acr" to the section about "the
+/// documented check command". It still picks the sentence that brings the command.
+#[test]
+fn a_command_asked_for_is_the_form_of_the_answer() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let a = engine
+        .answer(&AnswerRequest::new("command to enable cmk on acr"))
+        .unwrap();
+    assert_eq!(
+        a.snippets[0].anchor,
+        "cmk-can-only-be-enabled-when-the-registry-is-created"
+    );
+    let question =
+        "What az command shows whether encryption is enabled on my registry and which key it uses?";
+    let answer = engine
+        .answer(&AnswerRequest::new(question))
+        .unwrap()
+        .answer
+        .expect("an answer");
+    assert!(
+        answer.text.contains("az acr encryption show"),
+        "{}",
+        answer.text
+    );
+}
+
 /// Changing or updating the customer-managed key is rotating it: "change" and
 /// "update" alone led with the SKU-change limitation and the creation-only rule.
 #[test]

@@ -173,15 +173,15 @@ impl SearchIndex {
     }
 }
 
-/// Whether `concept` is the command asked for itself ("which az command creates a
-/// registry with cmk"): in a question asking for a procedure it says how the answer
-/// is wanted, as "how" does, and the asked lines say what is done ("create acr with
-/// cmk"), not that a command does it.
+/// Whether `concept` is "az" in a question asking for a command ("which az command
+/// creates a registry with cmk"): it says how the answer is wanted, as "command"
+/// does ([`Analyzed::form`](super::query::Analyzed::form)), and the asked lines say
+/// what is done ("create acr with cmk"), not with what tool.
 fn names_the_tool(concept: &super::query::Concept) -> bool {
     concept
         .phrases
         .iter()
-        .all(|phrase| matches!(phrase.as_slice(), [(stem, _)] if matches!(stem.as_str(), "az" | "command" | "cmd")))
+        .all(|phrase| matches!(phrase.as_slice(), [(stem, _)] if stem == "az"))
 }
 
 #[cfg(test)]

@@ -854,6 +854,7 @@ impl SearchIndex {
         a.concepts
             .iter()
             .filter(|c| !asked || c.weight >= 1.0)
+            .chain(&a.form)
             .map(|c| WeightedTerm {
                 // Sorted and deduplicated as ids: no strings copied to do it first.
                 ids: self.ids_of(c.phrases.iter().flatten().map(|(stem, _)| stem.as_str())),

@@ -150,6 +150,10 @@ pub(crate) struct Intent {
 pub(crate) struct Analyzed {
     /// The concepts scored, most informative first.
     pub concepts: Vec<Concept>,
+    /// The words of a procedure question that say in what form the answer is
+    /// wanted ([`FORM_WORDS`]): not scored, but an answer's sentence is picked by
+    /// them as by the concepts.
+    pub form: Vec<Concept>,
     /// Informativeness (IDF) of every concept the corpus knows, scored or not.
     pub known_weight: f32,
     /// Weight of the question's words the corpus does not know at all.
@@ -429,6 +433,9 @@ fn asks_necessity(words: &[&str]) -> bool {
                     .is_some_and(|n| !matches!(*n, "to" | "time") && !DURATION_UNITS.contains(n))
     })
 }
+
+/// Stems of the words that ask for an answer in the form of a command.
+const FORM_WORDS: &[&str] = &["command", "cmd"];
 
 /// Whether the sentence asks which command does something, wherever it asks it:
 /// "bring back a soft-deleted managed hsm: which role and az command do i need?". The
@@ -977,6 +984,20 @@ impl SearchIndex {
         pairs.sort_by_key(|p| p.estimated_df);
         pairs.truncate(MAX_CONCEPTS);
         concepts.extend(pairs);
+        // "Which command…", "command to…": the form of the answer asked for, as
+        // "how" is. Ranked, "command" sent such questions to the sections that
+        // talk about commands ("The documented check command", the CLI's version
+        // notes), not to the ones whose command does what is asked; it still picks
+        // the sentence that introduces the command.
+        let mut form = Vec::new();
+        if intent.procedure {
+            let (asked_form, rest) = concepts
+                .into_iter()
+                .partition(|c| c.each_stem().any(|s| FORM_WORDS.contains(&s)));
+            concepts = rest;
+            form = asked_form;
+            form.retain(|c| c.origin != Origin::Pair);
+        }
         let qualifiers = self.qualifiers_of(question);
         let about_the_whole = self.tuning.whole_subject
             && unknown_weight == 0.0
@@ -993,6 +1014,7 @@ impl SearchIndex {
         }
         Analyzed {
             concepts,
+            form,
             known_weight,
             unknown_weight,
             unknown_words: unknown_count,
@@ -2605,6 +2627,25 @@ mod tests {
         .unwrap()
         .analyze("lol tbh how do i rotate the key");
         assert_eq!(slang.unknown_words, 0);
+    }
+
+    #[test]
+    fn a_command_asked_for_is_the_form_not_a_concept() {
+        let index = SearchIndex::build(&crate::knowledge::Corpus::load(
+            &crate::knowledge::LoadOptions::default(),
+        ))
+        .unwrap();
+        let scored = |a: &Analyzed| {
+            a.concepts
+                .iter()
+                .any(|c| c.each_stem().any(|s| s == "command"))
+        };
+        let asked = index.analyze("which command grants the identity access to the key");
+        assert!(!scored(&asked));
+        assert_eq!(asked.form.len(), 1);
+        // Not asked for: what happens to a command is the subject.
+        let told = index.analyze("what happens if the command fails");
+        assert!(scored(&told) && told.form.is_empty());
     }
 
     #[test]
