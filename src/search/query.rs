@@ -986,9 +986,9 @@ impl SearchIndex {
         concepts.extend(pairs);
         // "Which command…", "command to…": the form of the answer asked for, as
         // "how" is. Ranked, "command" sent such questions to the sections that
-        // talk about commands ("The documented check command", the CLI's version
-        // notes), not to the ones whose command does what is asked; it still picks
-        // the sentence that introduces the command.
+        // talk about a command ("The documented check command"), not to the ones
+        // whose command does what is asked; it still picks the sentence that
+        // introduces the command.
         let mut form = Vec::new();
         if intent.procedure {
             let (asked_form, rest) = concepts
@@ -1863,6 +1863,7 @@ struct Reading {
     /// Read only where one of these words follows within `followed_within` words
     /// (none: read wherever it stands).
     followed_by: &'static [&'static str],
+    /// How many words after it `followed_by` looks at.
     followed_within: usize,
     /// Read only in a question of one sentence.
     one_sentence: bool,
