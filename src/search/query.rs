@@ -989,15 +989,14 @@ impl SearchIndex {
         // talk about a command ("The documented check command"), not to the ones
         // whose command does what is asked; it still picks the sentence that
         // introduces the command.
-        let mut form = Vec::new();
-        if intent.procedure {
-            let (asked_form, rest) = concepts
-                .into_iter()
-                .partition(|c| c.each_stem().any(|s| FORM_WORDS.contains(&s)));
-            concepts = rest;
-            form = asked_form;
-            form.retain(|c| c.origin != Origin::Pair);
-        }
+        let form: Vec<Concept> = if intent.procedure {
+            concepts
+                .extract_if(.., |c| c.each_stem().any(|s| FORM_WORDS.contains(&s)))
+                .filter(|c| c.origin != Origin::Pair)
+                .collect()
+        } else {
+            Vec::new()
+        };
         let qualifiers = self.qualifiers_of(question);
         let about_the_whole = self.tuning.whole_subject
             && unknown_weight == 0.0
