@@ -57,6 +57,13 @@ pub fn explanation(e: &Explanation) -> String {
             c.found_by
         );
     }
+    if !e.left_out.is_empty() {
+        let _ = writeln!(
+            out,
+            "Left out (real words next to a word of the knowledge, not typos): {}",
+            e.left_out.join(", ")
+        );
+    }
     if !e.asked_whole.is_empty() {
         let _ = writeln!(
             out,

@@ -394,7 +394,11 @@ fn a_pasted_error_is_answered_by_its_case() {
         Azure resource '/subscriptions/000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/acr1' \
         does not have access to identity 'aaaa'. Try forcibly adding the identity to the registry.\n\
         ```\n\
-        Thoughts?";
+        Anyone seen this?";
+    // (The chatter was "Thoughts?" until typo correction stopped reading it as
+    // "though": with no asking word left, the paste counts as asked and covers the case
+    // by itself, and the answer is drawn from the case's sentences without its fix's
+    // command.)
     let engine = Engine::load(&LoadOptions::default()).unwrap();
     let a = engine.answer(&AnswerRequest::new(question)).unwrap();
     assert!(a.confident, "{a:?}");
@@ -1407,4 +1411,44 @@ fn a_question_of_common_words_goes_where_it_is_asked_whole() {
         .unwrap();
     let text = a.answer.expect("an answer").text;
     assert!(text.contains("az acr encryption show"), "{text}");
+}
+
+/// A real word one slip from a word of the knowledge is not a typo for it. Corrected,
+/// "reset" became the "rest" of "encryption at rest", and "reset the rotation policy of
+/// the acr key" led with the encryption at rest every registry has; "serve" became
+/// "server", "internet" became "intent". Such a word is left out; a form of a
+/// knowledge word ("broken" for "broke") is still read as that word.
+#[test]
+fn a_real_word_is_not_corrected_into_another() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let a = engine
+        .answer(&AnswerRequest::new(
+            "reset the rotation policy of the acr key",
+        ))
+        .unwrap();
+    assert_eq!(a.snippets[0].doc, "acr-cmk/references/key-rotation.md");
+    assert_eq!(
+        a.snippets[0].anchor,
+        "rotate-on-a-schedule-with-a-key-vault-rotation-policy"
+    );
+    let e = engine
+        .explain(&AnswerRequest::new(
+            "can the registry serve images over the internet again?",
+        ))
+        .unwrap();
+    assert_eq!(e.left_out, ["serve", "internet"]);
+    assert!(e.concepts.iter().all(|c| c.origin != "correction"));
+    let e = engine
+        .explain(&AnswerRequest::new(
+            "registry broken after the firewall change",
+        ))
+        .unwrap();
+    assert!(e.left_out.is_empty());
+    assert!(
+        e.concepts
+            .iter()
+            .any(|c| c.origin == "correction" && c.found_by.starts_with("broke")),
+        "{:?}",
+        e.concepts
+    );
 }

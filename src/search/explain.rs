@@ -25,6 +25,9 @@ pub struct Explanation {
     pub intent: Vec<&'static str>,
     /// The concepts scored, most informative first.
     pub concepts: Vec<ExplainedConcept>,
+    /// Asking words left out: real words one slip from a word of the corpus
+    /// ("reset" by "rest"), which typo correction leaves alone.
+    pub left_out: Vec<String>,
     /// Share of the question's information in words the corpus has never seen.
     #[serde(serialize_with = "crate::round::serialize")]
     pub unknown_share: f32,
@@ -160,6 +163,7 @@ pub fn explain(
                 }
             })
             .collect(),
+        left_out: analyzed.left_out.clone(),
         unknown_share: judgement.unknown_share,
         out_of_scope: judgement.out_of_scope,
         asks_unknown: judgement.asks_unknown,

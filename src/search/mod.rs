@@ -13,6 +13,7 @@
 pub mod answer;
 mod asked;
 mod decoded;
+mod english_words;
 pub mod explain;
 pub mod extract;
 mod query;

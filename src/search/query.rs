@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 use super::SearchIndex;
 use super::tokenize;
+use super::typos::Correction;
 
 /// The most concepts a question is scored with: a long question keeps its rarest.
 pub const MAX_CONCEPTS: usize = 64;
@@ -172,6 +173,9 @@ pub(crate) struct Analyzed {
     /// The question asks about the knowledge's subject as a whole ("Does ACR support
     /// CMK?", "what is acr byok"): see [`SearchIndex::asks_about_the_whole`].
     pub about_the_whole: bool,
+    /// Asking words the corpus lacks that are real words next to a corpus word
+    /// ("serve" by "server"), not slips for it: neither corrected nor unknown.
+    pub left_out: Vec<String>,
 }
 
 impl Analyzed {
@@ -589,6 +593,7 @@ impl SearchIndex {
         let mut seen_code: HashSet<String> = HashSet::default();
         let mut corrected: HashSet<String> = HashSet::default();
         let mut corrections = 0;
+        let mut left_out: Vec<String> = Vec::new();
 
         let read = self.read_words(&mut en, question);
         let question: &str = &read;
@@ -704,10 +709,11 @@ impl SearchIndex {
                     })
                     .flatten();
                     match fix {
-                        Some(fixed) => {
+                        Some(Correction::Fixed(fixed)) => {
                             corrected.insert(fixed.to_string());
                             run.push(fixed.to_string());
                         }
+                        Some(Correction::LeaveOut) => left_out.push(word.to_string()),
                         None => run.push(word.to_string()),
                     }
                 }
@@ -1022,6 +1028,7 @@ impl SearchIndex {
             qualifiers,
             asked_qualifiers,
             about_the_whole,
+            left_out,
         }
     }
 

@@ -87,7 +87,7 @@ impl Vocabulary {
     }
 
     /// The closest known word to `word`, if `word` is unknown and one is close enough.
-    pub fn correct(&self, word: &str) -> Option<&str> {
+    pub fn correct(&self, word: &str) -> Option<Correction<'_>> {
         let len = word.chars().count();
         if len < MIN_LEN || !word.chars().all(|c| c.is_alphabetic()) {
             return None;
@@ -131,8 +131,44 @@ impl Vocabulary {
                 }
             }
         }
-        best.map(|(_, _, w)| w)
+        best.map(|(_, _, w)| {
+            // An English word near a corpus word is another word ("serve", "reset",
+            // "internet" near "server", "rest", "intent"), unless it is the corpus word
+            // with an ending ("broken", "healthy"). Such a word is left out rather than
+            // counted unknown: one slip from the corpus's own words, it is no sign that
+            // the question is about something else.
+            if !forms_of_one_word(word, w) && super::english_words::contains(word) {
+                Correction::LeaveOut
+            } else {
+                Correction::Fixed(w)
+            }
+        })
     }
+}
+
+/// What becomes of a question word the corpus lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Correction<'a> {
+    /// A slip for this corpus word.
+    Fixed(&'a str),
+    /// A real word next to a corpus word: left out of the question.
+    LeaveOut,
+}
+
+/// Endings that make another form of the same word: "broke"/"broken",
+/// "health"/"healthy", "accident"/"accidental". Not "-r" or
+/// "-er", which name another thing ("serve"/"server", "line"/"liner").
+const ENDINGS: [&str; 10] = ["s", "es", "d", "ed", "n", "en", "y", "ly", "al", "ing"];
+
+/// Whether one word is the other with one of [`ENDINGS`], or an adjective in "-nt"
+/// and its noun in "-ncy" ("frequent", "frequency").
+fn forms_of_one_word(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.strip_prefix(short)
+        .is_some_and(|ending| ENDINGS.contains(&ending))
+        || short
+            .strip_suffix("nt")
+            .is_some_and(|stem| long.strip_prefix(stem) == Some("ncy"))
 }
 
 /// The letters a word holds, one bit each (letters beyond a-z share the bits above,
@@ -283,15 +319,26 @@ mod tests {
     #[test]
     fn corrects_long_words_only() {
         let v = vocab();
-        assert_eq!(v.correct("roation"), Some("rotation"));
-        assert_eq!(v.correct("premuim"), Some("premium"));
-        assert_eq!(v.correct("protecton"), Some("protection"));
-        assert_eq!(v.correct("regsitry"), Some("registry"));
-        assert_eq!(v.correct("identiy"), Some("identity"));
+        assert_eq!(v.correct("roation"), Some(Correction::Fixed("rotation")));
+        assert_eq!(v.correct("premuim"), Some(Correction::Fixed("premium")));
+        assert_eq!(
+            v.correct("protecton"),
+            Some(Correction::Fixed("protection"))
+        );
+        assert_eq!(v.correct("regsitry"), Some(Correction::Fixed("registry")));
+        assert_eq!(v.correct("identiy"), Some(Correction::Fixed("identity")));
         assert_eq!(v.correct("rotation"), None, "known words stay");
         assert_eq!(v.correct("bread"), None);
-        assert_eq!(v.correct("rotste"), Some("rotate"), "s is next to a");
-        assert_eq!(v.correct("rotete"), Some("rotate"), "a vowel for a vowel");
+        assert_eq!(
+            v.correct("rotste"),
+            Some(Correction::Fixed("rotate")),
+            "s is next to a"
+        );
+        assert_eq!(
+            v.correct("rotete"),
+            Some(Correction::Fixed("rotate")),
+            "a vowel for a vowel"
+        );
         assert_eq!(v.correct("rot"), None, "too short");
         assert_eq!(
             v.correct("reprotection"),
@@ -312,14 +359,58 @@ mod tests {
         }
         assert_eq!(
             v.correct("shpae"),
-            Some("shape"),
+            Some(Correction::Fixed("shape")),
             "a swap is still one edit"
         );
         assert_eq!(
             v.correct("contnt"),
-            Some("content"),
+            Some(Correction::Fixed("content")),
             "so is a letter left out"
         );
+    }
+
+    /// Real words one slip from a word of the corpus, as users' questions had them:
+    /// "serve images again" read as "server", "reset" as the "rest" of "at rest".
+    #[test]
+    fn a_real_word_next_to_a_corpus_word_is_left_out_not_corrected() {
+        let mut v = VocabularyBuilder::default();
+        v.add_text("server rest intent broke health frequency accidental");
+        let v = v.finish();
+        for word in ["serve", "reset", "internet"] {
+            assert_eq!(v.correct(word), Some(Correction::LeaveOut), "{word}");
+        }
+        for (word, form) in [
+            ("broken", "broke"),
+            ("healthy", "health"),
+            ("frequent", "frequency"),
+            ("accident", "accidental"),
+            ("servre", "server"),
+            ("intnet", "intent"),
+        ] {
+            assert_eq!(v.correct(word), Some(Correction::Fixed(form)), "{word}");
+        }
+    }
+
+    #[test]
+    fn forms_of_one_word_differ_by_an_ending() {
+        for (a, b) in [
+            ("broke", "broken"),
+            ("healthy", "health"),
+            ("frequent", "frequency"),
+            ("dependency", "dependent"),
+            ("rotate", "rotated"),
+        ] {
+            assert!(forms_of_one_word(a, b), "{a} {b}");
+        }
+        for (a, b) in [
+            ("serve", "server"),
+            ("line", "liner"),
+            ("reset", "rest"),
+            ("internet", "intent"),
+            ("forget", "forgot"),
+        ] {
+            assert!(!forms_of_one_word(a, b), "{a} {b}");
+        }
     }
 
     /// What [`Vocabulary::correct`] answers, found by measuring every known word.
@@ -378,7 +469,14 @@ mod tests {
                 }
             }
             for typo in typos {
-                assert_eq!(v.correct(&typo), correct_by_scanning(&v, &typo), "{typo}");
+                let found = correct_by_scanning(&v, &typo);
+                match v.correct(&typo) {
+                    Some(Correction::Fixed(w)) => assert_eq!(Some(w), found, "{typo}"),
+                    // A real word ("rotated" for "rotates"): the scan finds its
+                    // neighbour too.
+                    Some(Correction::LeaveOut) => assert!(found.is_some(), "{typo}"),
+                    None => assert_eq!(found, None, "{typo}"),
+                }
                 tried += 1;
             }
         }
