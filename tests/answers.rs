@@ -1399,6 +1399,12 @@ fn a_question_of_common_words_goes_where_it_is_asked_whole() {
             "how can i tell if my registry uses a customer managed key",
             "check-the-encryption-status-of-a-registry",
         ),
+        // So does "know if": read as written, "uses cmk" led with "CMK can use the
+        // registry's own system-assigned managed identity".
+        (
+            "how do i know if my registry uses cmk",
+            "check-the-encryption-status-of-a-registry",
+        ),
     ] {
         let a = engine.answer(&AnswerRequest::new(question)).unwrap();
         assert!(a.confident, "{question}");

@@ -1891,8 +1891,8 @@ const CMK_NAMED: &[&str] = &["cmk", "customer", "byok"];
 /// The knowledge's `hsm` is the RSA-HSM key type, but a resource named `hsm-…` is a
 /// Managed HSM, and so is a bare "HSM" (the knowledge's own text says "the HSM" for
 /// one); its `id` is a key ID, but a resource named `id-…` is a user-assigned
-/// identity, the Cloud Adoption Framework's abbreviation. "Tell" and "find" are stop
-/// words, yet "how can I tell if my registry uses a CMK?" asks how to check it: read
+/// identity, the Cloud Adoption Framework's abbreviation. "Tell", "find" and "know" are
+/// stop words, yet "how can I tell if my registry uses a CMK?" asks how to check it: read
 /// so where "how" asks, not in a story's "I can't tell if that is the key it uses".
 /// "See" and "view" are how askers say "check" ("how do i see which key my
 /// registry is encrypted with"); in the knowledge "see" points to another section.
@@ -1922,6 +1922,16 @@ const READINGS: &[Reading] = &[
     },
     Reading {
         word: "tell whether",
+        meant: "check whether",
+        ..HOW
+    },
+    Reading {
+        word: "know if",
+        meant: "check if",
+        ..HOW
+    },
+    Reading {
+        word: "know whether",
         meant: "check whether",
         ..HOW
     },
@@ -2409,7 +2419,7 @@ mod tests {
                 "is our HSM activated? (an hsm)",
                 "is our mhsm activated? (an mhsm)",
             ),
-            // "Tell" and "find", stop words, ask to check where "how" asks.
+            // "Tell", "find" and "know", stop words, ask to check where "how" asks.
             (
                 "How can I tell if my registry uses a CMK?",
                 "How can I check if my registry uses a CMK?",
@@ -2417,6 +2427,10 @@ mod tests {
             (
                 "how do we find out whether it rotates",
                 "how do we check whether it rotates",
+            ),
+            (
+                "how do i know if my registry uses cmk, how would we know whether it rotates",
+                "how do i check if my registry uses cmk, how would we check whether it rotates",
             ),
             (
                 "how can I see which key it uses, how to view it",
