@@ -8,6 +8,10 @@
 //! typo). Short words are never corrected: `az`, `mi` and `kv` are too close to
 //! too much. Correcting against the corpus's vocabulary, rather than running fuzzy
 //! queries, keeps the correction deterministic and lets coverage see it.
+//!
+//! A word of the English word list ([`super::english_words`]) is not a slip but
+//! another word ("reset" is not the "rest" of "at rest"): it is left out of the
+//! question, unless the corpus word is a form of it ("broken" for "broke").
 
 use foldhash::HashMap;
 use std::borrow::Cow;
