@@ -713,7 +713,11 @@ impl SearchIndex {
                             corrected.insert(fixed.to_string());
                             run.push(fixed.to_string());
                         }
-                        Some(Correction::LeaveOut) => left_out.push(word.to_string()),
+                        Some(Correction::LeaveOut) => {
+                            if !left_out.iter().any(|w| w == word) {
+                                left_out.push(word.to_string());
+                            }
+                        }
                         None => run.push(word.to_string()),
                     }
                 }

@@ -90,7 +90,8 @@ impl Vocabulary {
         &self.words[start..end]
     }
 
-    /// The closest known word to `word`, if `word` is unknown and one is close enough.
+    /// What becomes of `word` when the corpus lacks it and a corpus word is close
+    /// enough: that word, or left out when `word` is a real word of its own.
     pub fn correct(&self, word: &str) -> Option<Correction<'_>> {
         let len = word.chars().count();
         if len < MIN_LEN || !word.chars().all(|c| c.is_alphabetic()) {
@@ -476,7 +477,7 @@ mod tests {
                 let found = correct_by_scanning(&v, &typo);
                 match v.correct(&typo) {
                     Some(Correction::Fixed(w)) => assert_eq!(Some(w), found, "{typo}"),
-                    // A real word ("rotated" for "rotates"): the scan finds its
+                    // A typo that is itself a real word: the scan finds its
                     // neighbour too.
                     Some(Correction::LeaveOut) => assert!(found.is_some(), "{typo}"),
                     None => assert_eq!(found, None, "{typo}"),
