@@ -413,7 +413,8 @@ const SETS: [(&str, &str, &str); 81] = [
         "blind76",
         include_str!("../eval/blind76.json"),
         include_str!("../eval/gate/blind76.json"),
-    ),    (
+    ),
+    (
         "blind77",
         include_str!("../eval/blind77.json"),
         include_str!("../eval/gate/blind77.json"),
