@@ -35,12 +35,14 @@ const COMMON: &[(&str, &str)] = &[
         "Which role does the registry identity need on a Managed HSM key?",
         "managed hsm crypto service encryption user",
     ),
-    // Answered by sentences that do not repeat the question's words, under a heading
-    // that holds them: the case's cause, and the permission names.
+    // The command named whole (`az acr check-health`) leads to the section on its
+    // output, which says what the code means.
     (
         "what does cmk_error mean in az acr check-health output",
-        "cannot reach the managed identity",
+        "cannot access the user-assigned or system-assigned managed identity",
     ),
+    // Answered by sentences that do not repeat the question's words, under a heading
+    // that holds them: the permission names.
     (
         "What permissions does the managed identity need on the vault so the registry can wrap and unwrap with my key?",
         "wrapkey and unwrapkey",
@@ -1456,5 +1458,46 @@ fn a_real_word_is_not_corrected_into_another() {
             .any(|c| c.origin == "correction" && c.found_by.starts_with("broke")),
         "{:?}",
         e.concepts
+    );
+}
+
+/// An `az` command named in prose is found whole. Word by word, "az acr encryption
+/// rotate-key example" was "acr", "encryption" and "key", words of nearly every
+/// section, and "rotate": it led with `az acr check-health`. "What does az acr
+/// encryption show return" led with creating the identity.
+#[test]
+fn a_named_az_command_is_found_whole() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let first = |q: &str| {
+        let a = engine.answer(&AnswerRequest::new(q)).unwrap();
+        format!("{}#{}", a.snippets[0].doc, a.snippets[0].anchor)
+    };
+    assert_eq!(
+        first("az acr encryption rotate-key example"),
+        "acr-cmk/references/key-rotation.md#manual-rotation-with-az-acr-encryption-rotate-key"
+    );
+    assert_eq!(
+        first("what does az acr encryption show return"),
+        "acr-cmk/references/setup-cli.md#step-8-verify-the-encryption-status"
+    );
+    let e = engine
+        .explain(&AnswerRequest::new(
+            "is `az keyvault key rotate` the same as az keyvault key create?",
+        ))
+        .unwrap();
+    let commands: Vec<&str> = e
+        .concepts
+        .iter()
+        .filter(|c| c.origin == "command")
+        .map(|c| c.found_by.as_str())
+        .collect();
+    assert_eq!(commands.len(), 2, "{commands:?}");
+    assert!(
+        commands[0].ends_with("code: keyvault key rotate"),
+        "{commands:?}"
+    );
+    assert!(
+        commands[1].ends_with("code: keyvault key create"),
+        "{commands:?}"
     );
 }

@@ -153,6 +153,7 @@ pub fn explain(
                         Origin::Word => "word",
                         Origin::Synonyms => "synonyms",
                         Origin::Code => "code",
+                        Origin::Command => "command",
                         Origin::Correction => "correction",
                         Origin::Pair => "pair",
                     },

@@ -12,6 +12,7 @@
 
 pub mod answer;
 mod asked;
+mod az_commands;
 mod decoded;
 mod english_words;
 pub mod explain;
@@ -123,6 +124,8 @@ pub struct Tuning {
     /// Prefer the sections one of whose asked lines holds a question of common words
     /// whole ([`asked`]).
     pub asked_whole: bool,
+    /// Find an `az` command a question names as one phrase ([`az_commands`]).
+    pub commands: bool,
 }
 
 impl Default for Tuning {
@@ -143,6 +146,7 @@ impl Default for Tuning {
             pasted_error: true,
             story: true,
             asked_whole: true,
+            commands: true,
         }
     }
 }
@@ -172,6 +176,7 @@ impl Tuning {
             ("pasted_error", off(|t| t.pasted_error = false)),
             ("story", off(|t| t.story = false)),
             ("asked_whole", off(|t| t.asked_whole = false)),
+            ("commands", off(|t| t.commands = false)),
         ]
     }
 }
@@ -300,6 +305,8 @@ pub struct SearchIndex {
     /// The prose field of the `<!-- asked: -->` phrasings, for `Tuning::asked`.
     asked_field: Field,
     code_field: Option<FieldWeight>,
+    /// The `az` command paths the knowledge runs ([`az_commands`]).
+    az_commands: az_commands::AzCommands,
     /// Synonym groups, each phrase prepared once.
     synonyms: Vec<Vec<SynonymPhrase>>,
     /// Each synonym group's concept, prepared once ([`query::group_concepts`]).
@@ -636,6 +643,13 @@ impl SearchIndex {
             synonym_starts,
             synonym_group_by_phrase,
             code_field: Some(weight("code")),
+            az_commands: az_commands::AzCommands::build(
+                corpus
+                    .sections
+                    .iter()
+                    .zip(&kinds)
+                    .map(|(s, k)| (s, *k != Kind::Scenario)),
+            ),
             en,
             code,
             stats,

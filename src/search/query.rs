@@ -49,6 +49,9 @@ pub(crate) enum Origin {
     /// ("rotation policy", "azure policy"): rarer than either word, so weightier
     /// where it occurs.
     Pair,
+    /// An `az` command named whole (`az acr encryption rotate-key`), found as one
+    /// phrase: its `code` holds the path's words in order ([`super::az_commands`]).
+    Command,
 }
 
 /// One side of a pair of neighbouring concepts.
@@ -613,6 +616,40 @@ impl SearchIndex {
                 .filter(|(role, _)| !asks || *role == Role::Ask)
                 .map(|(_, text)| text.as_str()),
         );
+        // `az` commands named whole in the asker's words, each where it is named
+        // most tellingly. Not in pasted scripts and traces: what was run there is the
+        // story, and the question is about what went wrong with it.
+        if self.tuning.commands {
+            for (role, text) in &segments {
+                if *role == Role::Pasted {
+                    continue;
+                }
+                let role = if asks { *role } else { role.without_ask() };
+                for (path, df) in self.az_commands.named_in(text) {
+                    if let Some(c) = concepts
+                        .iter_mut()
+                        .find(|c| c.origin == Origin::Command && c.code.join(" ") == path)
+                    {
+                        c.weight = c.weight.max(role.weight());
+                        continue;
+                    }
+                    let phrase = tokenize::tokens_with_positions(&mut en, &path);
+                    concepts.push(Concept {
+                        phrases: if phrase.is_empty() {
+                            Arc::from([])
+                        } else {
+                            Arc::from([phrase])
+                        },
+                        window: 0,
+                        code: path.split(' ').map(str::to_string).collect(),
+                        origin: Origin::Command,
+                        estimated_df: df,
+                        weight: role.weight(),
+                        group: None,
+                    });
+                }
+            }
+        }
         // Runs of ordinary words between code tokens, for synonym matching.
         let mut runs: Vec<(Vec<String>, Role)> = Vec::new();
         let mut word_count = 0;

@@ -925,10 +925,15 @@ impl SearchIndex {
             }
         }
         if let Some(f) = &self.code_field {
-            for token in &concept.code {
-                each_phrase_match(f, &vec![(token.clone(), 0)], s, |s, doc, freq| {
-                    add(s, doc, f, freq)
-                });
+            if concept.origin == Origin::Command {
+                let phrase = super::tokenize::code_phrase(&concept.code);
+                each_phrase_match(f, &phrase, s, |s, doc, freq| add(s, doc, f, freq));
+            } else {
+                for token in &concept.code {
+                    each_phrase_match(f, &vec![(token.clone(), 0)], s, |s, doc, freq| {
+                        add(s, doc, f, freq)
+                    });
+                }
             }
         }
     }

@@ -324,6 +324,22 @@ pub fn code_analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// The phrase the code analyzer indexes for `words` in order, each whole word at its
+/// position: a word with parts (`rotate-key`) is followed by them, so the next word
+/// stands that much further on.
+pub fn code_phrase(words: &[String]) -> Vec<(String, u32)> {
+    let mut at = 0;
+    words
+        .iter()
+        .map(|w| {
+            let here = at;
+            let parts = split_parts(w).len();
+            at += 1 + if parts > 1 { parts as u32 } else { 0 };
+            (w.clone(), here)
+        })
+        .collect()
+}
+
 /// All tokens an analyzer makes of `text`, in order.
 /// Calls `f` with each token of `text`, allocating nothing per token.
 pub fn for_each_token(analyzer: &mut TextAnalyzer, text: &str, mut f: impl FnMut(&str)) {
