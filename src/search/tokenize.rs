@@ -519,6 +519,22 @@ mod tests {
         );
     }
 
+    /// A command path is looked for in code blocks as one phrase: each whole word
+    /// must stand where the code analyzer put it, past the parts of the words
+    /// before it.
+    #[test]
+    fn a_command_path_stands_where_the_code_analyzer_puts_it() {
+        let text = "keyvault key rotation-policy update";
+        let words: Vec<String> = text.split(' ').map(str::to_string).collect();
+        let phrase = code_phrase(&words);
+        let indexed = tokens_at_word_positions(&mut code_analyzer(), text);
+        for token in &phrase {
+            assert!(indexed.contains(token), "{token:?} not in {indexed:?}");
+        }
+        let at: Vec<u32> = phrase.iter().map(|(_, at)| *at).collect();
+        assert_eq!(at, [0, 1, 2, 5]);
+    }
+
     #[test]
     fn camel_case_splits() {
         assert_eq!(code("unwrapKey"), ["unwrapkey", "unwrap", "key"]);
