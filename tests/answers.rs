@@ -1501,3 +1501,27 @@ fn a_named_az_command_is_found_whole() {
         "{commands:?}"
     );
 }
+
+/// A snippet that merges sections leads with the one it is cited for. In document
+/// order, "az acr check-health cmk_error" showed the Azure Policy section and the
+/// status check, and the trimmed excerpt ended before the check-health section its
+/// citation names.
+#[test]
+fn a_merged_snippet_leads_with_the_section_it_is_cited_for() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let a = engine
+        .answer(&AnswerRequest::new("az acr check-health cmk_error"))
+        .unwrap();
+    let first = &a.snippets[0];
+    assert_eq!(first.anchor, "az-acr-check-health-and-cmk_error");
+    assert!(!first.merged_anchors.is_empty(), "{first:?}");
+    // The cited section's own heading is its citation's: the text opens with its body.
+    assert!(
+        first.text.starts_with("`az acr check-health` includes"),
+        "{}",
+        first.text
+    );
+    for other in &first.merged_anchors {
+        assert!(first.text.contains("\n## "), "{other}: {}", first.text);
+    }
+}

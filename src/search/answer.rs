@@ -509,13 +509,17 @@ fn shares(lengths: &[usize], budget: usize) -> Vec<usize> {
     out
 }
 
-/// One snippet over consecutive sections of a doc (in document order), cited by the
-/// best-ranked of them; its line range spans them all.
+/// One snippet over consecutive sections of a doc, cited by the best-ranked of them;
+/// its line range spans them all. The best leads and the others follow in document
+/// order: a snippet is trimmed from its end, and a section before the best one must
+/// not push the text it is cited for out of the excerpt.
 fn merged_snippet(corpus: &Corpus, best: usize, sections: &[usize], score: f32) -> Snippet {
     let mut snippet = snippet(corpus, best, score);
     if sections.len() > 1 {
         let mut text = String::new();
-        for &i in sections {
+        let best_first =
+            std::iter::once(best).chain(sections.iter().copied().filter(|&i| i != best));
+        for i in best_first {
             let s = &corpus.sections[i];
             if i != best || !text.is_empty() {
                 let hashes = "#".repeat(usize::from(s.level.clamp(1, 6)));
