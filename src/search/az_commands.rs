@@ -75,20 +75,19 @@ impl AzCommands {
 
 /// The words after each `az` of `text` that may be a command path: up to the first
 /// flag, value or sentence mark. Backticks, quotes and a shell's `$(` around them
-/// are not part of them.
+/// are not part of them. Every question's sentences pass through here, so the words
+/// are walked, not collected.
 fn paths_run_by(text: &str) -> impl Iterator<Item = Vec<&str>> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let starts: Vec<usize> = (0..words.len())
-        .filter(|&i| {
-            // `KEY_ID=$(az …`: what a substitution runs.
-            let w = words[i].rsplit("$(").next().unwrap_or(words[i]);
+    let mut words = text.split_whitespace();
+    std::iter::from_fn(move || {
+        // `KEY_ID=$(az …`: what a substitution runs.
+        words.by_ref().find(|w| {
+            let w = w.rsplit("$(").next().unwrap_or(w);
             w.trim_start_matches(['`', '"', '\''])
                 .eq_ignore_ascii_case("az")
-        })
-        .collect();
-    starts.into_iter().map(move |at| {
+        })?;
         let mut path = Vec::new();
-        for word in &words[at + 1..] {
+        for word in words.clone() {
             let core = word.trim_end_matches(['`', '"', '\'', ')', ',', '.', ';', ':', '?', '!']);
             if !is_path_word(core) {
                 break;
@@ -99,7 +98,7 @@ fn paths_run_by(text: &str) -> impl Iterator<Item = Vec<&str>> {
                 break;
             }
         }
-        path
+        Some(path)
     })
 }
 

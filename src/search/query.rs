@@ -626,10 +626,10 @@ impl SearchIndex {
                 }
                 let role = if asks { *role } else { role.without_ask() };
                 for (path, df) in self.az_commands.named_in(text) {
-                    if let Some(c) = concepts
-                        .iter_mut()
-                        .find(|c| c.origin == Origin::Command && c.code.join(" ") == path)
-                    {
+                    if let Some(c) = concepts.iter_mut().find(|c| {
+                        c.origin == Origin::Command
+                            && c.code.iter().map(String::as_str).eq(path.split(' '))
+                    }) {
                         c.weight = c.weight.max(role.weight());
                         continue;
                     }
