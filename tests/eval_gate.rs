@@ -10,10 +10,10 @@ use acr_cmk_mcp::eval;
 use acr_cmk_mcp::knowledge::LoadOptions;
 
 /// Every set with its gate baseline: the dev set and its long rewrites (tuned
-/// against), the held-out set, and the seventy-eight sets frozen before the change
-/// they judge was written (realuser, natural, blind2 to blind77; eval/README.md says
+/// against), the held-out set, and the seventy-nine sets frozen before the change
+/// they judge was written (realuser, natural, blind2 to blind78; eval/README.md says
 /// which have been read since).
-const SETS: [(&str, &str, &str); 81] = [
+const SETS: [(&str, &str, &str); 82] = [
     (
         "dev",
         include_str!("../eval/questions.json"),
@@ -418,6 +418,11 @@ const SETS: [(&str, &str, &str); 81] = [
         "blind77",
         include_str!("../eval/blind77.json"),
         include_str!("../eval/gate/blind77.json"),
+    ),
+    (
+        "blind78",
+        include_str!("../eval/blind78.json"),
+        include_str!("../eval/gate/blind78.json"),
     ),
 ];
 
