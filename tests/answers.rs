@@ -1502,6 +1502,42 @@ fn a_named_az_command_is_found_whole() {
     );
 }
 
+/// A role named whole is one concept, however it is typed: "Key Vault Crypto User"
+/// word by word is four words every role section holds, since "Key Vault Crypto
+/// Service Encryption User" has them all. Named whole, a handful of sections name it.
+#[test]
+fn a_role_named_whole_is_one_concept() {
+    let engine = Engine::load(&LoadOptions::default()).unwrap();
+    let q = "should the registry identity get Key Vault Crypto User as well as Key Vault \
+             Crypto Service Encryption User?";
+    let a = engine.answer(&AnswerRequest::new(q)).unwrap();
+    assert_eq!(
+        format!("{}#{}", a.snippets[0].doc, a.snippets[0].anchor),
+        "acr-cmk/references/key-vault-access.md#why-key-vault-crypto-user-is-not-needed"
+    );
+    assert!(a.confident);
+    let e = engine
+        .explain(&AnswerRequest::new(
+            "the managed hsm crypto user, not Managed HSM Administrator?",
+        ))
+        .unwrap();
+    let names: Vec<&str> = e
+        .concepts
+        .iter()
+        .filter(|c| c.origin == "name")
+        .map(|c| c.found_by.as_str())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names[0].ends_with("code: managed hsm crypto user"),
+        "{names:?}"
+    );
+    assert!(
+        names[1].ends_with("code: managed hsm administrator"),
+        "{names:?}"
+    );
+}
+
 /// A snippet that merges sections leads with the one it is cited for. In document
 /// order, "az acr check-health cmk_error" showed the Azure Policy section and the
 /// status check, and the trimmed excerpt ended before the check-health section its

@@ -154,6 +154,7 @@ pub fn explain(
                         Origin::Synonyms => "synonyms",
                         Origin::Code => "code",
                         Origin::Command => "command",
+                        Origin::Name => "name",
                         Origin::Correction => "correction",
                         Origin::Pair => "pair",
                     },

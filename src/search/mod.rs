@@ -17,6 +17,7 @@ mod decoded;
 mod english_words;
 pub mod explain;
 pub mod extract;
+mod names;
 mod query;
 mod score;
 mod sentence_cache;
@@ -126,6 +127,9 @@ pub struct Tuning {
     pub asked_whole: bool,
     /// Find an `az` command a question names as one phrase ([`az_commands`]).
     pub commands: bool,
+    /// Find a name of capitalized words the knowledge writes ("Key Vault Crypto
+    /// User") as one phrase ([`names`]).
+    pub names: bool,
 }
 
 impl Default for Tuning {
@@ -147,6 +151,7 @@ impl Default for Tuning {
             story: true,
             asked_whole: true,
             commands: true,
+            names: true,
         }
     }
 }
@@ -177,6 +182,7 @@ impl Tuning {
             ("story", off(|t| t.story = false)),
             ("asked_whole", off(|t| t.asked_whole = false)),
             ("commands", off(|t| t.commands = false)),
+            ("names", off(|t| t.names = false)),
         ]
     }
 }
@@ -307,6 +313,8 @@ pub struct SearchIndex {
     code_field: Option<FieldWeight>,
     /// The `az` command paths the knowledge runs ([`az_commands`]).
     az_commands: az_commands::AzCommands,
+    /// The names of capitalized words the knowledge writes ([`names`]).
+    names: names::Names,
     /// Synonym groups, each phrase prepared once.
     synonyms: Vec<Vec<SynonymPhrase>>,
     /// Each synonym group's concept, prepared once ([`query::group_concepts`]).
@@ -649,6 +657,14 @@ impl SearchIndex {
                     .iter()
                     .zip(&kinds)
                     .map(|(s, k)| (s, *k != Kind::Scenario)),
+            ),
+            names: names::Names::build(
+                corpus
+                    .sections
+                    .iter()
+                    .zip(&kinds)
+                    .map(|(s, k)| (corpus.markdown(s), *k != Kind::Scenario)),
+                |word| tokenize::tokens(&mut en, word).is_empty(),
             ),
             en,
             code,

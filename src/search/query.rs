@@ -52,6 +52,9 @@ pub(crate) enum Origin {
     /// An `az` command named whole (`az acr encryption rotate-key`), found as one
     /// phrase: its `code` holds the path's words in order ([`super::az_commands`]).
     Command,
+    /// A name of three or more capitalized words the knowledge writes ("Key Vault
+    /// Crypto User"), found as one phrase like a command ([`super::names`]).
+    Name,
 }
 
 /// One side of a pair of neighbouring concepts.
@@ -648,6 +651,38 @@ impl SearchIndex {
                         group: None,
                     });
                 }
+            }
+        }
+        // Names of capitalized words the knowledge writes, named in any case, in
+        // pasted text too: a role name in pasted configuration is what the asker set
+        // (`hsmRole: Managed HSM Crypto Service Encryption User`), where a pasted
+        // script's commands are only the story of what was run.
+        for (role, text) in segments.iter().filter(|_| self.tuning.names) {
+            let role = if asks { *role } else { role.without_ask() };
+            for (name, df) in self.names.named_in(text) {
+                if let Some(c) = concepts.iter_mut().find(|c| {
+                    c.origin == Origin::Name
+                        && c.code.iter().map(String::as_str).eq(name.split(' '))
+                }) {
+                    c.weight = c.weight.max(role.weight());
+                    continue;
+                }
+                // A name of fewer than three words once stop words inside it are left
+                // out names no more than its words, and one a synonym group reads
+                // ("Azure Key Vault") is already a concept.
+                let phrase = tokenize::tokens_with_positions(&mut en, &name);
+                if phrase.len() < 3 || self.synonym_group_of(&normalize(&name)).is_some() {
+                    continue;
+                }
+                concepts.push(Concept {
+                    phrases: Arc::from([phrase]),
+                    window: 0,
+                    code: name.split(' ').map(str::to_string).collect(),
+                    origin: Origin::Name,
+                    estimated_df: df,
+                    weight: role.weight(),
+                    group: None,
+                });
             }
         }
         // Runs of ordinary words between code tokens, for synonym matching.

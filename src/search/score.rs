@@ -925,7 +925,7 @@ impl SearchIndex {
             }
         }
         if let Some(f) = &self.code_field {
-            if concept.origin == Origin::Command {
+            if matches!(concept.origin, Origin::Command | Origin::Name) {
                 let phrase = super::tokenize::code_phrase(&concept.code);
                 each_phrase_match(f, &phrase, s, |s, doc, freq| add(s, doc, f, freq));
             } else {
