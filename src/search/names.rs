@@ -41,7 +41,8 @@ impl Names {
         let mut sections_naming: HashMap<String, u32> = HashMap::default();
         for (text, counts) in texts {
             let mut names: HashSet<String> = HashSet::default();
-            for run in capitalized_runs(text) {
+            let capitalized = |w: &str| w.starts_with(char::is_uppercase);
+            for_each_run(text, capitalized, |run| {
                 for len in MIN_NAME_WORDS..=run.len().min(MAX_NAME_WORDS) {
                     for window in run.windows(len) {
                         let ends = [window[0], window[len - 1]];
@@ -50,7 +51,7 @@ impl Names {
                         }
                     }
                 }
-            }
+            });
             for name in names {
                 *sections_naming.entry(name).or_default() += u32::from(counts);
             }
@@ -73,87 +74,92 @@ impl Names {
     pub(crate) fn named_in(&self, text: &str) -> Vec<(String, u32)> {
         let mut out: Vec<(String, u32)> = Vec::new();
         let mut first = String::new();
-        for run in word_runs(text) {
-            let mut i = 0;
-            while i + MIN_NAME_WORDS <= run.len() {
-                first.clear();
-                first.extend(run[i].chars().flat_map(char::to_lowercase));
-                let opens = self.first_words.contains(first.as_str());
-                let longest = (MIN_NAME_WORDS..=(run.len() - i).min(MAX_NAME_WORDS))
-                    .rev()
-                    .filter(|_| opens)
-                    .find_map(|len| {
-                        let name = lowercase_joined(&run[i..i + len]);
-                        let df = *self.sections_naming.get(&name)?;
-                        Some((name, df, len))
-                    });
-                match longest {
-                    Some((name, df, len)) => {
-                        if !out.iter().any(|(n, _)| *n == name) {
-                            out.push((name, df));
+        for_each_run(
+            text,
+            |_| true,
+            |run| {
+                let mut i = 0;
+                while i + MIN_NAME_WORDS <= run.len() {
+                    first.clear();
+                    push_lowercase(&mut first, run[i]);
+                    let opens = self.first_words.contains(first.as_str());
+                    let longest = (MIN_NAME_WORDS..=(run.len() - i).min(MAX_NAME_WORDS))
+                        .rev()
+                        .filter(|_| opens)
+                        .find_map(|len| {
+                            let name = lowercase_joined(&run[i..i + len]);
+                            let df = *self.sections_naming.get(&name)?;
+                            Some((name, df, len))
+                        });
+                    match longest {
+                        Some((name, df, len)) => {
+                            if !out.iter().any(|(n, _)| *n == name) {
+                                out.push((name, df));
+                            }
+                            i += len;
                         }
-                        i += len;
+                        None => i += 1,
                     }
-                    None => i += 1,
                 }
-            }
-        }
+            },
+        );
         out
     }
 }
 
 fn lowercase_joined(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| w.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        push_lowercase(&mut out, word);
+    }
+    out
 }
 
-/// Runs of words not parted by punctuation (a comma, a full stop, a bracket, a
-/// quote…), each word without the marks around it: where a name may stand.
-fn word_runs(text: &str) -> Vec<Vec<&str>> {
-    let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
+/// `word` lowercased onto `out`; in place for ASCII, which nearly every word is.
+fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// Calls `f` with each run of `text`'s words that `keeps` and that no punctuation (a
+/// comma, a full stop, a bracket, a quote…) parts, each word without the marks around
+/// it, when the run is long enough to be a name. One buffer serves every run: the
+/// whole of the knowledge passes through here when the index is opened, and every
+/// sentence of a question when it is asked.
+fn for_each_run<'t>(text: &'t str, keeps: impl Fn(&str) -> bool, mut f: impl FnMut(&[&'t str])) {
+    let mut run: Vec<&'t str> = Vec::new();
+    let mut flush = |run: &mut Vec<&'t str>| {
+        if run.len() >= MIN_NAME_WORDS {
+            f(run);
+        }
+        run.clear();
+    };
     for raw in text.split_whitespace() {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         let opens = raw.starts_with(|c: char| !c.is_alphanumeric());
         let closes = raw.ends_with(|c: char| !c.is_alphanumeric());
-        let clean = !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || c == '-');
-        if opens || !clean {
-            runs.push(Vec::new());
+        let kept = !word.is_empty()
+            && word.chars().all(|c| c.is_alphanumeric() || c == '-')
+            && keeps(word);
+        if opens || !kept {
+            flush(&mut run);
         }
-        if clean {
-            runs.last_mut().expect("a run").push(word);
+        if kept {
+            run.push(word);
         }
-        if closes || !clean {
-            runs.push(Vec::new());
-        }
-    }
-    runs.retain(|r| r.len() >= MIN_NAME_WORDS);
-    runs
-}
-
-/// The runs of capitalized words in `text` ("Key Vault Crypto Service Encryption
-/// User", "HSM" among them) at least three long.
-fn capitalized_runs(text: &str) -> Vec<Vec<&str>> {
-    let mut out = Vec::new();
-    for run in word_runs(text) {
-        let mut current: Vec<&str> = Vec::new();
-        for word in run {
-            if word.starts_with(|c: char| c.is_uppercase()) {
-                current.push(word);
-            } else {
-                if current.len() >= MIN_NAME_WORDS {
-                    out.push(std::mem::take(&mut current));
-                }
-                current.clear();
-            }
-        }
-        if current.len() >= MIN_NAME_WORDS {
-            out.push(current);
+        if closes {
+            flush(&mut run);
         }
     }
-    out
+    flush(&mut run);
 }
 
 #[cfg(test)]
