@@ -627,29 +627,12 @@ impl SearchIndex {
                 if *role == Role::Pasted {
                     continue;
                 }
-                let role = if asks { *role } else { role.without_ask() };
+                let weight = if asks { *role } else { role.without_ask() }.weight();
                 for (path, df) in self.az_commands.named_in(text) {
-                    if let Some(c) = concepts.iter_mut().find(|c| {
-                        c.origin == Origin::Command
-                            && c.code.iter().map(String::as_str).eq(path.split(' '))
-                    }) {
-                        c.weight = c.weight.max(role.weight());
-                        continue;
+                    if !found_again(&mut concepts, Origin::Command, &path, weight) {
+                        let phrase = tokenize::tokens_with_positions(&mut en, &path);
+                        concepts.push(found_whole(Origin::Command, &path, phrase, df, weight));
                     }
-                    let phrase = tokenize::tokens_with_positions(&mut en, &path);
-                    concepts.push(Concept {
-                        phrases: if phrase.is_empty() {
-                            Arc::from([])
-                        } else {
-                            Arc::from([phrase])
-                        },
-                        window: 0,
-                        code: path.split(' ').map(str::to_string).collect(),
-                        origin: Origin::Command,
-                        estimated_df: df,
-                        weight: role.weight(),
-                        group: None,
-                    });
                 }
             }
         }
@@ -657,32 +640,21 @@ impl SearchIndex {
         // pasted text too: a role name in pasted configuration is what the asker set
         // (`hsmRole: Managed HSM Crypto Service Encryption User`), where a pasted
         // script's commands are only the story of what was run.
-        for (role, text) in segments.iter().filter(|_| self.tuning.names) {
-            let role = if asks { *role } else { role.without_ask() };
-            for (name, df) in self.names.named_in(text) {
-                if let Some(c) = concepts.iter_mut().find(|c| {
-                    c.origin == Origin::Name
-                        && c.code.iter().map(String::as_str).eq(name.split(' '))
-                }) {
-                    c.weight = c.weight.max(role.weight());
-                    continue;
+        if self.tuning.names {
+            for (role, text) in &segments {
+                let weight = if asks { *role } else { role.without_ask() }.weight();
+                for (name, df) in self.names.named_in(text) {
+                    if found_again(&mut concepts, Origin::Name, &name, weight) {
+                        continue;
+                    }
+                    // A name of fewer than three words once stop words inside it are
+                    // left out names no more than its words, and one a synonym group
+                    // reads ("Azure Key Vault") is already a concept.
+                    let phrase = tokenize::tokens_with_positions(&mut en, &name);
+                    if phrase.len() >= 3 && self.synonym_group_of(&normalize(&name)).is_none() {
+                        concepts.push(found_whole(Origin::Name, &name, phrase, df, weight));
+                    }
                 }
-                // A name of fewer than three words once stop words inside it are left
-                // out names no more than its words, and one a synonym group reads
-                // ("Azure Key Vault") is already a concept.
-                let phrase = tokenize::tokens_with_positions(&mut en, &name);
-                if phrase.len() < 3 || self.synonym_group_of(&normalize(&name)).is_some() {
-                    continue;
-                }
-                concepts.push(Concept {
-                    phrases: Arc::from([phrase]),
-                    window: 0,
-                    code: name.split(' ').map(str::to_string).collect(),
-                    origin: Origin::Name,
-                    estimated_df: df,
-                    weight: role.weight(),
-                    group: None,
-                });
             }
         }
         // Runs of ordinary words between code tokens, for synonym matching.
@@ -1435,6 +1407,39 @@ pub(crate) fn group_concepts(
             }
         })
         .collect()
+}
+
+/// Whether `concepts` already holds the `origin` concept found by `words` whole (a
+/// command's path, a name), weighed now by the more telling of the places it is named.
+fn found_again(concepts: &mut [Concept], origin: Origin, words: &str, weight: f32) -> bool {
+    let again = concepts
+        .iter_mut()
+        .find(|c| c.origin == origin && c.code.iter().map(String::as_str).eq(words.split(' ')));
+    match again {
+        Some(c) => {
+            c.weight = c.weight.max(weight);
+            true
+        }
+        None => false,
+    }
+}
+
+/// The concept of `words` found whole: `phrase`, their stems, in prose, and the words
+/// in order in code; `df` is how many sections hold them.
+fn found_whole(origin: Origin, words: &str, phrase: Phrase, df: u32, weight: f32) -> Concept {
+    Concept {
+        phrases: if phrase.is_empty() {
+            Arc::from([])
+        } else {
+            Arc::from([phrase])
+        },
+        window: 0,
+        code: words.split(' ').map(str::to_string).collect(),
+        origin,
+        estimated_df: df,
+        weight,
+        group: None,
+    }
 }
 
 /// Adds a synonym concept, once per group; a code token that is one of the group's
