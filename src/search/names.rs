@@ -5,7 +5,7 @@
 //! section about the registry's role holds "key", "vault", "crypto" and "user", for
 //! "Key Vault Crypto Service Encryption User" has them all. Named whole, the role is
 //! rare: a handful of sections name it. So a name of three or more capitalized words
-//! that the knowledge writes (a role, a service, a portal label) is one more concept
+//! that the knowledge writes (a role, a service, a product) is one more concept
 //! when a question names it, in any case, found as a phrase and weighed by how few
 //! sections name it.
 
@@ -32,6 +32,7 @@ impl Names {
     /// stretch of three to seven words of a longer run is a name too: a sentence's
     /// first word runs into the name it opens with ("Give Key Vault Crypto
     /// Officer…").
+    ///
     /// A stretch that opens or ends with a stop word (`is_stop`) is no name: "The
     /// Managed HSM" is "Managed HSM" at a sentence's start.
     pub(crate) fn build<'a>(
@@ -107,6 +108,7 @@ impl Names {
     }
 }
 
+/// `words` lowercased and joined by single spaces: how the table keys a name.
 fn lowercase_joined(words: &[&str]) -> String {
     let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
     for (i, word) in words.iter().enumerate() {
