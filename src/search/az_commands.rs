@@ -9,7 +9,9 @@
 //! which is also where a named command ends ("az acr create with cmk" names
 //! `az acr create`).
 
-use foldhash::{HashMap, HashSet};
+use foldhash::HashSet;
+
+use super::known_phrases::KnownPhrases;
 
 use crate::azure::command::runs_az;
 use crate::knowledge::Section;
@@ -23,14 +25,13 @@ const MAX_PATH_WORDS: usize = 5;
 /// Every command path the code blocks run, with how many sections run it.
 #[derive(Debug, Default)]
 pub(crate) struct AzCommands {
-    sections_running: HashMap<String, u32>,
+    paths: KnownPhrases,
 }
 
 impl AzCommands {
     /// The paths `sections` run, each counted once per section that `counts`.
     pub(crate) fn build<'a>(sections: impl Iterator<Item = (&'a Section, bool)>) -> AzCommands {
-        let mut sections_running: HashMap<String, u32> = HashMap::default();
-        for (section, counts) in sections {
+        let paths = sections.map(|(section, counts)| {
             let mut paths: HashSet<String> = HashSet::default();
             for line in section.code.iter().flat_map(|c| c.code.lines()) {
                 let line = line.trim_start();
@@ -42,11 +43,11 @@ impl AzCommands {
                     );
                 }
             }
-            for path in paths {
-                *sections_running.entry(path).or_default() += u32::from(counts);
-            }
+            (paths, counts)
+        });
+        AzCommands {
+            paths: KnownPhrases::count(paths),
         }
-        AzCommands { sections_running }
     }
 
     /// The commands `text` names after an `az`, each the longest path the knowledge
@@ -55,18 +56,12 @@ impl AzCommands {
     pub(crate) fn named_in(&self, text: &str) -> Vec<(String, u32)> {
         let mut out: Vec<(String, u32)> = Vec::new();
         for words in paths_run_by(text) {
-            let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
-            let longest = (MIN_PATH_WORDS..=lower.len().min(MAX_PATH_WORDS))
-                .rev()
-                .map(|n| lower[..n].join(" "))
-                .find_map(|path| {
-                    let df = *self.sections_running.get(&path)?;
-                    (df > 0).then_some((path, df))
-                });
-            if let Some(found) = longest
-                && !out.iter().any(|(p, _)| *p == found.0)
+            if let Some((path, df, _)) = self
+                .paths
+                .longest_opening(&words, MIN_PATH_WORDS..=MAX_PATH_WORDS)
+                && !out.iter().any(|(p, _)| *p == path)
             {
-                out.push(found);
+                out.push((path, df));
             }
         }
         out
@@ -135,11 +130,13 @@ mod tests {
 
     #[test]
     fn a_named_command_is_the_longest_path_the_knowledge_runs() {
-        let mut sections_running = HashMap::default();
-        sections_running.insert("acr create".to_string(), 9);
-        sections_running.insert("acr encryption rotate-key".to_string(), 3);
-        sections_running.insert("acr encryption show".to_string(), 0);
-        let known = AzCommands { sections_running };
+        let known = AzCommands {
+            paths: KnownPhrases::from_counts([
+                ("acr create".to_string(), 9),
+                ("acr encryption rotate-key".to_string(), 3),
+                ("acr encryption show".to_string(), 0),
+            ]),
+        };
         assert_eq!(
             known.named_in("Az Acr Create with cmk, then az acr encryption rotate-key example"),
             [

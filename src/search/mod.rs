@@ -17,6 +17,7 @@ mod decoded;
 mod english_words;
 pub mod explain;
 pub mod extract;
+mod known_phrases;
 mod names;
 mod query;
 mod score;

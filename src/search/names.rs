@@ -9,7 +9,9 @@
 //! when a question names it, in any case, found as a phrase and weighed by how few
 //! sections name it.
 
-use foldhash::{HashMap, HashSet};
+use foldhash::HashSet;
+
+use super::known_phrases::{KnownPhrases, lowercase_joined};
 
 /// Fewer words are a term more often than a name ("Key Vault", "Managed HSM"), and
 /// the synonym groups know those.
@@ -21,10 +23,7 @@ const MAX_NAME_WORDS: usize = 7;
 /// write it.
 #[derive(Debug, Default)]
 pub(crate) struct Names {
-    sections_naming: HashMap<String, u32>,
-    /// The words names open with, lowercase: most words of a question open none,
-    /// and are passed over without a lookup per length.
-    first_words: HashSet<String>,
+    names: KnownPhrases,
 }
 
 impl Names {
@@ -39,60 +38,41 @@ impl Names {
         texts: impl Iterator<Item = (&'a str, bool)>,
         mut is_stop: impl FnMut(&str) -> bool,
     ) -> Names {
-        let mut sections_naming: HashMap<String, u32> = HashMap::default();
-        for (text, counts) in texts {
+        let names = texts.map(|(text, counts)| {
             let mut names: HashSet<String> = HashSet::default();
             let capitalized = |w: &str| w.starts_with(char::is_uppercase);
             for_each_run(text, capitalized, |run| {
+                let stop: Vec<bool> = run.iter().map(|w| is_stop(w)).collect();
                 for len in MIN_NAME_WORDS..=run.len().min(MAX_NAME_WORDS) {
-                    for window in run.windows(len) {
-                        let ends = [window[0], window[len - 1]];
-                        if !ends.iter().any(|w| is_stop(w)) {
+                    for (at, window) in run.windows(len).enumerate() {
+                        if !stop[at] && !stop[at + len - 1] {
                             names.insert(lowercase_joined(window));
                         }
                     }
                 }
             });
-            for name in names {
-                *sections_naming.entry(name).or_default() += u32::from(counts);
-            }
-        }
-        sections_naming.retain(|_, df| *df > 0);
-        let first_words = sections_naming
-            .keys()
-            .filter_map(|name| name.split(' ').next())
-            .map(str::to_string)
-            .collect();
+            (names, counts)
+        });
         Names {
-            sections_naming,
-            first_words,
+            names: KnownPhrases::count(names),
         }
     }
 
     /// The names `text` holds, in any case, each the longest the knowledge writes
     /// from where it starts, with the sections writing it; none that no counted
-    /// section writes (those were left out when the table was built).
+    /// section writes.
     pub(crate) fn named_in(&self, text: &str) -> Vec<(String, u32)> {
         let mut out: Vec<(String, u32)> = Vec::new();
-        let mut first = String::new();
         for_each_run(
             text,
             |_| true,
             |run| {
                 let mut i = 0;
                 while i + MIN_NAME_WORDS <= run.len() {
-                    first.clear();
-                    push_lowercase(&mut first, run[i]);
-                    let opens = self.first_words.contains(first.as_str());
-                    let longest = (MIN_NAME_WORDS..=(run.len() - i).min(MAX_NAME_WORDS))
-                        .rev()
-                        .filter(|_| opens)
-                        .find_map(|len| {
-                            let name = lowercase_joined(&run[i..i + len]);
-                            let df = *self.sections_naming.get(&name)?;
-                            Some((name, df, len))
-                        });
-                    match longest {
+                    match self
+                        .names
+                        .longest_opening(&run[i..], MIN_NAME_WORDS..=MAX_NAME_WORDS)
+                    {
                         Some((name, df, len)) => {
                             if !out.iter().any(|(n, _)| *n == name) {
                                 out.push((name, df));
@@ -105,29 +85,6 @@ impl Names {
             },
         );
         out
-    }
-}
-
-/// `words` lowercased and joined by single spaces: how the table keys a name.
-fn lowercase_joined(words: &[&str]) -> String {
-    let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
-    for (i, word) in words.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        push_lowercase(&mut out, word);
-    }
-    out
-}
-
-/// `word` lowercased onto `out`; in place for ASCII, which nearly every word is.
-fn push_lowercase(out: &mut String, word: &str) {
-    if word.is_ascii() {
-        let from = out.len();
-        out.push_str(word);
-        out[from..].make_ascii_lowercase();
-    } else {
-        out.extend(word.chars().flat_map(char::to_lowercase));
     }
 }
 
